@@ -1,0 +1,40 @@
+/**
+ * Vitest global set-up: a real PostgreSQL for the integration tests, migrated with the project's
+ * own migrations (`prisma migrate deploy`). Embedded when DATABASE_URL is unset.
+ */
+import { execFileSync } from "node:child_process";
+import pg from "pg";
+import { startEmbeddedPostgres } from "../../scripts/embedded-postgres";
+
+export default async function setup() {
+  let stop: (() => Promise<void>) | undefined;
+  let url: string;
+  const given = process.env.DATABASE_URL;
+  if (given) {
+    // Use a throwaway database on the given server so a developer's data is never touched.
+    const base = new URL(given);
+    const name = `send_mediation_test_${process.pid}`;
+    const admin = new pg.Client({ connectionString: base.toString() });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.end();
+    base.pathname = `/${name}`;
+    url = base.toString();
+    stop = async () => {
+      const a = new pg.Client({ connectionString: given });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await a.end();
+    };
+  } else {
+    const server = await startEmbeddedPostgres({ dataDir: ".data/test-postgres", database: "send_mediation_test", fresh: true, quiet: true });
+    url = server.url;
+    stop = server.stop;
+  }
+  execFileSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url }, stdio: "pipe" });
+  process.env.DATABASE_URL = url;
+  return async () => {
+    await stop?.();
+  };
+}
