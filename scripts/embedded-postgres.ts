@@ -75,3 +75,4 @@ export async function startEmbeddedPostgres(opts: {
     },
   };
 }
+export const DEV_DATA_DIR = ".data/dev-postgres";

@@ -4,9 +4,9 @@
  * stopped after it). Example: `tsx scripts/with-db.ts prisma migrate dev --name add_x`.
  */
 import { spawn } from "node:child_process";
-import { startEmbeddedPostgres } from "./embedded-postgres";
+import { DEV_DATA_DIR, startEmbeddedPostgres } from "./embedded-postgres";
 
-export const DEV_DATA_DIR = ".data/dev-postgres";
+
 
 async function main() {
   const [cmd, ...args] = process.argv.slice(2);

@@ -36,8 +36,6 @@ CREATE TABLE "User" (
     "localAuthorityId" TEXT,
     "passwordHash" TEXT,
     "active" BOOLEAN NOT NULL DEFAULT true,
-    "failedLogins" INTEGER NOT NULL DEFAULT 0,
-    "lockedUntil" TIMESTAMPTZ(3),
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMPTZ(3) NOT NULL,
 
@@ -112,6 +110,25 @@ CREATE TABLE "OutboxEmail" (
     "sentAt" TIMESTAMPTZ(3),
 
     CONSTRAINT "OutboxEmail_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "LoginThrottle" (
+    "key" TEXT NOT NULL,
+    "failures" INTEGER NOT NULL DEFAULT 0,
+    "lockedUntil" TIMESTAMPTZ(3),
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
+
+    CONSTRAINT "LoginThrottle_pkey" PRIMARY KEY ("key")
+);
+
+-- CreateTable
+CREATE TABLE "RateLimit" (
+    "key" TEXT NOT NULL,
+    "windowStart" TIMESTAMPTZ(3) NOT NULL,
+    "count" INTEGER NOT NULL DEFAULT 0,
+
+    CONSTRAINT "RateLimit_pkey" PRIMARY KEY ("key")
 );
 
 -- CreateIndex

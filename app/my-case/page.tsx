@@ -1,0 +1,35 @@
+import { requireUser } from "../_server/auth";
+import { listMyCases } from "@/lib/cases/queries";
+import { SummaryList } from "@/components/SummaryList";
+import { familyStatusText } from "@/lib/cases/labels";
+
+export const metadata = { title: "Your case" };
+export const dynamic = "force-dynamic";
+
+export default async function MyCase() {
+  const user = await requireUser("family:workspace");
+  const cases = await listMyCases(user);
+  return (
+    <>
+      <h1 className="h-l">Your mediation case</h1>
+      {cases.length === 0 ? (
+        <p className="body">We cannot find a case for you yet. If you have asked for mediation, we will contact you soon.</p>
+      ) : (
+        cases.map((c) => (
+          <section key={c.id} aria-labelledby={`case-${c.id}`}>
+            <h2 className="h-m" id={`case-${c.id}`}>
+              Case {c.reference}
+            </h2>
+            <SummaryList
+              rows={[
+                { key: "Reference", value: c.reference },
+                { key: "Local authority", value: c.localAuthority.name },
+                { key: "What is happening", value: familyStatusText(c.status) },
+              ]}
+            />
+          </section>
+        ))
+      )}
+    </>
+  );
+}

@@ -1,0 +1,14 @@
+import Link from "next/link";
+
+export default function NotFound() {
+  return (
+    <>
+      <h1 className="h-l">Page not found</h1>
+      <p className="body">If you typed the web address, check it is correct.</p>
+      <p className="body">If you pasted the web address, check you copied the entire address.</p>
+      <p className="body">
+        <Link href="/">Go to your home page</Link>
+      </p>
+    </>
+  );
+}

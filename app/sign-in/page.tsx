@@ -1,0 +1,47 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { HOME_BY_ROLE } from "@/lib/auth/types";
+import { getSessionUser } from "../_server/auth";
+import { StaffSignInForm } from "./StaffSignInForm";
+
+export const metadata = { title: "Sign in" };
+export const dynamic = "force-dynamic";
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ signedOut?: string }> }) {
+  const user = await getSessionUser();
+  if (user) redirect(HOME_BY_ROLE[user.role]);
+  const { signedOut } = await searchParams;
+  return (
+    <div className="grid-2">
+      <div>
+        {signedOut && (
+          <div className="notification notification--success" role="status">
+            <p className="notification__title">Signed out</p>
+            <p className="notification__body">You have signed out.</p>
+          </div>
+        )}
+        <h1 className="h-l">Sign in</h1>
+        <h2 className="h-m">Mediation service and local authority staff</h2>
+        <StaffSignInForm />
+        <h2 className="h-m">Parents, carers and young people</h2>
+        <p className="body">You do not need a password. We will email you a link to sign in.</p>
+        <p className="body">
+          <Link href="/sign-in/family">Get a sign-in link by email</Link>
+        </p>
+      </div>
+      <aside aria-labelledby="other-services">
+        <h2 className="h-s" id="other-services">
+          Other things you can do
+        </h2>
+        <ul>
+          <li>
+            <Link href="/refer">Ask for mediation</Link>
+          </li>
+          <li>
+            <Link href="/deadline-calculator">Work out your mediation and appeal deadlines</Link>
+          </li>
+        </ul>
+      </aside>
+    </div>
+  );
+}

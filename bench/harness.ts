@@ -1,0 +1,76 @@
+/**
+ * Minimal benchmark harness: deterministic inputs, warm-up, best-of-N timed rounds.
+ * Each bench module exports a `BenchSuite`; bench/run.ts runs the registered suites.
+ */
+
+export interface Measurement {
+  readonly label: string;
+  readonly calls: number;
+  /** best round, in milliseconds */
+  readonly ms: number;
+  readonly callsPerSecond: number;
+  /** a value derived from every result, so the work cannot be optimised away */
+  readonly checksum: number;
+}
+
+export interface Comparison {
+  readonly title: string;
+  readonly ours: Measurement;
+  readonly baseline: Measurement;
+  /** ours / baseline, in calls per second */
+  readonly ratio: number;
+  readonly target: number;
+  readonly pass: boolean;
+  /** extra measurements shown for information only */
+  readonly extra: readonly Measurement[];
+}
+
+export interface BenchSuite {
+  readonly name: string;
+  run(): Comparison[];
+}
+
+/** mulberry32: small deterministic PRNG, so every run uses the same inputs. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Times `round` (which performs `calls` calls and returns a checksum): `warmupRounds` untimed
+ * rounds, then the best of `rounds` timed rounds.
+ */
+export function measure(label: string, calls: number, round: () => number, rounds = 3, warmupRounds = 1): Measurement {
+  let checksum = 0;
+  for (let i = 0; i < warmupRounds; i++) checksum = round();
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < rounds; i++) {
+    const start = performance.now();
+    checksum = round();
+    const ms = performance.now() - start;
+    if (ms < best) best = ms;
+  }
+  return { label, calls, ms: best, callsPerSecond: (calls / best) * 1000, checksum };
+}
+
+export function formatRate(callsPerSecond: number): string {
+  return `${(callsPerSecond / 1e6).toFixed(2)} M calls/s`;
+}
+
+export function report(c: Comparison): string {
+  const line = (m: Measurement) =>
+    `  ${m.label.padEnd(58)} ${formatRate(m.callsPerSecond).padStart(16)}  (${m.calls.toLocaleString("en-GB")} calls, best round ${m.ms.toFixed(1)} ms)`;
+  return [
+    c.title,
+    line(c.ours),
+    line(c.baseline),
+    ...c.extra.map((m) => `${line(m)}  [info]`),
+    `  ratio (ours / baseline) = ${c.ratio.toFixed(2)}×   target ≥ ${c.target}×   ${c.pass ? "PASS" : "BELOW"}`,
+  ].join("\n");
+}

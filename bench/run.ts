@@ -1,0 +1,31 @@
+/**
+ * Benchmarks (not tests): `npm run bench` = `tsx bench/run.ts`.
+ * Add a suite by exporting a BenchSuite from a module in bench/ and listing it below.
+ * `tsx bench/run.ts <name…>` runs only the named suites; `--strict` exits 1 if any is BELOW target.
+ */
+import { deadlinesBench } from "./deadlines";
+import { report, type BenchSuite } from "./harness";
+
+const SUITES: readonly BenchSuite[] = [deadlinesBench];
+
+const args = process.argv.slice(2);
+const strict = args.includes("--strict");
+const only = args.filter((a) => !a.startsWith("--"));
+const selected = only.length > 0 ? SUITES.filter((s) => only.includes(s.name)) : SUITES;
+if (selected.length === 0) {
+  console.error(`No bench named ${only.join(", ")}. Available: ${SUITES.map((s) => s.name).join(", ")}`);
+  process.exit(2);
+}
+
+console.log(`node ${process.version}, TZ=${process.env.TZ ?? Intl.DateTimeFormat().resolvedOptions().timeZone}`);
+let below = 0;
+const started = performance.now();
+for (const suite of selected) {
+  console.log(`\n[${suite.name}]`);
+  for (const comparison of suite.run()) {
+    console.log(report(comparison));
+    if (!comparison.pass) below++;
+  }
+}
+console.log(`\n${below === 0 ? "All benches at or above target." : `${below} bench(es) BELOW target.`} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+if (strict && below > 0) process.exitCode = 1;

@@ -1,0 +1,58 @@
+import Link from "next/link";
+import type { Role, SessionUser } from "@/lib/auth/types";
+import { SignOutButton } from "./SignOutButton";
+
+const NAV: Record<Role, { href: string; label: string }[]> = {
+  ADMIN: [
+    { href: "/admin", label: "Administration" },
+    { href: "/cases", label: "Cases" },
+  ],
+  CASEWORKER: [
+    { href: "/cases", label: "Cases" },
+    { href: "/cases/new", label: "New referral" },
+  ],
+  MEDIATOR: [{ href: "/mediator", label: "My cases" }],
+  LA_OFFICER: [{ href: "/la", label: "Deadlines and actions" }],
+  PARENT: [{ href: "/my-case", label: "Your case" }],
+};
+
+export function Header({ user }: { user: SessionUser | null }) {
+  return (
+    <header className="header">
+      <div className="page-width">
+        <Link href="/" className="header__name">
+          SEND Mediation
+        </Link>
+        <nav aria-label="Main">
+          <ul>
+            {user ? (
+              <>
+                {NAV[user.role].map((n) => (
+                  <li key={n.href}>
+                    <Link href={n.href}>{n.label}</Link>
+                  </li>
+                ))}
+                <li>
+                  <span className="visually-hidden">Signed in as </span>
+                  {user.name}
+                </li>
+                <li>
+                  <SignOutButton />
+                </li>
+              </>
+            ) : (
+              <>
+                <li>
+                  <Link href="/deadline-calculator">Deadline calculator</Link>
+                </li>
+                <li>
+                  <Link href="/sign-in">Sign in</Link>
+                </li>
+              </>
+            )}
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}

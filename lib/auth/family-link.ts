@@ -1,0 +1,66 @@
+/**
+ * Family sign-in without a password: a single-use link, emailed, valid for 15 minutes. Only the
+ * SHA-256 of the token is stored. Asking for a link never says whether the email is known.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import { db } from "@/lib/db/client";
+import { sendEmail } from "@/lib/email";
+import { writeAudit } from "@/lib/audit";
+import { hit } from "@/lib/security/rate-limit";
+import { normaliseEmail } from "./staff-sign-in";
+import type { SessionUser } from "./types";
+
+export const FAMILY_LINK_MINUTES = 15;
+export const FAMILY_LINK_REQUESTS_PER_HOUR = 10;
+
+const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
+
+export type RequestLinkResult = { ok: true } | { ok: false; reason: "RATE_LIMITED" };
+
+export async function requestFamilyLink(emailRaw: string, baseUrl: string, ip: string | null, now = new Date()): Promise<RequestLinkResult> {
+  if (!(await hit(`family-link:${ip ?? "unknown"}`, FAMILY_LINK_REQUESTS_PER_HOUR, 3_600_000, now))) return { ok: false, reason: "RATE_LIMITED" };
+  const email = normaliseEmail(emailRaw);
+  const user = await db().user.findUnique({ where: { email }, select: { id: true, name: true, role: true, active: true } });
+  if (!user || user.role !== "PARENT" || !user.active) return { ok: true }; // same answer: reveals nothing
+  const token = randomBytes(32).toString("base64url");
+  await db().$transaction(async (tx) => {
+    await tx.loginToken.create({
+      data: { userId: user.id, tokenHash: sha256(token), expiresAt: new Date(now.getTime() + FAMILY_LINK_MINUTES * 60_000) },
+    });
+    await writeAudit(tx, { actor: { id: user.id }, action: "auth.family_link_requested", entityType: "User", entityId: user.id, ip });
+  });
+  const link = `${baseUrl.replace(/\/$/, "")}/sign-in/family/verify?token=${encodeURIComponent(token)}`;
+  await sendEmail({
+    to: email,
+    subject: "Your sign-in link for SEND mediation",
+    body: [
+      `Hello ${user.name},`,
+      "",
+      "Use this link to see your mediation case:",
+      link,
+      "",
+      `The link works once and expires in ${FAMILY_LINK_MINUTES} minutes.`,
+      "If you did not ask for it, you can ignore this email.",
+    ].join("\n"),
+  });
+  return { ok: true };
+}
+
+export type ConsumeResult = { ok: true; user: SessionUser } | { ok: false; reason: "INVALID" | "EXPIRED" | "USED" };
+
+/** Marks the token used atomically: two concurrent uses cannot both succeed. */
+export async function consumeFamilyLink(token: string, ip: string | null, now = new Date()): Promise<ConsumeResult> {
+  if (!token || token.length > 200) return { ok: false, reason: "INVALID" };
+  const row = await db().loginToken.findUnique({ where: { tokenHash: sha256(token) }, include: { user: true } });
+  if (!row || row.user.role !== "PARENT" || !row.user.active) return { ok: false, reason: "INVALID" };
+  if (row.usedAt) return { ok: false, reason: "USED" };
+  if (row.expiresAt <= now) return { ok: false, reason: "EXPIRED" };
+  const claimed = await db().$transaction(async (tx) => {
+    const { count } = await tx.loginToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now } });
+    if (count === 1) await writeAudit(tx, { actor: { id: row.userId }, action: "auth.sign_in", entityType: "User", entityId: row.userId, ip, after: { method: "family-link" } });
+    return count === 1;
+  });
+  if (!claimed) return { ok: false, reason: "USED" };
+  const u = row.user;
+  return { ok: true, user: { id: u.id, email: u.email, name: u.name, role: u.role, localAuthorityId: u.localAuthorityId } };
+}

@@ -1,0 +1,38 @@
+/**
+ * The one policy: which role may do what. Permission strings (`resource:action`) are checked by
+ * `can`; record-level checks (own LA, own allocation, own case) are done by the scope builders in
+ * ./scope.ts, which every read goes through. Writes call `authorize` before acting.
+ */
+import { ForbiddenError, NotFoundError, type Role, type SessionUser } from "./types";
+
+export const PERMISSIONS = {
+  "admin:access": ["ADMIN"],
+  "case:list": ["ADMIN", "CASEWORKER", "MEDIATOR", "LA_OFFICER"],
+  "case:read": ["ADMIN", "CASEWORKER", "MEDIATOR", "LA_OFFICER", "PARENT"],
+  "case:create": ["ADMIN", "CASEWORKER"],
+  "case:update": ["ADMIN", "CASEWORKER"],
+  "case:allocate": ["ADMIN", "CASEWORKER"],
+  "case:transition": ["ADMIN", "CASEWORKER", "MEDIATOR"],
+  "case:read-private-notes": ["ADMIN", "CASEWORKER", "MEDIATOR"],
+  "audit:read": ["ADMIN"],
+  "mediator:workspace": ["MEDIATOR"],
+  "la:workspace": ["LA_OFFICER"],
+  "family:workspace": ["PARENT"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(user: SessionUser | null | undefined, permission: Permission): boolean {
+  if (!user) return false;
+  return (PERMISSIONS[permission] as readonly Role[]).includes(user.role);
+}
+
+/**
+ * Throws when the user lacks the permission. `hide` (the default for reads) turns the refusal into
+ * a NotFoundError, so a page a role may not see is a 404, not a 403.
+ */
+export function authorize(user: SessionUser | null | undefined, permission: Permission, opts: { hide?: boolean } = {}): asserts user is SessionUser {
+  if (can(user, permission)) return;
+  if (opts.hide ?? true) throw new NotFoundError();
+  throw new ForbiddenError();
+}

@@ -1,0 +1,40 @@
+/**
+ * Scope builders: the signed-in user as a Prisma `where`. Every read of a case or of anything that
+ * belongs to a case goes through these, so a record outside the scope simply is not found (404).
+ *  - ADMIN, CASEWORKER: every case of the provider;
+ *  - MEDIATOR: cases allocated to them;
+ *  - LA_OFFICER: cases of their own local authority;
+ *  - PARENT (family user): the cases where they are a party.
+ */
+import type { Prisma } from "@/lib/db/client";
+import type { SessionUser } from "./types";
+
+const NOTHING = { id: { in: [] as string[] } } satisfies Prisma.CaseWhereInput;
+
+export function caseScope(user: SessionUser): Prisma.CaseWhereInput {
+  switch (user.role) {
+    case "ADMIN":
+    case "CASEWORKER":
+      return {};
+    case "MEDIATOR":
+      return { allocatedMediatorId: user.id };
+    case "LA_OFFICER":
+      return user.localAuthorityId ? { localAuthorityId: user.localAuthorityId } : NOTHING;
+    case "PARENT":
+      return { parties: { some: { userId: user.id } } };
+    default:
+      return NOTHING;
+  }
+}
+
+/** Anything that carries a caseId (parties, issues, events, ...): in scope when its case is. */
+export function caseChildScope(user: SessionUser): { case: Prisma.CaseWhereInput } {
+  return { case: caseScope(user) };
+}
+
+/** Local authorities a user may filter by / see. */
+export function localAuthorityScope(user: SessionUser): Prisma.LocalAuthorityWhereInput {
+  if (user.role === "LA_OFFICER") return user.localAuthorityId ? { id: user.localAuthorityId } : { id: { in: [] } };
+  if (user.role === "PARENT") return { cases: { some: caseScope(user) } };
+  return {};
+}

@@ -1,0 +1,78 @@
+/**
+ * `npm run dev`: zero-setup development. Without DATABASE_URL, starts the embedded PostgreSQL (data
+ * kept under .data/, reused by the next start), applies migrations, loads the demo data when the
+ * database is empty, then runs `next dev` and prints the URL and the demo sign-ins. Ctrl-C stops
+ * Next.js and PostgreSQL cleanly.
+ */
+import { spawn, execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import pg from "pg";
+import { DEV_DATA_DIR, startEmbeddedPostgres, type RunningPostgres } from "./embedded-postgres";
+import { DEMO_PASSWORD, DEMO_USERS } from "../lib/seed/demo";
+
+function devSecret(): string {
+  const file = ".data/dev-nextauth-secret";
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(".data", { recursive: true });
+  const s = randomBytes(32).toString("base64url");
+  writeFileSync(file, s, { mode: 0o600 });
+  return s;
+}
+
+async function main() {
+  let embedded: RunningPostgres | null = null;
+  if (!process.env.DATABASE_URL) {
+    console.log("Starting the embedded PostgreSQL (data in .data/dev-postgres)…");
+    embedded = await startEmbeddedPostgres({ dataDir: DEV_DATA_DIR, database: "send_mediation", quiet: true });
+  }
+  const url = process.env.DATABASE_URL ?? embedded!.url;
+  const env = { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1" };
+
+  let stopping = false;
+  const stop = async (code = 0) => {
+    if (stopping) return;
+    stopping = true;
+    child?.kill("SIGTERM");
+    if (embedded) {
+      console.log("\nStopping PostgreSQL…");
+      await embedded.stop().catch(() => {});
+    }
+    process.exit(code);
+  };
+  let child: ReturnType<typeof spawn> | undefined;
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+
+  try {
+    console.log("Applying migrations…");
+    execFileSync("npx", ["prisma", "migrate", "deploy"], { env, stdio: ["ignore", "ignore", "inherit"] });
+    const client = new pg.Client(url);
+    await client.connect();
+    const { rows } = await client.query<{ n: string }>('SELECT count(*)::text AS n FROM "User"');
+    await client.end();
+    if (rows[0]?.n === "0") {
+      console.log("Empty database: loading the demo data…");
+      execFileSync("npx", ["tsx", "prisma/seed.ts"], { env, stdio: "inherit" });
+    }
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : e);
+    await stop(1);
+  }
+
+  const port = Number(process.env.PORT) || 3000;
+  const origin = `http://localhost:${port}`;
+  child = spawn("npx", ["next", "dev", "-p", String(port)], {
+    env: { ...env, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? origin, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? devSecret() },
+    stdio: "inherit",
+  });
+  child.on("exit", (code) => void stop(code ?? 0));
+  setTimeout(() => {
+    console.log(`\n  SEND Mediation is running at ${origin}\n`);
+    console.log(`  Demo sign-ins (staff password: ${DEMO_PASSWORD}):`);
+    for (const u of DEMO_USERS) console.log(`    ${u.role.padEnd(11)} ${u.email}${u.role === "PARENT" ? "  (no password: ask for a link, then open /dev/mailbox)" : ""}`);
+    console.log("\n  Press Ctrl-C to stop.\n");
+  }, 1500);
+}
+
+void main();

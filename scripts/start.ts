@@ -1,0 +1,27 @@
+/**
+ * `npm start`: the production path, after `npm run build`. Requires DATABASE_URL and
+ * NEXTAUTH_SECRET and refuses to start without them. Applies pending migrations, then runs
+ * `next start`. Never starts an embedded database and never loads demo data.
+ */
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+
+const missing = ["DATABASE_URL", "NEXTAUTH_SECRET"].filter((k) => !process.env[k]);
+if (missing.length) {
+  console.error(
+    `Cannot start: ${missing.join(" and ")} ${missing.length > 1 ? "are" : "is"} not set.\n` +
+      "  DATABASE_URL     the PostgreSQL connection string, e.g. postgresql://user:pass@host:5432/send_mediation\n" +
+      "  NEXTAUTH_SECRET  a long random string, e.g. the output of `openssl rand -base64 32`\n" +
+      "For a local try-out with demo data, use `npm run dev` instead.",
+  );
+  process.exit(1);
+}
+if (!existsSync(".next/BUILD_ID")) {
+  console.error("Cannot start: there is no production build. Run `npm run build` first.");
+  process.exit(1);
+}
+const env = { ...process.env, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1" };
+execFileSync("npx", ["prisma", "migrate", "deploy"], { env, stdio: "inherit" });
+const child = spawn("npx", ["next", "start", "-p", process.env.PORT ?? "3000"], { env, stdio: "inherit" });
+for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => child.kill(sig));
+child.on("exit", (code) => process.exit(code ?? 0));
