@@ -563,7 +563,7 @@ export const TRANSITIONS: readonly TransitionDef[] = [
     // DRS: straight after the meeting, follow up the Outcome Statement's actions.
     name: "startMonitoring",
     from: ["CERTIFICATE_ISSUED", "MEETING_HELD"],
-    
+    fromByKind: { MEDIATION: ["CERTIFICATE_ISSUED"], DRS: ["MEETING_HELD"] },
     to: "MONITORING",
     label: "Start monitoring agreed actions",
     action: "start monitoring the agreed actions",

@@ -1,0 +1,76 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import pg from "pg";
+import { SMTPServer } from "smtp-server";
+
+export const DEMO_PASSWORD = "demo-password";
+
+/** axe on the page as it is now: WCAG 2.x A/AA and 2.2 AA rules; no violations allowed. */
+export async function expectAccessible(page: Page) {
+  // Next streams metadata after client navigations: wait until the page has its title.
+  await expect(page).toHaveTitle(/\S/);
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+export async function signInAsStaff(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export function e2eConfig(): { databaseUrl: string; smtpPort: number } {
+  return JSON.parse(readFileSync(".data/e2e.json", "utf8"));
+}
+
+export async function sql<T extends pg.QueryResultRow = Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> {
+  const c = new pg.Client(e2eConfig().databaseUrl);
+  await c.connect();
+  try {
+    return (await c.query<T>(text, values)).rows;
+  } finally {
+    await c.end();
+  }
+}
+
+export type Received = { to: string; subject: string; text: string };
+
+/** A real SMTP server on the port the app sends to; collects every message. */
+export async function startSmtp(port = e2eConfig().smtpPort) {
+  const messages: Received[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS", "AUTH"],
+    onData(stream, session, callback) {
+      let raw = "";
+      stream.on("data", (d: Buffer) => (raw += d.toString("utf8")));
+      stream.on("end", () => {
+        const [head = "", ...body] = raw.split(/\r?\n\r?\n/);
+        const subject = /^Subject: (.*)$/im.exec(head)?.[1]?.trim() ?? "";
+        const text = decodeQuotedPrintable(body.join("\n\n"));
+        messages.push({ to: session.envelope.rcptTo.map((r) => r.address).join(","), subject, text });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  return {
+    messages,
+    async waitFor(pred: (m: Received) => boolean, timeoutMs = 10_000): Promise<Received> {
+      const end = Date.now() + timeoutMs;
+      while (Date.now() < end) {
+        const m = messages.find(pred);
+        if (m) return m;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`no matching email within ${timeoutMs} ms; got: ${messages.map((m) => `${m.to}: ${m.subject}`).join("; ")}`);
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+function decodeQuotedPrintable(s: string): string {
+  return s.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+}
