@@ -43,17 +43,24 @@ export function prng(seed: number): () => number {
 }
 
 /**
- * Times `round` (which performs `calls` calls and returns a checksum): `warmupRounds` untimed
- * rounds, then the best of `rounds` timed rounds.
+ * Times `round(n)` (which performs n calls and returns a checksum). Warm-up: one untimed round of
+ * min(calls, warmupCalls) calls. Then up to `maxRounds` timed rounds of `calls` calls, stopping
+ * early once `budgetMs` of timed work has been spent; the best round is reported.
  */
-export function measure(label: string, calls: number, round: () => number, rounds = 3, warmupRounds = 1): Measurement {
-  let checksum = 0;
-  for (let i = 0; i < warmupRounds; i++) checksum = round();
+export function measure(
+  label: string,
+  calls: number,
+  round: (n: number) => number,
+  { maxRounds = 3, budgetMs = 3_000, warmupCalls = 200_000 }: { maxRounds?: number; budgetMs?: number; warmupCalls?: number } = {},
+): Measurement {
+  let checksum = round(Math.min(calls, warmupCalls));
   let best = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < rounds; i++) {
+  let spent = 0;
+  for (let i = 0; i < maxRounds && spent < budgetMs; i++) {
     const start = performance.now();
-    checksum = round();
+    checksum = round(calls);
     const ms = performance.now() - start;
+    spent += ms;
     if (ms < best) best = ms;
   }
   return { label, calls, ms: best, callsPerSecond: (calls / best) * 1000, checksum };

@@ -33,14 +33,14 @@ async function main() {
   const stop = async (code = 0) => {
     if (stopping) return;
     stopping = true;
-    child?.kill("SIGTERM");
+    proc.child?.kill("SIGTERM");
     if (embedded) {
       console.log("\nStopping PostgreSQL…");
       await embedded.stop().catch(() => {});
     }
     process.exit(code);
   };
-  let child: ReturnType<typeof spawn> | undefined;
+  const proc: { child?: ReturnType<typeof spawn> } = {};
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
 
@@ -62,10 +62,11 @@ async function main() {
 
   const port = Number(process.env.PORT) || 3000;
   const origin = `http://localhost:${port}`;
-  child = spawn("npx", ["next", "dev", "-p", String(port)], {
+  const child = spawn("npx", ["next", "dev", "-p", String(port)], {
     env: { ...env, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? origin, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? devSecret() },
     stdio: "inherit",
   });
+  proc.child = child;
   child.on("exit", (code) => void stop(code ?? 0));
   setTimeout(() => {
     console.log(`\n  SEND Mediation is running at ${origin}\n`);

@@ -1,5 +1,6 @@
 "use client";
 import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
@@ -14,6 +15,7 @@ const schema = z.object({
 type Values = z.infer<typeof schema>;
 
 export function StaffSignInForm() {
+  const router = useRouter();
   const [message, setMessage] = useState<string>();
   const {
     register,
@@ -28,7 +30,8 @@ export function StaffSignInForm() {
       setMessage(res?.error && res.error !== "CredentialsSignin" ? res.error : "The email address or password is not right.");
       return;
     }
-    window.location.assign("/");
+    router.replace("/");
+    router.refresh();
   };
 
   const fieldErrors = { email: errors.email?.message, password: errors.password?.message };

@@ -11,8 +11,9 @@
  *
  * Order (interpretation, see docs/decisions/0002-date-engine.md): R-53 is tested on the date
  * given by R-50/R-51 (rule 12(3): the time "ends on" a day in the window); R-52 applies only when
- * R-53 does not. A date rolled forward by R-52 is not tested again against R-53 (e.g. Saturday
- * 24 December 2022 → Wednesday 28 December 2022), which gives the earlier, safer date.
+ * R-53 does not. With APPEAL_R53_AFTER_R52_ROLL = false (default) a date rolled forward by R-52
+ * is not tested again against R-53 (e.g. Saturday 24 December 2022 → Wednesday 28 December 2022),
+ * which gives the earlier, safer date.
  *
  * R-53 is applied here and nowhere else: it never affects the mediation timings.
  */
@@ -25,6 +26,14 @@ import { addWorkingDays, isWorkingDay, nonWorkingReason } from "./working-days";
 export const APPEAL_MONTHS_AFTER_DECISION = 2;
 /** R-50: calendar months after the certificate's date of issue. */
 export const APPEAL_MONTHS_AFTER_CERTIFICATE = 1;
+/**
+ * R-52/R-53 interplay (C, check before relying on it): when the month-based date is a non-working
+ * day just before a R-53 window (e.g. Saturday 24 December, Saturday 31 July) and R-52 rolls it
+ * into the window, does R-53 then extend it again? Rule 12(3) tests the day the time "ends on",
+ * so false (default): no, the rolled date stands (earlier, so never misleads a family into
+ * lodging late). true: the rolled date is extended by R-53 as well.
+ */
+export const APPEAL_R53_AFTER_R52_ROLL = false;
 
 export type AppealAdjustment =
   /** the R-50/R-51 date is a working day outside the R-53 windows */
@@ -48,6 +57,22 @@ export interface AppealDeadlineDetail {
   /** the later of the two, before R-52/R-53 */
   readonly unadjusted: string;
   readonly adjustment: AppealAdjustment;
+  /** set only when APPEAL_R53_AFTER_R52_ROLL applied: the R-52 date that R-53 then moved */
+  readonly rolledTo: string | null;
+}
+
+/** R-53: the extended date when `iso` falls from 25 December to 1 January or in August, else null. */
+function r53Extension(iso: string): { adjustment: "CHRISTMAS" | "AUGUST"; date: string } | null {
+  const { year, month, day } = parseIsoDate(iso);
+  if ((month === 12 && day >= 25) || (month === 1 && day === 1)) {
+    // first working day after 1 January
+    return { adjustment: "CHRISTMAS", date: addWorkingDays(isoFromParts(month === 12 ? year + 1 : year, 1, 1), 1) };
+  }
+  if (month === 8) {
+    // first working day after 31 August
+    return { adjustment: "AUGUST", date: addWorkingDays(isoFromParts(year, 8, 31), 1) };
+  }
+  return null;
 }
 
 /** The working-day-aware detail behind appealDeadline (for explanations and audit). */
@@ -71,26 +96,23 @@ export function appealDeadlineDetail(decisionSentOn: string, certificateIssuedOn
     }
   }
 
-  const { year, month, day } = parseIsoDate(unadjusted);
-  let adjustment: AppealAdjustment;
-  let date: string;
-  if ((month === 12 && day >= 25) || (month === 1 && day === 1)) {
-    // R-53: first working day after 1 January
-    adjustment = "CHRISTMAS";
-    date = addWorkingDays(isoFromParts(month === 12 ? year + 1 : year, 1, 1), 1);
-  } else if (month === 8) {
-    // R-53: first working day after 31 August
-    adjustment = "AUGUST";
-    date = addWorkingDays(isoFromParts(year, 8, 31), 1);
+  let adjustment: AppealAdjustment = "NONE";
+  let date = unadjusted;
+  let rolledTo: string | null = null;
+  const extension = r53Extension(unadjusted); // R-53
+  if (extension !== null) {
+    ({ adjustment, date } = extension);
   } else if (!isWorkingDay(unadjusted)) {
     // R-52: next working day
     adjustment = "NON_WORKING_DAY";
     date = addWorkingDays(unadjusted, 1);
-  } else {
-    adjustment = "NONE";
-    date = unadjusted;
+    const again = APPEAL_R53_AFTER_R52_ROLL ? r53Extension(date) : null;
+    if (again !== null) {
+      rolledTo = date;
+      ({ adjustment, date } = again);
+    }
   }
-  return { date, afterDecision, afterCertificate, basis, unadjusted, adjustment };
+  return { date, afterDecision, afterCertificate, basis, unadjusted, adjustment, rolledTo };
 }
 
 /**
@@ -130,7 +152,12 @@ export function explainAppealDeadline(decisionSentOn: string, certificateIssuedO
   if (clampDecision) clauses.push(clampDecision);
   if (clampCertificate) clauses.push(clampCertificate);
 
-  const base = formatDate(d.unadjusted);
+  let base = formatDate(d.unadjusted);
+  if (d.rolledTo !== null) {
+    rules.push("R-52");
+    clauses.push(`${base} is ${nonWorkingReason(d.unadjusted) ?? "not a working day"}, so it moves to the next working day, ${formatDate(d.rolledTo)}`);
+    base = formatDate(d.rolledTo);
+  }
   switch (d.adjustment) {
     case "CHRISTMAS":
       rules.push("R-53");

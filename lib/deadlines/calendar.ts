@@ -284,3 +284,22 @@ export function todayInLondon(now: Date = new Date()): string {
   }
   return isoFromParts(year, month, day);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Database boundary: Prisma maps a PostgreSQL DATE column to a Date at 00:00 UTC.
+
+/** The calendar date stored in a DATE column value (a Date at 00:00 UTC), read in UTC. */
+export function isoFromDbDate(value: Date): string {
+  if (!(value instanceof Date) || Number.isNaN(value.getTime())) {
+    throw new DeadlineInputError("INVALID_INSTANT", "The stored date is not a valid date.", value);
+  }
+  return isoFromParts(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
+}
+
+/** A Date at 00:00 UTC for writing an ISO calendar date to a DATE column. */
+export function dbDateFromIso(iso: string): Date {
+  const { year, month, day } = parseIsoDate(iso);
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
+  return d;
+}

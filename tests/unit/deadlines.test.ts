@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import {
   ADVISER_CONTACT_MONTHS,
+  APPEAL_R53_AFTER_R52_ROLL,
   AGREEMENT_ACTION_KINDS,
   AGREEMENT_ACTION_WEEKS,
   CERTIFICATE_WORKING_DAYS,
@@ -19,6 +20,7 @@ import {
   bankHolidays,
   certificateDueDate,
   daysBetween,
+  dbDateFromIso,
   earliestMeetingDate,
   explainAddWorkingDays,
   explainAdviserContactDeadline,
@@ -34,6 +36,7 @@ import {
   healthNotificationDueDate,
   icbAgreementNoticeDueDate,
   isWorkingDay,
+  isoFromDbDate,
   mediationDeadline,
   todayInLondon,
   workingDaysBetween,
@@ -352,6 +355,7 @@ describe("appeal deadline (R-50 … R-53)", () => {
   });
 
   it("R-52/R-53 order: R-53 is tested on the month-based date only, then R-52 applies", () => {
+    expect(APPEAL_R53_AFTER_R52_ROLL).toBe(false);
     // Sat 24 Dec 2022 is outside the window → next working day, Wed 28 Dec (25 Sun, 26 and 27 holidays)
     expect(appealDeadline("2022-10-24")).toBe("2022-12-28");
     // Sat 31 July 2027 is not in August → next working day, Mon 2 August
@@ -499,6 +503,13 @@ describe("dates and instants (R-63)", () => {
     // still BST late on 25 October 2025 (clocks go back 01:00 UTC on 26 October)
     expect(todayInLondon(new Date("2025-10-25T23:30:00Z"))).toBe("2025-10-26");
     expect(todayInLondon(new Date("2025-10-26T23:30:00Z"))).toBe("2025-10-26");
+  });
+
+  it("DATE columns (a Date at 00:00 UTC) convert to and from ISO dates", () => {
+    expect(dbDateFromIso("2025-04-29").toISOString()).toBe("2025-04-29T00:00:00.000Z");
+    expect(isoFromDbDate(new Date("2025-04-29T00:00:00.000Z"))).toBe("2025-04-29");
+    expect(isoFromDbDate(dbDateFromIso("0099-12-31"))).toBe("0099-12-31");
+    expectDeadlineError(() => isoFromDbDate(new Date(Number.NaN)), "INVALID_INSTANT");
   });
 
   it("todayInLondon() with no argument returns today's date as YYYY-MM-DD", () => {

@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 const MESSAGES: Record<string, string> = {
@@ -11,6 +12,7 @@ const MESSAGES: Record<string, string> = {
 
 /** A button, not an automatic sign-in: email scanners that open links must not use up the token. */
 export function ContinueButton({ token }: { token: string }) {
+  const router = useRouter();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const go = async () => {
@@ -21,7 +23,8 @@ export function ContinueButton({ token }: { token: string }) {
       setBusy(false);
       return;
     }
-    window.location.assign("/my-case");
+    router.replace("/my-case");
+    router.refresh();
   };
   if (error)
     return (
