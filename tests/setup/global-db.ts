@@ -3,6 +3,7 @@
  * own migrations (`prisma migrate deploy`). Embedded when DATABASE_URL is unset.
  */
 import { execFileSync } from "node:child_process";
+import { rmSync } from "node:fs";
 import pg from "pg";
 import { startEmbeddedPostgres } from "../../scripts/embedded-postgres";
 
@@ -28,9 +29,14 @@ export default async function setup() {
       await a.end();
     };
   } else {
-    const server = await startEmbeddedPostgres({ dataDir: ".data/test-postgres", database: "send_mediation_test", fresh: true, quiet: true });
+    // One data folder per run, so parallel runs (several developers' terminals) never collide.
+    const dataDir = `.data/test-postgres-${process.pid}`;
+    const server = await startEmbeddedPostgres({ dataDir, database: "send_mediation_test", fresh: true, quiet: true });
     url = server.url;
-    stop = server.stop;
+    stop = async () => {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    };
   }
   execFileSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url }, stdio: "pipe" });
   process.env.DATABASE_URL = url;
