@@ -1,6 +1,24 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
+// Vitest 5's reporter uses Map.groupBy (Node 21+); this machine has Node 20. Polyfill it in the
+// main process so failures are reported instead of crashing the reporter.
+if (!("groupBy" in Map)) {
+  Object.defineProperty(Map, "groupBy", {
+    value<K, V>(items: Iterable<V>, key: (item: V, index: number) => K): Map<K, V[]> {
+      const out = new Map<K, V[]>();
+      let i = 0;
+      for (const item of items) {
+        const k = key(item, i++);
+        const list = out.get(k);
+        if (list) list.push(item);
+        else out.set(k, [item]);
+      }
+      return out;
+    },
+  });
+}
+
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {

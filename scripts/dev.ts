@@ -23,7 +23,7 @@ function devSecret(): string {
 async function main() {
   let embedded: RunningPostgres | null = null;
   if (!process.env.DATABASE_URL) {
-    console.log("Starting the embedded PostgreSQL (data in .data/dev-postgres)…");
+    console.log(`Starting the embedded PostgreSQL (data in ${DEV_DATA_DIR})…`);
     embedded = await startEmbeddedPostgres({ dataDir: DEV_DATA_DIR, database: "send_mediation", quiet: true });
   }
   const url = process.env.DATABASE_URL ?? embedded!.url;

@@ -75,4 +75,5 @@ export async function startEmbeddedPostgres(opts: {
     },
   };
 }
-export const DEV_DATA_DIR = ".data/dev-postgres";
+/** Where `npm run dev` keeps its database; DEV_DATA_DIR overrides it (the start-up test uses a temporary one). */
+export const DEV_DATA_DIR = process.env.DEV_DATA_DIR ?? ".data/dev-postgres";

@@ -1,23 +1,19 @@
-import Link from "next/link";
 import { requireUser } from "../_server/auth";
-import { countCasesInScope } from "@/lib/cases/queries";
+import { listCases, type RawListParams } from "@/lib/cases/list";
+import { HomeCaseList } from "../cases/_components/HomeCaseList";
 
 export const metadata = { title: "Deadlines and actions" };
 export const dynamic = "force-dynamic";
 
-export default async function LaHome() {
+/** The LA officer's home: their local authority's open cases (caseScope), soonest deadline first. */
+export default async function LaHome({ searchParams }: { searchParams: Promise<RawListParams> }) {
   const user = await requireUser("la:workspace");
-  const count = await countCasesInScope(user);
+  const { page } = await searchParams;
+  const result = await listCases(user, { page, status: "OPEN", sort: "deadline" });
   return (
     <>
       <h1 className="h-l">Deadlines and actions</h1>
-      {count === 0 ? (
-        <p className="body">There are no mediation cases for your local authority yet.</p>
-      ) : (
-        <p className="body">
-          Your local authority has {count} mediation {count === 1 ? "case" : "cases"}. <Link href="/cases">See the cases and their deadlines</Link>.
-        </p>
-      )}
+      <HomeCaseList result={result} basePath="/la" captionSuffix="for your local authority" noCasesText="There are no mediation cases for your local authority yet." />
     </>
   );
 }

@@ -1,23 +1,19 @@
 import { requireUser } from "../_server/auth";
-import { countCasesInScope } from "@/lib/cases/queries";
-import Link from "next/link";
+import { listCases, type RawListParams } from "@/lib/cases/list";
+import { HomeCaseList } from "../cases/_components/HomeCaseList";
 
 export const metadata = { title: "My cases" };
 export const dynamic = "force-dynamic";
 
-export default async function MediatorHome() {
+/** The mediator's home: the open cases allocated to them (caseScope), soonest deadline first. */
+export default async function MediatorHome({ searchParams }: { searchParams: Promise<RawListParams> }) {
   const user = await requireUser("mediator:workspace");
-  const count = await countCasesInScope(user);
+  const { page } = await searchParams;
+  const result = await listCases(user, { page, status: "OPEN", sort: "deadline" });
   return (
     <>
       <h1 className="h-l">My cases</h1>
-      {count === 0 ? (
-        <p className="body">No cases are allocated to you yet. A caseworker will allocate cases to you.</p>
-      ) : (
-        <p className="body">
-          You have {count} allocated {count === 1 ? "case" : "cases"}. <Link href="/cases">See your cases</Link>.
-        </p>
-      )}
+      <HomeCaseList result={result} basePath="/mediator" captionSuffix="allocated to you" noCasesText="No cases are allocated to you yet. A caseworker will allocate cases to you." />
     </>
   );
 }

@@ -1,30 +1,308 @@
-import { notFound } from "next/navigation";
+import Link from "next/link";
 import { requireUser } from "../../_server/auth";
-import { getCaseSummary } from "@/lib/cases/queries";
-import { NotFoundError } from "@/lib/auth/types";
+import { getCaseDetail, type DeadlineView, type PartyView } from "@/lib/cases/queries";
 import { SummaryList } from "@/components/SummaryList";
-import { statusLabel } from "@/lib/cases/labels";
+import { Tag, type TagColour } from "@/components/Tag";
+import { formatLongDate } from "@/lib/deadlines";
+import {
+  CASE_KIND_LABELS,
+  CONSENT_LABELS,
+  CONTACT_METHOD_LABELS,
+  DISPUTED_DECISION_LABELS,
+  DRS_SCOPE_LABELS,
+  FAMILY_PARTY_LABELS,
+  ISSUE_CATEGORY_LABELS,
+  PARTY_KIND_LABELS,
+  PARTY_KINDS_WITH_AUTHORITY,
+  REQUESTER_LABELS,
+  labelOf,
+  type ContactMethodValue,
+  type IssueCategoryValue,
+  type PartyKindValue,
+} from "@/lib/cases/options";
+import { doneMessage, formatInstant, orNotFound } from "./_shared";
+import { Notice } from "./_components/Notice";
 
+export const metadata = { title: "Case" };
 export const dynamic = "force-dynamic";
 
-export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
+const STATE_COLOUR: Record<string, TagColour> = { OVERDUE: "red", DUE_SOON: "yellow", ON_TRACK: "green" };
+const CONSENT_COLOUR: Record<string, TagColour> = { GIVEN: "green", DECLINED: "red", PENDING: "grey" };
+const CLOSED_OUTCOME: Record<string, string> = { MET: "Met", CANCELLED: "No longer applies", REPLACED: "Replaced by a corrected date" };
+
+const date = (iso: string | null) => (iso ? formatLongDate(iso) : null);
+
+export default async function CasePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string | string[] }> }) {
   const user = await requireUser("case:list");
   const { id } = await params;
-  const c = await getCaseSummary(user, id).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
+  const { done } = await searchParams;
+  const c = await orNotFound(getCaseDetail(user, id));
+  const full = c.view === "FULL";
+  const success = doneMessage(done);
+  const base = `/cases/${c.id}`;
+  const familyParty = c.parties.find((p) => p.kind === c.familyParty);
+
   return (
     <>
-      <span className="caption">Case</span>
+      <span className="caption">{CASE_KIND_LABELS[c.kind]} case</span>
       <h1 className="h-l">{c.reference}</h1>
+
+      {success && (
+        <Notice title="Success" success testId="done-banner">
+          <p className="body">{success}</p>
+        </Notice>
+      )}
+
       <SummaryList
+        label="Case summary"
         rows={[
+          { key: "Status", value: <Tag colour="blue">{c.statusLabel}</Tag> },
           { key: "Local authority", value: c.localAuthority.name },
-          { key: "Status", value: statusLabel(c.status) },
+          { key: "Requested by", value: labelOf(REQUESTER_LABELS, c.requestedBy) },
+          // R-01: who the family party is changes who is invited, signs and gets the certificate.
+          { key: "Family party", value: `${labelOf(FAMILY_PARTY_LABELS, c.familyParty)}${familyParty ? `: ${familyParty.name}` : ""}` },
+          c.kind === "DRS"
+            ? { key: "What the disagreement is about", value: labelOf(DRS_SCOPE_LABELS, c.drsScope) }
+            : {
+                key: "Decision disputed",
+                value: c.disputedDecision
+                  ? `${DISPUTED_DECISION_LABELS[c.disputedDecision]}${c.decisionSentOn ? ` (decision sent ${formatLongDate(c.decisionSentOn)})` : ""}`
+                  : c.decisionSentOn
+                    ? `Decision sent ${formatLongDate(c.decisionSentOn)}`
+                    : null,
+              },
           { key: "Mediator", value: c.allocatedMediator?.name },
+          ...(c.kind === "MEDIATION" ? [{ key: "LA told on", value: date(c.laNotifiedOn) }] : []),
+          ...(c.meetingOn ? [{ key: "Meeting date", value: date(c.meetingOn) }] : []),
+          ...(c.heldOn ? [{ key: "Meeting held on", value: date(c.heldOn) }] : []),
+          { key: "Summary", value: c.summary },
         ]}
       />
+
+      {(c.transitions.length > 0 || c.can.update) && (
+        <section aria-labelledby="actions-title">
+          <h2 className="h-m" id="actions-title">
+            What you can do
+          </h2>
+          <div data-testid="case-actions">
+            {c.transitions.map((t) => (
+              <Link
+                key={t.name}
+                href={t.name === "allocate" || t.name === "reallocate" ? `${base}/allocate` : `${base}/transition/${t.name}`}
+                className={`button${t.destructive ? " button--warning" : ""}`}
+              >
+                {t.label}
+              </Link>
+            ))}
+            {c.can.update && (
+              <Link href={`${base}/edit`} className="button button--secondary">
+                Change case details
+              </Link>
+            )}
+          </div>
+          {c.blocked.length > 0 && (
+            <>
+              <h3 className="h-s">Not possible yet</h3>
+              <ul className="body">
+                {c.blocked.map((b) => (
+                  <li key={b.name}>
+                    <strong>{b.label}:</strong> {b.reason}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+      )}
+
+      <section aria-labelledby="deadlines-title" data-testid="deadlines">
+        <h2 className="h-m" id="deadlines-title">
+          Deadlines
+        </h2>
+        {c.deadlines.open.length === 0 ? (
+          <p className="body">There are no deadlines running.</p>
+        ) : (
+          <ul className="list-none p-0">
+            {c.deadlines.open.map((d) => (
+              <OpenDeadline key={d.id} d={d} />
+            ))}
+          </ul>
+        )}
+        {c.deadlines.closed.length > 0 && (
+          <>
+            <h3 className="h-s">Finished deadlines</h3>
+            <ul className="body">
+              {c.deadlines.closed.map((d) => (
+                <li key={d.id}>
+                  {d.label} {d.dueText}: {CLOSED_OUTCOME[d.outcome ?? "MET"] ?? "Closed"}
+                  {d.closedOn ? ` on ${formatLongDate(d.closedOn)}` : ""}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+
+      {c.child && (
+        <section aria-labelledby="child-title">
+          <h2 className="h-m" id="child-title">
+            Child or young person
+          </h2>
+          <SummaryList
+            rows={[
+              { key: "Name", value: c.child.name },
+              ...(full ? [{ key: "Date of birth", value: date(c.child.dateOfBirth) }] : []),
+              { key: "School, college or setting", value: c.child.setting },
+              { key: "Has an EHC plan", value: c.child.hasEhcPlan ? "Yes" : "No" },
+            ]}
+          />
+        </section>
+      )}
+
+      <section aria-labelledby="parties-title">
+        <h2 className="h-m" id="parties-title">
+          Parties
+        </h2>
+        {c.parties.length === 0 ? (
+          <p className="body">No parties are recorded yet.</p>
+        ) : (
+          <table className="table">
+            <caption className="visually-hidden">Parties to the case and whether they agreed to take part</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Role</th>
+                <th scope="col">Agreed to take part</th>
+                {full && <th scope="col">Contact</th>}
+                {c.can.update && (
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                )}
+              </tr>
+            </thead>
+            <tbody>
+              {c.parties.map((p) => (
+                <PartyRow key={p.id} p={p} base={base} canUpdate={c.can.update} full={full} />
+              ))}
+            </tbody>
+          </table>
+        )}
+        {c.can.update && (
+          <p className="body">
+            <Link href={`${base}/parties/new`}>Add a party</Link>
+          </p>
+        )}
+      </section>
+
+      <section aria-labelledby="issues-title">
+        <h2 className="h-m" id="issues-title">
+          Issues
+        </h2>
+        {c.issues.length === 0 ? (
+          <p className="body">No issues are recorded yet.</p>
+        ) : (
+          <ul className="body">
+            {c.issues.map((i) => (
+              <li key={i.id}>
+                <strong>{ISSUE_CATEGORY_LABELS[i.category as IssueCategoryValue] ?? i.category}:</strong> {i.description}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="timeline-title">
+        <h2 className="h-m" id="timeline-title">
+          Timeline
+        </h2>
+        {!full && <p className="hint">Only entries shared with everyone involved are shown.</p>}
+        {c.timeline.length === 0 ? (
+          <p className="body">Nothing has happened on this case yet.</p>
+        ) : (
+          <ol className="list-none p-0" data-testid="timeline">
+            {c.timeline.map((e) => (
+              <li key={e.id} className="border-l-4 border-border pl-4 mb-4">
+                <p className="mb-1">
+                  <strong>{e.summary}</strong>
+                  {e.visibility === "STAFF" && full && (
+                    <>
+                      {" "}
+                      <Tag colour="grey">Staff only</Tag>
+                    </>
+                  )}
+                </p>
+                {e.detail && <p className="mb-1">Reason: {e.detail}</p>}
+                <p className="hint mb-0!">
+                  <time dateTime={e.at}>{formatInstant(e.at)}</time>
+                  {e.actorName ? ` by ${e.actorName}` : ""}
+                  {e.rule ? ` (${e.rule})` : ""}
+                </p>
+              </li>
+            ))}
+          </ol>
+        )}
+        {c.timelineLimited && <p className="hint">Only the most recent entries are shown.</p>}
+      </section>
     </>
+  );
+}
+
+function OpenDeadline({ d }: { d: DeadlineView }) {
+  return (
+    <li className="border-l-4 border-border pl-4 mb-5" data-testid={`deadline-${d.name}`}>
+      <p className="mb-1">
+        {d.label} <strong>{d.dueText}</strong> {d.state && <Tag colour={STATE_COLOUR[d.state]}>{d.stateLabel}</Tag>}
+      </p>
+      <p className="hint mb-0!">
+        {d.explanation} ({d.rule})
+      </p>
+    </li>
+  );
+}
+
+function PartyRow({ p, base, canUpdate, full }: { p: PartyView; base: string; canUpdate: boolean; full: boolean }) {
+  const kind = p.kind as PartyKindValue;
+  const withAuthority = PARTY_KINDS_WITH_AUTHORITY.includes(kind);
+  return (
+    <tr>
+      <td>
+        {p.name}
+        {p.organisation && <span className="hint">{p.organisation}</span>}
+      </td>
+      <td>
+        {PARTY_KIND_LABELS[kind] ?? p.kind}
+        {withAuthority && p.hasAuthority !== null && (
+          <span className="hint">{p.hasAuthority ? "Has authority to resolve the issues" : "Does not have authority to resolve the issues"}</span>
+        )}
+      </td>
+      <td>
+        <Tag colour={CONSENT_COLOUR[p.consent]}>{CONSENT_LABELS[p.consent]}</Tag>
+        {p.contact?.consentOn && (
+          <span className="hint">
+            {formatLongDate(p.contact.consentOn)}
+            {p.contact.consentHow ? `, ${p.contact.consentHow}` : ""}
+          </span>
+        )}
+      </td>
+      {full && (
+        <td>
+          {p.contact?.email && <span className="block break-all">{p.contact.email}</span>}
+          {p.contact?.phone && <span className="block">{p.contact.phone}</span>}
+          {p.contact && <span className="hint">Prefers {CONTACT_METHOD_LABELS[p.contact.preferredContact as ContactMethodValue]?.toLowerCase() ?? "email"}</span>}
+          {p.contact?.accessNeeds && <span className="hint">Access needs: {p.contact.accessNeeds}</span>}
+        </td>
+      )}
+      {canUpdate && (
+        <td>
+          <Link href={`${base}/parties/${p.id}/consent`} className="block mb-2">
+            Record consent<span className="visually-hidden"> for {p.name}</span>
+          </Link>
+          <Link href={`${base}/parties/${p.id}`}>
+            Change details<span className="visually-hidden"> of {p.name}</span>
+          </Link>
+        </td>
+      )}
+    </tr>
   );
 }

@@ -1,0 +1,102 @@
+"use client";
+import { useActionState } from "react";
+import { ErrorSummary } from "@/components/ErrorSummary";
+import { Radios, SelectField, TextArea, TextField } from "@/components/fields";
+import { IDLE_STATE } from "@/components/action-state";
+import { DISPUTED_DECISION_OPTIONS, DRS_SCOPE_OPTIONS } from "@/lib/cases/options";
+import { updateDetailsAction } from "../actions";
+import { Notice } from "./Notice";
+
+type Values = Record<string, string>;
+type Conflict = { version: number; changedBy: string | null; changedAt: string | null; changes: { field: string; label: string; value: string }[] };
+
+const TIME = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", hour: "2-digit", minute: "2-digit" });
+
+function conflictFrom(data: Record<string, unknown> | undefined): Conflict | null {
+  if (!data || typeof data.version !== "number" || !Array.isArray(data.changes)) return null;
+  return data as unknown as Conflict;
+}
+
+/**
+ * The referral details. Carries the case version: if someone else saved first, their changes are
+ * listed, the user's typed values are kept, and the version is moved on so that saving again
+ * (after review) is a deliberate choice, never a silent overwrite.
+ */
+export function EditDetailsForm({ caseId, version, kind, initial, clockRunning }: { caseId: string; version: number; kind: string; initial: Values; clockRunning: boolean }) {
+  const [state, action, pending] = useActionState(updateDetailsAction, IDLE_STATE);
+  const v: Values = state.values ?? initial;
+  const errors = state.fieldErrors;
+  const hasFieldErrors = !!errors && Object.keys(errors).length > 0;
+  const conflict = conflictFrom(state.data);
+  const currentVersion = conflict ? String(conflict.version) : (v.version ?? String(version));
+  const decisionOptions = [{ value: "", label: "Not recorded" }, ...DISPUTED_DECISION_OPTIONS];
+  const scopeOptions = [{ value: "", label: "Not recorded" }, ...DRS_SCOPE_OPTIONS];
+
+  return (
+    <form action={action} noValidate key={JSON.stringify(v) + state.status + currentVersion}>
+      {conflict && (
+        <Notice title="Someone else saved this case first" alert testId="conflict">
+          <p className="mb-2">
+            {conflict.changedBy ?? "Someone else"} changed this case
+            {conflict.changedAt ? ` at ${TIME.format(new Date(conflict.changedAt))}` : ""}
+            {conflict.changes.length ? ":" : "."}
+          </p>
+          {conflict.changes.length > 0 && (
+            <ul className="body">
+              {conflict.changes.map((c) => (
+                <li key={c.field}>
+                  <strong>{c.label}:</strong> {c.value}
+                </li>
+              ))}
+            </ul>
+          )}
+          <p className="mb-0">Your changes have not been saved. They are still in the form below: check them against the changes above, then save again.</p>
+        </Notice>
+      )}
+      <ErrorSummary errors={errors} message={conflict || hasFieldErrors ? undefined : state.message} />
+      <input type="hidden" name="caseId" value={caseId} />
+      <input type="hidden" name="version" value={currentVersion} />
+
+      <TextArea name="summary" label="Summary of the disagreement" defaultValue={v.summary} error={errors?.summary} />
+      {kind === "DRS" ? (
+        <SelectField name="drsScope" label="What the disagreement is about" hint="Disagreement resolution (R-70)" options={scopeOptions} defaultValue={v.drsScope} error={errors?.drsScope} />
+      ) : (
+        <>
+          <SelectField name="disputedDecision" label="Decision disputed" hint="The local authority decision the family disagrees with (R-02)" options={decisionOptions} defaultValue={v.disputedDecision} error={errors?.disputedDecision} />
+          <TextField name="decisionSentOn" type="date" label="Date the decision notice was sent" hint="The appeal and adviser deadlines count from this date (R-10, R-50)." defaultValue={v.decisionSentOn} error={errors?.decisionSentOn} />
+        </>
+      )}
+      {kind === "MEDIATION" && (
+        <TextField
+          name="laNotifiedOn"
+          type="date"
+          label="Date the LA was told the family wants mediation"
+          hint={clockRunning ? "Changing this date recalculates the 30-day deadline from the new date (R-20)." : "The 30-day clock starts on this day (R-20)."}
+          defaultValue={v.laNotifiedOn}
+          error={errors?.laNotifiedOn}
+        />
+      )}
+
+      <fieldset className="mb-4">
+        <legend className="h-m">Child or young person</legend>
+        <TextField name="childName" label="Name" autoComplete="off" defaultValue={v.childName} error={errors?.childName} />
+        <TextField name="childDateOfBirth" type="date" label="Date of birth" defaultValue={v.childDateOfBirth} error={errors?.childDateOfBirth} />
+        <TextField name="childSetting" label="School, college or setting" defaultValue={v.childSetting} error={errors?.childSetting} />
+        <Radios
+          name="childHasEhcPlan"
+          legend="Do they have an EHC plan?"
+          options={[
+            { value: "yes", label: "Yes" },
+            { value: "no", label: "No" },
+          ]}
+          defaultValue={v.childHasEhcPlan}
+          error={errors?.childHasEhcPlan}
+        />
+      </fieldset>
+
+      <button type="submit" className="button" disabled={pending}>
+        {conflict ? "Save my changes anyway" : "Save changes"}
+      </button>
+    </form>
+  );
+}

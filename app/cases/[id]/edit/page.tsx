@@ -1,0 +1,26 @@
+import { requireUser } from "../../../_server/auth";
+import { getCaseForEdit } from "@/lib/cases/queries";
+import { CASE_KIND_LABELS } from "@/lib/cases/options";
+import { orNotFound } from "../_shared";
+import { BackLink } from "../_components/Notice";
+import { EditDetailsForm } from "../_components/EditDetailsForm";
+
+export const metadata = { title: "Change case details" };
+export const dynamic = "force-dynamic";
+
+/** Caseworkers and admins only: 404 for everyone else (mediators and LA officers cannot edit referrals). */
+export default async function EditCasePage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser("case:update");
+  const { id } = await params;
+  const c = await orNotFound(getCaseForEdit(user, id));
+  return (
+    <>
+      <BackLink href={`/cases/${c.id}`} />
+      <span className="caption">
+        {c.reference}: {CASE_KIND_LABELS[c.kind]}
+      </span>
+      <h1 className="h-l">Change case details</h1>
+      <EditDetailsForm caseId={c.id} version={c.version} kind={c.kind} initial={c.values} clockRunning={c.thirtyDayClockRunning} />
+    </>
+  );
+}

@@ -1,0 +1,23 @@
+import { requireUser } from "../../../../_server/auth";
+import { getCaseHeader } from "@/lib/cases/queries";
+import { orNotFound } from "../../_shared";
+import { BackLink } from "../../_components/Notice";
+import { PartyForm } from "../../_components/PartyForm";
+
+export const metadata = { title: "Add a party" };
+export const dynamic = "force-dynamic";
+
+/** Caseworkers and admins only (404 for everyone else). */
+export default async function NewPartyPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser("case:update");
+  const { id } = await params;
+  const c = await orNotFound(getCaseHeader(user, id));
+  return (
+    <>
+      <BackLink href={`/cases/${c.id}`} />
+      <span className="caption">{c.reference}</span>
+      <h1 className="h-l">Add a party</h1>
+      <PartyForm caseId={c.id} version={c.version} initial={{ preferredContact: "EMAIL" }} />
+    </>
+  );
+}

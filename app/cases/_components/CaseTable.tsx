@@ -1,0 +1,60 @@
+import Link from "next/link";
+import { Tag, type TagColour } from "@/components/Tag";
+import { formatDate } from "@/lib/deadlines/calendar";
+import type { DeadlineState } from "@/lib/cases/case-deadlines";
+import type { CaseListRow } from "@/lib/cases/list";
+import type { CaseKind } from "@/lib/cases/lifecycle";
+
+/** Colour is never the only signal: every tag also says its state in words. */
+const STATE_COLOUR: Record<DeadlineState, TagColour> = { OVERDUE: "red", DUE_SOON: "yellow", ON_TRACK: "green" };
+
+/** Shown under the reference for the kinds that are not a mediation case. */
+const KIND_NOTE: Partial<Record<CaseKind, string>> = { ADVICE_ONLY: "Advice only", DRS: "Disagreement resolution" };
+
+export function caseCountText(n: number): string {
+  return `${n.toLocaleString("en-GB")} ${n === 1 ? "case" : "cases"}`;
+}
+
+/** The case list as a table: one row per case, the next statutory deadline with its state. */
+export function CaseTable({ rows, caption }: { rows: readonly CaseListRow[]; caption: string }) {
+  return (
+    <table className="table">
+      <caption className="h-s text-left">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Reference</th>
+          <th scope="col">Child</th>
+          <th scope="col">Local authority</th>
+          <th scope="col">Status</th>
+          <th scope="col">Mediator</th>
+          <th scope="col">Next deadline</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.id}>
+            <th scope="row">
+              <Link href={`/cases/${r.id}`}>{r.reference}</Link>
+              {KIND_NOTE[r.kind] && <span className="block text-secondary">{KIND_NOTE[r.kind]}</span>}
+            </th>
+            <td>{r.childName ?? <span className="text-secondary">Not recorded</span>}</td>
+            <td>{r.localAuthorityName}</td>
+            <td>{r.statusLabel}</td>
+            <td>{r.mediatorName ?? <span className="text-secondary">Not allocated</span>}</td>
+            <td>
+              {r.nextDeadlineOn && r.deadlineState ? (
+                <>
+                  <span className="block text-secondary">{r.nextDeadlineLabel}</span>
+                  <span className="block mb-1">{formatDate(r.nextDeadlineOn)}</span>
+                  <Tag colour={STATE_COLOUR[r.deadlineState]}>{r.deadlineStateLabel}</Tag>
+                </>
+              ) : (
+                <span className="text-secondary">No deadline running</span>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,95 @@
+"use client";
+/**
+ * The public self-referral form. A plain form post to a server action, so it works without
+ * JavaScript; with JavaScript, useActionState keeps what was typed when an answer needs changing.
+ */
+import { useActionState } from "react";
+import { ErrorSummary } from "@/components/ErrorSummary";
+import { Radios, SelectField, TextArea, TextField } from "@/components/fields";
+import { IDLE_STATE } from "@/components/action-state";
+import { DISPUTED_DECISION_FAMILY_OPTIONS, FAMILY_PARTY_LABELS } from "@/lib/cases/options";
+import { HONEYPOT_FIELD, NOT_SURE } from "@/lib/cases/schemas";
+import type { ActionState } from "../_server/action";
+import { selfReferralAction } from "./actions";
+
+const WHO_OPTIONS = [
+  { value: "PARENT", label: FAMILY_PARTY_LABELS.PARENT, hint: "You are asking for mediation for your child." },
+  { value: "YOUNG_PERSON", label: "The young person", hint: "You are over school-leaving age and under 25, and you are asking for yourself." },
+];
+
+const DECISION_OPTIONS = [...DISPUTED_DECISION_FAMILY_OPTIONS, { value: NOT_SURE, label: "I’m not sure" }];
+
+export function SelfReferralForm({ localAuthorities }: { localAuthorities: { id: string; name: string }[] }) {
+  const [state, action, pending] = useActionState(selfReferralAction, IDLE_STATE as ActionState);
+  const v = state.values ?? {};
+  const e = state.fieldErrors ?? {};
+  return (
+    <form action={action} noValidate>
+      <ErrorSummary errors={e} message={state.message} />
+
+      <Radios name="familyParty" legend="Who are you?" options={WHO_OPTIONS} defaultValue={v.familyParty} error={e.familyParty} />
+
+      <h2 className="h-m">Your details</h2>
+      <TextField name="name" label="Your full name" autoComplete="name" spellCheck={false} defaultValue={v.name} error={e.name} />
+      <TextField
+        name="email"
+        type="email"
+        label="Your email address"
+        hint="We will send your reference number here."
+        autoComplete="email"
+        spellCheck={false}
+        defaultValue={v.email}
+        error={e.email}
+      />
+      <TextField name="phone" type="tel" label="Your phone number (optional)" autoComplete="tel" defaultValue={v.phone} error={e.phone} />
+
+      <h2 className="h-m">The child or young person</h2>
+      <TextField
+        name="childName"
+        label="The child’s full name"
+        hint="If you are the young person, you can leave this blank."
+        autoComplete="off"
+        spellCheck={false}
+        defaultValue={v.childName}
+        error={e.childName}
+      />
+      <TextField name="childDateOfBirth" type="date" label="Their date of birth (optional)" defaultValue={v.childDateOfBirth} error={e.childDateOfBirth} />
+
+      <h2 className="h-m">The disagreement</h2>
+      <SelectField
+        name="localAuthorityId"
+        label="Which local council made the decision?"
+        options={[{ value: "", label: "Select your local council" }, ...localAuthorities.map((la) => ({ value: la.id, label: la.name }))]}
+        defaultValue={v.localAuthorityId ?? ""}
+        error={e.localAuthorityId}
+      />
+      <Radios name="disputedDecision" legend="What is the disagreement about?" options={DECISION_OPTIONS} defaultValue={v.disputedDecision} error={e.disputedDecision} />
+      <TextField
+        name="decisionSentOn"
+        type="date"
+        label="The date on the decision letter (optional)"
+        hint="Leave this blank if you do not have the letter."
+        defaultValue={v.decisionSentOn}
+        error={e.decisionSentOn}
+      />
+      <TextArea
+        name="details"
+        label="Is there anything else we should know? (optional)"
+        hint="For example, the best time to phone you, or any help you need to take part, such as an interpreter."
+        defaultValue={v.details}
+        error={e.details}
+      />
+
+      {/* Honeypot: hidden from people and assistive technology; bots fill it in. */}
+      <div className="honeypot" aria-hidden="true">
+        <label htmlFor={HONEYPOT_FIELD}>Leave this field empty</label>
+        <input type="text" id={HONEYPOT_FIELD} name={HONEYPOT_FIELD} tabIndex={-1} autoComplete="off" defaultValue="" />
+      </div>
+
+      <p className="body">We only use these details to help with your request.</p>
+      <button type="submit" className="button" disabled={pending} aria-disabled={pending}>
+        {pending ? "Sending…" : "Send request"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,263 @@
+/**
+ * The case page and everything done from it (issue 4), in the browser against the production
+ * build. Changes are limited to the demo case SM-DEMO-00002 (Southborough Council, no mediator)
+ * and to cases created here with the `sql` helper; SM-DEMO-00001 is left alone.
+ */
+import { randomUUID } from "node:crypto";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expectAccessible, signInAsStaff, sql } from "./helpers";
+
+test.describe.configure({ mode: "serial" });
+
+const DEMO_CASE = "SM-DEMO-00002";
+let demoId: string;
+
+async function caseIdOf(reference: string): Promise<string> {
+  const [row] = await sql<{ id: string }>(`SELECT id FROM "Case" WHERE reference = $1`, [reference]);
+  if (!row) throw new Error(`no case ${reference}`);
+  return row.id;
+}
+
+/** A fresh case of the other demo LA (DEMO2), with a family party, at the given status. */
+async function createCase(opts: { status?: string; familyConsent?: string; familyEmail?: string } = {}): Promise<{ id: string; reference: string }> {
+  const id = `e2e-${randomUUID()}`;
+  const reference = `SM-E2E-${randomUUID().slice(0, 8).toUpperCase()}`;
+  await sql(
+    `INSERT INTO "Case" (id, reference, "localAuthorityId", status, "updatedAt")
+     SELECT $1, $2, l.id, $3, now() FROM "LocalAuthority" l WHERE l.code = 'DEMO2'`,
+    [id, reference, opts.status ?? "REFERRED"],
+  );
+  await sql(`INSERT INTO "Party" (id, "caseId", kind, name, email, consent) VALUES ($1, $2, 'PARENT', 'Fran Family', $3, $4)`, [
+    `e2e-p-${randomUUID()}`,
+    id,
+    opts.familyEmail ?? `fran-${randomUUID().slice(0, 6)}@family.example`,
+    opts.familyConsent ?? "PENDING",
+  ]);
+  return { id, reference };
+}
+
+async function signedIn(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInAsStaff(page, email);
+  await expect(page).not.toHaveURL(/\/sign-in/);
+  return page;
+}
+
+const banner = (page: Page) => page.getByTestId("done-banner");
+const deadlines = (page: Page) => page.getByTestId("deadlines");
+
+test.beforeAll(async () => {
+  demoId = await caseIdOf(DEMO_CASE);
+});
+
+test("a caseworker takes the demo case from referral to an allocated mediator", async ({ page }) => {
+  await signInAsStaff(page, "caseworker@demo.test");
+  await page.goto(`/cases/${demoId}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(DEMO_CASE);
+  await expect(page.getByText("Mediation case")).toBeVisible();
+  await expect(deadlines(page)).toContainText("There are no deadlines running.");
+  await expectAccessible(page);
+
+  // Start contacting parties: the date is required, and explained next to the field.
+  await page.getByRole("link", { name: "Start contacting parties" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Start contacting parties" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Start contacting parties" }).click();
+  const summary = page.getByTestId("error-summary");
+  await expect(summary).toContainText("Date the LA was told the family wants mediation is needed to start contacting the parties.");
+  await expect(summary).toBeFocused();
+  await expect(page.locator("#laNotifiedOn-error")).toContainText("is needed");
+  await expectAccessible(page);
+  await page.getByLabel("Date the LA was told the family wants mediation").fill("2025-03-26");
+  await page.getByRole("button", { name: "Start contacting parties" }).click();
+
+  // Back on the case: R-20/R-54 — told 26 March 2025, so mediation must take place by 25 April 2025.
+  await expect(page).toHaveURL(new RegExp(`/cases/${demoId}\\?done=startContacting$`));
+  await expect(banner(page)).toContainText("You have started contacting the parties.");
+  const thirty = page.getByTestId("deadline-MEDIATION_30_DAY");
+  await expect(thirty).toContainText("Mediation must take place by Friday 25 April 2025");
+  await expect(thirty).toContainText("Overdue");
+  await expect(thirty).toContainText("Wednesday 26 March 2025");
+  await expect(page.getByRole("definition").filter({ hasText: "Contacting parties" })).toBeVisible();
+  await expect(page.getByTestId("timeline")).toContainText("Started contacting the parties; LA told on 26 March 2025");
+  await expectAccessible(page);
+
+  // Add the family party (R-01).
+  await page.getByRole("link", { name: "Add a party" }).click();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Add party" }).click();
+  await expect(page.getByTestId("error-summary")).toContainText("Select who they are");
+  await expect(page.getByTestId("error-summary")).toContainText("Enter the name");
+  await expectAccessible(page);
+  await page.getByLabel("Parent or carer").check();
+  await page.getByLabel("Full name").fill("Sam Southborough");
+  await page.getByLabel("Email address (optional)").fill("sam@family.example");
+  await page.getByRole("button", { name: "Add party" }).click();
+  await expect(banner(page)).toContainText("The party has been added.");
+  await expect(page.getByRole("row", { name: /Sam Southborough/ })).toContainText("Not yet agreed");
+
+  // Ask the parties to agree; allocation is not possible until the family has.
+  await page.getByRole("link", { name: "Ask parties to agree to take part" }).click();
+  await page.getByRole("button", { name: "Ask parties to agree to take part" }).click();
+  await expect(banner(page)).toContainText("You have asked the parties to agree to take part.");
+  await expect(page.getByText("Consent is still needed from: Sam Southborough (parent).")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Allocate mediator" })).toHaveCount(0);
+
+  // Record the family's consent.
+  await page.getByRole("link", { name: "Record consent for Sam Southborough" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Record consent" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Agreed to take part").check();
+  await page.getByRole("button", { name: "Save their answer" }).click();
+  await expect(page.locator("#consentOn-error")).toContainText("Enter the date they told us");
+  await expect(page.getByLabel("Agreed to take part")).toBeChecked();
+  await expectAccessible(page);
+  await page.getByLabel("Date they told us").fill("2025-03-27");
+  await page.getByLabel("How they told us").fill("by phone");
+  await page.getByRole("button", { name: "Save their answer" }).click();
+  await expect(banner(page)).toContainText("Their answer has been recorded.");
+  await expect(page.getByRole("row", { name: /Sam Southborough/ })).toContainText("Agreed to take part");
+
+  // Allocate the demo mediator.
+  await page.getByRole("link", { name: "Allocate mediator" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Allocate a mediator" })).toBeVisible();
+  await expect(page.getByText(/open cases?\. Next free:/).first()).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("radio", { name: /Mo Mediator/ }).check();
+  await page.getByRole("button", { name: "Allocate mediator" }).click();
+  await expect(banner(page)).toContainText("The mediator has been allocated.");
+  await expect(page.getByRole("definition").filter({ hasText: "Mo Mediator" })).toBeVisible();
+  await expect(page.getByRole("definition").filter({ hasText: "Allocated" })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("the allocated mediator sees their steps but cannot edit the referral", async ({ browser }) => {
+  const page = await signedIn(browser, "mediator@demo.test");
+  const res = await page.goto(`/cases/${demoId}`);
+  expect(res?.status()).toBe(200);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(DEMO_CASE);
+  const actions = page.getByTestId("case-actions");
+  await expect(actions.getByRole("link", { name: "Start preparing" })).toBeVisible();
+  await expect(actions.getByRole("link", { name: "Schedule meeting" })).toBeVisible();
+  await expect(actions.getByRole("link", { name: "Withdraw case" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Change case details" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: /Record consent/ })).toHaveCount(0);
+  await expectAccessible(page);
+
+  const edit = await page.goto(`/cases/${demoId}/edit`);
+  expect(edit?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  const partyPage = await page.goto(`/cases/${demoId}/parties/new`);
+  expect(partyPage?.status()).toBe(404);
+  const allocate = await page.goto(`/cases/${demoId}/allocate`);
+  expect(allocate?.status()).toBe(404);
+  await page.context().close();
+});
+
+test("an LA officer of another local authority gets 404 for the case and its pages", async ({ browser }) => {
+  const page = await signedIn(browser, "la.officer@demo.test");
+  const res = await page.goto(`/cases/${demoId}`);
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await expectAccessible(page);
+  expect((await page.goto(`/cases/${demoId}/transition/startPreparing`))?.status()).toBe(404);
+  await page.context().close();
+});
+
+test("the LA officer of the case's own LA sees shared entries only, with no contact details or actions", async ({ browser }) => {
+  await sql(`INSERT INTO "CaseEvent" (id, "caseId", type, summary, visibility) VALUES ($1, $2, 'NOTE', 'Staff only: mediator private note', 'STAFF')`, [`e2e-ev-${randomUUID()}`, demoId]);
+  const page = await signedIn(browser, "la2.officer@demo.test");
+  const res = await page.goto(`/cases/${demoId}`);
+  expect(res?.status()).toBe(200);
+  await expect(page.getByTestId("timeline")).toContainText("Started contacting the parties");
+  await expect(page.getByText("Staff only: mediator private note")).toHaveCount(0);
+  await expect(page.getByText("sam@family.example")).toHaveCount(0);
+  await expect(page.getByRole("row", { name: /Sam Southborough/ })).toContainText("Agreed to take part");
+  await expect(page.getByTestId("case-actions")).toHaveCount(0);
+  await expect(page.getByTestId("deadline-MEDIATION_30_DAY")).toContainText("Friday 25 April 2025");
+  await expectAccessible(page);
+  await page.context().close();
+});
+
+test("two people edit the same case: the second sees the first's change and keeps their own typing", async ({ browser }) => {
+  const c = await createCase();
+  const cara = await signedIn(browser, "caseworker@demo.test");
+  const ada = await signedIn(browser, "admin@demo.test");
+  await cara.goto(`/cases/${c.id}/edit`);
+  await ada.goto(`/cases/${c.id}/edit`);
+  await expectAccessible(cara);
+
+  await ada.getByLabel("Summary of the disagreement").fill("Summary from Ada");
+  await ada.getByRole("button", { name: "Save changes" }).click();
+  await expect(banner(ada)).toContainText("The case details have been saved.");
+
+  await cara.getByLabel("Summary of the disagreement").fill("Summary from Cara");
+  await cara.getByLabel("Name", { exact: true }).fill("Robin");
+  await cara.getByRole("button", { name: "Save changes" }).click();
+  const conflict = cara.getByTestId("conflict");
+  await expect(conflict).toContainText("Someone else saved this case first");
+  await expect(conflict).toContainText(/Ada Admin changed this case at \d\d:\d\d:/);
+  await expect(conflict).toContainText("Summary of the disagreement: Summary from Ada");
+  // Cara's typing is kept, and nothing of hers was saved.
+  await expect(cara.getByLabel("Summary of the disagreement")).toHaveValue("Summary from Cara");
+  await expect(cara.getByLabel("Name", { exact: true })).toHaveValue("Robin");
+  const [saved] = await sql<{ summary: string }>(`SELECT summary FROM "Case" WHERE id = $1`, [c.id]);
+  expect(saved!.summary).toBe("Summary from Ada");
+  await expectAccessible(cara);
+
+  // Having seen Ada's change, Cara saves deliberately.
+  await cara.getByRole("button", { name: "Save my changes anyway" }).click();
+  await expect(banner(cara)).toContainText("The case details have been saved.");
+  await expect(cara.getByRole("definition").filter({ hasText: "Summary from Cara" })).toBeVisible();
+  await expect(cara.getByRole("heading", { name: "Child or young person" })).toBeVisible();
+  await cara.context().close();
+  await ada.context().close();
+});
+
+test("withdrawing asks for confirmation, then shows the certificate deadline (R-12)", async ({ page }) => {
+  const c = await createCase({ status: "CONTACTING_PARTIES" });
+  await signInAsStaff(page, "caseworker@demo.test");
+  await page.goto(`/cases/${c.id}`);
+  await page.getByRole("link", { name: "Withdraw case" }).click();
+  await page.getByLabel("Date we were told of the withdrawal").fill("2025-12-23");
+  await page.getByLabel("Reason").fill("The family decided to appeal straight away");
+  await page.getByRole("button", { name: "Continue" }).click();
+
+  // Nothing is saved until confirmed; the page says what will happen.
+  await expect(page.getByRole("heading", { name: "Check before you withdraw the case" })).toBeVisible();
+  await expect(page.getByText("Certificate (no mediation) due by Tuesday 30 December 2025")).toBeVisible();
+  await expectAccessible(page);
+  const [before] = await sql<{ status: string }>(`SELECT status FROM "Case" WHERE id = $1`, [c.id]);
+  expect(before!.status).toBe("CONTACTING_PARTIES");
+
+  // Going back keeps what was typed.
+  await page.getByRole("button", { name: "Go back and change" }).click();
+  await expect(page.getByLabel("Reason")).toHaveValue("The family decided to appeal straight away");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("button", { name: "Yes, withdraw the case" }).click();
+
+  await expect(banner(page)).toContainText("The case has been withdrawn.");
+  await expect(page.getByTestId("deadline-CERTIFICATE_ADVICE_ONLY")).toContainText("Certificate (no mediation) due by Tuesday 30 December 2025");
+  await expect(page.getByTestId("timeline")).toContainText("Family withdrew from mediation");
+  await expect(page.getByTestId("timeline")).toContainText("Reason: The family decided to appeal straight away");
+  await expectAccessible(page);
+});
+
+test("a mediator with a conflict of interest is shown with the reason but cannot be chosen", async ({ page }) => {
+  const email = `conflict-${randomUUID().slice(0, 6)}@family.example`;
+  const c = await createCase({ status: "AWAITING_CONSENT", familyConsent: "GIVEN", familyEmail: email });
+  await sql(
+    `INSERT INTO "MediatorConflict" (id, "mediatorId", "partyEmail", reason) SELECT $1, u.id, $2, 'Former colleague of the family' FROM "User" u WHERE u.email = 'mediator@demo.test'`,
+    [`e2e-mc-${randomUUID()}`, email.toUpperCase()],
+  );
+  await signInAsStaff(page, "caseworker@demo.test");
+  await page.goto(`/cases/${c.id}/allocate`);
+  const mo = page.getByRole("radio", { name: /Mo Mediator/ });
+  await expect(mo).toBeDisabled();
+  await expect(page.getByText("Cannot be chosen. Conflict of interest with Fran Family: Former colleague of the family.")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Allocate mediator" }).click();
+  await expect(page.getByTestId("error-summary")).toContainText("Choose a mediator.");
+  await expectAccessible(page);
+});

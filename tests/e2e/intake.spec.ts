@@ -1,0 +1,316 @@
+/**
+ * Creating cases (issue 4) in the browser: a caseworker logs a referral through every step, and a
+ * family asks for mediation on the public form (with and without JavaScript). axe runs on every
+ * page and step visited. Demo data: caseworker@demo.test; LAs Northshire County Council and
+ * Southborough Council.
+ */
+import { expect, test, type Page } from "@playwright/test";
+import { randomUUID } from "node:crypto";
+import { expectAccessible, signInAsStaff, sql, startSmtp } from "./helpers";
+
+const uid = () => randomUUID().slice(0, 8);
+const h1 = (page: Page) => page.getByRole("heading", { level: 1 });
+const radio = (page: Page, name: string | RegExp) => page.getByRole("radio", { name, exact: typeof name === "string" ? true : undefined });
+const continueButton = (page: Page) => page.getByRole("button", { name: "Continue" });
+
+async function openNewReferral(page: Page) {
+  await signInAsStaff(page, "caseworker@demo.test");
+  await expect(page).toHaveURL(/\/cases$/);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "New referral" }).click();
+  await expect(page).toHaveURL(/\/cases\/new$/);
+  await expect(h1(page)).toHaveText("Who is asking");
+}
+
+test.describe("a caseworker logs a referral", () => {
+  test("through every step and check your answers, then finds it in the case list with its 30-day date", async ({ page }) => {
+    const child = `Robin Intake ${uid()}`;
+    await openNewReferral(page);
+    await expectAccessible(page);
+
+    // Step 1: who is asking.
+    await radio(page, "A parent or carer").check();
+    await radio(page, /^Mediation\s*The family wants mediation/).check();
+    await radio(page, /^Parent or carer/).check();
+    await continueButton(page).click();
+
+    // Step 2: the child. Focus moves to the new step's heading.
+    await expect(h1(page)).toHaveText("The child or young person");
+    await expect(h1(page)).toBeFocused();
+    await expect(page.getByText("New referral: step 2 of 5")).toBeVisible();
+    await page.getByLabel("Child’s full name").fill(child);
+    await page.getByLabel("Date of birth (optional)").fill("2015-06-01");
+    await page.getByLabel("School, college or early years setting (optional)").fill("Oak Primary School");
+    await radio(page, "Yes").check();
+    await expectAccessible(page);
+
+    // The draft survives a reload mid-way.
+    await page.reload();
+    await expect(page.getByText("Draft restored")).toBeVisible();
+    await expect(h1(page)).toHaveText("The child or young person");
+    await expect(page.getByLabel("Child’s full name")).toHaveValue(child);
+    await expect(page.getByLabel("Date of birth (optional)")).toHaveValue("2015-06-01");
+    await expect(radio(page, "Yes")).toBeChecked();
+    await expectAccessible(page);
+    await continueButton(page).click();
+
+    // Step 3: the decision and dates. The 30-day date is shown as soon as the date is typed; a
+    // decision sent more than 2 months ago is a warning, not a block (R-10).
+    await expect(h1(page)).toHaveText("The decision and dates");
+    await page.getByLabel("Local authority").selectOption({ label: "Northshire County Council" });
+    await radio(page, "The support in the EHC plan (section F)").check();
+    await page.getByLabel("Date the decision was sent").fill("2026-08-03");
+    await expect(page.getByTestId("decision-warning")).toContainText("The decision was sent more than 2 months ago");
+    await expect(page.getByTestId("decision-warning")).toContainText("Saturday 3 October 2026");
+    await page.getByLabel("Date the local authority was told the family wants mediation (optional)").fill("2026-11-02");
+    await expect(page.getByTestId("deadline-preview")).toContainText("Mediation must take place by Wednesday 2 December 2026");
+    await expectAccessible(page);
+    await continueButton(page).click();
+
+    // Step 4: the issues (add a second, then remove it again).
+    await expect(h1(page)).toHaveText("The issues");
+    await radio(page, /^Education/).check();
+    await page.getByLabel("Describe the issue").fill("Speech and language therapy hours in section F");
+    await page.getByRole("button", { name: "Add another issue" }).click();
+    await expect(page.getByRole("group", { name: "Issue 2" })).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Remove issue 2" }).click();
+    await expect(page.getByRole("group", { name: "Issue 2" })).toHaveCount(0);
+    await continueButton(page).click();
+
+    // Step 5: the parties.
+    await expect(h1(page)).toHaveText("The parties");
+    const family = page.getByRole("group", { name: "The parent or carer" });
+    await family.getByLabel("Full name").fill("Alex Parent");
+    await family.getByLabel("Email address").fill(`alex-${uid()}@example.com`);
+    await family.getByRole("radio", { name: "Email", exact: true }).check();
+    await page.getByRole("button", { name: "Add a party" }).click();
+    const la = page.getByRole("group", { name: "Party 1" });
+    await la.getByLabel("Who are they?").selectOption({ label: "Local authority representative" });
+    await la.getByLabel("Full name").fill("Lee Officer");
+    await la.getByLabel("Organisation (optional)").fill("Northshire County Council");
+    await la.getByLabel("Email address (optional)").fill("lee.officer@northshire.example");
+    await la.getByRole("radio", { name: "Email", exact: true }).check();
+    await la.getByRole("group", { name: /Do they have authority/ }).getByRole("radio", { name: "Yes", exact: true }).check();
+    await expectAccessible(page);
+    await continueButton(page).click();
+
+    // Check your answers, with the computed date and the warning; change one answer.
+    await expect(h1(page)).toHaveText("Check your answers before creating the referral");
+    const main = page.getByRole("main");
+    await expect(main).toContainText(child);
+    await expect(main).toContainText("Northshire County Council");
+    await expect(main).toContainText("The support in the EHC plan (section F)");
+    await expect(main).toContainText("2 November 2026");
+    await expect(main).toContainText("Wednesday 2 December 2026");
+    await expect(main).toContainText("The decision was sent more than 2 months ago");
+    await expect(main).toContainText("Lee Officer");
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Change child’s name" }).click();
+    await expect(h1(page)).toHaveText("The child or young person");
+    const renamed = `${child} Jones`;
+    await page.getByLabel("Child’s full name").fill(renamed);
+    await page.getByRole("button", { name: "Save and check your answers" }).click();
+    await expect(h1(page)).toHaveText("Check your answers before creating the referral");
+    await expect(main).toContainText(renamed);
+
+    await page.getByRole("button", { name: "Create referral" }).click();
+    await expect(h1(page)).toHaveText("Referral created");
+    await expect(h1(page)).toBeFocused();
+    const reference = (await page.getByTestId("case-reference").textContent())?.trim() ?? "";
+    expect(reference).toMatch(/^SM-2026-\d{5}$/);
+    await expectAccessible(page);
+
+    const [row] = await sql<{ kind: string; status: string; la_told: string; due: string }>(
+      `SELECT c.kind, c.status, to_char(c."laNotifiedOn", 'YYYY-MM-DD') AS la_told, to_char(d."dueOn", 'YYYY-MM-DD') AS due
+         FROM "Case" c JOIN "CaseDeadline" d ON d."caseId" = c.id AND d.name = 'MEDIATION_30_DAY' WHERE c.reference = $1`,
+      [reference],
+    );
+    expect(row).toEqual({ kind: "MEDIATION", status: "REFERRED", la_told: "2026-11-02", due: "2026-12-02" });
+
+    // The case list finds it by reference, with its 30-day date.
+    await page.getByRole("link", { name: "Go to the case list" }).click();
+    await expect(h1(page)).toHaveText("Cases");
+    await page.getByLabel("Search", { exact: true }).fill(reference);
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await expect(page).toHaveURL(new RegExp(`q=${reference}`));
+    const listRow = page.getByRole("row", { name: new RegExp(reference) });
+    await expect(listRow).toContainText(renamed);
+    await expect(listRow).toContainText("Northshire County Council");
+    await expect(listRow).toContainText("2 December 2026");
+    await expectAccessible(page);
+
+    // The draft was cleared: a new referral starts empty.
+    await page.goto("/cases/new");
+    await expect(h1(page)).toHaveText("Who is asking");
+    await expect(page.getByText("Draft restored")).toHaveCount(0);
+    await expect(radio(page, "A parent or carer")).not.toBeChecked();
+    await expectAccessible(page);
+  });
+
+  test("“Start again” asks first, then discards the draft", async ({ page }) => {
+    await openNewReferral(page);
+    await radio(page, "The young person").check();
+    await radio(page, /^Disagreement resolution/).check();
+    await radio(page, /^Young person/).check();
+    await continueButton(page).click();
+    await expect(h1(page)).toHaveText("The child or young person");
+    await expect(page.getByLabel("Young person’s full name")).toBeVisible();
+
+    await page.getByRole("button", { name: "Start again" }).click();
+    await expect(page.getByText("Are you sure you want to start again?")).toBeFocused();
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "No, keep my answers" }).click();
+    await expect(page.getByRole("button", { name: "Start again" })).toBeFocused();
+    await expect(h1(page)).toHaveText("The child or young person");
+
+    await page.getByRole("button", { name: "Start again" }).click();
+    await page.getByRole("button", { name: "Yes, delete my answers and start again" }).click();
+    await expect(h1(page)).toHaveText("Who is asking");
+    await expect(radio(page, "The young person")).not.toBeChecked();
+    await page.reload();
+    await expect(h1(page)).toHaveText("Who is asking");
+    await expect(page.getByText("Draft restored")).toHaveCount(0);
+    await expectAccessible(page);
+  });
+
+  test("an empty step shows the error summary and a message next to each field", async ({ page }) => {
+    await openNewReferral(page);
+    await continueButton(page).click();
+    const summary = page.getByTestId("error-summary");
+    await expect(summary).toBeFocused();
+    await expect(summary).toContainText("Select who asked for help");
+    await expect(summary).toContainText("Select what kind of case this is");
+    await expect(summary).toContainText("Select whether the family side is a parent or carer, or the young person");
+    await expect(page.locator('[id="requestedBy-error"]')).toContainText("Select who asked for help");
+    await expect(page.locator('[id="kind-error"]')).toContainText("Select what kind of case this is");
+    await expect(h1(page)).toHaveText("Who is asking");
+    await expectAccessible(page);
+
+    // The summary links to each field.
+    await expect(summary.getByRole("link", { name: "Select who asked for help" })).toHaveAttribute("href", "#requestedBy");
+
+    await radio(page, "A parent or carer").check();
+    await radio(page, /^Mediation\s*The family wants mediation/).check();
+    await radio(page, /^Parent or carer/).check();
+    await continueButton(page).click();
+    await expect(h1(page)).toHaveText("The child or young person");
+    await page.getByLabel("Date of birth (optional)").fill("2099-01-01");
+    await continueButton(page).click();
+    await expect(summary).toBeFocused();
+    await expect(page.locator('[id="child.name-error"]')).toContainText("Enter the child's full name");
+    await expect(page.locator('[id="child.dateOfBirth-error"]')).toContainText("The date of birth must be in the past");
+    await expect(page.locator('[id="child.hasEhcPlan-error"]')).toContainText("Select yes if the child has an EHC plan");
+    await expectAccessible(page);
+
+    // A caseworker-only page: an LA officer gets "not found".
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/sign-in/);
+    await signInAsStaff(page, "la.officer@demo.test");
+    await expect(page).toHaveURL(/\/la$/);
+    const res = await page.goto("/cases/new");
+    expect(res?.status()).toBe(404);
+    await expectAccessible(page);
+  });
+});
+
+test.describe("a family asks for mediation at /refer", () => {
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  test.beforeAll(async () => {
+    smtp = await startSmtp();
+  });
+  test.afterAll(async () => {
+    await smtp.close();
+  });
+
+  async function fillSelfReferral(page: Page, email: string) {
+    await radio(page, /^Parent or carer/).check();
+    await page.getByLabel("Your full name").fill("Morgan Family");
+    await page.getByLabel("Your email address").fill(email);
+    await page.getByLabel("The child’s full name").fill("Riley Family");
+    await page.getByLabel("Which local council made the decision?").selectOption({ label: "Southborough Council" });
+    await radio(page, "The council will not carry out an EHC needs assessment").check();
+    await page.getByLabel("The date on the decision letter (optional)").fill("2026-11-10");
+  }
+
+  test("gets a reference on the confirmation page and by email", async ({ page }) => {
+    const email = `morgan-${uid()}@example.com`;
+    await page.goto("/sign-in");
+    await page.getByRole("link", { name: "Ask for mediation" }).click();
+    await expect(page).toHaveURL(/\/refer$/);
+    await expect(h1(page)).toHaveText("Ask for mediation");
+    await expectAccessible(page);
+
+    await fillSelfReferral(page, email);
+    await page.getByLabel("Is there anything else we should know? (optional)").fill("Please phone after 4pm.");
+    await page.getByRole("button", { name: "Send request" }).click();
+
+    await expect(page).toHaveURL(/\/refer\/done\?reference=SM-2026-\d{5}$/);
+    await expect(h1(page)).toHaveText("Request sent");
+    const reference = (await page.getByTestId("self-referral-reference").textContent())?.trim() ?? "";
+    expect(reference).toMatch(/^SM-2026-\d{5}$/);
+    await expectAccessible(page);
+
+    const mail = await smtp.waitFor((m) => m.to === email);
+    expect(mail.subject).toContain(reference);
+    expect(mail.text).toContain(`Your reference number is ${reference}`);
+
+    const rows = await sql<{ status: string; kind: string; requested: string; party: string; la: string }>(
+      `SELECT c.status, c.kind, c."requestedBy" AS requested, p.name AS party, l.name AS la
+         FROM "Case" c JOIN "Party" p ON p."caseId" = c.id JOIN "LocalAuthority" l ON l.id = c."localAuthorityId" WHERE c.reference = $1`,
+      [reference],
+    );
+    expect(rows).toEqual([{ status: "REFERRED", kind: "MEDIATION", requested: "PARENT", party: "Morgan Family", la: "Southborough Council" }]);
+  });
+
+  test("works without JavaScript, errors included", async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    const email = `nojs-${uid()}@example.com`;
+    await page.goto("/refer");
+    await page.getByLabel("Your full name").fill("Sky Nojs");
+    await page.getByRole("button", { name: "Send request" }).click();
+    const summary = page.getByTestId("error-summary");
+    await expect(summary).toContainText("Select whether you are a parent or carer, or the young person");
+    await expect(summary).toContainText("Enter your email address");
+    await expect(page.getByLabel("Your full name")).toHaveValue("Sky Nojs");
+    await expectAccessible(page);
+
+    await fillSelfReferral(page, email);
+    await page.getByRole("button", { name: "Send request" }).click();
+    await expect(page).toHaveURL(/\/refer\/done\?reference=SM-2026-\d{5}$/);
+    await expect(page.getByTestId("self-referral-reference")).toHaveText(/^SM-2026-\d{5}$/);
+    await expectAccessible(page);
+    await smtp.waitFor((m) => m.to === email);
+    await context.close();
+  });
+
+  test("an empty form is explained next to each field, and what was typed is kept", async ({ page }) => {
+    await page.goto("/refer");
+    await page.getByLabel("Your email address").fill("not-an-email");
+    await page.getByRole("button", { name: "Send request" }).click();
+    const summary = page.getByTestId("error-summary");
+    await expect(summary).toBeFocused();
+    await expect(summary).toContainText("Enter your full name");
+    await expect(summary).toContainText("Select your local authority");
+    await expect(summary).toContainText("Select what the disagreement is about, or select ‘I’m not sure’");
+    await expect(page.locator("#email-error")).toContainText("Enter an email address in the correct format, like name@example.com");
+    await expect(page.locator("#name-error")).toContainText("Enter your full name");
+    await expect(page.getByLabel("Your email address")).toHaveValue("not-an-email");
+    await expectAccessible(page);
+  });
+
+  test("a filled-in honeypot gets the same confirmation, without a reference, and nothing is written or sent", async ({ page }) => {
+    const email = `bot-${uid()}@example.com`;
+    await page.goto("/refer");
+    await fillSelfReferral(page, email);
+    await page.locator('input[name="website"]').fill("https://spam.example", { force: true });
+    await page.getByRole("button", { name: "Send request" }).click();
+    await expect(page).toHaveURL(/\/refer\/done$/);
+    await expect(h1(page)).toHaveText("Request sent");
+    await expect(page.getByTestId("self-referral-reference")).toHaveCount(0);
+    await expectAccessible(page);
+    await page.waitForTimeout(1000);
+    expect(smtp.messages.filter((m) => m.to === email)).toEqual([]);
+    expect(await sql(`SELECT id FROM "Party" WHERE email = $1`, [email])).toEqual([]);
+  });
+});
