@@ -12,7 +12,7 @@ import { freePort } from "../../scripts/embedded-postgres";
 const root = path.resolve(import.meta.dirname, "../..");
 type Env = Record<string, string | undefined>;
 const npx = (args: string[], env: Env = {}) =>
-  spawnSync("npx", args, { cwd: root, env: { ...process.env, ...env }, encoding: "utf8", timeout: 120_000 });
+  spawnSync("npx", args, { cwd: root, env: { ...process.env, ...env } as NodeJS.ProcessEnv, encoding: "utf8", timeout: 120_000 });
 
 describe("migrations", () => {
   it("match the schema exactly (a schema change without a migration fails here)", () => {
@@ -78,7 +78,7 @@ describe("npm start", () => {
     const env: Env = { ...process.env };
     delete env.DATABASE_URL;
     delete env.NEXTAUTH_SECRET;
-    const r = spawnSync("npx", ["tsx", "scripts/start.ts"], { cwd: root, env, encoding: "utf8", timeout: 60_000 });
+    const r = spawnSync("npx", ["tsx", "scripts/start.ts"], { cwd: root, env: env as NodeJS.ProcessEnv, encoding: "utf8", timeout: 60_000 });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain("DATABASE_URL and NEXTAUTH_SECRET are not set");
   });
@@ -91,7 +91,7 @@ describe("npm run dev", () => {
     rmSync(dataDir, { recursive: true, force: true });
     const env: Env = { ...process.env, PORT: String(port), DEV_DATA_DIR: dataDir, NODE_ENV: "development" };
     delete env.DATABASE_URL;
-    const child = spawn("npx", ["tsx", "scripts/dev.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    const child = spawn("npx", ["tsx", "scripts/dev.ts"], { cwd: root, env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"], detached: true });
     let out = "";
     child.stdout.on("data", (d: Buffer) => (out += d.toString()));
     child.stderr.on("data", (d: Buffer) => (out += d.toString()));
