@@ -36,11 +36,16 @@ async function createCase(opts: { status?: string; familyConsent?: string; famil
   return { id, reference };
 }
 
+/** Signs in and waits for the role's home page, so the session cookie is set before going on. */
+async function signIn(page: Page, email: string) {
+  await signInAsStaff(page, email);
+  await expect(page).not.toHaveURL(/\/sign-in/);
+}
+
 async function signedIn(browser: Browser, email: string): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await signInAsStaff(page, email);
-  await expect(page).not.toHaveURL(/\/sign-in/);
+  await signIn(page, email);
   return page;
 }
 
@@ -52,7 +57,7 @@ test.beforeAll(async () => {
 });
 
 test("a caseworker takes the demo case from referral to an allocated mediator", async ({ page }) => {
-  await signInAsStaff(page, "caseworker@demo.test");
+  await signIn(page, "caseworker@demo.test");
   await page.goto(`/cases/${demoId}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText(DEMO_CASE);
   await expect(page.getByText("Mediation case")).toBeVisible();
@@ -217,7 +222,7 @@ test("two people edit the same case: the second sees the first's change and keep
 
 test("withdrawing asks for confirmation, then shows the certificate deadline (R-12)", async ({ page }) => {
   const c = await createCase({ status: "CONTACTING_PARTIES" });
-  await signInAsStaff(page, "caseworker@demo.test");
+  await signIn(page, "caseworker@demo.test");
   await page.goto(`/cases/${c.id}`);
   await page.getByRole("link", { name: "Withdraw case" }).click();
   await page.getByLabel("Date we were told of the withdrawal").fill("2025-12-23");
@@ -251,7 +256,7 @@ test("a mediator with a conflict of interest is shown with the reason but cannot
     `INSERT INTO "MediatorConflict" (id, "mediatorId", "partyEmail", reason) SELECT $1, u.id, $2, 'Former colleague of the family' FROM "User" u WHERE u.email = 'mediator@demo.test'`,
     [`e2e-mc-${randomUUID()}`, email.toUpperCase()],
   );
-  await signInAsStaff(page, "caseworker@demo.test");
+  await signIn(page, "caseworker@demo.test");
   await page.goto(`/cases/${c.id}/allocate`);
   const mo = page.getByRole("radio", { name: /Mo Mediator/ });
   await expect(mo).toBeDisabled();

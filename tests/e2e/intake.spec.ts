@@ -56,7 +56,7 @@ test.describe("a caseworker logs a referral", () => {
     // Step 3: the decision and dates. The 30-day date is shown as soon as the date is typed; a
     // decision sent more than 2 months ago is a warning, not a block (R-10).
     await expect(h1(page)).toHaveText("The decision and dates");
-    await page.getByLabel("Local authority").selectOption({ label: "Northshire County Council" });
+    await page.getByLabel("Local authority", { exact: true }).selectOption({ label: "Northshire County Council" });
     await radio(page, "The support in the EHC plan (section F)").check();
     await page.getByLabel("Date the decision was sent").fill("2026-08-03");
     await expect(page.getByTestId("decision-warning")).toContainText("The decision was sent more than 2 months ago");
@@ -157,7 +157,8 @@ test.describe("a caseworker logs a referral", () => {
     await expect(page.getByLabel("Young person’s full name")).toBeVisible();
 
     await page.getByRole("button", { name: "Start again" }).click();
-    await expect(page.getByText("Are you sure you want to start again?")).toBeFocused();
+    await expect(page.locator("#discard-heading")).toContainText("Are you sure you want to start again?");
+    await expect(page.locator("#discard-heading")).toBeFocused();
     await expectAccessible(page);
     await page.getByRole("button", { name: "No, keep my answers" }).click();
     await expect(page.getByRole("button", { name: "Start again" })).toBeFocused();
@@ -209,6 +210,50 @@ test.describe("a caseworker logs a referral", () => {
     await expect(page).toHaveURL(/\/la$/);
     const res = await page.goto("/cases/new");
     expect(res?.status()).toBe(404);
+    await expectAccessible(page);
+  });
+  test("a problem only the server can find is shown on its step, and can be put right", async ({ page }) => {
+    await openNewReferral(page);
+    await radio(page, "A parent or carer").check();
+    await radio(page, /^Mediation\s*The family wants mediation/).check();
+    await radio(page, /^Parent or carer/).check();
+    await continueButton(page).click();
+    await page.getByLabel("Child’s full name").fill(`Kit Server ${uid()}`);
+    await radio(page, "No").check();
+    await continueButton(page).click();
+    await page.getByLabel("Local authority", { exact: true }).selectOption({ label: "Southborough Council" });
+    await radio(page, "Refusal to carry out an EHC needs assessment").check();
+    // A 2015 date: the bank-holiday data starts in 2016, so the health deadline cannot be worked out (R-64).
+    await page.getByLabel("Date the decision was sent").fill("2015-01-05");
+    await page.getByLabel("Date the local authority was told the family wants mediation (optional)").fill("2015-02-02");
+    await continueButton(page).click();
+    await radio(page, /^Health/).check();
+    await page.getByLabel("Describe the issue").fill("Physiotherapy in section G");
+    await continueButton(page).click();
+    const family = page.getByRole("group", { name: "The parent or carer" });
+    await family.getByLabel("Full name").fill("Jamie Server");
+    await family.getByLabel("Phone number").fill("07700 900982");
+    await family.getByRole("radio", { name: "Phone", exact: true }).check();
+    await continueButton(page).click();
+    await expect(h1(page)).toHaveText("Check your answers before creating the referral");
+    await expect(page.getByRole("main")).toContainText("We cannot work out the deadlines for this date");
+    await expectAccessible(page);
+
+    await page.getByRole("button", { name: "Create referral" }).click();
+    await expect(h1(page)).toHaveText("The decision and dates");
+    const summary = page.getByTestId("error-summary");
+    await expect(summary).toBeFocused();
+    await expect(summary).toContainText("only holds England and Wales bank holidays for 2016 to 2029");
+    await expect(page.locator('[id="laNotifiedOn-error"]')).toContainText("only holds England and Wales bank holidays for 2016 to 2029");
+    await expectAccessible(page);
+
+    await page.getByLabel("Date the local authority was told the family wants mediation (optional)").fill("2026-11-02");
+    await page.getByRole("button", { name: "Save and check your answers" }).click();
+    await expect(h1(page)).toHaveText("Check your answers before creating the referral");
+    await expect(page.getByRole("main")).toContainText("Wednesday 2 December 2026");
+    await expect(page.getByRole("main")).toContainText("Thursday 5 November 2026");
+    await page.getByRole("button", { name: "Create referral" }).click();
+    await expect(h1(page)).toHaveText("Referral created");
     await expectAccessible(page);
   });
 });
@@ -263,10 +308,19 @@ test.describe("a family asks for mediation at /refer", () => {
   });
 
   test("works without JavaScript, errors included", async ({ browser }) => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    // No script file loads, so React never starts and the form posts natively. (JavaScript itself
+    // stays on so that axe can run in the page.)
+    const context = await browser.newContext();
+    let blockedScripts = 0;
+    await context.route(/\.js(\?|$)/, (route) => {
+      blockedScripts++;
+      return route.abort();
+    });
     const page = await context.newPage();
     const email = `nojs-${uid()}@example.com`;
     await page.goto("/refer");
+    expect(blockedScripts).toBeGreaterThan(0);
+    await expectAccessible(page);
     await page.getByLabel("Your full name").fill("Sky Nojs");
     await page.getByRole("button", { name: "Send request" }).click();
     const summary = page.getByTestId("error-summary");

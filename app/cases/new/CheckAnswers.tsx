@@ -112,6 +112,7 @@ export function CheckAnswers({
                 { key: "Date the local authority was told", value: dateText(values.laNotifiedOn), action: change("decision", "date the local authority was told") },
                 ...(preview?.mediationBy ? [{ key: "Mediation must take place by", value: preview.mediationBy.long }] : []),
                 ...(preview?.healthNotificationBy ? [{ key: "Local authority to tell the health body by", value: preview.healthNotificationBy.long }] : []),
+                ...(preview?.fieldErrors.laNotifiedOn ? [{ key: "Deadlines", value: `We cannot work out the deadlines for this date: ${preview.fieldErrors.laNotifiedOn}` }] : []),
               ]
             : []),
           { key: "Summary", value: values.summary, action: change("decision", "summary") },
