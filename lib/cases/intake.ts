@@ -19,7 +19,17 @@ import { DEADLINE_RULES, type DeadlineName } from "./lifecycle";
 import { dueDateFor, openDeadlines, refreshNextDeadline } from "./case-deadlines";
 import { recordEvent } from "./events";
 import { nextReference } from "./reference";
-import { EARLIEST_DATE, HONEYPOT_FIELD, fieldErrorsFromZod, referralSchema, selfReferralSchema, type ReferralInput, type SelfReferralInput } from "./schemas";
+import {
+  EARLIEST_DATE,
+  HONEYPOT_FIELD,
+  REFERRAL_FIELD_ORDER,
+  SELF_REFERRAL_FIELD_ORDER,
+  fieldErrorsFromZod,
+  referralSchema,
+  selfReferralSchema,
+  type ReferralInput,
+  type SelfReferralInput,
+} from "./schemas";
 
 /** Interactive transactions queue for a pooled connection under load (e.g. many referrals at once). */
 const TX_OPTIONS = { maxWait: 15_000, timeout: 30_000 } as const;
@@ -134,7 +144,7 @@ export async function createReferral(user: SessionUser, input: unknown, ip: stri
   authorize(user, "case:create", { hide: false });
   const today = todayInLondon(now);
   const parsed = referralSchema(today).safeParse(input);
-  if (!parsed.success) throw new DomainError(VALIDATION_MESSAGE, "VALIDATION", fieldErrorsFromZod(parsed.error));
+  if (!parsed.success) throw new DomainError(VALIDATION_MESSAGE, "VALIDATION", fieldErrorsFromZod(parsed.error, REFERRAL_FIELD_ORDER));
   const r = parsed.data;
   await assertLocalAuthority(r.localAuthorityId, "localAuthorityId", "Select the local authority");
 
@@ -270,7 +280,7 @@ export async function createSelfReferral(input: unknown, ip: string | null, now:
 
   const today = todayInLondon(now);
   const parsed = selfReferralSchema(today).safeParse(raw);
-  if (!parsed.success) throw new DomainError(VALIDATION_MESSAGE, "VALIDATION", fieldErrorsFromZod(parsed.error));
+  if (!parsed.success) throw new DomainError(VALIDATION_MESSAGE, "VALIDATION", fieldErrorsFromZod(parsed.error, SELF_REFERRAL_FIELD_ORDER));
   const r = parsed.data;
 
   if (!(await hit(`self-referral:${ip ?? "unknown"}`, SELF_REFERRAL_LIMIT, SELF_REFERRAL_WINDOW_MS, now))) {

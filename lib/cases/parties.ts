@@ -234,7 +234,3 @@ export async function updateParty(
     return { version, changed };
   });
 }
-
-export function isPartyKindWithAuthority(kind: string): boolean {
-  return PARTY_KINDS_WITH_AUTHORITY.includes(kind as PartyKindValue);
-}

@@ -62,14 +62,44 @@ export function isPhone(value: string): boolean {
   return digits >= 10 && digits <= 15;
 }
 
-/** A zod error as `{ "child.name": "Enter the child's full name" }`: the first message per field. */
-export function fieldErrorsFromZod(error: z.ZodError): Record<string, string> {
+/**
+ * Orders field paths as the fields appear on the page (`order` lists them, with "N" for a row
+ * number: "issues.N.category"), so an error summary reads top to bottom. Unknown paths go last.
+ */
+export function compareFieldPaths(order: readonly string[]) {
+  const key = (path: string): number[] => {
+    const parts = path.split(".");
+    const rows = parts.filter((p) => /^\d+$/.test(p)).map(Number);
+    const template = parts.map((p) => (/^\d+$/.test(p) ? "N" : p)).join(".");
+    const group = order.findIndex((o) => o.split(".")[0] === parts[0]);
+    const field = order.indexOf(template);
+    return [group === -1 ? order.length : group, ...(rows.length > 0 ? rows : [-1]), field === -1 ? order.length : field];
+  };
+  return (a: string, b: string): number => {
+    const ka = key(a);
+    const kb = key(b);
+    for (let i = 0; i < Math.max(ka.length, kb.length); i++) {
+      const d = (ka[i] ?? -1) - (kb[i] ?? -1);
+      if (d !== 0) return d;
+    }
+    return 0;
+  };
+}
+
+/** Field errors in page order (see `compareFieldPaths`). */
+export function sortFieldErrors(errors: Record<string, string>, order: readonly string[]): Record<string, string> {
+  const compare = compareFieldPaths(order);
+  return Object.fromEntries(Object.entries(errors).sort(([a], [b]) => compare(a, b)));
+}
+
+/** A zod error as `{ "child.name": "Enter the child's full name" }`: the first message per field, in page order. */
+export function fieldErrorsFromZod(error: z.ZodError, order: readonly string[] = []): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = issue.path.map(String).join(".") || "form";
     if (!out[key]) out[key] = issue.message;
   }
-  return out;
+  return sortFieldErrors(out, order);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -148,6 +178,42 @@ export function stepOfField(path: string): ReferralStep | null {
   if (head === "family" || head === "parties") return "parties";
   return null;
 }
+
+/** The referral's fields in the order the form shows them (for error summaries). */
+export const REFERRAL_FIELD_ORDER = [
+  "requestedBy",
+  "kind",
+  "familyParty",
+  "child.name",
+  "child.dateOfBirth",
+  "child.setting",
+  "child.hasEhcPlan",
+  "localAuthorityId",
+  "disputedDecision",
+  "drsScope",
+  "decisionSentOn",
+  "laNotifiedOn",
+  "summary",
+  "issues",
+  "issues.N.category",
+  "issues.N.description",
+  "family.name",
+  "family.email",
+  "family.phone",
+  "family.address",
+  "family.preferredContact",
+  "family.accessNeeds",
+  "parties",
+  "parties.N.kind",
+  "parties.N.name",
+  "parties.N.organisation",
+  "parties.N.email",
+  "parties.N.phone",
+  "parties.N.address",
+  "parties.N.preferredContact",
+  "parties.N.accessNeeds",
+  "parties.N.hasAuthority",
+] as const;
 
 /** The raw values the form holds (every answer a string; "" = not answered). */
 export type IssueFormValues = { category: IssueCategoryValue | ""; description: string };
@@ -448,6 +514,20 @@ export const NOT_SURE = "NOT_SURE";
 
 /** The visually hidden field a person never fills in; bots do (see app/refer). */
 export const HONEYPOT_FIELD = "website";
+
+/** The self-referral's fields in the order the form shows them (for the error summary). */
+export const SELF_REFERRAL_FIELD_ORDER = [
+  "familyParty",
+  "name",
+  "email",
+  "phone",
+  "childName",
+  "childDateOfBirth",
+  "localAuthorityId",
+  "disputedDecision",
+  "decisionSentOn",
+  "details",
+] as const;
 
 export type SelfReferralInput = {
   familyParty: FamilyPartyValue;

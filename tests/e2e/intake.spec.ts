@@ -57,7 +57,11 @@ test.describe("a caseworker logs a referral", () => {
     // decision sent more than 2 months ago is a warning, not a block.
     await expect(h1(page)).toHaveText("The decision and dates");
     await page.getByLabel("Local authority", { exact: true }).selectOption({ label: "Northshire County Council" });
+    // a section I dispute is explained (no certificate needed to appeal).
+    await radio(page, "The school or college named in the EHC plan, or its type (section I)").check();
+    await expect(page.getByTestId("section-i-note")).toContainText("they do not need a mediation certificate to appeal");
     await radio(page, "The support in the EHC plan (section F)").check();
+    await expect(page.getByTestId("section-i-note")).toHaveCount(0);
     await page.getByLabel("Date the decision was sent").fill("2026-08-03");
     await expect(page.getByTestId("decision-warning")).toContainText("The decision was sent more than 2 months ago");
     await expect(page.getByTestId("decision-warning")).toContainText("Saturday 3 October 2026");
@@ -198,6 +202,7 @@ test.describe("a caseworker logs a referral", () => {
     await page.getByLabel("Date of birth (optional)").fill("2099-01-01");
     await continueButton(page).click();
     await expect(summary).toBeFocused();
+    await expect(summary.getByRole("link")).toHaveText(["Enter the child's full name", "The date of birth must be in the past", "Select yes if the child has an EHC plan"]);
     await expect(page.locator('[id="child.name-error"]')).toContainText("Enter the child's full name");
     await expect(page.locator('[id="child.dateOfBirth-error"]')).toContainText("The date of birth must be in the past");
     await expect(page.locator('[id="child.hasEhcPlan-error"]')).toContainText("Select yes if the child has an EHC plan");
@@ -344,9 +349,15 @@ test.describe("a family asks for mediation at /refer", () => {
     await page.getByRole("button", { name: "Send request" }).click();
     const summary = page.getByTestId("error-summary");
     await expect(summary).toBeFocused();
-    await expect(summary).toContainText("Enter your full name");
-    await expect(summary).toContainText("Select your local authority");
-    await expect(summary).toContainText("Select what the disagreement is about, or select ‘I’m not sure’");
+    // Top to bottom, as on the page.
+    await expect(summary.getByRole("link")).toHaveText([
+      "Select whether you are a parent or carer, or the young person",
+      "Enter your full name",
+      "Enter an email address in the correct format, like name@example.com",
+      "Enter the child's full name",
+      "Select your local authority",
+      "Select what the disagreement is about, or select ‘I’m not sure’",
+    ]);
     await expect(page.locator("#email-error")).toContainText("Enter an email address in the correct format, like name@example.com");
     await expect(page.locator("#name-error")).toContainText("Enter your full name");
     await expect(page.getByLabel("Your email address")).toHaveValue("not-an-email");

@@ -4,7 +4,7 @@
  * Every refusal is checked to have written nothing (status, version, deadlines, events, audit).
  * The database is shared with other test files, so every fixture is created here with unique names.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import type { CaseKind, CaseStatus, Consent, IssueCategory, PartyKind } from "@/lib/db/client";
 import { ForbiddenError, NotFoundError, type SessionUser } from "@/lib/auth/types";
@@ -377,7 +377,9 @@ describe("deadlines", () => {
     expect(isoFromDbDate((await stateOf(c.id)).nextDeadlineOn!)).toBe("2025-12-30");
     const detail = await getCaseDetail(caseworker, c.id);
     expect(detail.deadlines.open[0]).toMatchObject({ name: "CERTIFICATE_ADVICE_ONLY", dueText: "Tuesday 30 December 2025" });
-    expect(detail.deadlines.open[0]!.explanation).toMatch(/^Tuesday 30 December 2025: the certificate is due/);
+    expect(detail.deadlines.open[0]!.explanation).toBe(
+      "Tuesday 30 December 2025: the certificate is due 3 working days after the family said it does not want (or no longer wants) mediation, on Tuesday 23 December 2025 (not counting weekends or the bank holidays Christmas Day on 25 December 2025 and Boxing Day on 26 December 2025).",
+    );
   });
 
   it("R-12: a withdrawal starts the certificate deadline; the staff reason stays out of the shared timeline (R-80)", async () => {
@@ -598,10 +600,26 @@ describe("case details", () => {
   it("two people saving the same version: one wins, the other gets a conflict with the winner's values and nothing of theirs is written", async () => {
     const c = await makeCase();
     await updateCaseDetails(caseworker, c.id, 1, { summary: "Original summary", childName: "Alex" });
-    const results = await Promise.allSettled([
-      updateCaseDetails(caseworker, c.id, 2, { summary: "Summary from Cara", childName: "Alex" }),
-      updateCaseDetails(caseworker2, c.id, 2, { summary: "Summary from Carl", childName: "Alexander" }),
-    ]);
+    // Force a real race: hold the case row locked until both saves have read version 2 and are
+    // waiting to write, then let them go. One write wins; the other finds the version moved on.
+    let results: PromiseSettledResult<unknown>[] = [];
+    await db().$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT id FROM "Case" WHERE id = ${c.id} FOR UPDATE`;
+        const saves = Promise.allSettled([
+          updateCaseDetails(caseworker, c.id, 2, { summary: "Summary from Cara", childName: "Alex" }),
+          updateCaseDetails(caseworker2, c.id, 2, { summary: "Summary from Carl", childName: "Alexander" }),
+        ]);
+        for (let i = 0; i < 100; i++) {
+          const [w] = await db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`;
+          if ((w?.n ?? 0) >= 2) break;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        void saves.then((r) => (results = r));
+      },
+      { timeout: 15_000 },
+    );
+    await vi.waitFor(() => expect(results).toHaveLength(2), { timeout: 10_000 });
     const won = results.findIndex((r) => r.status === "fulfilled");
     const lost = results.findIndex((r) => r.status === "rejected");
     expect(won).toBeGreaterThanOrEqual(0);
@@ -627,6 +645,10 @@ describe("case details", () => {
     // After reviewing their change, the loser saves again against the new version: it succeeds.
     const retry = await updateCaseDetails([caseworker, caseworker2][lost]!, c.id, data.version, { summary: "Agreed summary" });
     expect(retry.version).toBe(4);
+    // A save from a page opened before all this is refused the same way, listing both changes' fields.
+    const stale = await refusal(updateCaseDetails(caseworker, c.id, 2, { summary: "Very old page" }));
+    expect(stale).toBeInstanceOf(ConflictError);
+    expect(((stale as ConflictError).data as DetailsConflictData).changes).toContainEqual({ field: "summary", label: "Summary of the disagreement", value: "Agreed summary" });
   });
 
   it("a closed case cannot be edited", async () => {

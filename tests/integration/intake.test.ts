@@ -188,6 +188,8 @@ describe("createReferral: validation", () => {
   it("reports every problem at once", async () => {
     const e = await refusal(createReferral(caseworker, { ...validReferral(), requestedBy: "", child: { name: "", dateOfBirth: "", setting: "", hasEhcPlan: "no" }, issues: [] }, null, NOW));
     expect(e.fieldErrors).toMatchObject({ requestedBy: "Select who asked for help", "child.name": "Enter the child's full name", issues: "Add at least one issue" });
+    // In the order the form shows them, for the error summary.
+    expect(Object.keys(e.fieldErrors ?? {})).toEqual(["requestedBy", "child.name", "issues"]);
   });
 
   it("accepts a decision sent more than 2 months ago, with a warning rather than a block (R-10)", async () => {
@@ -473,6 +475,7 @@ describe("createSelfReferral (public)", () => {
       localAuthorityId: "Select your local authority",
       disputedDecision: "Select what the disagreement is about, or select ‘I’m not sure’",
     });
+    expect(Object.keys(empty.fieldErrors ?? {})).toEqual(["familyParty", "name", "email", "childName", "localAuthorityId", "disputedDecision"]);
     const wrong = await refusal(createSelfReferral(form({ email: "morgan@", phone: "call me", decisionSentOn: "2025-05-01", childDateOfBirth: "2025-31-01" }), ip(), NOW));
     expect(wrong.fieldErrors).toEqual({
       email: "Enter an email address in the correct format, like name@example.com",

@@ -18,11 +18,13 @@ import { IDLE_STATE } from "@/components/action-state";
 import type { ActionState } from "../../_server/action";
 import type { ReferralDatesPreview } from "@/lib/cases/intake";
 import {
+  REFERRAL_FIELD_ORDER,
   REFERRAL_PAYLOAD_FIELD,
   REFERRAL_STEPS,
   REFERRAL_STEP_TITLES,
   emptyReferral,
   referralStepSchemas,
+  sortFieldErrors,
   stepOfField,
   type ReferralFormValues,
 } from "@/lib/cases/schemas";
@@ -146,7 +148,7 @@ export function NewReferralForm({ userId, localAuthorities, today }: { userId: s
   const step = stage === "check" || stage === "done" ? null : stage;
   const stepIndex = step ? REFERRAL_STEPS.indexOf(step) : -1;
   const errors = flattenErrors(form.formState.errors);
-  const stepErrors = Object.fromEntries(Object.entries(errors).filter(([path]) => step && stepOfField(path) === step));
+  const stepErrors = sortFieldErrors(Object.fromEntries(Object.entries(errors).filter(([path]) => step && stepOfField(path) === step)), REFERRAL_FIELD_ORDER);
 
   const onContinue = (e: React.FormEvent<HTMLFormElement>) =>
     form.handleSubmit(

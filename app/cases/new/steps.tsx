@@ -17,6 +17,7 @@ import {
   OTHER_PARTY_KIND_OPTIONS,
   PARTY_KINDS_WITH_AUTHORITY,
   REQUESTER_OPTIONS,
+  SECTION_I_DECISIONS,
   type PartyKindValue,
 } from "@/lib/cases/options";
 import { EMPTY_ISSUE, EMPTY_OTHER_PARTY, MAX_ISSUES, MAX_OTHER_PARTIES, type ReferralFormValues } from "@/lib/cases/schemas";
@@ -71,6 +72,7 @@ export function ChildStep({ form, errors }: Props) {
 
 export function DecisionStep({ form, errors, localAuthorities, preview }: Props & { localAuthorities: { id: string; name: string }[]; preview: ReferralDatesPreview | null }) {
   const kind = useWatch({ control: form.control, name: "kind" });
+  const decision = useWatch({ control: form.control, name: "disputedDecision" });
   const drs = kind === "DRS";
   return (
     <>
@@ -84,7 +86,15 @@ export function DecisionStep({ form, errors, localAuthorities, preview }: Props 
       {drs ? (
         <FormRadios form={form} name="drsScope" legend="What is the disagreement about?" options={DRS_SCOPE_OPTIONS} error={errors.drsScope} />
       ) : (
-        <FormRadios form={form} name="disputedDecision" legend="Which decision does the family disagree with?" options={DISPUTED_DECISION_OPTIONS} error={errors.disputedDecision} />
+        <>
+          <FormRadios form={form} name="disputedDecision" legend="Which decision does the family disagree with?" options={DISPUTED_DECISION_OPTIONS} error={errors.disputedDecision} />
+          {/* section I only disputes are exempt from the certificate requirement. */}
+          {decision && SECTION_I_DECISIONS.includes(decision) && (
+            <p className="inset" data-testid="section-i-note">
+              If the family disagrees only about the school or college named in the plan (section I), they do not need a mediation certificate to appeal. They can still choose mediation.
+            </p>
+          )}
+        </>
       )}
       <TextField
         id="decisionSentOn"
