@@ -15,6 +15,7 @@ import {
   mediationDeadline,
   todayInLondon,
   workingDaysUntil,
+  type CertificateKind,
   type DeadlineExplanation,
 } from "@/lib/deadlines";
 import { DEADLINE_RULES, type DeadlineName } from "./lifecycle";
@@ -41,6 +42,13 @@ export function dueDateFor(name: DeadlineName, triggerOn: string): string {
   }
 }
 
+/** Which certificate each certificate deadline is for. */
+export const CERTIFICATE_KIND_OF: Partial<Record<DeadlineName, CertificateKind>> = {
+  CERTIFICATE_ADVICE_ONLY: "ADVICE_ONLY",
+  CERTIFICATE_AFTER_MEDIATION: "AFTER_MEDIATION",
+  CERTIFICATE_NOT_ARRANGED: "NOT_ARRANGED",
+};
+
 export function explainDeadline(name: DeadlineName, triggerOn: string): DeadlineExplanation {
   switch (name) {
     case "MEDIATION_30_DAY":
@@ -48,7 +56,8 @@ export function explainDeadline(name: DeadlineName, triggerOn: string): Deadline
     case "HEALTH_NOTIFICATION":
       return explainHealthNotificationDueDate(triggerOn);
     default:
-      return explainCertificateDueDate(triggerOn);
+      // Certificates say what triggered them (e.g. "the family said it does not want mediation"), R-30.
+      return explainCertificateDueDate(triggerOn, CERTIFICATE_KIND_OF[name]);
   }
 }
 

@@ -13,7 +13,7 @@ import { db, type Prisma, type Tx } from "@/lib/db/client";
 import { authorize, can } from "@/lib/auth/policy";
 import { caseScope } from "@/lib/auth/scope";
 import { NotFoundError, type SessionUser } from "@/lib/auth/types";
-import { explainCertificateDueDate, formatLongDate, isDeadlineInputError, isoFromDbDate, todayInLondon, type CertificateKind } from "@/lib/deadlines";
+import { formatLongDate, isDeadlineInputError, isoFromDbDate, todayInLondon } from "@/lib/deadlines";
 import {
   DEADLINE_LABELS,
   DEADLINE_STATE_LABELS,
@@ -309,12 +309,6 @@ function reasonFrom(data: unknown): string | null {
   return null;
 }
 
-const CERTIFICATE_KIND_OF: Partial<Record<DeadlineName, CertificateKind>> = {
-  CERTIFICATE_ADVICE_ONLY: "ADVICE_ONLY",
-  CERTIFICATE_AFTER_MEDIATION: "AFTER_MEDIATION",
-  CERTIFICATE_NOT_ARRANGED: "NOT_ARRANGED",
-};
-
 function toDeadlineView(
   d: { id: string; name: string; rule: string; triggerOn: Date; dueOn: Date; closedOn: Date | null; outcome: string | null },
   today: string,
@@ -325,9 +319,7 @@ function toDeadlineView(
   let explanation: string;
   let state: DeadlineState | null = null;
   try {
-    const kind = CERTIFICATE_KIND_OF[name];
-    // Certificates: say what the trigger was (e.g. "the family said it does not want mediation"), R-30.
-    explanation = (kind ? explainCertificateDueDate(triggerOn, kind) : explainDeadline(name, triggerOn)).text;
+    explanation = explainDeadline(name, triggerOn).text;
   } catch (e) {
     // outside the years the holiday data covers the engine refuses to guess.
     if (!isDeadlineInputError(e)) throw e;

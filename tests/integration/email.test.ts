@@ -1,46 +1,31 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SMTPServer } from "smtp-server";
+import { startCaptureSmtp } from "./smtp";
 import { freePort } from "../../scripts/embedded-postgres";
 import { db } from "@/lib/db/client";
 import { listOutbox, sendEmail } from "@/lib/email";
 import { uid } from "./helpers";
 
 describe("sendEmail", () => {
-  const received: { to: string; raw: string }[] = [];
-  let server: SMTPServer;
-  let port: number;
+  let smtp: Awaited<ReturnType<typeof startCaptureSmtp>>;
   const saved = { smtp: process.env.SMTP_URL, env: process.env.NODE_ENV };
 
   beforeAll(async () => {
-    port = await freePort();
-    server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS", "AUTH"],
-      onData(stream, session, cb) {
-        let raw = "";
-        stream.on("data", (d: Buffer) => (raw += d.toString()));
-        stream.on("end", () => {
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(","), raw });
-          cb();
-        });
-      },
-    });
-    await new Promise<void>((r) => server.listen(port, "127.0.0.1", r));
+    smtp = await startCaptureSmtp();
   });
   afterAll(async () => {
     process.env.SMTP_URL = saved.smtp;
     (process.env as Record<string, string | undefined>).NODE_ENV = saved.env;
-    await new Promise<void>((r) => server.close(() => r()));
+    await smtp.close();
   });
 
   it("writes the outbox row, then delivers through SMTP_URL", async () => {
-    process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+    process.env.SMTP_URL = smtp.url;
     const to = `family-${uid()}@test.example`;
     const r = await sendEmail({ to, subject: "Your reference", body: "Reference SM-2026-00001" });
     expect(r.status).toBe("SENT");
     const row = await db().outboxEmail.findUniqueOrThrow({ where: { id: r.id } });
     expect(row).toMatchObject({ to, status: "SENT", attempts: 1 });
-    const mail = received.find((m) => m.to === to);
+    const mail = smtp.received.find((m) => m.to === to);
     expect(mail?.raw).toContain("Subject: Your reference");
     expect(mail?.raw).toContain("Reference SM-2026-00001");
   });

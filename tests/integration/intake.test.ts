@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SMTPServer } from "smtp-server";
+import { startCaptureSmtp } from "./smtp";
 import { db } from "@/lib/db/client";
 import { ForbiddenError, type SessionUser } from "@/lib/auth/types";
 import { DomainError } from "@/lib/errors";
@@ -12,7 +12,6 @@ import {
   previewReferralDates,
 } from "@/lib/cases/intake";
 import type { ReferralFormValues } from "@/lib/cases/schemas";
-import { freePort } from "../../scripts/embedded-postgres";
 import { makeLa, makeUser, uid } from "./helpers";
 
 /** "Today" for these tests: Tuesday 1 April 2025 (London). The R-54 example runs from 3 Feb / 26 Mar 2025. */
@@ -358,31 +357,17 @@ describe("createReferral: what is recorded", () => {
 });
 
 describe("createSelfReferral (public)", () => {
-  const received: { to: string; raw: string }[] = [];
-  let server: SMTPServer;
+  let smtp: Awaited<ReturnType<typeof startCaptureSmtp>>;
   const savedSmtp = process.env.SMTP_URL;
 
   beforeAll(async () => {
-    const port = await freePort();
-    server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS", "AUTH"],
-      onData(stream, session, cb) {
-        let raw = "";
-        stream.on("data", (d: Buffer) => (raw += d.toString()));
-        stream.on("end", () => {
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(","), raw });
-          cb();
-        });
-      },
-    });
-    await new Promise<void>((r) => server.listen(port, "127.0.0.1", r));
-    process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+    smtp = await startCaptureSmtp();
+    process.env.SMTP_URL = smtp.url;
   });
   afterAll(async () => {
     if (savedSmtp === undefined) delete process.env.SMTP_URL;
     else process.env.SMTP_URL = savedSmtp;
-    await new Promise<void>((r) => server.close(() => r()));
+    await smtp.close();
   });
 
   const ip = () => `198.51.100.${Math.floor(Math.random() * 250)}-${uid()}`;
@@ -451,7 +436,7 @@ describe("createSelfReferral (public)", () => {
     expect(outbox[0]?.subject).toContain(r.reference);
     expect(outbox[0]?.body).toContain(`Your reference number is ${r.reference}`);
     expect(outbox[0]?.sentAt).not.toBeNull();
-    expect(received.find((m) => m.to === input.email)?.raw).toContain(r.reference);
+    expect(smtp.received.find((m) => m.to === input.email)?.raw).toContain(r.reference);
   });
 
   it("a young person refers themselves; “I’m not sure” stores no decision", async () => {
