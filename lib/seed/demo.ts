@@ -5,6 +5,9 @@
  */
 import type { PrismaClient } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/passwords";
+import { addCalendarDays, dbDateFromIso, todayInLondon } from "@/lib/deadlines";
+import { openDeadlines, refreshNextDeadline } from "@/lib/cases/case-deadlines";
+import { recordEvent } from "@/lib/cases/events";
 
 export const DEMO_PASSWORD = "demo-password";
 export const DEMO_USERS = [
@@ -51,26 +54,52 @@ export async function seedDemo(prisma: PrismaClient, log: (m: string) => void = 
     });
     ids[u.email] = row.id;
   }
-  const demoCases = [
-    { reference: "SM-DEMO-00001", la: "DEMO1", mediator: true, family: true },
-    { reference: "SM-DEMO-00002", la: "DEMO2", mediator: false, family: false },
-  ];
-  for (const c of demoCases) {
-    const row = await prisma.case.upsert({
-      where: { reference: c.reference },
-      create: {
-        reference: c.reference,
-        localAuthorityId: las[c.la]!,
-        allocatedMediatorId: c.mediator ? ids["mediator@demo.test"] : null,
-      },
-      update: {},
+  // SM-DEMO-00001: a mediation case part-way through (allocated, 30-day clock running), dated
+  // relative to today so the deadlines panel always shows a live example. Only set up when first
+  // created: re-seeding never overwrites what a demo user has done since.
+  const today = todayInLondon();
+  const laNotifiedOn = addCalendarDays(today, -9);
+  const existing1 = await prisma.case.findUnique({ where: { reference: "SM-DEMO-00001" }, select: { id: true } });
+  if (!existing1) {
+    await prisma.$transaction(async (tx) => {
+      const c = await tx.case.create({
+        data: {
+          reference: "SM-DEMO-00001",
+          kind: "MEDIATION",
+          localAuthorityId: las.DEMO1!,
+          requestedBy: "PARENT",
+          familyParty: "PARENT",
+          disputedDecision: "PLAN_CONTENTS_SECTION_F",
+          decisionSentOn: dbDateFromIso(addCalendarDays(today, -24)),
+          laNotifiedOn: dbDateFromIso(laNotifiedOn),
+          summary: "The family disagrees with the speech and language therapy provision in section F.",
+          status: "ALLOCATED",
+          allocatedMediatorId: ids["mediator@demo.test"]!,
+          createdById: ids["caseworker@demo.test"]!,
+          child: { create: { name: "Sam Parent", dateOfBirth: dbDateFromIso("2015-06-14"), setting: "Northshire Primary School", hasEhcPlan: true } },
+          issues: { create: [{ category: "EDUCATION", description: "Amount of speech and language therapy in section F" }] },
+          parties: {
+            create: [
+              { kind: "PARENT", name: "Pat Parent", email: "parent@demo.test", userId: ids["parent@demo.test"]!, consent: "GIVEN", consentOn: dbDateFromIso(addCalendarDays(today, -7)), consentHow: "Phone call" },
+              { kind: "LA", name: "Lola Officer", organisation: "Northshire SEND team", email: "la.officer@demo.test", hasAuthority: true, consent: "GIVEN", consentOn: dbDateFromIso(addCalendarDays(today, -6)), consentHow: "Email" },
+            ],
+          },
+        },
+        select: { id: true },
+      });
+      await openDeadlines(tx, c.id, ["MEDIATION_30_DAY"], laNotifiedOn); // R-20
+      await refreshNextDeadline(tx, c.id);
+      await recordEvent(tx, { caseId: c.id, actorId: ids["caseworker@demo.test"]!, type: "REFERRAL_LOGGED", summary: "Referral logged", visibility: "SHARED" });
+      await recordEvent(tx, { caseId: c.id, actorId: ids["caseworker@demo.test"]!, type: "allocate", summary: "Mediator allocated", visibility: "SHARED" });
     });
-    if (c.family) {
-      const existing = await prisma.party.findFirst({ where: { caseId: row.id, userId: ids["parent@demo.test"] } });
-      if (!existing) {
-        await prisma.party.create({ data: { caseId: row.id, kind: "PARENT", name: "Pat Parent", email: "parent@demo.test", userId: ids["parent@demo.test"] } });
-      }
-    }
   }
+  // SM-DEMO-00002: a new referral in the other LA, nobody allocated yet.
+  await prisma.case.upsert({
+    where: { reference: "SM-DEMO-00002" },
+    create: { reference: "SM-DEMO-00002", localAuthorityId: las.DEMO2!, child: { create: { name: "Alex Taylor" } } },
+    update: {},
+    select: { id: true },
+  });
+  const demoCases = ["SM-DEMO-00001", "SM-DEMO-00002"];
   log(`Demo data ready: ${DEMO_USERS.length} users, ${DEMO_LAS.length} local authorities, ${demoCases.length} cases.`);
 }

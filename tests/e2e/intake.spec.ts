@@ -178,6 +178,25 @@ test.describe("a caseworker logs a referral", () => {
     await expectAccessible(page);
   });
 
+  test("signing out removes the unsent draft from the device", async ({ page }) => {
+    await openNewReferral(page);
+    await radio(page, "The young person").check();
+    await radio(page, /^Disagreement resolution/).check();
+    await radio(page, /^Young person/).check();
+    await continueButton(page).click();
+    await expect(h1(page)).toHaveText("The child or young person");
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("send-mediation:")).length)).toBeGreaterThan(0);
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/sign-in/);
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("send-mediation:")))).toEqual([]);
+
+    await openNewReferral(page);
+    await expect(radio(page, "The young person")).not.toBeChecked();
+    await expect(page.getByText("Draft restored")).toHaveCount(0);
+    await expectAccessible(page);
+  });
+
   test("an empty step shows the error summary and a message next to each field", async ({ page }) => {
     await openNewReferral(page);
     await continueButton(page).click();

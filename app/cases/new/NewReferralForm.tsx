@@ -318,7 +318,7 @@ export function NewReferralForm({ userId, localAuthorities, today }: { userId: s
           </div>
         ) : (
           <>
-            <p className="body">They stay here until you create the referral, even if you close the page.</p>
+            <p className="body">They stay here until you create the referral or sign out, even if you close the page.</p>
             <button type="button" ref={startAgainRef} className="button button--secondary" onClick={() => setConfirmDiscard(true)}>
               Start again
             </button>
