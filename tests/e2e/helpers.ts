@@ -8,10 +8,19 @@ export const DEMO_PASSWORD = "demo-password";
 
 /** axe on the page as it is now: WCAG 2.x A/AA and 2.2 AA rules; no violations allowed. */
 export async function expectAccessible(page: Page) {
-  // Next streams metadata after client navigations: wait until the page has its title.
-  await expect(page).toHaveTitle(/\S/);
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  const scan = async () => {
+    // A click may have started a client-side navigation: let it finish, and Next stream the
+    // page's metadata, before scanning.
+    await page.waitForLoadState("networkidle");
+    await expect(page).toHaveTitle(/\S/);
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+    return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  };
+  let violations = await scan();
+  // A scan that raced a navigation sees the document between two titles; a page that really has
+  // no title fails the second scan too.
+  if (violations.length === 1 && violations[0]!.startsWith("document-title")) violations = await scan();
+  expect(violations).toEqual([]);
 }
 
 export async function signInAsStaff(page: Page, email: string, password = DEMO_PASSWORD) {

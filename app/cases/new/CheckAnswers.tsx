@@ -1,6 +1,7 @@
 "use client";
 import type { ReactNode } from "react";
 import { SummaryList } from "@/components/SummaryList";
+import { WarningText } from "@/components/WarningText";
 import type { ReferralDatesPreview } from "@/lib/cases/intake";
 import {
   CASE_KIND_LABELS,
@@ -89,15 +90,7 @@ export function CheckAnswers({
 
       <h2 className="h-m">{REFERRAL_STEP_TITLES.decision}</h2>
       {!drs && preview?.lateDecisionWarning && (
-        <div className="warning-text">
-          <span className="warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <span>
-            <span className="visually-hidden">Warning: </span>
-            {preview.lateDecisionWarning}
-          </span>
-        </div>
+        <WarningText>{preview.lateDecisionWarning}</WarningText>
       )}
       <SummaryList
         label={REFERRAL_STEP_TITLES.decision}

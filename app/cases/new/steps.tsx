@@ -1,4 +1,5 @@
 "use client";
+import { WarningText } from "@/components/WarningText";
 /**
  * The five question steps of the new-referral form. Each renders inputs registered with the one
  * react-hook-form instance owned by NewReferralForm, so answers survive moving between steps.
@@ -106,15 +107,7 @@ export function DecisionStep({ form, errors, localAuthorities, preview }: Props 
       />
       <div aria-live="polite" data-testid="decision-warning">
         {!drs && preview?.lateDecisionWarning && (
-          <div className="warning-text">
-            <span className="warning-text__icon" aria-hidden="true">
-              !
-            </span>
-            <span>
-              <span className="visually-hidden">Warning: </span>
-              {preview.lateDecisionWarning}
-            </span>
-          </div>
+          <WarningText>{preview.lateDecisionWarning}</WarningText>
         )}
       </div>
       {kind === "MEDIATION" && (

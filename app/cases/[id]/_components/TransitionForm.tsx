@@ -3,6 +3,7 @@ import { useActionState } from "react";
 import { ErrorSummary } from "@/components/ErrorSummary";
 import { Radios, TextArea, TextField } from "@/components/fields";
 import { SummaryList } from "@/components/SummaryList";
+import { WarningText } from "@/components/WarningText";
 import { IDLE_STATE } from "@/components/action-state";
 import { formatLongDate, isIsoDate } from "@/lib/deadlines/calendar";
 import { transitionAction } from "../actions";
@@ -67,15 +68,7 @@ export function TransitionForm({
             {starts.join("; ")}.
           </p>
         )}
-        <div className="warning-text">
-          <span className="warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <span>
-            <span className="visually-hidden">Warning: </span>
-            {confirm.warning}
-          </span>
-        </div>
+        <WarningText>{confirm.warning}</WarningText>
         {inputs.map((i) => (
           <input key={i.name} type="hidden" name={i.name} value={values[i.name] ?? ""} />
         ))}
