@@ -1,7 +1,7 @@
 import { requireUser } from "../_server/auth";
 import { listMyCases } from "@/lib/cases/queries";
 import { SummaryList } from "@/components/SummaryList";
-import { familyStatusText } from "@/lib/cases/labels";
+import { FAMILY_STATUS_TEXT } from "@/lib/cases/lifecycle";
 
 export const metadata = { title: "Your case" };
 export const dynamic = "force-dynamic";
@@ -24,7 +24,7 @@ export default async function MyCase() {
               rows={[
                 { key: "Reference", value: c.reference },
                 { key: "Local authority", value: c.localAuthority.name },
-                { key: "What is happening", value: familyStatusText(c.status) },
+                { key: "What is happening", value: FAMILY_STATUS_TEXT[c.status] },
               ]}
             />
           </section>

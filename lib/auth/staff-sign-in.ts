@@ -28,14 +28,10 @@ export async function staffSignIn(emailRaw: string, password: string, ip?: strin
   if (!isStaff || !good) {
     const failures = (throttle?.lockedUntil && throttle.lockedUntil <= now ? 0 : (throttle?.failures ?? 0)) + 1;
     const lockedUntil = failures >= MAX_FAILED_SIGN_INS ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : null;
-    await db().loginThrottle.upsert({
-      where: { key },
-      create: { key, failures, lockedUntil },
-      update: { failures, lockedUntil },
+    await db().$transaction(async (tx) => {
+      await tx.loginThrottle.upsert({ where: { key }, create: { key, failures, lockedUntil }, update: { failures, lockedUntil } });
+      await writeAudit(tx, { actor: user ? { id: user.id } : null, action: lockedUntil ? "auth.locked" : "auth.sign_in_failed", entityType: "User", entityId: user?.id ?? email, ip });
     });
-    await db().$transaction((tx) =>
-      writeAudit(tx, { actor: user ? { id: user.id } : null, action: lockedUntil ? "auth.locked" : "auth.sign_in_failed", entityType: "User", entityId: user?.id ?? email, ip }),
-    );
     return { ok: false, reason: lockedUntil ? "LOCKED" : "INVALID" };
   }
   await db().$transaction(async (tx) => {

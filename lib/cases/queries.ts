@@ -502,24 +502,6 @@ export async function getTransitionPage(user: SessionUser, caseId: string, name:
 // Other pages
 // ---------------------------------------------------------------------------------------------
 
-export async function getCaseSummary(user: SessionUser, id: string) {
-  authorize(user, "case:read");
-  const c = await db().case.findFirst({
-    where: { AND: [{ id }, caseScope(user)] },
-    select: {
-      id: true,
-      reference: true,
-      status: true,
-      version: true,
-      createdAt: true,
-      localAuthority: { select: { id: true, name: true } },
-      allocatedMediator: { select: { id: true, name: true } },
-    },
-  });
-  if (!c) throw new NotFoundError("case");
-  return c;
-}
-
 /** The family user's own cases (usually one). */
 export async function listMyCases(user: SessionUser) {
   authorize(user, "family:workspace");
@@ -528,9 +510,4 @@ export async function listMyCases(user: SessionUser) {
     orderBy: { createdAt: "desc" },
     select: { id: true, reference: true, status: true, localAuthority: { select: { name: true } } },
   });
-}
-
-export async function countCasesInScope(user: SessionUser) {
-  authorize(user, "case:list");
-  return db().case.count({ where: caseScope(user) });
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { caseScope } from "@/lib/auth/scope";
 import { authorize, can } from "@/lib/auth/policy";
-import { getCaseSummary } from "@/lib/cases/queries";
+import { getCaseDetail } from "@/lib/cases/queries";
 import { NotFoundError, type SessionUser } from "@/lib/auth/types";
 import { makeCase, makeLa, makeUser } from "./helpers";
 
@@ -36,9 +36,9 @@ describe("the authorization scope", () => {
     const [la1, la2] = [await makeLa(), await makeLa()];
     const other = await makeCase(la2.id);
     const officer = await makeUser("LA_OFFICER", { localAuthorityId: la1.id });
-    await expect(getCaseSummary(officer, other.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getCaseDetail(officer, other.id)).rejects.toBeInstanceOf(NotFoundError);
     const own = await makeCase(la1.id);
-    expect((await getCaseSummary(officer, own.id)).reference).toBe(own.reference);
+    expect((await getCaseDetail(officer, own.id)).reference).toBe(own.reference);
   });
 });
 

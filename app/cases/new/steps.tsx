@@ -5,7 +5,7 @@ import { WarningText } from "@/components/WarningText";
  * react-hook-form instance owned by NewReferralForm, so answers survive moving between steps.
  * Field ids are the field paths ("child.name"), which the error summary links to.
  */
-import { useRef } from "react";
+import { useRef, type RefObject } from "react";
 import { useFieldArray, useWatch, type FieldPath, type UseFormReturn } from "react-hook-form";
 import { Radios, SelectField, TextArea, TextField } from "@/components/fields";
 import {
@@ -168,16 +168,7 @@ export function IssuesStep({ form, errors }: Props) {
           <FormRadios form={form} name={`issues.${i}.category`} legend="What is it about?" options={ISSUE_CATEGORY_OPTIONS} error={errors[`issues.${i}.category`]} />
           <TextArea id={`issues.${i}.description`} label="Describe the issue" error={errors[`issues.${i}.description`]} {...form.register(`issues.${i}.description`)} />
           {fields.length > 1 && (
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => {
-                remove(i);
-                addRef.current?.focus();
-              }}
-            >
-              Remove issue {i + 1}
-            </button>
+            <RemoveRowButton label={`Remove issue ${i + 1}`} onRemove={() => remove(i)} focusAfter={addRef} />
           )}
         </fieldset>
       ))}
@@ -256,16 +247,7 @@ export function PartiesStep({ form, errors }: Props) {
                 error={errors[`parties.${i}.hasAuthority`]}
               />
             )}
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => {
-                remove(i);
-                addRef.current?.focus();
-              }}
-            >
-              Remove party {i + 1}
-            </button>
+            <RemoveRowButton label={`Remove party ${i + 1}`} onRemove={() => remove(i)} focusAfter={addRef} />
           </fieldset>
         );
       })}
@@ -275,5 +257,21 @@ export function PartiesStep({ form, errors }: Props) {
         </button>
       )}
     </>
+  );
+}
+
+/** Removes a repeated row and moves focus to its "Add another" button, so keyboard users are not lost. */
+function RemoveRowButton({ label, onRemove, focusAfter }: { label: string; onRemove: () => void; focusAfter: RefObject<HTMLButtonElement | null> }) {
+  return (
+    <button
+      type="button"
+      className="button button--secondary"
+      onClick={() => {
+        onRemove();
+        focusAfter.current?.focus();
+      }}
+    >
+      {label}
+    </button>
   );
 }
