@@ -5,7 +5,7 @@ const config = [
   ...next,
   ...nextTs,
   {
-    ignores: [".next/**", "node_modules/**", ".data/**", "lib/db/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+    ignores: [".next/**", "node_modules/**", ".data/**", "lib/platform/db/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
   },
   {
     // One authorization choke point: pages, routes, actions and components never import Prisma.
@@ -15,7 +15,7 @@ const config = [
         "error",
         {
           patterns: [
-            { group: ["@/lib/db/*", "**/lib/db/*", "@prisma/*"], message: "Read and write through lib/<feature> (scope + policy), never Prisma directly." },
+            { group: ["@/lib/platform/db", "@/lib/platform/db/*", "**/lib/platform/db", "**/lib/platform/db/*", "@prisma/*"], message: "Read and write through lib/<feature> (scope + policy), never Prisma directly." },
           ],
         },
       ],

@@ -20,9 +20,9 @@ if (!("groupBy" in Map)) {
 }
 
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  resolve: { alias: { "@": path.resolve(import.meta.dirname), "server-only": path.resolve(import.meta.dirname, "tests/setup/server-only.ts") } },
   test: {
-    include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
+    include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts", "lib/**/*.test.ts"],
     // Integration tests run on a real PostgreSQL: DATABASE_URL when set (a fresh database is
     // created on that server), otherwise an embedded server started here.
     globalSetup: ["tests/setup/global-db.ts"],

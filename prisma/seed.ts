@@ -1,5 +1,5 @@
 // `npm run db:seed`: loads the demo data (idempotent). Refused when NODE_ENV=production.
-import { db } from "../lib/db/client";
+import { db } from "../lib/platform/db";
 import { seedDemo } from "../lib/seed/demo";
 
 try {

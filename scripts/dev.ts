@@ -9,7 +9,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import pg from "pg";
 import { DEV_DATA_DIR, startEmbeddedPostgres, type RunningPostgres } from "./embedded-postgres";
-import { DEMO_PASSWORD, DEMO_USERS } from "../lib/seed/demo";
+import { DEMO_PASSWORD, DEMO_USERS } from "../lib/seed/demo-accounts";
 
 function devSecret(): string {
   const file = ".data/dev-nextauth-secret";
@@ -53,7 +53,7 @@ async function main() {
     await client.end();
     if (rows[0]?.n === "0") {
       console.log("Empty database: loading the demo data…");
-      execFileSync("npx", ["tsx", "prisma/seed.ts"], { env, stdio: "inherit" });
+      execFileSync("npx", ["tsx", "--conditions=react-server", "prisma/seed.ts"], { env, stdio: "inherit" });
     }
   } catch (e) {
     console.error(e instanceof Error ? e.message : e);

@@ -1,14 +1,18 @@
 /**
- * The one safe chain every server action follows: zod-validate input → session → authorize →
- * act (the lib command writes its audit row in the same transaction) → a serialisable state.
- * Submitted values are returned so React 19's form reset never loses what was typed.
- * Errors never leak a stack trace: unknown errors are logged and shown as a generic message.
+ * The one chain every server action follows, signed-in or public:
+ *   form values → (signed in: session → permission, else 404) → the lib command → a state.
+ * Validation is the lib command's (it throws DomainError with a message per field), so an action
+ * only names the command. Public commands run their own first steps (honeypot, then the answers,
+ * then the per-address rate limit: lib/platform/security/public-form.ts); the chain never echoes
+ * the honeypot back. Submitted values are returned so React 19's form reset never loses what was
+ * typed. Errors never leak a stack trace: unknown errors are logged and shown as a generic message.
  */
+import "server-only";
 import { notFound, redirect } from "next/navigation";
-import { z } from "zod";
 import { can, type Permission } from "@/lib/auth/policy";
 import { ForbiddenError, NotFoundError, type SessionUser } from "@/lib/auth/types";
-import { DomainError } from "@/lib/errors";
+import { DomainError } from "@/lib/platform/errors";
+import { HONEYPOT_FIELD } from "@/lib/platform/security/honeypot";
 import { clientIp, getSessionUser } from "./auth";
 
 export type ActionState = {
@@ -19,44 +23,54 @@ export type ActionState = {
   data?: Record<string, unknown>;
 };
 
-export const IDLE: ActionState = { status: "idle" };
-
+/** The form's values as strings (a repeated name joined by commas); Next's own fields left out. */
 export function formValues(fd: FormData): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of fd.entries()) if (typeof v === "string" && !k.startsWith("$ACTION")) out[k] = k in out ? `${out[k]},${v}` : v;
   return out;
 }
 
-export function zodFieldErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "form";
-    if (!out[key]) out[key] = issue.message;
-  }
-  return out;
-}
+export type ActionContext<U> = { user: U; ip: string | null };
 
-type Ctx = { user: SessionUser; ip: string | null };
+type Options<U, R> = {
+  /** Echo the submitted values back (default true; off for forms that keep their own state). */
+  echo?: boolean;
+  /** The lib command. Return a state (e.g. a confirmation step), nothing, or redirect(). */
+  run: (values: Record<string, string>, ctx: ActionContext<U>) => Promise<R>;
+};
 
-export async function runAction<S extends z.ZodType, R extends ActionState | void>(
-  formData: FormData,
-  opts: { schema: S; permission: Permission | null; handler: (input: z.infer<S>, ctx: Ctx) => Promise<R> },
-): Promise<ActionState> {
+/** A signed-in action: signed out → sign-in page; lacking `permission` → 404 (never 403). */
+export async function runAction<R extends ActionState | void>(formData: FormData, opts: Options<SessionUser, R> & { permission: Permission }): Promise<ActionState> {
   const values = formValues(formData);
-  const parsed = opts.schema.safeParse(values);
   const user = await getSessionUser();
   if (!user) redirect("/sign-in");
-  if (opts.permission && !can(user, opts.permission)) notFound();
-  if (!parsed.success) return { status: "error", fieldErrors: zodFieldErrors(parsed.error), values };
-  try {
-    const r = await opts.handler(parsed.data, { user, ip: await clientIp() });
-    return { status: "success", values, ...(r ?? {}) };
-  } catch (e) {
-    return handleActionError(e, values);
-  }
+  if (!can(user, opts.permission)) notFound();
+  return perform(values, { user, ip: await clientIp() }, opts);
 }
 
-export function handleActionError(e: unknown, values: Record<string, string>): ActionState {
+/** A public action (no sign-in): the command screens the submission itself. */
+export async function runPublicAction<R extends ActionState | void>(formData: FormData, opts: Options<null, R>): Promise<ActionState> {
+  const values = formValues(formData);
+  return perform(values, { user: null, ip: await clientIp() }, opts);
+}
+
+async function perform<U, R extends ActionState | void>(values: Record<string, string>, ctx: ActionContext<U>, opts: Options<U, R>): Promise<ActionState> {
+  const echo = { ...values };
+  delete echo[HONEYPOT_FIELD];
+  let state: ActionState;
+  try {
+    const r = await opts.run(values, ctx);
+    state = { status: "success", values: echo, ...(r ?? {}) };
+  } catch (e) {
+    state = actionError(e, echo);
+  }
+  if (opts.echo === false) delete state.values;
+  // Field errors speak for themselves; the message is for a refusal with none (a conflict, a limit).
+  if (state.fieldErrors && Object.keys(state.fieldErrors).length > 0) delete state.message;
+  return state;
+}
+
+function actionError(e: unknown, values: Record<string, string>): ActionState {
   if (e instanceof NotFoundError) notFound();
   if (e instanceof ForbiddenError) return { status: "error", message: e.message, values };
   if (e instanceof DomainError) return { status: "error", message: e.message, fieldErrors: e.fieldErrors, values, data: e.data };

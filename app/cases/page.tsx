@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { requireUser } from "../_server/auth";
 import { can } from "@/lib/auth/policy";
-import { hasActiveFilters, listCases, listFilterOptions, listQueryString, type RawListParams } from "@/lib/cases/list";
+import { hasActiveFilters, listQueryString, type RawListParams } from "@/lib/cases/list/list-params";
+import { listCases } from "@/lib/cases/list/list-cases";
+import { listFilterOptions } from "@/lib/cases/list/list-filter-options";
 import { Pagination } from "@/components/Pagination";
 import { CaseFilters } from "./_components/CaseFilters";
 import { CaseTable, caseCountText } from "./_components/CaseTable";

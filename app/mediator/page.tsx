@@ -1,5 +1,6 @@
 import { requireUser } from "../_server/auth";
-import { listCases, type RawListParams } from "@/lib/cases/list";
+import { listCases } from "@/lib/cases/list/list-cases";
+import type { RawListParams } from "@/lib/cases/list/list-params";
 import { HomeCaseList } from "../cases/_components/HomeCaseList";
 
 export const metadata = { title: "My cases" };

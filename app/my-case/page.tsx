@@ -1,5 +1,5 @@
 import { requireUser } from "../_server/auth";
-import { listMyCases } from "@/lib/cases/queries";
+import { listMyCases } from "@/lib/cases/list/list-my-cases";
 import { SummaryList } from "@/components/SummaryList";
 import { FAMILY_STATUS_TEXT } from "@/lib/cases/lifecycle";
 

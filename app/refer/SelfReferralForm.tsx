@@ -8,7 +8,7 @@ import { ErrorSummary } from "@/components/ErrorSummary";
 import { Radios, SelectField, TextArea, TextField } from "@/components/fields";
 import { IDLE_STATE } from "@/components/action-state";
 import { DISPUTED_DECISION_FAMILY_OPTIONS, FAMILY_PARTY_LABELS } from "@/lib/cases/options";
-import { HONEYPOT_FIELD, NOT_SURE } from "@/lib/cases/schemas";
+import { HONEYPOT_FIELD, NOT_SURE } from "@/lib/cases/intake/self-referral-schema";
 import type { ActionState } from "../_server/action";
 import { selfReferralAction } from "./actions";
 

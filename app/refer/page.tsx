@@ -1,4 +1,4 @@
-import { listLocalAuthoritiesForIntake } from "@/lib/cases/intake";
+import { listLocalAuthoritiesForIntake } from "@/lib/cases/intake/local-authorities";
 import { SelfReferralForm } from "./SelfReferralForm";
 
 export const metadata = { title: "Ask for mediation" };

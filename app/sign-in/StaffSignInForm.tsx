@@ -4,15 +4,9 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { z } from "zod";
 import { ErrorSummary } from "@/components/ErrorSummary";
 import { TextField } from "@/components/fields";
-
-const schema = z.object({
-  email: z.string().trim().min(1, "Enter your email address").email("Enter an email address in the correct format, like name@example.com"),
-  password: z.string().min(1, "Enter your password"),
-});
-type Values = z.infer<typeof schema>;
+import { staffSignInSchema as schema, type StaffSignInValues as Values } from "@/lib/auth/sign-in-schema";
 
 export function StaffSignInForm() {
   const router = useRouter();

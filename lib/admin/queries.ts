@@ -1,4 +1,5 @@
-import { db } from "@/lib/db/client";
+import "server-only";
+import { db } from "@/lib/platform/db";
 import { authorize } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/types";
 

@@ -2,11 +2,15 @@
  * Family sign-in without a password: a single-use link, emailed, valid for 15 minutes. Only the
  * SHA-256 of the token is stored. Asking for a link never says whether the email is known.
  */
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { db } from "@/lib/db/client";
-import { sendEmail } from "@/lib/email";
-import { writeAudit } from "@/lib/audit";
-import { hit } from "@/lib/security/rate-limit";
+import { z } from "zod";
+import { db } from "@/lib/platform/db";
+import { sendEmail } from "@/lib/platform/email";
+import { writeAudit } from "@/lib/platform/audit";
+import { enforceRateLimit } from "@/lib/platform/security/public-form";
+import { parseInput } from "@/lib/platform/validation";
+import { EMAIL_FORMAT_MESSAGE, LIMITS, isEmail, requiredText, tooLong } from "@/lib/cases/fields";
 import { normaliseEmail } from "./staff-sign-in";
 import type { SessionUser } from "./types";
 
@@ -15,11 +19,21 @@ export const FAMILY_LINK_REQUESTS_PER_HOUR = 10;
 
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 
-export type RequestLinkResult = { ok: true } | { ok: false; reason: "RATE_LIMITED" };
+export const FAMILY_LINK_RATE_LIMITED_MESSAGE = "You have asked for too many links. Wait an hour, then try again.";
 
-export async function requestFamilyLink(emailRaw: string, baseUrl: string, ip: string | null, now = new Date()): Promise<RequestLinkResult> {
-  if (!(await hit(`family-link:${ip ?? "unknown"}`, FAMILY_LINK_REQUESTS_PER_HOUR, 3_600_000, now))) return { ok: false, reason: "RATE_LIMITED" };
-  const email = normaliseEmail(emailRaw);
+const requestSchema = z.object({
+  email: requiredText(LIMITS.email, "Enter your email address", tooLong("Your email address", LIMITS.email)).refine((v) => v === "" || isEmail(v), { message: EMAIL_FORMAT_MESSAGE }),
+});
+
+/**
+ * A family user asks for a sign-in link (public form): the email is checked, then the per-address
+ * rate limit (DomainError "RATE_LIMITED"), then — only for an active family user — a link is sent.
+ * The answer is the same whoever the email belongs to.
+ */
+export async function requestFamilyLink(emailRaw: unknown, baseUrl: string, ip: string | null, now = new Date()): Promise<{ ok: true }> {
+  const { email: typed } = parseInput(requestSchema, { email: emailRaw });
+  await enforceRateLimit({ bucket: "family-link", limit: FAMILY_LINK_REQUESTS_PER_HOUR, windowMs: 3_600_000, message: FAMILY_LINK_RATE_LIMITED_MESSAGE }, ip, now);
+  const email = normaliseEmail(typed);
   const user = await db().user.findUnique({ where: { email }, select: { id: true, name: true, role: true, active: true } });
   if (!user || user.role !== "PARENT" || !user.active) return { ok: true }; // same answer: reveals nothing
   const token = randomBytes(32).toString("base64url");
@@ -57,7 +71,7 @@ export async function consumeFamilyLink(token: string, ip: string | null, now = 
   if (row.expiresAt <= now) return { ok: false, reason: "EXPIRED" };
   const claimed = await db().$transaction(async (tx) => {
     const { count } = await tx.loginToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now } });
-    if (count === 1) await writeAudit(tx, { actor: { id: row.userId }, action: "auth.sign_in", entityType: "User", entityId: row.userId, ip, after: { method: "family-link" } });
+    if (count === 1) await writeAudit(tx, { actor: { id: row.userId }, action: "auth.signed_in", entityType: "User", entityId: row.userId, ip, after: { method: "family-link" } });
     return count === 1;
   });
   if (!claimed) return { ok: false, reason: "USED" };

@@ -6,7 +6,7 @@
  *  - LA_OFFICER: cases of their own local authority;
  *  - PARENT (family user): the cases where they are a party.
  */
-import type { Prisma } from "@/lib/db/client";
+import type { Prisma } from "@/lib/platform/db";
 import type { SessionUser } from "./types";
 
 const NOTHING = { id: { in: [] as string[] } } satisfies Prisma.CaseWhereInput;
@@ -25,11 +25,6 @@ export function caseScope(user: SessionUser): Prisma.CaseWhereInput {
     default:
       return NOTHING;
   }
-}
-
-/** Anything that carries a caseId (parties, issues, events, ...): in scope when its case is. */
-export function caseChildScope(user: SessionUser): { case: Prisma.CaseWhereInput } {
-  return { case: caseScope(user) };
 }
 
 /** Local authorities a user may filter by / see. */

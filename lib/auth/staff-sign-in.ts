@@ -2,10 +2,11 @@
  * Staff sign-in: email + password (bcrypt), a generic failure message, and back-off after repeated
  * failures, keyed by the normalised email whether or not it exists (so it reveals nothing).
  */
-import { db } from "@/lib/db/client";
+import "server-only";
+import { db } from "@/lib/platform/db";
 import { dummyHash, verifyPassword } from "./passwords";
 import { STAFF_ROLES, type SessionUser } from "./types";
-import { writeAudit } from "@/lib/audit";
+import { writeAudit } from "@/lib/platform/audit";
 
 export const MAX_FAILED_SIGN_INS = 5;
 export const LOCKOUT_MINUTES = 15;
@@ -30,13 +31,13 @@ export async function staffSignIn(emailRaw: string, password: string, ip?: strin
     const lockedUntil = failures >= MAX_FAILED_SIGN_INS ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : null;
     await db().$transaction(async (tx) => {
       await tx.loginThrottle.upsert({ where: { key }, create: { key, failures, lockedUntil }, update: { failures, lockedUntil } });
-      await writeAudit(tx, { actor: user ? { id: user.id } : null, action: lockedUntil ? "auth.locked" : "auth.sign_in_failed", entityType: "User", entityId: user?.id ?? email, ip });
+      await writeAudit(tx, { actor: user ? { id: user.id } : null, action: lockedUntil ? "auth.locked_out" : "auth.sign_in_failed", entityType: "User", entityId: user?.id ?? email, ip });
     });
     return { ok: false, reason: lockedUntil ? "LOCKED" : "INVALID" };
   }
   await db().$transaction(async (tx) => {
     await tx.loginThrottle.deleteMany({ where: { key } });
-    await writeAudit(tx, { actor: { id: user.id }, action: "auth.sign_in", entityType: "User", entityId: user.id, ip });
+    await writeAudit(tx, { actor: { id: user.id }, action: "auth.signed_in", entityType: "User", entityId: user.id, ip });
   });
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role, localAuthorityId: user.localAuthorityId } };
 }

@@ -3,12 +3,10 @@
  *
  * Client-safe: no runtime import of Prisma (the Prisma enum types are imported as types only, and
  * each value list is checked against them at compile time), so client components may import it.
- * Domain rules: /work/shared/domain/send-mediation-rules.md (R-xx cited where applied).
- *
- * Keep this file stable: other modules import these names.
+ * The case kinds and statuses are the lifecycle's (./lifecycle/vocabulary); their labels are here.
  */
+import { CASE_KINDS, type CaseKind, type Exactly } from "./lifecycle/vocabulary";
 import type {
-  CaseKind as DbCaseKind,
   Consent as DbConsent,
   ContactMethod as DbContactMethod,
   DisputedDecision as DbDisputedDecision,
@@ -17,10 +15,7 @@ import type {
   IssueCategory as DbIssueCategory,
   PartyKind as DbPartyKind,
   Requester as DbRequester,
-} from "@/lib/db/generated/enums";
-
-/** A value list that is exactly the Prisma enum (compile-time check in both directions). */
-type Exactly<T extends string, L extends readonly T[]> = [T] extends [L[number]] ? L : never;
+} from "@/lib/platform/db/generated/enums";
 
 export type Option<V extends string = string> = { value: V; label: string; hint?: string };
 
@@ -32,17 +27,13 @@ function toOptions<V extends string>(values: readonly V[], labels: Record<V, str
 // Case kind
 // ---------------------------------------------------------------------------------------------
 
-const CASE_KIND_LIST = ["MEDIATION", "ADVICE_ONLY", "DRS"] as const;
-export const CASE_KIND_VALUES: Exactly<DbCaseKind, typeof CASE_KIND_LIST> = CASE_KIND_LIST;
-export type CaseKindValue = (typeof CASE_KIND_VALUES)[number];
-
-export const CASE_KIND_LABELS: Record<CaseKindValue, string> = {
+export const CASE_KIND_LABELS: Record<CaseKind, string> = {
   MEDIATION: "Mediation",
   ADVICE_ONLY: "Mediation advice only",
   DRS: "Disagreement resolution (DRS)",
 };
 
-export const CASE_KIND_HINTS: Record<CaseKindValue, string> = {
+export const CASE_KIND_HINTS: Record<CaseKind, string> = {
   MEDIATION: "The family wants mediation about a decision they can appeal.",
   // R-10, R-11
   ADVICE_ONLY: "The family wants information about mediation, or a certificate so they can appeal without mediating.",
@@ -50,7 +41,7 @@ export const CASE_KIND_HINTS: Record<CaseKindValue, string> = {
   DRS: "A disagreement about how support is provided. Voluntary for everyone, and it gives no certificate.",
 };
 
-export const CASE_KIND_OPTIONS = toOptions(CASE_KIND_VALUES, CASE_KIND_LABELS, CASE_KIND_HINTS);
+export const CASE_KIND_OPTIONS = toOptions(CASE_KINDS, CASE_KIND_LABELS, CASE_KIND_HINTS);
 
 // ---------------------------------------------------------------------------------------------
 // Who asked (requester) and who the family party is (R-01)
@@ -86,9 +77,6 @@ export const FAMILY_PARTY_HINTS: Record<FamilyPartyValue, string> = {
 };
 
 export const FAMILY_PARTY_OPTIONS = toOptions(FAMILY_PARTY_VALUES, FAMILY_PARTY_LABELS, FAMILY_PARTY_HINTS);
-
-/** R-01: a young person is under 25. */
-export const YOUNG_PERSON_MAX_AGE = 25;
 
 // ---------------------------------------------------------------------------------------------
 // The decision disputed (R-02) and the DRS scope (R-70)
@@ -198,6 +186,12 @@ export const PARTY_KIND_LABELS: Record<PartyKindValue, string> = {
   SUPPORTER: "Supporter or advocate",
   INTERPRETER: "Interpreter",
 };
+
+/** "Jane Smith (parent or carer)": how a party is named in messages and on the timeline. */
+export function describeParty(p: { name: string; kind: string }): string {
+  const label = PARTY_KIND_LABELS[p.kind as PartyKindValue] ?? p.kind.replace(/_/g, " ");
+  return `${p.name} (${label.toLowerCase()})`;
+}
 
 /** Parties other than the family party (R-24: LA/ICB representatives, supporters, ...). */
 export const OTHER_PARTY_KIND_VALUES = ["LA", "HEALTH", "SCHOOL", "SUPPORTER", "INTERPRETER"] as const satisfies readonly PartyKindValue[];

@@ -6,7 +6,8 @@
  * one atomic upsert, so concurrent creations never get the same number: the row lock is held until
  * the calling transaction commits (or rolls back, which gives the number back).
  */
-import type { Tx } from "@/lib/db/client";
+import "server-only";
+import type { Tx } from "@/lib/platform/db";
 import { assertIsoDate, todayInLondon } from "@/lib/deadlines";
 
 export const REFERENCE_PREFIX = "SM";

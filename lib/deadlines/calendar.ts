@@ -208,12 +208,6 @@ export function addCalendarMonths(date: string, months: number): string {
   return isoFromParts(newYear, newMonth, Math.min(day, daysInMonth(newYear, newMonth)));
 }
 
-/** True when adding months to `date` had to clamp to the month end (R-51). */
-export function monthAdditionClamps(date: string, months: number): boolean {
-  const { day } = parseIsoDate(date);
-  return parseIsoDate(addCalendarMonths(date, months)).day !== day;
-}
-
 /** Signed number of calendar days from `from` to `to` (0 when equal, negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
   return toDayNumber(to) - toDayNumber(from);

@@ -1,6 +1,6 @@
 /**
  * Statutory time limits for SEND mediation in England (domain rules §2–§5, see
- * /work/shared/domain/send-mediation-rules.md). Each function has an `explain…` companion that
+ * docs/domain). Each function has an `explain…` companion that
  * returns the same date with a plain-English sentence and the rule ids applied.
  *
  * Mediation timings never use the R-53 Christmas/August extensions (those are for the appeal

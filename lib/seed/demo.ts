@@ -3,26 +3,15 @@
  * demo case. Idempotent (upserts by natural key). Refuses to run when NODE_ENV=production, so demo
  * accounts with a published password can never exist on a live service.
  */
-import type { PrismaClient } from "@/lib/db/client";
+import "server-only";
+import type { PrismaClient } from "@/lib/platform/db";
 import { hashPassword } from "@/lib/auth/passwords";
 import { addCalendarDays, dbDateFromIso, todayInLondon } from "@/lib/deadlines";
-import { openDeadlines, refreshNextDeadline } from "@/lib/cases/case-deadlines";
-import { recordEvent } from "@/lib/cases/events";
+import { openDeadlines, refreshNextDeadline } from "@/lib/cases/deadlines/open-close";
+import { recordEvent } from "@/lib/cases/timeline";
 
-export const DEMO_PASSWORD = "demo-password";
-export const DEMO_USERS = [
-  { email: "admin@demo.test", name: "Ada Admin", role: "ADMIN", la: null },
-  { email: "caseworker@demo.test", name: "Cara Caseworker", role: "CASEWORKER", la: null },
-  { email: "mediator@demo.test", name: "Mo Mediator", role: "MEDIATOR", la: null },
-  { email: "la.officer@demo.test", name: "Lola Officer", role: "LA_OFFICER", la: "DEMO1" },
-  { email: "la2.officer@demo.test", name: "Lenny Officer", role: "LA_OFFICER", la: "DEMO2" },
-  { email: "parent@demo.test", name: "Pat Parent", role: "PARENT", la: null },
-] as const;
-
-export const DEMO_LAS = [
-  { code: "DEMO1", name: "Northshire County Council" },
-  { code: "DEMO2", name: "Southborough Council" },
-] as const;
+export { DEMO_LAS, DEMO_PASSWORD, DEMO_USERS } from "./demo-accounts";
+import { DEMO_LAS, DEMO_PASSWORD, DEMO_USERS } from "./demo-accounts";
 
 export class DemoDataInProductionError extends Error {
   constructor() {

@@ -1,4 +1,5 @@
-import { db } from "@/lib/db/client";
+import "server-only";
+import { db } from "@/lib/platform/db";
 import type { SessionUser } from "@/lib/auth/types";
 
 /** Re-reads the session's user on every request: a deactivated user loses access at once. */

@@ -106,7 +106,7 @@ test("a caseworker takes the demo case from referral to an allocated mediator", 
   await page.getByRole("link", { name: "Ask parties to agree to take part" }).click();
   await page.getByRole("button", { name: "Ask parties to agree to take part" }).click();
   await expect(banner(page)).toContainText("You have asked the parties to agree to take part.");
-  await expect(page.getByText("Consent is still needed from: Sam Southborough (parent).")).toBeVisible();
+  await expect(page.getByText("Consent is still needed from: Sam Southborough (parent or carer).")).toBeVisible();
   await expect(page.getByRole("link", { name: "Allocate mediator" })).toHaveCount(0);
 
   // Record the family's consent.

@@ -30,7 +30,7 @@ async function main() {
   }
   const env = { ...process.env, DATABASE_URL: url, NODE_ENV: "test" as const };
   execFileSync("npx", ["prisma", "migrate", "deploy"], { env, stdio: "ignore" });
-  execFileSync("npx", ["tsx", "prisma/seed.ts"], { env, stdio: "inherit" });
+  execFileSync("npx", ["tsx", "--conditions=react-server", "prisma/seed.ts"], { env, stdio: "inherit" });
   mkdirSync(".data", { recursive: true });
   writeFileSync(".data/e2e.json", JSON.stringify({ databaseUrl: url, smtpPort: Number(smtpPort) }));
 

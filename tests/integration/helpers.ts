@@ -3,7 +3,7 @@
  * uniquely named rows so test files can share one database.
  */
 import { randomUUID } from "node:crypto";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/platform/db";
 import type { Role, SessionUser } from "@/lib/auth/types";
 import { hashPassword } from "@/lib/auth/passwords";
 

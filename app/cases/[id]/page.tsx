@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { requireUser } from "../../_server/auth";
-import { getCaseDetail, type DeadlineView, type PartyView } from "@/lib/cases/queries";
+import { getCaseDetail, type DeadlineView, type PartyView } from "@/lib/cases/details/get-case-detail";
 import { SummaryList } from "@/components/SummaryList";
 import { Tag, type TagColour } from "@/components/Tag";
 import { formatLongDate } from "@/lib/deadlines";

@@ -9,9 +9,9 @@ import {
   STATUS_FILTER_LABELS,
   UNALLOCATED,
   listQueryString,
-  type CaseListFilterOptions,
   type CaseListParams,
-} from "@/lib/cases/list";
+} from "@/lib/cases/list/list-params";
+import type { CaseListFilterOptions } from "@/lib/cases/list/list-filter-options";
 
 /**
  * The filter form: a plain GET form, so it works without JavaScript and every filtered view has a

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { Tag, type TagColour } from "@/components/Tag";
 import { formatDate } from "@/lib/deadlines/calendar";
-import type { DeadlineState } from "@/lib/cases/case-deadlines";
-import type { CaseListRow } from "@/lib/cases/list";
+import type { DeadlineState } from "@/lib/cases/deadlines/state";
+import type { CaseListRow } from "@/lib/cases/list/list-cases";
 import type { CaseKind } from "@/lib/cases/lifecycle";
 
 /** Colour is never the only signal: every tag also says its state in words. */

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Pagination } from "@/components/Pagination";
-import type { CaseListResult } from "@/lib/cases/list";
+import type { CaseListResult } from "@/lib/cases/list/list-cases";
 import { CaseTable, caseCountText } from "./CaseTable";
 
 /**

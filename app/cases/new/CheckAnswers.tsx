@@ -2,7 +2,7 @@
 import type { ReactNode } from "react";
 import { SummaryList } from "@/components/SummaryList";
 import { WarningText } from "@/components/WarningText";
-import type { ReferralDatesPreview } from "@/lib/cases/intake";
+import type { ReferralDatesPreview } from "@/lib/cases/intake/preview-referral-dates";
 import {
   CASE_KIND_LABELS,
   CONTACT_METHOD_LABELS,
@@ -15,7 +15,7 @@ import {
   REQUESTER_LABELS,
   labelOf,
 } from "@/lib/cases/options";
-import { REFERRAL_STEP_TITLES, type ContactFormValues, type ReferralFormValues, type ReferralStep } from "@/lib/cases/schemas";
+import { REFERRAL_STEP_TITLES, type ContactFormValues, type ReferralFormValues, type ReferralStep } from "@/lib/cases/intake/referral-schema";
 import { formatDate, isIsoDate } from "@/lib/deadlines/calendar";
 
 const dateText = (iso: string) => (iso && isIsoDate(iso) ? formatDate(iso) : "");

@@ -3,7 +3,7 @@
  * The caseworker's new-referral form (issue 4): five question steps, then "Check your answers",
  * then "Create referral". One react-hook-form instance holds every answer (React 19 resets a form
  * after an action, so nothing lives only in the DOM); each step is checked with its own schema from
- * lib/cases/schemas, the server checks the whole referral again with the same schemas.
+ * lib/cases/intake/referral-schema, the server checks the whole referral again with the same schemas.
  *
  * The answers are saved on this device (localStorage, one key per user) as they are typed, so a
  * reload or a lost connection loses nothing; the draft is removed once the case is created or the
@@ -16,7 +16,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { ErrorSummary } from "@/components/ErrorSummary";
 import { IDLE_STATE } from "@/components/action-state";
 import type { ActionState } from "../../_server/action";
-import type { ReferralDatesPreview } from "@/lib/cases/intake";
+import type { ReferralDatesPreview } from "@/lib/cases/intake/preview-referral-dates";
 import {
   REFERRAL_FIELD_ORDER,
   REFERRAL_PAYLOAD_FIELD,
@@ -24,10 +24,10 @@ import {
   REFERRAL_STEP_TITLES,
   emptyReferral,
   referralStepSchemas,
-  sortFieldErrors,
   stepOfField,
   type ReferralFormValues,
-} from "@/lib/cases/schemas";
+} from "@/lib/cases/intake/referral-schema";
+import { fieldErrorsFromZod, sortFieldErrors } from "@/lib/platform/validation";
 import { createReferralAction, previewReferralDatesAction } from "./actions";
 import { CheckAnswers } from "./CheckAnswers";
 import { clearDraft, draftKey, flattenErrors, loadDraft, saveDraft, type Stage } from "./form-state";
@@ -168,7 +168,7 @@ export function NewReferralForm({ userId, localAuthorities, today }: { userId: s
     for (const s of REFERRAL_STEPS) {
       const r = schemas[s].safeParse(values);
       if (!r.success) {
-        for (const issue of r.error.issues) form.setError(issue.path.join(".") as FieldPath<ReferralFormValues>, { type: "client", message: issue.message });
+        for (const [path, text] of Object.entries(fieldErrorsFromZod(r.error))) form.setError(path as FieldPath<ReferralFormValues>, { type: "client", message: text });
         setReturnToCheck(true);
         setAttempt((a) => a + 1);
         goTo(s, { focus: false });

@@ -9,7 +9,7 @@ import {
   emptyReferral,
   type ReferralFormValues,
   type ReferralStep,
-} from "@/lib/cases/schemas";
+} from "@/lib/cases/intake/referral-schema";
 
 export type Stage = ReferralStep | "check" | "done";
 export type Draft = { values: ReferralFormValues; stage: ReferralStep | "check" };

@@ -1,4 +1,4 @@
-import { listLocalAuthoritiesForIntake } from "@/lib/cases/intake";
+import { listLocalAuthoritiesForIntake } from "@/lib/cases/intake/local-authorities";
 import { todayInLondon } from "@/lib/deadlines";
 import { requireUser } from "../../_server/auth";
 import { NewReferralLoader } from "./NewReferralLoader";

@@ -21,8 +21,8 @@ import {
   SECTION_I_DECISIONS,
   type PartyKindValue,
 } from "@/lib/cases/options";
-import { EMPTY_ISSUE, EMPTY_OTHER_PARTY, MAX_ISSUES, MAX_OTHER_PARTIES, type ReferralFormValues } from "@/lib/cases/schemas";
-import type { ReferralDatesPreview } from "@/lib/cases/intake";
+import { EMPTY_ISSUE, EMPTY_OTHER_PARTY, MAX_ISSUES, MAX_OTHER_PARTIES, type ReferralFormValues } from "@/lib/cases/intake/referral-schema";
+import type { ReferralDatesPreview } from "@/lib/cases/intake/preview-referral-dates";
 
 export type Form = UseFormReturn<ReferralFormValues>;
 type Props = { form: Form; errors: Record<string, string> };

@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { listOutbox } from "@/lib/email";
+import { listOutbox } from "@/lib/platform/email";
 import { Pagination } from "@/components/Pagination";
 
 export const metadata = { title: "Development mailbox" };

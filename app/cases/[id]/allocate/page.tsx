@@ -1,5 +1,5 @@
 import { requireUser } from "../../../_server/auth";
-import { listMediatorOptions } from "@/lib/cases/allocation";
+import { listMediatorOptions } from "@/lib/cases/allocation/list-mediator-options";
 import { formatLongDate } from "@/lib/deadlines";
 import { orNotFound } from "../_shared";
 import { BackLink } from "../_components/Notice";

@@ -1,5 +1,5 @@
 import { requireUser } from "../../../_server/auth";
-import { getCaseForEdit } from "@/lib/cases/queries";
+import { getCaseForEdit } from "@/lib/cases/details/get-case-for-edit";
 import { CASE_KIND_LABELS } from "@/lib/cases/options";
 import { orNotFound } from "../_shared";
 import { BackLink } from "../_components/Notice";

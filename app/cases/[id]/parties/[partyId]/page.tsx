@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { requireUser } from "../../../../_server/auth";
-import { getPartyForEdit } from "@/lib/cases/queries";
+import { getPartyForEdit } from "@/lib/cases/parties/get-party-for-edit";
 import { CONSENT_LABELS, PARTY_KIND_LABELS, type PartyKindValue } from "@/lib/cases/options";
 import { formatLongDate } from "@/lib/deadlines";
 import { SummaryList } from "@/components/SummaryList";

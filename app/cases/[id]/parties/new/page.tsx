@@ -1,5 +1,5 @@
 import { requireUser } from "../../../../_server/auth";
-import { getCaseHeader } from "@/lib/cases/queries";
+import { getCaseHeader } from "@/lib/cases/details/get-case-header";
 import { orNotFound } from "../../_shared";
 import { BackLink } from "../../_components/Notice";
 import { PartyForm } from "../../_components/PartyForm";

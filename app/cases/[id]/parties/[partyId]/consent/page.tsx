@@ -1,5 +1,5 @@
 import { requireUser } from "../../../../../_server/auth";
-import { getPartyForEdit } from "@/lib/cases/queries";
+import { getPartyForEdit } from "@/lib/cases/parties/get-party-for-edit";
 import { PARTY_KIND_LABELS, type PartyKindValue } from "@/lib/cases/options";
 import { orNotFound } from "../../../_shared";
 import { BackLink } from "../../../_components/Notice";

@@ -1,0 +1,116 @@
+/**
+ * For the allocation page (caseworkers and admins): every active mediator with their workload,
+ * next free working days and any conflict of interest with this case (R-13).
+ */
+import "server-only";
+import { db } from "@/lib/platform/db";
+import { authorize } from "@/lib/auth/policy";
+import type { SessionUser } from "@/lib/auth/types";
+import { dbDateFromIso, isDeadlineInputError, isoFromDbDate, nextWorkingDay, todayInLondon } from "@/lib/deadlines";
+import { checkTransition, STATUS_LABELS } from "../lifecycle";
+import { findCaseOrThrow, SNAPSHOT_SELECT, toSnapshot } from "../store";
+import { CONFLICT_CASE_SELECT, CONFLICT_SELECT, matchConflict } from "./conflicts";
+import { allocationTransitionFor } from "./allocate-mediator";
+
+/** Statuses in which a case no longer needs its mediator's time. */
+const FINISHED: ("CLOSED" | "NOT_PROCEEDING" | "WITHDRAWN" | "ADVICE_ONLY")[] = ["CLOSED", "NOT_PROCEEDING", "WITHDRAWN", "ADVICE_ONLY"];
+
+export const FREE_DAYS_SHOWN = 3;
+/** How far ahead to look for free working days before giving up (about three months). */
+const FREE_DAY_SEARCH_LIMIT = 65;
+
+export type MediatorOption = {
+  id: string;
+  name: string;
+  email: string;
+  /** Open cases allocated to them (closed / not proceeding / withdrawn / advice-only not counted). */
+  openCases: number;
+  /** The next working days (ISO) with no meeting of theirs booked. */
+  nextFreeDays: string[];
+  /** Why they cannot be chosen (conflict of interest); null when they can. */
+  conflict: string | null;
+  /** Already allocated to this case. */
+  current: boolean;
+};
+
+/**
+ * For the allocation page (caseworkers and admins): every active mediator with their workload,
+ * next free working days and any conflict with this case. NotFoundError outside scope.
+ */
+export async function listMediatorOptions(user: SessionUser, caseId: string) {
+  authorize(user, "case:allocate");
+  const c = await findCaseOrThrow(user, caseId, {
+      ...SNAPSHOT_SELECT,
+      reference: true,
+      localAuthority: CONFLICT_CASE_SELECT.localAuthority,
+      parties: { select: { id: true, name: true, kind: true, consent: true, organisation: true, email: true }, orderBy: { createdAt: "asc" } },
+      allocatedMediator: { select: { name: true } },
+  });
+  const snapshot = toSnapshot(c);
+  const transition = allocationTransitionFor(snapshot);
+  const check = checkTransition(snapshot, transition, { id: user.id, role: user.role });
+
+  const mediators = await db().user.findMany({
+    where: { role: "MEDIATOR", active: true },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, email: true, conflicts: { select: CONFLICT_SELECT } },
+  });
+  const ids = mediators.map((m) => m.id);
+  const today = todayInLondon();
+  const [counts, meetings] = await Promise.all([
+    db().case.groupBy({ by: ["allocatedMediatorId"], where: { allocatedMediatorId: { in: ids }, status: { notIn: FINISHED } }, _count: { _all: true } }),
+    db().case.findMany({
+      where: { allocatedMediatorId: { in: ids }, meetingOn: { gte: dbDateFromIso(today) }, status: { notIn: FINISHED } },
+      select: { allocatedMediatorId: true, meetingOn: true },
+    }),
+  ]);
+  const countBy = new Map(counts.map((r) => [r.allocatedMediatorId, r._count._all]));
+  const busy = new Map<string, Set<string>>();
+  for (const m of meetings) {
+    if (!m.allocatedMediatorId || !m.meetingOn) continue;
+    const set = busy.get(m.allocatedMediatorId) ?? new Set<string>();
+    set.add(isoFromDbDate(m.meetingOn));
+    busy.set(m.allocatedMediatorId, set);
+  }
+
+  const options: MediatorOption[] = mediators.map((m) => ({
+    id: m.id,
+    name: m.name,
+    email: m.email,
+    openCases: countBy.get(m.id) ?? 0,
+    nextFreeDays: nextFreeDays(today, busy.get(m.id) ?? new Set()),
+    conflict: matchConflict(m.conflicts, c),
+    current: m.id === c.allocatedMediatorId,
+  }));
+
+  return {
+    case: {
+      id: c.id,
+      reference: c.reference,
+      version: c.version,
+      status: c.status,
+      statusLabel: STATUS_LABELS[c.status],
+      currentMediator: c.allocatedMediator?.name ?? null,
+    },
+    transition,
+    /** Why the case cannot be (re)allocated now; null when it can. */
+    refusal: check.ok ? null : check.message,
+    mediators: options,
+  };
+}
+
+/** The next FREE_DAYS_SHOWN working days after `today` not in `busy` (lib/deadlines calendar, R-60). */
+export function nextFreeDays(today: string, busy: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  let d = today;
+  try {
+    for (let i = 0; i < FREE_DAY_SEARCH_LIMIT && out.length < FREE_DAYS_SHOWN; i++) {
+      d = nextWorkingDay(d);
+      if (!busy.has(d)) out.push(d);
+    }
+  } catch (e) {
+    // R-64: beyond the years the holiday data covers, show what we have rather than guess.
+    if (!isDeadlineInputError(e)) throw e;
+  }
+  return out;
+}

@@ -1,0 +1,277 @@
+/**
+ * For the case page, /cases/[id]: the case as this user may see it. What each role sees (R-80):
+ *  - "FULL" view — ADMIN, CASEWORKER and the allocated MEDIATOR (the only mediator in scope):
+ *    everything, including STAFF-visibility timeline entries and parties' contact details;
+ *  - "SHARED" view — LA_OFFICER (own LA only) and PARENT (own case only): the case summary,
+ *    issues, parties' names, roles and consent state (no contact details, no access needs),
+ *    deadlines, and only SHARED timeline entries. Staff and private notes are never selected.
+ */
+import "server-only";
+import { db } from "@/lib/platform/db";
+import { authorize, can } from "@/lib/auth/policy";
+import type { SessionUser } from "@/lib/auth/types";
+import { formatLongDate, isDeadlineInputError, isoFromDbDate, todayInLondon } from "@/lib/deadlines";
+import { availableTransitions, checkTransition, isDeadlineName, isDestructive, STATUS_LABELS, TRANSITIONS, type DeadlineName, type TransitionName } from "../lifecycle";
+import { DEADLINES, explainDeadline } from "../deadlines/definitions";
+import { DEADLINE_STATE_LABELS, deadlineState, type DeadlineState } from "../deadlines/state";
+import { findCaseOrThrow, SNAPSHOT_SELECT, toIso, toSnapshot } from "../store";
+
+export type CaseView = "FULL" | "SHARED";
+
+/** R-80: only staff who may read private notes get the full view; everyone else the shared one. */
+export function caseViewFor(user: SessionUser): CaseView {
+  return can(user, "case:read-private-notes") ? "FULL" : "SHARED";
+}
+
+export type PartyView = {
+  id: string;
+  kind: string;
+  name: string;
+  organisation: string | null;
+  consent: "PENDING" | "GIVEN" | "DECLINED";
+  hasAuthority: boolean | null;
+  /** FULL view only (null in the SHARED view). */
+  contact: {
+    email: string | null;
+    phone: string | null;
+    address: string | null;
+    preferredContact: string;
+    accessNeeds: string | null;
+    consentOn: string | null;
+    consentHow: string | null;
+    hasAccount: boolean;
+  } | null;
+};
+
+export type DeadlineView = {
+  id: string;
+  name: DeadlineName;
+  label: string;
+  rule: string;
+  triggerOn: string;
+  dueOn: string;
+  dueText: string;
+  /** Plain-English explanation of how the date was worked out (from the date engine). */
+  explanation: string;
+  closedOn: string | null;
+  outcome: string | null;
+  /** Open deadlines only. */
+  state: DeadlineState | null;
+  stateLabel: string | null;
+};
+
+export type TimelineEntry = {
+  id: string;
+  at: string;
+  type: string;
+  summary: string;
+  rule: string | null;
+  visibility: "STAFF" | "SHARED";
+  actorName: string | null;
+  /** FULL view only: a free-text reason kept out of the shared summary (R-80). */
+  detail: string | null;
+};
+
+export type TransitionAction = { name: TransitionName; label: string; destructive: boolean };
+
+export const TIMELINE_LIMIT = 200;
+
+export async function getCaseDetail(user: SessionUser, id: string) {
+  authorize(user, "case:read");
+  const view = caseViewFor(user);
+  const full = view === "FULL";
+  const c = await findCaseOrThrow(user, id, {
+      ...SNAPSHOT_SELECT,
+      reference: true,
+      requestedBy: true,
+      familyParty: true,
+      disputedDecision: true,
+      drsScope: true,
+      decisionSentOn: true,
+      laNotifiedOn: true,
+      meetingOn: true,
+      heldOn: true,
+      summary: true,
+      createdAt: true,
+      updatedAt: true,
+      localAuthority: { select: { id: true, name: true } },
+      allocatedMediator: { select: { id: true, name: true } },
+      child: { select: { name: true, dateOfBirth: full, setting: true, hasEhcPlan: true } },
+  });
+
+  const [parties, issues, deadlines, events] = await Promise.all([
+    db().party.findMany({
+      where: { caseId: c.id },
+      orderBy: { createdAt: "asc" },
+      select: {
+        id: true,
+        kind: true,
+        name: true,
+        organisation: true,
+        consent: true,
+        hasAuthority: true,
+        // R-80 / data minimisation: contact details are not even read for the shared view.
+        email: full,
+        phone: full,
+        address: full,
+        preferredContact: full,
+        accessNeeds: full,
+        consentOn: full,
+        consentHow: full,
+        userId: full,
+      },
+    }),
+    db().caseIssue.findMany({ where: { caseId: c.id }, select: { id: true, category: true, description: true }, orderBy: { id: "asc" } }),
+    db().caseDeadline.findMany({
+      where: { caseId: c.id },
+      select: { id: true, name: true, rule: true, triggerOn: true, dueOn: true, closedOn: true, outcome: true },
+      orderBy: [{ dueOn: "asc" }, { createdAt: "asc" }],
+    }),
+    db().caseEvent.findMany({
+      where: { caseId: c.id, ...(full ? {} : { visibility: "SHARED" as const }) },
+      select: { id: true, at: true, type: true, summary: true, rule: true, visibility: true, actorId: true, data: full },
+      orderBy: [{ at: "desc" }, { id: "desc" }],
+      take: TIMELINE_LIMIT,
+    }),
+  ]);
+
+  const actorIds = [...new Set(events.map((e) => e.actorId).filter((x): x is string => !!x))];
+  const actors = actorIds.length ? await db().user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } }) : [];
+  const actorName = new Map(actors.map((a) => [a.id, a.name]));
+
+  const snapshot = toSnapshot(c);
+  const actor = { id: user.id, role: user.role };
+  const transitions: TransitionAction[] = availableTransitions(snapshot, actor).map((t) => ({
+    name: t.name,
+    label: t.label,
+    destructive: isDestructive(t),
+  }));
+  // The next step held back by a rule the user can act on (allocation waits for consent, R-73),
+  // so the page can say why instead of silently leaving the button out.
+  const blocked = TRANSITIONS.filter((t) => t.explainWhenBlocked).flatMap((t) => {
+    const r = checkTransition(snapshot, t.name, actor);
+    return !r.ok && r.code === "GUARD_FAILED" ? [{ name: t.name, label: t.label, reason: r.message }] : [];
+  });
+
+  const today = todayInLondon();
+  const deadlineViews = deadlines.filter((d) => isDeadlineName(d.name)).map((d) => toDeadlineView(d, today));
+
+  return {
+    view,
+    id: c.id,
+    reference: c.reference,
+    kind: c.kind,
+    status: c.status,
+    statusLabel: STATUS_LABELS[c.status],
+    version: c.version,
+    requestedBy: c.requestedBy,
+    familyParty: c.familyParty,
+    disputedDecision: c.disputedDecision,
+    drsScope: c.drsScope,
+    decisionSentOn: toIso(c.decisionSentOn),
+    laNotifiedOn: toIso(c.laNotifiedOn),
+    meetingOn: toIso(c.meetingOn),
+    heldOn: toIso(c.heldOn),
+    summary: c.summary,
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+    localAuthority: c.localAuthority,
+    allocatedMediator: c.allocatedMediator,
+    child: c.child
+      ? { name: c.child.name, dateOfBirth: full && c.child.dateOfBirth ? isoFromDbDate(c.child.dateOfBirth) : null, setting: c.child.setting, hasEhcPlan: c.child.hasEhcPlan }
+      : null,
+    parties: parties.map(
+      (p): PartyView => ({
+        id: p.id,
+        kind: p.kind,
+        name: p.name,
+        organisation: p.organisation,
+        consent: p.consent,
+        hasAuthority: p.hasAuthority,
+        contact: full
+          ? {
+              email: p.email ?? null,
+              phone: p.phone ?? null,
+              address: p.address ?? null,
+              preferredContact: p.preferredContact ?? "EMAIL",
+              accessNeeds: p.accessNeeds ?? null,
+              consentOn: toIso(p.consentOn),
+              consentHow: p.consentHow ?? null,
+              hasAccount: !!p.userId,
+            }
+          : null,
+      }),
+    ),
+    issues,
+    deadlines: {
+      open: deadlineViews.filter((d) => d.closedOn === null),
+      closed: deadlineViews.filter((d) => d.closedOn !== null),
+    },
+    timeline: events.map(
+      (e): TimelineEntry => ({
+        id: e.id,
+        at: e.at.toISOString(),
+        type: e.type,
+        summary: e.summary,
+        rule: e.rule,
+        visibility: e.visibility,
+        actorName: e.actorId ? (actorName.get(e.actorId) ?? null) : null,
+        detail: full ? reasonFrom(e.data) : null,
+      }),
+    ),
+    timelineLimited: events.length === TIMELINE_LIMIT,
+    transitions,
+    blocked,
+    can: { update: can(user, "case:update"), allocate: can(user, "case:allocate") },
+  };
+}
+
+export type CaseDetail = Awaited<ReturnType<typeof getCaseDetail>>;
+
+function reasonFrom(data: unknown): string | null {
+  if (data && typeof data === "object" && "reason" in data && typeof (data as { reason: unknown }).reason === "string") {
+    return (data as { reason: string }).reason;
+  }
+  return null;
+}
+
+function toDeadlineView(
+  d: { id: string; name: string; rule: string; triggerOn: Date; dueOn: Date; closedOn: Date | null; outcome: string | null },
+  today: string,
+): DeadlineView {
+  const name = d.name as DeadlineName;
+  const triggerOn = isoFromDbDate(d.triggerOn);
+  const dueOn = isoFromDbDate(d.dueOn);
+  let explanation: string;
+  let state: DeadlineState | null = null;
+  try {
+    explanation = explainDeadline(name, triggerOn).text;
+  } catch (e) {
+    // R-64: outside the years the holiday data covers the engine refuses to guess.
+    if (!isDeadlineInputError(e)) throw e;
+    explanation = `${formatLongDate(dueOn)}: ${e.message}`;
+  }
+  if (!d.closedOn) {
+    try {
+      state = deadlineState(dueOn, today);
+    } catch (e) {
+      if (!isDeadlineInputError(e)) throw e;
+      state = dueOn < today ? "OVERDUE" : "ON_TRACK";
+    }
+  }
+  return {
+    id: d.id,
+    name,
+    label: DEADLINES[name].label,
+    rule: d.rule,
+    triggerOn,
+    dueOn,
+    dueText: formatLongDate(dueOn),
+    explanation,
+    closedOn: toIso(d.closedOn),
+    outcome: d.outcome,
+    state,
+    stateLabel: state ? DEADLINE_STATE_LABELS[state] : null,
+  };
+}
+

@@ -1,0 +1,110 @@
+/**
+ * The public self-referral: a parent or young person asks for mediation without signing in. Makes
+ * a REFERRED mediation case with the family party (R-01) and emails them the reference. Goes
+ * through the public-form steps (honeypot → answers → per-address rate limit) before writing. The
+ * answer never depends on other cases: nothing is revealed, whatever is entered.
+ */
+import "server-only";
+import { transaction } from "@/lib/platform/db";
+import { writeAudit } from "@/lib/platform/audit";
+import { sendEmail, type SendResult } from "@/lib/platform/email";
+import { screenPublicSubmission, type RateLimit } from "@/lib/platform/security/public-form";
+import { parseInput, VALIDATION_MESSAGE } from "@/lib/platform/validation";
+import { dbDateFromIso, todayInLondon } from "@/lib/deadlines";
+import { recordEvent } from "../timeline";
+import { nextReference } from "../reference";
+import { SELF_REFERRAL_FIELD_ORDER, selfReferralSchema, type SelfReferralInput } from "./self-referral-schema";
+import { assertLocalAuthority } from "./local-authorities";
+
+/** Per-address limit on public self-referrals: 5 an hour. */
+export const SELF_REFERRAL_LIMIT = 5;
+export const SELF_REFERRAL_WINDOW_MS = 3_600_000;
+export const SELF_REFERRAL_RATE_LIMITED_MESSAGE = "You have sent too many requests from this device in the last hour. Wait an hour, then try again.";
+const RATE_LIMIT: RateLimit = { bucket: "self-referral", limit: SELF_REFERRAL_LIMIT, windowMs: SELF_REFERRAL_WINDOW_MS, message: SELF_REFERRAL_RATE_LIMITED_MESSAGE };
+
+export type SelfReferralResult =
+  | { status: "created"; id: string; reference: string; email: SendResult["status"] }
+  /** The honeypot was filled in: nothing was written, and the caller shows the same confirmation. */
+  | { status: "ignored" };
+
+export async function createSelfReferral(input: unknown, ip: string | null, now: Date = new Date()): Promise<SelfReferralResult> {
+  const today = todayInLondon(now);
+  const r = await screenPublicSubmission(input, {
+    parse: (values) => parseInput(selfReferralSchema(today), values, { order: SELF_REFERRAL_FIELD_ORDER, summary: VALIDATION_MESSAGE }),
+    rateLimit: RATE_LIMIT,
+    ip,
+    now,
+  });
+  if (r === null) return { status: "ignored" };
+  await assertLocalAuthority(r.localAuthorityId, "localAuthorityId", "Select your local authority");
+
+  const created = await transaction(async (tx) => {
+    const reference = await nextReference(tx, today);
+    const c = await tx.case.create({
+      data: {
+        reference,
+        kind: "MEDIATION",
+        status: "REFERRED",
+        localAuthorityId: r.localAuthorityId,
+        requestedBy: r.familyParty,
+        familyParty: r.familyParty,
+        disputedDecision: r.disputedDecision,
+        decisionSentOn: r.decisionSentOn ? dbDateFromIso(r.decisionSentOn) : null,
+        summary: r.details,
+        createdById: null,
+        child: { create: { name: r.childName, dateOfBirth: r.childDateOfBirth ? dbDateFromIso(r.childDateOfBirth) : null } },
+        parties: { create: { kind: r.familyParty, name: r.name, email: r.email, phone: r.phone, preferredContact: "EMAIL", consent: "PENDING" } },
+      },
+      select: { id: true, reference: true },
+    });
+    await recordEvent(tx, {
+      caseId: c.id,
+      actorId: null,
+      type: "SELF_REFERRAL_RECEIVED",
+      summary: `Request for mediation received from the ${r.familyParty === "YOUNG_PERSON" ? "young person" : "parent or carer"} through the website`,
+      data: { familyParty: r.familyParty, decisionKnown: r.disputedDecision !== null },
+    });
+    await writeAudit(tx, {
+      actor: null,
+      action: "case.self_referral_received",
+      entityType: "Case",
+      entityId: c.id,
+      caseId: c.id,
+      after: {
+        reference,
+        status: "REFERRED",
+        kind: "MEDIATION",
+        localAuthorityId: r.localAuthorityId,
+        requestedBy: r.familyParty,
+        familyParty: r.familyParty,
+        disputedDecision: r.disputedDecision,
+        decisionSentOn: r.decisionSentOn,
+      },
+      ip,
+    });
+    return c;
+  });
+
+  const mail = await sendEmail(selfReferralEmail(created.reference, r));
+  return { status: "created", id: created.id, reference: created.reference, email: mail.status };
+}
+
+/** The confirmation email: the reference and what happens next, nothing about any other case. */
+export function selfReferralEmail(reference: string, r: Pick<SelfReferralInput, "name" | "email">) {
+  return {
+    to: r.email,
+    subject: `We have your request for mediation: reference ${reference}`,
+    body: [
+      `Hello ${r.name},`,
+      "",
+      "Thank you for asking for SEND mediation. We have your request.",
+      "",
+      `Your reference number is ${reference}. Please use it whenever you contact us.`,
+      "",
+      "What happens next",
+      "A caseworker will contact you to talk about your request and explain your options. Mediation is free and you do not have to take part.",
+      "",
+      "If you did not ask for mediation, please tell us by replying to this email.",
+    ].join("\n"),
+  };
+}

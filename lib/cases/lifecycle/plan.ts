@@ -1,0 +1,335 @@
+/**
+ * The planner: decides whether a transition is allowed for a case snapshot and an actor, checks
+ * the inputs it must record, and says what to write — the status, the record, the timeline entry
+ * and which deadlines start and stop. It never computes a deadline's date (that is the date
+ * engine's job, lib/deadlines) and never writes anything. Pure and client-safe.
+ *
+ * Refusal codes are exactly the six in `LifecycleFailureCode`; an input that is present but
+ * invalid (e.g. "2025-02-30") is reported as MISSING_INPUT with `field` and a message that says
+ * what is wrong.
+ */
+import { describeParty } from "../options";
+import { isTypedDate } from "../fields";
+import {
+  FAMILY_PARTY_KINDS,
+  NON_PRINCIPAL_KINDS,
+  type Actor,
+  type CaseKind,
+  type CaseParty,
+  type CaseSnapshot,
+  type CaseStatus,
+  type CertificateKind,
+  type DeadlineName,
+} from "./vocabulary";
+import {
+  MAX_TRANSITION_ID,
+  MAX_TRANSITION_TEXT,
+  TRANSITIONS,
+  UNCHANGED,
+  fromStatusesFor,
+  getTransition,
+  type InputSpec,
+  type TransitionDef,
+  type TransitionName,
+} from "./transitions";
+import {
+  EVENTS,
+  KIND_IN_SENTENCE,
+  ROLE_IN_SENTENCE,
+  ROLE_LABELS,
+  STATUS_IN_SENTENCE,
+  STATUS_LABELS,
+  listNames,
+  orList,
+  type EventInfo,
+  type RecordValue,
+  type TransitionRecord,
+} from "./wording";
+
+// ---------------------------------------------------------------------------------------------
+// Deadlines that apply to a case
+// ---------------------------------------------------------------------------------------------
+
+/** R-21: the LA must tell the health commissioning body when a mediation case has a health issue. */
+export function needsHealthNotification(snapshot: Pick<CaseSnapshot, "kind" | "hasHealthIssue">): boolean {
+  return snapshot.kind === "MEDIATION" && snapshot.hasHealthIssue;
+}
+
+/** Whether a named deadline can exist for this case at all. */
+export function deadlineApplies(name: DeadlineName, snapshot: Pick<CaseSnapshot, "kind" | "hasHealthIssue">): boolean {
+  switch (name) {
+    case "MEDIATION_30_DAY":
+      return snapshot.kind === "MEDIATION"; // R-20
+    case "HEALTH_NOTIFICATION":
+      return needsHealthNotification(snapshot); // R-21
+    case "CERTIFICATE_ADVICE_ONLY":
+    case "CERTIFICATE_AFTER_MEDIATION":
+    case "CERTIFICATE_NOT_ARRANGED":
+      return snapshot.kind !== "DRS"; // R-71: DRS gives no certificate
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Guards (snapshot-only) and input checks (need the validated record)
+// ---------------------------------------------------------------------------------------------
+
+/** The parties whose consent must be GIVEN before a mediator is allocated. */
+export function partiesWhoseConsentIsRequired(snapshot: CaseSnapshot): CaseParty[] {
+  if (snapshot.kind === "DRS") {
+    // R-70, R-73: voluntary for every party to the disagreement.
+    return snapshot.parties.filter((p) => !NON_PRINCIPAL_KINDS.includes(p.kind));
+  }
+  // Mediation: the parent or young person (R-01). The LA must take part (R-05), so its consent
+  // never blocks allocation.
+  return snapshot.parties.filter((p) => FAMILY_PARTY_KINDS.includes(p.kind));
+}
+
+type Guard = (snapshot: CaseSnapshot) => string | null;
+
+const GUARDS: Partial<Record<TransitionName, Guard>> = {
+  allocate(snapshot) {
+    const required = partiesWhoseConsentIsRequired(snapshot);
+    if (required.length === 0) {
+      return snapshot.kind === "DRS"
+        ? "No parties are recorded on this case, so nobody has agreed to take part yet."
+        : "No parent or young person is recorded on this case, so nobody has agreed to mediation yet.";
+    }
+    const declined = required.filter((p) => p.consent === "DECLINED");
+    if (declined.length > 0) {
+      return snapshot.kind === "DRS"
+        ? `${listNames(declined)} declined to take part, so disagreement resolution cannot go ahead. Record it as not proceeding (R-73).`
+        : `${listNames(declined)} declined mediation. Record a withdrawal instead (R-12).`;
+    }
+    const pending = required.filter((p) => p.consent !== "GIVEN");
+    if (pending.length > 0) return `Consent is still needed from: ${listNames(pending)}.`;
+    return null;
+  },
+  recordNotArranged(snapshot) {
+    if (snapshot.openDeadlines?.includes("CERTIFICATE_NOT_ARRANGED")) {
+      return "It is already recorded that mediation cannot be arranged within 30 days; the certificate is due.";
+    }
+    return null;
+  },
+  issueNotArrangedCertificate(snapshot) {
+    if (snapshot.openDeadlines && !snapshot.openDeadlines.includes("CERTIFICATE_NOT_ARRANGED")) {
+      return "First record that mediation cannot be arranged within 30 days (R-23).";
+    }
+    return null;
+  },
+  recordHealthNotified(snapshot) {
+    if (!snapshot.hasHealthIssue) return "This case has no health issue, so the health body does not need to be told (R-21).";
+    if (snapshot.openDeadlines && !snapshot.openDeadlines.includes("HEALTH_NOTIFICATION")) {
+      return "It is already recorded that the health commissioning body was told.";
+    }
+    return null;
+  },
+};
+
+type InputCheck = (snapshot: CaseSnapshot, record: TransitionRecord) => { field: string; message: string } | null;
+
+const INPUT_CHECKS: Partial<Record<TransitionName, InputCheck>> = {
+  reallocate(snapshot, record) {
+    if (record.mediatorId === snapshot.allocatedMediatorId) {
+      return { field: "mediatorId", message: "That mediator is already allocated to this case." };
+    }
+    return null;
+  },
+  declineDrs(snapshot, record) {
+    const party = snapshot.parties.find((p) => p.id === record.declinedByPartyId);
+    if (!party) return { field: "declinedByPartyId", message: "Choose the party who declined from the parties on this case." };
+    if (NON_PRINCIPAL_KINDS.includes(party.kind)) {
+      return { field: "declinedByPartyId", message: `${describeParty(party)} is not a party to the disagreement, so their refusal does not stop it.` };
+    }
+    return null;
+  },
+};
+
+/** Which certificate a certificate-issuing transition produces, from where the case is (R-30). */
+function certificateKindFor(name: TransitionName, status: CaseStatus): CertificateKind | null {
+  if (name === "issueNotArrangedCertificate") return "NOT_ARRANGED";
+  if (name !== "issueCertificate") return null;
+  return status === "MEETING_HELD" ? "AFTER_MEDIATION" : "ADVICE_ONLY";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Planning
+// ---------------------------------------------------------------------------------------------
+
+export type LifecycleFailureCode =
+  | "UNKNOWN_TRANSITION"
+  | "NOT_ALLOWED_FROM_STATUS"
+  | "ROLE_NOT_PERMITTED"
+  | "KIND_NOT_APPLICABLE"
+  | "MISSING_INPUT"
+  | "GUARD_FAILED";
+
+export interface TransitionFailure {
+  ok: false;
+  code: LifecycleFailureCode;
+  message: string;
+  /** For MISSING_INPUT (and input-dependent guards): the input at fault. */
+  field?: string;
+}
+
+export interface TransitionPlan {
+  ok: true;
+  transition: TransitionName;
+  from: CaseStatus;
+  to: CaseStatus;
+  /** False for status-preserving events (`to: "UNCHANGED"` in the table). */
+  statusChanged: boolean;
+  event: EventInfo;
+  starts: DeadlineName[];
+  stops: DeadlineName[];
+  /** Day 0 for every deadline in `starts` (null when nothing starts). */
+  triggerDate: string | null;
+  /** Validated inputs, plus `certificateKind` for certificate transitions. */
+  record: TransitionRecord;
+}
+
+export type PlanResult = TransitionPlan | TransitionFailure;
+
+function fail(code: LifecycleFailureCode, message: string, field?: string): TransitionFailure {
+  return field === undefined ? { ok: false, code, message } : { ok: false, code, message, field };
+}
+
+/**
+ * Checks everything that does not depend on the inputs: the transition exists, applies to this
+ * kind of case, is allowed from the current status, the actor may do it, and the snapshot guard.
+ * Useful to show a disabled button with a reason.
+ */
+export function checkTransition(snapshot: CaseSnapshot, name: string, actor: Actor): { ok: true; transition: TransitionDef } | TransitionFailure {
+  const t = getTransition(name);
+  if (!t) return fail("UNKNOWN_TRANSITION", `“${name}” is not something that can be done to a case.`);
+
+  if (!t.kinds.includes(snapshot.kind)) {
+    const note = snapshot.kind === "DRS" && t.name === "issueCertificate" ? " Disagreement resolution does not give a certificate (R-71)." : "";
+    return fail("KIND_NOT_APPLICABLE", `This is ${KIND_IN_SENTENCE[snapshot.kind]}, so ${t.blocked}.${note}`);
+  }
+
+  const allowedFrom = fromStatusesFor(t, snapshot.kind);
+  if (!allowedFrom.includes(snapshot.status)) {
+    const when = allowedFrom.map((s) => STATUS_LABELS[s]).join(", ");
+    return fail("NOT_ALLOWED_FROM_STATUS", `This case is ${STATUS_IN_SENTENCE[snapshot.status]}, so ${t.blocked}. This can only be done when the case is: ${when}.`);
+  }
+
+  if (!t.roles.includes(actor.role)) {
+    const who = t.roles.map((r) => ROLE_IN_SENTENCE[r] ?? ROLE_LABELS[r]);
+    return fail("ROLE_NOT_PERMITTED", `Only ${orList(who)} can ${t.action}.`);
+  }
+  // A mediator may only act on a case allocated to them.
+  if (actor.role === "MEDIATOR" && actor.id !== snapshot.allocatedMediatorId) {
+    return fail(
+      "ROLE_NOT_PERMITTED",
+      snapshot.allocatedMediatorId === null
+        ? `No mediator is allocated to this case yet, so a mediator cannot ${t.action}.`
+        : `This case is allocated to another mediator, so you cannot ${t.action}.`,
+    );
+  }
+
+  const guard = GUARDS[t.name]?.(snapshot);
+  if (guard) return fail("GUARD_FAILED", guard);
+
+  return { ok: true, transition: t };
+}
+
+function requiredInputs(t: TransitionDef, kind: CaseKind): InputSpec[] {
+  return t.requires.filter((i) => !i.kinds || i.kinds.includes(kind));
+}
+
+/** Validates one input; returns the cleaned value or an error message. */
+function validateInput(spec: InputSpec, raw: unknown, snapshot: CaseSnapshot): { value: RecordValue } | { error: string } {
+  const label = spec.label;
+  switch (spec.type) {
+    case "date":
+      if (!isTypedDate(raw)) return { error: `${label} must be a real date written as YYYY-MM-DD.` };
+      return { value: raw };
+    case "text":
+    case "id": {
+      const max = spec.type === "text" ? MAX_TRANSITION_TEXT : MAX_TRANSITION_ID;
+      if (typeof raw !== "string") return { error: `${label} must be filled in.` };
+      const v = raw.trim();
+      if (v === "") return { error: `${label} must be filled in.` };
+      if (v.length > max) return { error: `${label} must be at most ${max} characters.` };
+      return { value: v };
+    }
+    case "partyId": {
+      if (typeof raw !== "string" || raw.trim() === "") return { error: `${label} must be chosen.` };
+      const v = raw.trim();
+      if (!snapshot.parties.some((p) => p.id === v)) return { error: `${label} must be one of the parties on this case.` };
+      return { value: v };
+    }
+    case "boolean":
+      if (typeof raw !== "boolean") return { error: `${label} must be yes or no.` };
+      return { value: raw };
+  }
+}
+
+/**
+ * Plans a transition: checks it is allowed, validates the inputs and says what to record.
+ * Never throws and never performs anything; the caller persists the status change, the event,
+ * the record and the deadline changes in one database transaction.
+ */
+export function planTransition(snapshot: CaseSnapshot, name: string, actor: Actor, input: Record<string, unknown> = {}): PlanResult {
+  const checked = checkTransition(snapshot, name, actor);
+  if (!checked.ok) return checked;
+  const t = checked.transition;
+
+  const record: TransitionRecord = {};
+  for (const spec of requiredInputs(t, snapshot.kind)) {
+    const raw = input[spec.name];
+    if (raw === undefined || raw === null || raw === "") return fail("MISSING_INPUT", `${spec.label} is needed to ${t.action}.`, spec.name);
+    const r = validateInput(spec, raw, snapshot);
+    if ("error" in r) return fail("MISSING_INPUT", r.error, spec.name);
+    record[spec.name] = r.value;
+  }
+  for (const spec of t.accepts ?? []) {
+    const raw = input[spec.name];
+    if (raw === undefined || raw === null) continue;
+    const r = validateInput(spec, raw, snapshot);
+    if ("error" in r) return fail("MISSING_INPUT", r.error, spec.name);
+    record[spec.name] = r.value;
+  }
+
+  const inputProblem = INPUT_CHECKS[t.name]?.(snapshot, record);
+  if (inputProblem) return fail("GUARD_FAILED", inputProblem.message, inputProblem.field);
+
+  const certificateKind = certificateKindFor(t.name, snapshot.status);
+  if (certificateKind) record.certificateKind = certificateKind;
+
+  const starts = t.starts.filter((dl) => deadlineApplies(dl, snapshot));
+  const stops = t.stops.filter((dl) => deadlineApplies(dl, snapshot));
+  const trigger = t.trigger ? record[t.trigger] : undefined;
+
+  const to = t.to === UNCHANGED ? snapshot.status : t.to;
+  return {
+    ok: true,
+    transition: t.name,
+    from: snapshot.status,
+    to,
+    statusChanged: to !== snapshot.status,
+    event: EVENTS[t.name](snapshot, record),
+    starts,
+    stops,
+    triggerDate: starts.length > 0 && typeof trigger === "string" ? trigger : null,
+    record,
+  };
+}
+
+/** The transitions this actor can start now (for rendering buttons); inputs are checked later. */
+export function availableTransitions(snapshot: CaseSnapshot, actor: Actor): TransitionDef[] {
+  return TRANSITIONS.filter((t) => checkTransition(snapshot, t.name, actor).ok);
+}
+
+/**
+ * The date a transition's stopped deadlines close on: its first required date input (heldOn,
+ * issuedOn, toldOn, …), else `today`.
+ */
+export function stopDate(plan: TransitionPlan, today: string): string {
+  const t = getTransition(plan.transition)!;
+  for (const spec of t.requires) {
+    const v = plan.record[spec.name];
+    if (spec.type === "date" && typeof v === "string") return v;
+  }
+  return today;
+}

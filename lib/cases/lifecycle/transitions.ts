@@ -1,0 +1,535 @@
+/**
+ * The transition table: the only place that knows a transition. Each row says where it can start
+ * from and where it goes, who may do it and for which kinds of case, the inputs it records (which
+ * must be past dates, which case column each writes, the help beside each field), the deadlines it
+ * starts and stops and how they close, who may read its timeline entry (R-80), whether it needs a
+ * confirmation step, its audit action and its page text.
+ *
+ * Plain data (no functions), so a row can be rendered or handed to a client component. The
+ * planner (./plan.ts) reads it; the wording (./wording.ts) words its timeline entries.
+ * Rules: docs/domain (rule ids R-xx cited where applied).
+ *
+ * Some rows keep the status (`to: UNCHANGED`): recording that mediation cannot be arranged within
+ * 30 days (R-23), issuing the "not arranged" certificate, recording that the LA told the health
+ * commissioning body (R-21) and changing the allocated mediator. They change deadlines or the
+ * record but not where the case is, because R-23 lets the family still mediate.
+ * `starts`/`stops` are what a transition MAY start/stop; the planner filters them for the case
+ * (no certificate deadlines for DRS, R-71; HEALTH_NOTIFICATION only with a health issue, R-21).
+ */
+import type { AuditAction } from "@/lib/platform/audit";
+import { ARRANGING, PRE_MEETING, type CaseKind, type CaseStatus, type DeadlineName, type Role } from "./vocabulary";
+
+export type InputType = "date" | "text" | "id" | "partyId" | "boolean";
+
+/** The case columns a transition may write (see `InputSpec.column`). */
+export type CaseColumn = "laNotifiedOn" | "meetingOn" | "heldOn" | "allocatedMediatorId";
+
+/** A named input recorded with a transition. */
+export interface InputSpec {
+  name: string;
+  type: InputType;
+  /** Form label for staff. */
+  label: string;
+  /** Help shown beside the field. */
+  hint?: string;
+  /** How the value is validated (a description for readers). */
+  validator: string;
+  /** Only asked for these case kinds (all kinds of the transition when omitted). */
+  kinds?: readonly CaseKind[];
+  /** A date of something that has already happened: never later than today. */
+  past?: boolean;
+  /** The case column the value is written to (and read back as the form's starting value). */
+  column?: CaseColumn;
+}
+
+/** The confirmation step of a transition that ends the mediation route. */
+export interface ConfirmText {
+  heading: string;
+  warning: string;
+  button: string;
+}
+
+export const TRANSITION_NAMES = [
+  "startContacting",
+  "requestConsent",
+  "allocate",
+  "reallocate",
+  "declineDrs",
+  "startPreparing",
+  "scheduleMeeting",
+  "recordNotArranged",
+  "issueNotArrangedCertificate",
+  "recordHealthNotified",
+  "recordMeetingHeld",
+  "issueCertificate",
+  "startMonitoring",
+  "close",
+  "chooseAdviceOnly",
+  "withdraw",
+] as const;
+export type TransitionName = (typeof TRANSITION_NAMES)[number];
+
+/** `to` value of an entry that records an event without changing the status. */
+export const UNCHANGED = "UNCHANGED" as const;
+
+export interface TransitionDef {
+  name: TransitionName;
+  /** Statuses it can start from (union over kinds). */
+  from: readonly CaseStatus[];
+  /** Narrower `from` for particular kinds (each a subset of `from`). */
+  fromByKind?: Partial<Record<CaseKind, readonly CaseStatus[]>>;
+  to: CaseStatus | typeof UNCHANGED;
+  /** Who may do it. MEDIATOR means only the mediator allocated to the case. LA_OFFICER/PARENT never. */
+  roles: readonly Role[];
+  kinds: readonly CaseKind[];
+  /** Inputs that must be recorded. */
+  requires: readonly InputSpec[];
+  /** Inputs that may be recorded. */
+  accepts?: readonly InputSpec[];
+  /** Deadlines this may start (filtered per case by the planner). */
+  starts: readonly DeadlineName[];
+  /** Deadlines this stops (if running), on the date of its first date input (else today). */
+  stops: readonly DeadlineName[];
+  /** How the stopped deadlines close: MET (the duty was done) or CANCELLED (it no longer applies). */
+  stopOutcome: "MET" | "CANCELLED";
+  /** The input whose date is day 0 of the deadlines started. */
+  trigger?: string;
+  /**
+   * Who may read its timeline entry (R-80): SHARED (the LA and the family too) or STAFF. Staff
+   * free text (a reason) never goes into a SHARED summary; it stays in the entry's data.
+   */
+  visibility: "SHARED" | "STAFF";
+  /** Set for a transition that ends the mediation route: the confirmation step's wording. */
+  confirm?: ConfirmText;
+  /** When its guard refuses, the case page says why (a to-do for the user, not noise). */
+  explainWhenBlocked?: boolean;
+  audit: AuditAction;
+  rule?: string;
+  /** Button and page title. */
+  label: string;
+  /** Completes "Only a caseworker can …". */
+  action: string;
+  /** Completes "This case is Closed, so …". */
+  blocked: string;
+  /** The banner on the case page once it is done. */
+  done: string;
+}
+
+const STAFF: readonly Role[] = ["CASEWORKER", "ADMIN"];
+const STAFF_AND_MEDIATOR: readonly Role[] = ["MEDIATOR", "CASEWORKER", "ADMIN"];
+
+export const MAX_TRANSITION_TEXT = 2000;
+export const MAX_TRANSITION_ID = 200;
+
+type DateOptions = { kinds?: readonly CaseKind[]; hint?: string; past?: boolean; column?: CaseColumn };
+const dateInput = (name: string, label: string, o: DateOptions = {}): InputSpec => ({
+  name,
+  type: "date",
+  label,
+  validator: "ISO date YYYY-MM-DD naming a real calendar date" + (o.past ? ", today or earlier" : ""),
+  ...o,
+});
+const textInput = (name: string, label: string, hint?: string): InputSpec => ({
+  name,
+  type: "text",
+  label,
+  validator: `non-empty text, at most ${MAX_TRANSITION_TEXT} characters (trimmed)`,
+  ...(hint ? { hint } : {}),
+});
+const REASON_HINT = "Staff only: this is not shown to the local authority or the family.";
+const CERTIFICATE_DUE_HINT = "The certificate is due 3 working days after this date.";
+const mediatorInput = (label: string, validator: string): InputSpec => ({ name: "mediatorId", type: "id", label, validator, column: "allocatedMediatorId" });
+
+export const TRANSITIONS: readonly TransitionDef[] = [
+  {
+    // R-20: the 30-day clock starts on the day the LA is told the family wants mediation.
+    // R-21: with a health issue, the LA must tell the commissioning body within 3 working days.
+    // DRS has no statutory clock (R-70/R-71), so no date is needed.
+    name: "startContacting",
+    from: ["REFERRED"],
+    to: "CONTACTING_PARTIES",
+    roles: STAFF,
+    kinds: ["MEDIATION", "DRS"],
+    requires: [
+      dateInput("laNotifiedOn", "Date the LA was told the family wants mediation", {
+        kinds: ["MEDIATION"],
+        past: true,
+        column: "laNotifiedOn",
+        hint: "The 30-day clock starts on this day: mediation must take place within 30 days of it (R-20).",
+      }),
+    ],
+    starts: ["MEDIATION_30_DAY", "HEALTH_NOTIFICATION"],
+    stops: [],
+    stopOutcome: "MET",
+    trigger: "laNotifiedOn",
+    visibility: "SHARED",
+    audit: "case.contacting_started",
+    rule: "R-20",
+    label: "Start contacting parties",
+    action: "start contacting the parties",
+    blocked: "the parties cannot be contacted from here",
+    done: "You have started contacting the parties.",
+  },
+  {
+    // R-73: ask everyone to agree to take part. For mediation the LA must take part (R-05), but the
+    // family's agreement is still gathered before a mediator is allocated.
+    name: "requestConsent",
+    from: ["CONTACTING_PARTIES"],
+    to: "AWAITING_CONSENT",
+    roles: STAFF,
+    kinds: ["MEDIATION", "DRS"],
+    requires: [],
+    starts: [],
+    stops: [],
+    stopOutcome: "MET",
+    visibility: "SHARED",
+    audit: "case.consent_requested",
+    rule: "R-73",
+    label: "Ask parties to agree to take part",
+    action: "ask the parties to agree to take part",
+    blocked: "consent cannot be requested now",
+    done: "You have asked the parties to agree to take part.",
+  },
+  {
+    // Guard: consent from every party whose consent is required (R-70, R-73 for DRS; the family
+    // side for mediation, R-01 — the LA cannot refuse, R-05). R-13: the allocation command checks
+    // the mediator is active and has no conflict of interest.
+    name: "allocate",
+    from: ["AWAITING_CONSENT"],
+    to: "ALLOCATED",
+    roles: STAFF,
+    kinds: ["MEDIATION", "DRS"],
+    requires: [mediatorInput("Mediator", `non-empty id of a mediator user, at most ${MAX_TRANSITION_ID} characters (caller checks the user is a mediator)`)],
+    starts: [],
+    stops: [],
+    stopOutcome: "MET",
+    visibility: "SHARED",
+    explainWhenBlocked: true,
+    audit: "case.mediator_allocated",
+    rule: "R-73",
+    label: "Allocate mediator",
+    action: "allocate a mediator",
+    blocked: "it cannot be allocated",
+    done: "The mediator has been allocated.",
+  },
+  {
+    // Event (status unchanged): a different mediator takes over before the meeting is held. An
+    // internal staffing change, so staff only (R-80 default).
+    name: "reallocate",
+    from: ["ALLOCATED", "PREPARING", "MEETING_SCHEDULED"],
+    to: UNCHANGED,
+    roles: STAFF,
+    kinds: ["MEDIATION", "DRS"],
+    requires: [mediatorInput("New mediator", `non-empty id of a mediator user other than the current one, at most ${MAX_TRANSITION_ID} characters`)],
+    starts: [],
+    stops: [],
+    stopOutcome: "MET",
+    visibility: "STAFF",
+    audit: "case.mediator_changed",
+    label: "Change mediator",
+    action: "change the mediator",
+    blocked: "the mediator cannot be changed now",
+    done: "The mediator has been changed.",
+  },
+  {
+    // R-73: DRS is voluntary for every party (R-70); if one does not agree the case does not proceed.
+    name: "declineDrs",
+    from: ["CONTACTING_PARTIES", "AWAITING_CONSENT"],
+    to: "NOT_PROCEEDING",
+    roles: STAFF,
+    kinds: ["DRS"],
+    requires: [
+      { name: "declinedByPartyId", type: "partyId", label: "Party who declined", validator: "id of a party on this case (not a supporter or interpreter)" },
+      textInput("reason", "Reason", REASON_HINT),
+    ],
+    starts: [],
+    stops: [],
+    stopOutcome: "MET",
+    visibility: "SHARED",
+    confirm: {
+      heading: "Check before you record that a party declined",
+      warning: "The case will not proceed and everyone involved must be told (R-73). You cannot undo this.",
+      button: "Yes, record that they declined",
+    },
+    audit: "case.drs_declined",
+    rule: "R-73",
+    label: "Record that a party declined",
+    action: "record that a party declined disagreement resolution",
+    blocked: "a refusal to take part cannot be recorded now",
+    done: "You have recorded that a party declined. The case is not proceeding.",
+  },
+  {
+    name: "startPreparing",
+    from: ["ALLOCATED"],
+    to: "PREPARING",
+    roles: STAFF_AND_MEDIATOR,
+    kinds: ["MEDIATION", "DRS"],
+    requires: [],
+    starts: [],
+    stops: [],
+    stopOutcome: "MET",
+    visibility: "SHARED",
+    audit: "case.preparation_started",
+    label: "Start preparing",
+    action: "start preparing the meeting",
+    blocked: "preparation cannot start now",
+    done: "Preparation for the meeting has started.",
+  },
+  {
+    // R-22: at least 5 working days' notice unless the family agrees to less. The notice check needs
+    // the working-day calendar, so the command does it with the date engine and records the
+    // agreement. From MEETING_SCHEDULED it is a reschedule.
+    name: "scheduleMeeting",
+    from: ["ALLOCATED", "PREPARING", "MEETING_SCHEDULED"],
+    to: "MEETING_SCHEDULED",
+    roles: STAFF_AND_MEDIATOR,
+    kinds: ["MEDIATION", "DRS"],
+    requires: [
+      dateInput("meetingOn", "Meeting date", {
+        column: "meetingOn",
+        hint: "The family must get at least 5 working days' notice of the meeting unless they agree to less (R-22).",
+      }),
+    ],
+    accepts: [
+      {
+        name: "shortNoticeAgreed",
+        type: "boolean",
+        label: "Family agreed to less than 5 working days' notice",
+        hint: "Tick this only if the family has agreed to less than 5 working days' notice (R-22).",
+        validator: "true or false (R-22)",
+      },
+    ],
+    starts: [],
+    stops: [],
+    stopOutcome: "MET",
+    visibility: "SHARED",
+    audit: "case.meeting_scheduled",
+    rule: "R-22",
+    label: "Schedule meeting",
+    action: "schedule the meeting",
+    blocked: "a meeting cannot be scheduled",
+    done: "The meeting date has been saved.",
+  },
+  {
+    // Event (status unchanged): R-23 — mediation cannot take place within the 30 days; the adviser is
+    // told and a "not arranged" certificate is due. The family may still mediate, so the case stays
+    // where it is and the 30-day clock keeps running (it is reported on).
+    name: "recordNotArranged",
+    from: ARRANGING,
+    to: UNCHANGED,
+    roles: STAFF,
+    kinds: ["MEDIATION"],
+    requires: [dateInput("toldOn", "Date the adviser was told", { past: true, hint: CERTIFICATE_DUE_HINT })],
+    starts: ["CERTIFICATE_NOT_ARRANGED"],
+    stops: [],
+    stopOutcome: "MET",
+    trigger: "toldOn",
+    visibility: "SHARED",
+    audit: "case.not_arranged_recorded",
+    rule: "R-23",
+    label: "Record mediation cannot be arranged in 30 days",
+    action: "record that mediation cannot be arranged within 30 days",
+    blocked: "this cannot be recorded now",
+    done: "You have recorded that mediation cannot be arranged within 30 days. A certificate is now due.",
+  },
+  {
+    // Event (status unchanged): the "could not be arranged" certificate (R-23, R-30).
+    name: "issueNotArrangedCertificate",
+    from: ARRANGING,
+    to: UNCHANGED,
+    roles: STAFF,
+    kinds: ["MEDIATION"],
+    requires: [dateInput("issuedOn", "Date of issue", { past: true, hint: "The date on the certificate." })],
+    starts: [],
+    stops: ["CERTIFICATE_NOT_ARRANGED"],
+    stopOutcome: "MET",
+    visibility: "SHARED",
+    audit: "case.not_arranged_certificate_issued",
+    rule: "R-23",
+    label: "Issue certificate (could not be arranged)",
+    action: "issue a certificate",
+    blocked: "a “could not be arranged” certificate cannot be issued now",
+    done: "The certificate has been recorded as issued.",
+  },
+  {
+    // Event (status unchanged): R-21 — the LA has told the health commissioning body.
+    name: "recordHealthNotified",
+    from: ARRANGING,
+    to: UNCHANGED,
+    roles: STAFF,
+    kinds: ["MEDIATION"],
+    requires: [dateInput("notifiedOn", "Date the LA told the health commissioning body", { past: true, hint: "The date the LA told the integrated care board (R-21)." })],
+    starts: [],
+    stops: ["HEALTH_NOTIFICATION"],
+    stopOutcome: "MET",
+    visibility: "SHARED",
+    audit: "case.health_body_notified",
+    rule: "R-21",
+    label: "Record health body told",
+    action: "record that the health commissioning body was told",
+    blocked: "this cannot be recorded now",
+    done: "You have recorded that the health commissioning body was told.",
+  },
+  {
+    // R-30: mediation concluded → AFTER_MEDIATION certificate due. Stops the 30-day clock (R-20).
+    // DRS: ends with an Outcome Statement and no certificate (R-71, R-72).
+    name: "recordMeetingHeld",
+    from: ["MEETING_SCHEDULED"],
+    to: "MEETING_HELD",
+    roles: STAFF_AND_MEDIATOR,
+    kinds: ["MEDIATION", "DRS"],
+    requires: [dateInput("heldOn", "Date the meeting was held", { past: true, column: "heldOn", hint: "The certificate is due 3 working days after this date (R-30)." })],
+    starts: ["CERTIFICATE_AFTER_MEDIATION"],
+    stops: ["MEDIATION_30_DAY"],
+    stopOutcome: "MET",
+    trigger: "heldOn",
+    visibility: "SHARED",
+    audit: "case.meeting_held",
+    rule: "R-30",
+    label: "Record meeting held",
+    action: "record that the meeting was held",
+    blocked: "the meeting cannot be recorded as held",
+    done: "The meeting has been recorded as held.",
+  },
+  {
+    // R-30: the certificate kind follows from where the case is (MEETING_HELD → AFTER_MEDIATION;
+    // ADVICE_ONLY/WITHDRAWN → ADVICE_ONLY, R-11/R-12). Issuing a certificate satisfies every pending
+    // certificate deadline. Never for DRS (R-71).
+    name: "issueCertificate",
+    from: ["MEETING_HELD", "ADVICE_ONLY", "WITHDRAWN"],
+    fromByKind: { ADVICE_ONLY: ["ADVICE_ONLY"] },
+    to: "CERTIFICATE_ISSUED",
+    roles: STAFF,
+    kinds: ["MEDIATION", "ADVICE_ONLY"],
+    requires: [dateInput("issuedOn", "Date of issue", { past: true, hint: "The date on the certificate." })],
+    starts: [],
+    stops: ["CERTIFICATE_ADVICE_ONLY", "CERTIFICATE_AFTER_MEDIATION", "CERTIFICATE_NOT_ARRANGED"],
+    stopOutcome: "MET",
+    visibility: "SHARED",
+    audit: "case.certificate_issued",
+    rule: "R-30",
+    label: "Issue certificate",
+    action: "issue a certificate",
+    blocked: "a certificate cannot be issued",
+    done: "The certificate has been recorded as issued.",
+  },
+  {
+    // Mediation: after the certificate, follow up the written agreement (R-40..R-42).
+    // DRS: straight after the meeting, follow up the Outcome Statement's actions (R-72).
+    name: "startMonitoring",
+    from: ["CERTIFICATE_ISSUED", "MEETING_HELD"],
+    fromByKind: { MEDIATION: ["CERTIFICATE_ISSUED"], DRS: ["MEETING_HELD"] },
+    to: "MONITORING",
+    roles: STAFF,
+    kinds: ["MEDIATION", "DRS"],
+    requires: [],
+    starts: [],
+    stops: [],
+    stopOutcome: "MET",
+    visibility: "SHARED",
+    audit: "case.monitoring_started",
+    rule: "R-40",
+    label: "Start monitoring agreed actions",
+    action: "start monitoring the agreed actions",
+    blocked: "monitoring cannot start",
+    done: "Monitoring of the agreed actions has started.",
+  },
+  {
+    // Mediation/advice-only cases close only once the certificate is issued (R-11, R-12, R-30).
+    // DRS has no certificate (R-71): it closes after the meeting, after monitoring, or once withdrawn.
+    name: "close",
+    from: ["CERTIFICATE_ISSUED", "MONITORING", "MEETING_HELD", "WITHDRAWN"],
+    fromByKind: {
+      MEDIATION: ["CERTIFICATE_ISSUED", "MONITORING"],
+      ADVICE_ONLY: ["CERTIFICATE_ISSUED"],
+      DRS: ["MEETING_HELD", "MONITORING", "WITHDRAWN"],
+    },
+    to: "CLOSED",
+    roles: STAFF,
+    kinds: ["MEDIATION", "ADVICE_ONLY", "DRS"],
+    requires: [textInput("reason", "Reason for closing", REASON_HINT)],
+    starts: [],
+    stops: [],
+    stopOutcome: "MET",
+    visibility: "SHARED",
+    confirm: { heading: "Check before you close the case", warning: "The case will be closed and can no longer be changed.", button: "Yes, close the case" },
+    audit: "case.closed",
+    label: "Close case",
+    action: "close a case",
+    blocked: "it cannot be closed",
+    done: "The case has been closed.",
+  },
+  {
+    // R-11: the family does not want mediation → advice-only certificate within 3 working days of
+    // the adviser being told. If the LA had already been told, the 30-day clock no longer applies.
+    name: "chooseAdviceOnly",
+    from: ["REFERRED", "CONTACTING_PARTIES"],
+    to: "ADVICE_ONLY",
+    roles: STAFF,
+    kinds: ["MEDIATION", "ADVICE_ONLY"],
+    requires: [dateInput("toldOn", "Date the adviser was told", { past: true, hint: CERTIFICATE_DUE_HINT })],
+    starts: ["CERTIFICATE_ADVICE_ONLY"],
+    stops: ["MEDIATION_30_DAY", "HEALTH_NOTIFICATION"],
+    stopOutcome: "CANCELLED",
+    trigger: "toldOn",
+    visibility: "SHARED",
+    confirm: {
+      heading: "Check before you record that the family does not want mediation",
+      warning: "Mediation will not go ahead on this case and a certificate will be due within 3 working days (R-11). You cannot undo this.",
+      button: "Yes, the family does not want mediation",
+    },
+    audit: "case.advice_only_chosen",
+    rule: "R-11",
+    label: "Family does not want mediation",
+    action: "record that the family does not want mediation",
+    blocked: "it cannot be changed to advice only",
+    done: "You have recorded that the family does not want mediation. The certificate is now due.",
+  },
+  {
+    // R-12: a family that chose mediation and withdraws gets an advice-only certificate (3 working
+    // days). DRS: any party may withdraw at any time (R-70); no certificate (R-71).
+    name: "withdraw",
+    from: PRE_MEETING,
+    to: "WITHDRAWN",
+    roles: STAFF,
+    kinds: ["MEDIATION", "DRS"],
+    requires: [dateInput("toldOn", "Date we were told of the withdrawal", { past: true, hint: CERTIFICATE_DUE_HINT }), textInput("reason", "Reason", REASON_HINT)],
+    starts: ["CERTIFICATE_ADVICE_ONLY"],
+    stops: ["MEDIATION_30_DAY", "HEALTH_NOTIFICATION"],
+    stopOutcome: "CANCELLED",
+    trigger: "toldOn",
+    visibility: "SHARED",
+    confirm: {
+      heading: "Check before you withdraw the case",
+      warning: "The case will be withdrawn. You cannot undo this. For mediation, a certificate will be due within 3 working days (R-12).",
+      button: "Yes, withdraw the case",
+    },
+    audit: "case.withdrawn",
+    rule: "R-12",
+    label: "Withdraw case",
+    action: "withdraw a case",
+    blocked: "it cannot be withdrawn",
+    done: "The case has been withdrawn.",
+  },
+];
+
+const BY_NAME = new Map<string, TransitionDef>(TRANSITIONS.map((t) => [t.name, t]));
+
+export function getTransition(name: string): TransitionDef | undefined {
+  return BY_NAME.get(name);
+}
+
+/** The statuses a transition can start from for a given kind of case. */
+export function fromStatusesFor(t: TransitionDef, kind: CaseKind): readonly CaseStatus[] {
+  return t.fromByKind?.[kind] ?? t.from;
+}
+
+/** Every input the form for this transition shows on a case of this kind (required first). */
+export function inputsFor(t: TransitionDef, kind: CaseKind): InputSpec[] {
+  return [...t.requires, ...(t.accepts ?? [])].filter((i) => !i.kinds || i.kinds.includes(kind));
+}
+
+/** Whether the transition ends the mediation route (it is confirmed on a separate step first). */
+export function isDestructive(t: TransitionDef): boolean {
+  return t.confirm !== undefined;
+}

@@ -1,0 +1,104 @@
+/**
+ * The lifecycle's vocabulary: the statuses, kinds and deadlines a case can have, and the snapshot
+ * of a case the planner decides on. Each value list is the Prisma enum itself, checked at compile
+ * time in both directions, so the database and the code cannot drift apart. Pure and client-safe.
+ */
+import type { CaseKind as DbCaseKind, CaseStatus as DbCaseStatus, Consent as DbConsent } from "@/lib/platform/db/generated/enums";
+import type { Role } from "@/lib/auth/types";
+
+export type { Role } from "@/lib/auth/types";
+export { ROLES } from "@/lib/auth/types";
+/** R-30: the three kinds of certificate (the date engine's definition). */
+export type { CertificateKind } from "@/lib/deadlines/rules";
+
+/** A value list that is exactly the Prisma enum (compile-time check in both directions). */
+export type Exactly<T extends string, L extends readonly T[]> = [T] extends [L[number]] ? L : never;
+
+const STATUS_LIST = [
+  "REFERRED",
+  "CONTACTING_PARTIES",
+  "AWAITING_CONSENT",
+  "ALLOCATED",
+  "PREPARING",
+  "MEETING_SCHEDULED",
+  "MEETING_HELD",
+  "CERTIFICATE_ISSUED",
+  "MONITORING",
+  "CLOSED",
+  "ADVICE_ONLY",
+  "WITHDRAWN",
+  "NOT_PROCEEDING",
+] as const;
+/** The Prisma enum `CaseStatus`, in lifecycle order. */
+export const CASE_STATUSES: Exactly<DbCaseStatus, typeof STATUS_LIST> = STATUS_LIST;
+export type CaseStatus = DbCaseStatus;
+
+const KIND_LIST = ["MEDIATION", "ADVICE_ONLY", "DRS"] as const;
+/** MEDIATION (CFA s.53/54), ADVICE_ONLY (mediation information only, R-10/R-11), DRS (R-70..R-73). */
+export const CASE_KINDS: Exactly<DbCaseKind, typeof KIND_LIST> = KIND_LIST;
+export type CaseKind = DbCaseKind;
+
+export const DEADLINE_NAMES = [
+  "MEDIATION_30_DAY",
+  "HEALTH_NOTIFICATION",
+  "CERTIFICATE_ADVICE_ONLY",
+  "CERTIFICATE_AFTER_MEDIATION",
+  "CERTIFICATE_NOT_ARRANGED",
+] as const;
+export type DeadlineName = (typeof DEADLINE_NAMES)[number];
+
+export function isDeadlineName(name: string): name is DeadlineName {
+  return (DEADLINE_NAMES as readonly string[]).includes(name);
+}
+
+/**
+ * Statuses with no way out. WITHDRAWN and ADVICE_ONLY are not terminal: a certificate may still be
+ * due (R-11, R-12) or, for DRS, the case still has to be closed.
+ */
+export const TERMINAL_STATUSES: readonly CaseStatus[] = ["CLOSED", "NOT_PROCEEDING"];
+
+export function isTerminalStatus(s: CaseStatus): boolean {
+  return TERMINAL_STATUSES.includes(s);
+}
+
+/** Open statuses before the meeting has been held (withdrawal is possible from any of them). */
+export const PRE_MEETING: readonly CaseStatus[] = ["REFERRED", "CONTACTING_PARTIES", "AWAITING_CONSENT", "ALLOCATED", "PREPARING", "MEETING_SCHEDULED"];
+
+/** Pre-meeting statuses once the LA has been told, i.e. while the 30-day clock runs (R-20). */
+export const ARRANGING: readonly CaseStatus[] = ["CONTACTING_PARTIES", "AWAITING_CONSENT", "ALLOCATED", "PREPARING", "MEETING_SCHEDULED"];
+
+export type ConsentState = DbConsent;
+
+export interface CaseParty {
+  id: string;
+  name: string;
+  /** PARENT | YOUNG_PERSON | LA | HEALTH | SCHOOL | SUPPORTER | INTERPRETER */
+  kind: string;
+  consent: ConsentState;
+}
+
+export interface CaseSnapshot {
+  id: string;
+  kind: CaseKind;
+  status: CaseStatus;
+  allocatedMediatorId: string | null;
+  hasHealthIssue: boolean;
+  parties: readonly CaseParty[];
+  /**
+   * Optional: the deadlines currently running for the case. When given, status-preserving events
+   * that depend on them are checked (e.g. the "not arranged" certificate can only be issued once
+   * "cannot be arranged" was recorded). When omitted those checks are skipped — the database
+   * remains the source of truth for deadlines.
+   */
+  openDeadlines?: readonly DeadlineName[];
+}
+
+export interface Actor {
+  id: string;
+  role: Role;
+}
+
+/** The family side of a mediation (R-01). */
+export const FAMILY_PARTY_KINDS: readonly string[] = ["PARENT", "YOUNG_PERSON"];
+/** Attend but are not parties to the disagreement, so their agreement is not sought (R-24). */
+export const NON_PRINCIPAL_KINDS: readonly string[] = ["SUPPORTER", "INTERPRETER"];

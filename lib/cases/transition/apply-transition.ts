@@ -1,0 +1,141 @@
+/**
+ * Carrying out a lifecycle transition (lib/cases/lifecycle) inside one transaction: everything the
+ * plan implies — the status and the case columns its inputs write, the deadlines it starts and
+ * stops (dated by lib/deadlines), Case.nextDeadlineOn, a timeline entry and an audit row — guarded
+ * by the case version. Used by `transitionCase` and `allocateMediator`.
+ */
+import "server-only";
+import type { Prisma, Tx } from "@/lib/platform/db";
+import type { SessionUser } from "@/lib/auth/types";
+import { writeAudit } from "@/lib/platform/audit";
+import { ConflictError } from "@/lib/platform/errors";
+import { fieldError } from "@/lib/platform/validation";
+import { dbDateFromIso, earliestMeetingDate, formatLongDate, hasRequiredMeetingNotice, isDeadlineInputError, todayInLondon } from "@/lib/deadlines";
+import { getTransition, planTransition, stopDate, type CaseSnapshot, type CaseStatus, type TransitionName, type TransitionPlan } from "../lifecycle";
+import { dueDateFor } from "../deadlines/definitions";
+import { closeDeadlines, openDeadlines, refreshNextDeadline } from "../deadlines/open-close";
+import { recordEvent } from "../timeline";
+import { bumpVersion, CONFLICT_MESSAGE, findCaseOrThrow, SNAPSHOT_SELECT, toIso, toSnapshot } from "../store";
+import { DomainError } from "@/lib/platform/errors";
+
+/**
+ * Everything that can be checked before writing: the lifecycle plan (status, role, guards,
+ * inputs) plus the checks that need the calendar (past dates, R-22 notice, R-64 range).
+ * Throws DomainError (with a field error when one input is at fault).
+ */
+export function checkPlan(snapshot: CaseSnapshot, user: SessionUser, name: TransitionName, input: Record<string, unknown>, today = todayInLondon()): TransitionPlan {
+  const plan = planTransition(snapshot, name, { id: user.id, role: user.role }, input);
+  if (!plan.ok) throw new DomainError(plan.message, plan.code, plan.field ? { [plan.field]: plan.message } : undefined);
+  const t = getTransition(name)!;
+  for (const spec of [...t.requires, ...(t.accepts ?? [])]) {
+    const v = plan.record[spec.name];
+    if (spec.past && typeof v === "string" && v > today) fieldError(spec.name, `${spec.label} must be today or in the past.`);
+  }
+  if (name === "scheduleMeeting") {
+    // R-22: at least 5 working days' notice of the meeting (notice sent today), unless the family agreed to less.
+    const meetingOn = plan.record.meetingOn as string;
+    if (meetingOn < today) fieldError("meetingOn", "The meeting date must be today or in the future.");
+    if (plan.record.shortNoticeAgreed !== true) {
+      try {
+        if (!hasRequiredMeetingNotice(today, meetingOn)) {
+          fieldError(
+            "meetingOn",
+            `The family must get at least 5 working days' notice, so the meeting can be on ${formatLongDate(earliestMeetingDate(today))} or later. ` +
+              "Choose a later date, or record that the family agreed to shorter notice (R-22).",
+          );
+        }
+      } catch (e) {
+        if (!isDeadlineInputError(e)) throw e;
+        fieldError("meetingOn", e.message);
+      }
+    }
+  }
+  // R-64: the date engine refuses dates outside the holiday data; say so before anything is written.
+  if (plan.triggerDate) {
+    for (const dl of plan.starts) {
+      try {
+        dueDateFor(dl, plan.triggerDate);
+      } catch (e) {
+        if (!isDeadlineInputError(e)) throw e;
+        fieldError(t.trigger ?? "form", e.message);
+      }
+    }
+  }
+  return plan;
+}
+
+const LOAD_SELECT = { ...SNAPSHOT_SELECT, laNotifiedOn: true, meetingOn: true, heldOn: true } satisfies Prisma.CaseSelect;
+
+/** The case as the lifecycle sees it, at the version the user saw (else ConflictError). */
+export async function loadForTransition(user: SessionUser, caseId: string, expectedVersion: number, client?: Tx) {
+  const row = await findCaseOrThrow(user, caseId, LOAD_SELECT, client);
+  if (row.version !== expectedVersion) throw new ConflictError(CONFLICT_MESSAGE, { currentVersion: row.version });
+  return row;
+}
+
+export type TransitionResult = { caseId: string; transition: TransitionName; version: number; status: CaseStatus; statusChanged: boolean };
+
+export async function applyTransition(
+  tx: Tx,
+  user: SessionUser,
+  caseId: string,
+  pick: (snapshot: CaseSnapshot) => TransitionName,
+  expectedVersion: number,
+  input: Record<string, unknown>,
+  ip: string | null,
+  beforeWrite?: (plan: TransitionPlan) => Promise<void>,
+): Promise<TransitionResult> {
+  const row = await loadForTransition(user, caseId, expectedVersion, tx);
+  const snapshot = toSnapshot(row);
+  const name = pick(snapshot);
+  const t = getTransition(name)!;
+  const today = todayInLondon();
+  const plan = checkPlan(snapshot, user, name, input, today);
+  await beforeWrite?.(plan);
+
+  // The case columns this transition's inputs write (the `column` of each input in the table).
+  const data: Prisma.CaseUncheckedUpdateManyInput = {};
+  const before: Record<string, string | number | null> = { status: plan.from, version: expectedVersion };
+  const after: Record<string, string> = {};
+  const current: Record<string, string | null> = { laNotifiedOn: toIso(row.laNotifiedOn), meetingOn: toIso(row.meetingOn), heldOn: toIso(row.heldOn), allocatedMediatorId: row.allocatedMediatorId };
+  for (const spec of [...t.requires, ...(t.accepts ?? [])]) {
+    const v = plan.record[spec.name];
+    if (!spec.column || typeof v !== "string") continue;
+    data[spec.column] = spec.type === "date" ? dbDateFromIso(v) : v;
+    before[spec.column] = current[spec.column] ?? null;
+    after[spec.column] = v;
+  }
+  const newVersion = await bumpVersion(tx, caseId, expectedVersion, { ...data, ...(plan.statusChanged ? { status: plan.to } : {}) });
+
+  if (plan.starts.length > 0 && plan.triggerDate) await openDeadlines(tx, caseId, plan.starts, plan.triggerDate);
+  if (plan.stops.length > 0) await closeDeadlines(tx, caseId, plan.stops, stopDate(plan, today), t.stopOutcome);
+  await refreshNextDeadline(tx, caseId);
+
+  // R-80: a SHARED entry carries only the shared words; staff free text stays in `data`.
+  await recordEvent(tx, {
+    caseId,
+    actorId: user.id,
+    type: plan.event.type,
+    summary: t.visibility === "SHARED" ? plan.event.sharedSummary : plan.event.summary,
+    rule: plan.event.rule ?? null,
+    visibility: t.visibility,
+    data: { transition: name, from: plan.from, to: plan.to, ...plan.record },
+  });
+  await writeAudit(tx, {
+    actor: user,
+    action: t.audit,
+    entityType: "Case",
+    entityId: caseId,
+    caseId,
+    before,
+    after: {
+      status: plan.to,
+      version: newVersion,
+      ...after,
+      ...(plan.starts.length ? { deadlinesStarted: plan.starts } : {}),
+      ...(plan.stops.length ? { deadlinesStopped: plan.stops } : {}),
+    },
+    ip,
+  });
+  return { caseId, transition: name, version: newVersion, status: plan.to, statusChanged: plan.statusChanged };
+}

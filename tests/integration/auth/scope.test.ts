@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/platform/db";
+import { caseScope } from "@/lib/auth/scope";
+import { authorize, can } from "@/lib/auth/policy";
+import { getCaseDetail } from "@/lib/cases/details/get-case-detail";
+import { NotFoundError, type SessionUser } from "@/lib/auth/types";
+import { makeCase, makeLa, makeUser } from "../helpers";
+
+async function visibleIds(user: SessionUser, ids: string[]) {
+  const rows = await db().case.findMany({ where: { AND: [caseScope(user), { id: { in: ids } }] }, select: { id: true } });
+  return rows.map((r) => r.id).sort();
+}
+
+describe("the authorization scope", () => {
+  it("gives each role exactly its own cases", async () => {
+    const [la1, la2] = [await makeLa(), await makeLa()];
+    const mediator = await makeUser("MEDIATOR");
+    const parent = await makeUser("PARENT");
+    const a = await makeCase(la1.id, { mediatorId: mediator.id, familyUserId: parent.id });
+    const b = await makeCase(la1.id);
+    const c = await makeCase(la2.id);
+    const ids = [a.id, b.id, c.id];
+
+    expect(await visibleIds(await makeUser("CASEWORKER"), ids)).toEqual([...ids].sort());
+    expect(await visibleIds(await makeUser("ADMIN"), ids)).toEqual([...ids].sort());
+    expect(await visibleIds(await makeUser("LA_OFFICER", { localAuthorityId: la1.id }), ids)).toEqual([a.id, b.id].sort());
+    expect(await visibleIds(await makeUser("LA_OFFICER", { localAuthorityId: la2.id }), ids)).toEqual([c.id]);
+    expect(await visibleIds(mediator, ids)).toEqual([a.id]);
+    expect(await visibleIds(parent, ids)).toEqual([a.id]);
+    // An LA officer without an LA, or another family, sees nothing.
+    expect(await visibleIds(await makeUser("LA_OFFICER"), ids)).toEqual([]);
+    expect(await visibleIds(await makeUser("PARENT"), ids)).toEqual([]);
+  });
+
+  it("turns a case outside the scope into 'not found', not 'forbidden'", async () => {
+    const [la1, la2] = [await makeLa(), await makeLa()];
+    const other = await makeCase(la2.id);
+    const officer = await makeUser("LA_OFFICER", { localAuthorityId: la1.id });
+    await expect(getCaseDetail(officer, other.id)).rejects.toBeInstanceOf(NotFoundError);
+    const own = await makeCase(la1.id);
+    expect((await getCaseDetail(officer, own.id)).reference).toBe(own.reference);
+  });
+});
+
+describe("the policy", () => {
+  it("lets only admins into administration, and hides it from others as not found", async () => {
+    const admin = await makeUser("ADMIN");
+    expect(can(admin, "admin:access")).toBe(true);
+    for (const role of ["CASEWORKER", "MEDIATOR", "LA_OFFICER", "PARENT"] as const) {
+      const u = await makeUser(role);
+      expect(can(u, "admin:access")).toBe(false);
+      expect(() => authorize(u, "admin:access")).toThrow(NotFoundError);
+    }
+    expect(can(null, "case:read")).toBe(false);
+  });
+
+  it("lets only caseworkers and admins create or edit referrals", async () => {
+    for (const role of ["ADMIN", "CASEWORKER", "MEDIATOR", "LA_OFFICER", "PARENT"] as const) {
+      const u = await makeUser(role);
+      const expected = role === "ADMIN" || role === "CASEWORKER";
+      expect(can(u, "case:create")).toBe(expected);
+      expect(can(u, "case:update")).toBe(expected);
+    }
+  });
+});

@@ -1,0 +1,112 @@
+/**
+ * Fixtures of the case command tests (real PostgreSQL, shared with other test files, so every
+ * fixture has a unique name): users of every role, a case in any state, and helpers that prove a
+ * refused command wrote nothing (status, version, deadlines, events, audit).
+ */
+import { beforeAll } from "vitest";
+import { db } from "@/lib/platform/db";
+import type { CaseKind, CaseStatus, Consent, IssueCategory, PartyKind } from "@/lib/platform/db";
+import type { SessionUser } from "@/lib/auth/types";
+import { DomainError } from "@/lib/platform/errors";
+import { isoFromDbDate } from "@/lib/deadlines";
+import { openDeadlines, refreshNextDeadline } from "@/lib/cases/deadlines/open-close";
+import type { DeadlineName } from "@/lib/cases/lifecycle";
+import { makeLa, makeUser, uid } from "../helpers";
+
+export let la: { id: string; name: string };
+export let otherLa: { id: string; name: string };
+export let caseworker: SessionUser;
+export let caseworker2: SessionUser;
+export let admin: SessionUser;
+export let mediator: SessionUser;
+export let mediator2: SessionUser;
+export let laOfficer: SessionUser;
+export let parentUser: SessionUser;
+
+/** Call at the top of a test file: creates the LAs and users the case helpers below use. */
+export function setUpCaseFixtures() {
+  beforeAll(async () => {
+  la = await makeLa(`Commandshire ${uid()}`);
+  otherLa = await makeLa(`Elsewhere ${uid()}`);
+  caseworker = await makeUser("CASEWORKER", { name: "Cara Commands" });
+  caseworker2 = await makeUser("CASEWORKER", { name: "Carl Concurrent" });
+  admin = await makeUser("ADMIN");
+  mediator = await makeUser("MEDIATOR", { name: `Mina Mediator ${uid()}` });
+  mediator2 = await makeUser("MEDIATOR", { name: `Milo Mediator ${uid()}` });
+  laOfficer = await makeUser("LA_OFFICER", { localAuthorityId: la.id });
+  parentUser = await makeUser("PARENT");
+  });
+}
+
+export type CaseOpts = {
+  status?: CaseStatus;
+  kind?: CaseKind;
+  laId?: string;
+  mediatorId?: string | null;
+  consent?: Consent;
+  familyEmail?: string;
+  familyUserId?: string;
+  issues?: IssueCategory[];
+  /** Open deadlines, all triggered on this date. */
+  deadlines?: { names: DeadlineName[]; triggerOn: string };
+  parties?: { kind: PartyKind; name: string; organisation?: string; email?: string; consent?: Consent }[];
+};
+
+export async function makeCase(o: CaseOpts = {}) {
+  const c = await db().case.create({
+    data: {
+      reference: `SM-CMD-${uid()}`,
+      kind: o.kind ?? "MEDIATION",
+      status: o.status ?? "REFERRED",
+      localAuthorityId: o.laId ?? la.id,
+      allocatedMediatorId: o.mediatorId ?? null,
+      issues: { create: (o.issues ?? ["EDUCATION"]).map((category) => ({ category, description: `${category} issue` })) },
+      parties: {
+        create: o.parties ?? [
+          { kind: "PARENT", name: "Jane Family", email: o.familyEmail ?? `jane-${uid()}@family.example`, consent: o.consent ?? "PENDING", userId: o.familyUserId ?? null },
+          { kind: "LA", name: "Officer Rep", organisation: la.name, email: `rep-${uid()}@la.example` },
+        ],
+      },
+    },
+    select: { id: true, reference: true },
+  });
+  if (o.deadlines) {
+    await db().$transaction(async (tx) => {
+      await openDeadlines(tx, c.id, o.deadlines!.names, o.deadlines!.triggerOn);
+      await refreshNextDeadline(tx, c.id);
+    });
+  }
+  return c;
+}
+
+/** Everything a command may write, to prove that a refused command wrote nothing. */
+export async function stateOf(caseId: string) {
+  const [c, deadlines, events, audits, parties] = await Promise.all([
+    db().case.findUniqueOrThrow({
+      where: { id: caseId },
+      select: { status: true, version: true, laNotifiedOn: true, meetingOn: true, heldOn: true, allocatedMediatorId: true, nextDeadlineOn: true, summary: true },
+    }),
+    db().caseDeadline.findMany({ where: { caseId }, select: { name: true, dueOn: true, closedOn: true, outcome: true }, orderBy: { createdAt: "asc" } }),
+    db().caseEvent.count({ where: { caseId } }),
+    db().auditEvent.count({ where: { caseId } }),
+    db().party.findMany({ where: { caseId }, select: { id: true, consent: true, email: true }, orderBy: { createdAt: "asc" } }),
+  ]);
+  return { ...c, deadlines, events, audits, parties };
+}
+
+export async function deadlinesOf(caseId: string) {
+  const rows = await db().caseDeadline.findMany({ where: { caseId }, orderBy: { createdAt: "asc" } });
+  return rows.map((d) => ({ name: d.name, dueOn: isoFromDbDate(d.dueOn), closedOn: d.closedOn ? isoFromDbDate(d.closedOn) : null, outcome: d.outcome }));
+}
+
+export async function refusal(p: Promise<unknown>): Promise<Error> {
+  try {
+    await p;
+  } catch (e) {
+    return e as Error;
+  }
+  throw new Error("expected the command to be refused, but it succeeded");
+}
+
+export const fieldError = (e: Error, field: string) => (e instanceof DomainError ? e.fieldErrors?.[field] : undefined);
+

@@ -1,0 +1,341 @@
+/**
+ * Lifecycle transitions on a real PostgreSQL: validation, authorization, and the deadlines each starts and stops. Every refusal is checked to have written nothing.
+ */
+import { afterAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/platform/db";
+import { ForbiddenError, NotFoundError } from "@/lib/auth/types";
+import { ConflictError, DomainError } from "@/lib/platform/errors";
+import { addCalendarDays, dbDateFromIso, isoFromDbDate, nextWorkingDay, todayInLondon, earliestMeetingDate } from "@/lib/deadlines";
+import { fromStatusesFor, TRANSITIONS } from "@/lib/cases/lifecycle";
+import { transitionCase } from "@/lib/cases/transition/transition-case";
+import { previewTransition } from "@/lib/cases/transition/preview-transition";
+import { allocateMediator } from "@/lib/cases/allocation/allocate-mediator";
+import { updateCaseDetails } from "@/lib/cases/details/update-case-details";
+import { getCaseDetail } from "@/lib/cases/details/get-case-detail";
+import { addParty } from "@/lib/cases/parties/add-party";
+import { recordConsent } from "@/lib/cases/parties/record-consent";
+import { admin, caseworker, deadlinesOf, fieldError, laOfficer, makeCase, mediator, mediator2, parentUser, refusal, stateOf, setUpCaseFixtures } from "./fixtures";
+
+setUpCaseFixtures();
+
+afterAll(async () => {
+  await db().$executeRawUnsafe(`DROP TRIGGER IF EXISTS case_commands_test_fail ON "AuditEvent"`);
+  await db().$executeRawUnsafe(`DROP FUNCTION IF EXISTS case_commands_test_fail()`);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Validation: bad input → a message next to the field, and nothing written
+// ---------------------------------------------------------------------------------------------
+
+describe("transition validation", () => {
+  /** Each transition with a date input, from a status (and with the deadlines) where it is allowed. */
+  const DATED = TRANSITIONS.filter((t) => t.requires.some((i) => i.type === "date"));
+
+  it("covers every transition that records a date", () => {
+    expect(DATED.map((t) => t.name).sort()).toEqual(
+      ["chooseAdviceOnly", "issueCertificate", "issueNotArrangedCertificate", "recordHealthNotified", "recordMeetingHeld", "recordNotArranged", "scheduleMeeting", "startContacting", "withdraw"].sort(),
+    );
+  });
+
+  for (const t of DATED) {
+    it(`${t.name}: an impossible date is explained next to its field and nothing is saved`, async () => {
+      const status = fromStatusesFor(t, "MEDIATION")[0]!;
+      const dateInput = t.requires.find((i) => i.type === "date")!;
+      const c = await makeCase({
+        status,
+        issues: ["EDUCATION", "HEALTH"],
+        mediatorId: ["ALLOCATED", "PREPARING", "MEETING_SCHEDULED"].includes(status) ? mediator.id : null,
+        deadlines:
+          status === "REFERRED"
+            ? undefined
+            : // recordNotArranged must not have happened yet; issueNotArrangedCertificate needs it to have.
+              { names: t.name === "recordNotArranged" ? ["MEDIATION_30_DAY", "HEALTH_NOTIFICATION"] : ["MEDIATION_30_DAY", "HEALTH_NOTIFICATION", "CERTIFICATE_NOT_ARRANGED"], triggerOn: "2025-03-26" },
+      });
+      const before = await stateOf(c.id);
+      const input: Record<string, string> = { [dateInput.name]: "2025-02-30", reason: "Family moved away" };
+      const e = await refusal(transitionCase(caseworker, c.id, t.name, 1, input));
+      expect(e).toBeInstanceOf(DomainError);
+      expect(e.message).toBe(`${dateInput.label} must be a real date written as YYYY-MM-DD.`);
+      expect(fieldError(e, dateInput.name)).toBe(e.message);
+      expect(await stateOf(c.id)).toEqual(before);
+    });
+  }
+
+  it("a missing date says what is needed", async () => {
+    const c = await makeCase();
+    const e = await refusal(transitionCase(caseworker, c.id, "startContacting", 1, {}));
+    expect(fieldError(e, "laNotifiedOn")).toBe("Date the LA was told the family wants mediation is needed to start contacting the parties.");
+    expect((await stateOf(c.id)).status).toBe("REFERRED");
+  });
+
+  it("a date in the future is refused for something that has already happened", async () => {
+    const c = await makeCase();
+    const before = await stateOf(c.id);
+    const tomorrow = addCalendarDays(todayInLondon(), 1);
+    const e = await refusal(transitionCase(caseworker, c.id, "startContacting", 1, { laNotifiedOn: tomorrow }));
+    expect(fieldError(e, "laNotifiedOn")).toBe("Date the LA was told the family wants mediation must be today or in the past.");
+    expect(await stateOf(c.id)).toEqual(before);
+  });
+
+  it("withdrawing without a reason asks for one", async () => {
+    const c = await makeCase({ status: "CONTACTING_PARTIES" });
+    const before = await stateOf(c.id);
+    const e = await refusal(transitionCase(caseworker, c.id, "withdraw", 1, { toldOn: "2025-04-01", reason: "   " }));
+    expect(fieldError(e, "reason")).toBe("Reason must be filled in.");
+    expect(await stateOf(c.id)).toEqual(before);
+  });
+
+  it("R-22: a meeting with less than 5 working days' notice needs the family's agreement", async () => {
+    const c = await makeCase({ status: "PREPARING", mediatorId: mediator.id });
+    const today = todayInLondon();
+    const tooSoon = nextWorkingDay(today);
+    const e = await refusal(transitionCase(mediator, c.id, "scheduleMeeting", 1, { meetingOn: tooSoon }));
+    expect(fieldError(e, "meetingOn")).toContain("at least 5 working days' notice");
+    expect(fieldError(e, "meetingOn")).toContain("R-22");
+    expect((await stateOf(c.id)).status).toBe("PREPARING");
+
+    const r = await transitionCase(mediator, c.id, "scheduleMeeting", 1, { meetingOn: tooSoon, shortNoticeAgreed: true });
+    expect(r.status).toBe("MEETING_SCHEDULED");
+    const s = await stateOf(c.id);
+    expect(s.meetingOn && isoFromDbDate(s.meetingOn)).toBe(tooSoon);
+    const ev = await db().caseEvent.findFirstOrThrow({ where: { caseId: c.id, type: "MEETING_SCHEDULED" } });
+    expect(ev.summary).toContain("family agreed to shorter notice");
+  });
+
+  it("R-22: a meeting far enough ahead needs no agreement", async () => {
+    const c = await makeCase({ status: "PREPARING", mediatorId: mediator.id });
+    const r = await transitionCase(mediator, c.id, "scheduleMeeting", 1, { meetingOn: earliestMeetingDate(todayInLondon()) });
+    expect(r.status).toBe("MEETING_SCHEDULED");
+  });
+
+  it("R-64: a date outside the years the bank-holiday data covers is refused before anything is saved", async () => {
+    const c = await makeCase({ status: "CONTACTING_PARTIES" });
+    const before = await stateOf(c.id);
+    const e = await refusal(transitionCase(caseworker, c.id, "chooseAdviceOnly", 1, { toldOn: "2015-06-01" }));
+    expect(fieldError(e, "toldOn")).toMatch(/2016/);
+    expect(await stateOf(c.id)).toEqual(before);
+  });
+
+  it("a transition not allowed from the current status gives the lifecycle's reason", async () => {
+    const c = await makeCase({ status: "REFERRED" });
+    const e = await refusal(transitionCase(caseworker, c.id, "recordMeetingHeld", 1, { heldOn: "2025-04-24" }));
+    expect(e).toBeInstanceOf(DomainError);
+    expect(e.message).toContain("This can only be done when the case is: Meeting scheduled");
+  });
+
+  it("an unknown transition name is refused in plain English", async () => {
+    const c = await makeCase();
+    const e = await refusal(transitionCase(caseworker, c.id, "deleteEverything", 1, {}));
+    expect(e).toBeInstanceOf(DomainError);
+    expect(e.message).toBe("That is not something that can be done to a case.");
+  });
+
+  it("a stale version is a conflict and nothing is saved", async () => {
+    const c = await makeCase();
+    await db().case.update({ where: { id: c.id }, data: { version: 3 } });
+    const before = await stateOf(c.id);
+    const e = await refusal(transitionCase(caseworker, c.id, "startContacting", 2, { laNotifiedOn: "2025-03-26" }));
+    expect(e).toBeInstanceOf(ConflictError);
+    expect(e.message).toMatch(/^Someone else changed this case while you were working on it/);
+    expect(await stateOf(c.id)).toEqual(before);
+  });
+
+  it("previewTransition (the confirmation step) checks the same things and writes nothing", async () => {
+    const c = await makeCase({ status: "CONTACTING_PARTIES" });
+    const before = await stateOf(c.id);
+    const { plan, starts } = await previewTransition(caseworker, c.id, "withdraw", 1, { toldOn: "2025-04-01", reason: "Changed their mind" });
+    expect(plan.to).toBe("WITHDRAWN");
+    // The confirmation step says which deadline starts, dated by the engine (R-12: 3 working days).
+    expect(starts).toEqual(["Certificate (no mediation) due by Friday 4 April 2025"]);
+    const e = await refusal(previewTransition(caseworker, c.id, "withdraw", 1, { toldOn: "bad", reason: "x" }));
+    expect(fieldError(e, "toldOn")).toBeDefined();
+    expect(await stateOf(c.id)).toEqual(before);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Authorization
+// ---------------------------------------------------------------------------------------------
+
+describe("transition authorization", () => {
+  it("an LA officer is refused, even on a case of their own LA, and nothing is saved", async () => {
+    const c = await makeCase();
+    const before = await stateOf(c.id);
+    expect(await refusal(transitionCase(laOfficer, c.id, "startContacting", 1, { laNotifiedOn: "2025-03-26" }))).toBeInstanceOf(ForbiddenError);
+    expect(await stateOf(c.id)).toEqual(before);
+  });
+
+  it("a family user is refused on their own case", async () => {
+    const c = await makeCase({ familyUserId: parentUser.id, status: "CONTACTING_PARTIES" });
+    const before = await stateOf(c.id);
+    expect(await refusal(transitionCase(parentUser, c.id, "withdraw", 1, { toldOn: "2025-04-01", reason: "No" }))).toBeInstanceOf(ForbiddenError);
+    expect(await stateOf(c.id)).toEqual(before);
+  });
+
+  it("a mediator not allocated to the case cannot find it", async () => {
+    const c = await makeCase({ status: "ALLOCATED", mediatorId: mediator.id });
+    const before = await stateOf(c.id);
+    expect(await refusal(transitionCase(mediator2, c.id, "startPreparing", 1, {}))).toBeInstanceOf(NotFoundError);
+    expect(await stateOf(c.id)).toEqual(before);
+  });
+
+  it("the allocated mediator may start preparing but not do a caseworker's step", async () => {
+    const c = await makeCase({ status: "ALLOCATED", mediatorId: mediator.id });
+    const e = await refusal(transitionCase(mediator, c.id, "withdraw", 1, { toldOn: "2025-04-01", reason: "x" }));
+    expect(e).toBeInstanceOf(DomainError);
+    expect(e.message).toBe("Only a caseworker or an admin can withdraw a case.");
+    const r = await transitionCase(mediator, c.id, "startPreparing", 1, {});
+    expect(r).toMatchObject({ status: "PREPARING", version: 2 });
+  });
+
+  it("a case that does not exist, or is outside the user's scope, is not found", async () => {
+    expect(await refusal(transitionCase(caseworker, "no-such-case", "startContacting", 1, { laNotifiedOn: "2025-03-26" }))).toBeInstanceOf(NotFoundError);
+    const c = await makeCase({ status: "ALLOCATED", mediatorId: mediator2.id });
+    expect(await refusal(transitionCase(mediator, c.id, "scheduleMeeting", 1, { meetingOn: "2030-01-01" }))).toBeInstanceOf(NotFoundError);
+  });
+
+  it("case details, parties and consent can only be changed by caseworkers and admins", async () => {
+    const c = await makeCase({ status: "ALLOCATED", mediatorId: mediator.id });
+    const party = (await stateOf(c.id)).parties[0]!;
+    const before = await stateOf(c.id);
+    expect(await refusal(updateCaseDetails(mediator, c.id, 1, { summary: "Mediator edit" }))).toBeInstanceOf(ForbiddenError);
+    expect(await refusal(updateCaseDetails(laOfficer, c.id, 1, { summary: "LA edit" }))).toBeInstanceOf(ForbiddenError);
+    expect(await refusal(recordConsent(mediator, c.id, party.id, 1, { consent: "GIVEN", consentOn: "2025-04-01", consentHow: "phone" }))).toBeInstanceOf(ForbiddenError);
+    expect(await refusal(addParty(laOfficer, c.id, 1, { kind: "SUPPORTER", name: "X", preferredContact: "POST", address: "1 Road" }))).toBeInstanceOf(ForbiddenError);
+    expect(await refusal(allocateMediator(mediator, c.id, mediator2.id, 1))).toBeInstanceOf(ForbiddenError);
+    expect(await stateOf(c.id)).toEqual(before);
+    const r = await updateCaseDetails(admin, c.id, 1, { summary: "Admin edit" });
+    expect(r.version).toBe(2);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Deadlines started and stopped by transitions (R-20, R-21, R-30, R-11, R-12, R-54)
+// ---------------------------------------------------------------------------------------------
+
+describe("deadlines", () => {
+  it("R-54: LA told 26 March 2025 → mediation must take place by 25 April 2025, shown as the next deadline", async () => {
+    const c = await makeCase();
+    const r = await transitionCase(caseworker, c.id, "startContacting", 1, { laNotifiedOn: "2025-03-26" }, "203.0.113.9");
+    expect(r).toMatchObject({ status: "CONTACTING_PARTIES", version: 2, statusChanged: true });
+    const s = await stateOf(c.id);
+    expect(s.status).toBe("CONTACTING_PARTIES");
+    expect(isoFromDbDate(s.laNotifiedOn!)).toBe("2025-03-26");
+    expect(await deadlinesOf(c.id)).toEqual([{ name: "MEDIATION_30_DAY", dueOn: "2025-04-25", closedOn: null, outcome: null }]);
+    expect(isoFromDbDate(s.nextDeadlineOn!)).toBe("2025-04-25");
+    // The timeline entry (shared with the LA) and the audit row were written with it.
+    const ev = await db().caseEvent.findFirstOrThrow({ where: { caseId: c.id } });
+    expect(ev).toMatchObject({ type: "CONTACTING_STARTED", summary: "Started contacting the parties; LA told on 26 March 2025", rule: "R-20", visibility: "SHARED", actorId: caseworker.id });
+    const audit = await db().auditEvent.findFirstOrThrow({ where: { caseId: c.id } });
+    expect(audit).toMatchObject({ action: "case.contacting_started", actorId: caseworker.id, ip: "203.0.113.9" });
+    expect(audit.before).toEqual({ status: "REFERRED", version: 1, laNotifiedOn: null });
+    expect(audit.after).toMatchObject({ status: "CONTACTING_PARTIES", version: 2, laNotifiedOn: "2025-03-26", deadlinesStarted: ["MEDIATION_30_DAY"] });
+  });
+
+  it("R-21: with a health issue the LA must also tell the ICB within 3 working days, which becomes the next deadline", async () => {
+    const c = await makeCase({ issues: ["EDUCATION", "HEALTH"] });
+    await transitionCase(caseworker, c.id, "startContacting", 1, { laNotifiedOn: "2025-03-26" });
+    const dl = await deadlinesOf(c.id);
+    expect(dl.map((d) => [d.name, d.dueOn])).toEqual([
+      ["MEDIATION_30_DAY", "2025-04-25"],
+      ["HEALTH_NOTIFICATION", "2025-03-31"],
+    ]);
+    expect(isoFromDbDate((await stateOf(c.id)).nextDeadlineOn!)).toBe("2025-03-31");
+    await transitionCase(caseworker, c.id, "recordHealthNotified", 2, { notifiedOn: "2025-03-28" });
+    expect((await deadlinesOf(c.id)).find((d) => d.name === "HEALTH_NOTIFICATION")).toMatchObject({ closedOn: "2025-03-28", outcome: "MET" });
+    expect(isoFromDbDate((await stateOf(c.id)).nextDeadlineOn!)).toBe("2025-04-25");
+  });
+
+  it("R-54: meeting held 24 April 2025 meets the 30-day deadline and the certificate is due 29 April 2025", async () => {
+    const c = await makeCase();
+    await transitionCase(caseworker, c.id, "startContacting", 1, { laNotifiedOn: "2025-03-26" });
+    // Jump ahead: the meeting was scheduled (fixture shortcut, the steps between are tested elsewhere).
+    await db().case.update({ where: { id: c.id }, data: { status: "MEETING_SCHEDULED", allocatedMediatorId: mediator.id, meetingOn: dbDateFromIso("2025-04-24") } });
+    const r = await transitionCase(mediator, c.id, "recordMeetingHeld", 2, { heldOn: "2025-04-24" });
+    expect(r.status).toBe("MEETING_HELD");
+    expect(await deadlinesOf(c.id)).toEqual([
+      { name: "MEDIATION_30_DAY", dueOn: "2025-04-25", closedOn: "2025-04-24", outcome: "MET" },
+      { name: "CERTIFICATE_AFTER_MEDIATION", dueOn: "2025-04-29", closedOn: null, outcome: null },
+    ]);
+    const s = await stateOf(c.id);
+    expect(isoFromDbDate(s.heldOn!)).toBe("2025-04-24");
+    expect(isoFromDbDate(s.nextDeadlineOn!)).toBe("2025-04-29");
+
+    // Issuing the certificate meets that deadline; nothing is left open.
+    await transitionCase(caseworker, c.id, "issueCertificate", 3, { issuedOn: "2025-04-29" });
+    expect((await deadlinesOf(c.id))[1]).toMatchObject({ closedOn: "2025-04-29", outcome: "MET" });
+    expect((await stateOf(c.id)).nextDeadlineOn).toBeNull();
+  });
+
+  it("R-11: family does not want mediation, told Tue 23 Dec 2025 → certificate due Tue 30 Dec 2025 (Christmas and Boxing Day and the weekend skipped)", async () => {
+    // gov.uk/bank-holidays (England and Wales) 2025: Thu 25 Dec Christmas Day, Fri 26 Dec Boxing Day.
+    // Working days after Tue 23 Dec (day 0): Wed 24 (1), Mon 29 (2), Tue 30 (3) → due Tue 30 Dec.
+    const c = await makeCase({ status: "CONTACTING_PARTIES", deadlines: { names: ["MEDIATION_30_DAY"], triggerOn: "2025-12-22" } });
+    const r = await transitionCase(caseworker, c.id, "chooseAdviceOnly", 1, { toldOn: "2025-12-23" });
+    expect(r.status).toBe("ADVICE_ONLY");
+    expect(await deadlinesOf(c.id)).toEqual([
+      // The 30-day clock no longer applies: closed as cancelled, not as met.
+      { name: "MEDIATION_30_DAY", dueOn: "2026-01-21", closedOn: "2025-12-23", outcome: "CANCELLED" },
+      { name: "CERTIFICATE_ADVICE_ONLY", dueOn: "2025-12-30", closedOn: null, outcome: null },
+    ]);
+    expect(isoFromDbDate((await stateOf(c.id)).nextDeadlineOn!)).toBe("2025-12-30");
+    const detail = await getCaseDetail(caseworker, c.id);
+    expect(detail.deadlines.open[0]).toMatchObject({ name: "CERTIFICATE_ADVICE_ONLY", dueText: "Tuesday 30 December 2025" });
+    expect(detail.deadlines.open[0]!.explanation).toBe(
+      "Tuesday 30 December 2025: the certificate is due 3 working days after the family said it does not want (or no longer wants) mediation, on Tuesday 23 December 2025 (not counting weekends or the bank holidays Christmas Day on 25 December 2025 and Boxing Day on 26 December 2025).",
+    );
+  });
+
+  it("R-12: a withdrawal starts the certificate deadline; the staff reason stays out of the shared timeline (R-80)", async () => {
+    const c = await makeCase({ status: "AWAITING_CONSENT", deadlines: { names: ["MEDIATION_30_DAY"], triggerOn: "2025-03-26" } });
+    const reason = "Family said privately that the school head is a relative";
+    await transitionCase(caseworker, c.id, "withdraw", 1, { toldOn: "2025-04-02", reason });
+    expect((await deadlinesOf(c.id)).map((d) => [d.name, d.dueOn, d.outcome])).toEqual([
+      ["MEDIATION_30_DAY", "2025-04-25", "CANCELLED"],
+      ["CERTIFICATE_ADVICE_ONLY", "2025-04-07", null],
+    ]);
+    const ev = await db().caseEvent.findFirstOrThrow({ where: { caseId: c.id, type: "CASE_WITHDRAWN" } });
+    expect(ev).toMatchObject({ summary: "Family withdrew from mediation", visibility: "SHARED", rule: "R-12" });
+    expect(ev.data).toMatchObject({ reason });
+    const staffView = await getCaseDetail(caseworker, c.id);
+    expect(staffView.timeline[0]).toMatchObject({ summary: "Family withdrew from mediation", detail: reason });
+    const laView = await getCaseDetail(laOfficer, c.id);
+    expect(JSON.stringify(laView)).not.toContain("relative");
+  });
+
+  it("correcting the LA-told date while the 30-day clock runs restarts it from the new date (R-20)", async () => {
+    const c = await makeCase();
+    await transitionCase(caseworker, c.id, "startContacting", 1, { laNotifiedOn: "2025-03-26" });
+    const r = await updateCaseDetails(caseworker, c.id, 2, { laNotifiedOn: "2025-03-27" });
+    expect(r).toMatchObject({ version: 3, changed: ["laNotifiedOn"] });
+    expect(await deadlinesOf(c.id)).toEqual([
+      { name: "MEDIATION_30_DAY", dueOn: "2025-04-25", closedOn: "2025-03-27", outcome: "REPLACED" },
+      { name: "MEDIATION_30_DAY", dueOn: "2025-04-26", closedOn: null, outcome: null },
+    ]);
+    expect(isoFromDbDate((await stateOf(c.id)).nextDeadlineOn!)).toBe("2025-04-26");
+    const e = await refusal(updateCaseDetails(caseworker, c.id, 3, { laNotifiedOn: "" }));
+    expect(fieldError(e, "laNotifiedOn")).toContain("cannot be removed while the 30-day deadline is running");
+  });
+
+  it("audit row, event and deadlines are one transaction: a failure after the update leaves nothing behind", async () => {
+    const c = await makeCase();
+    const before = await stateOf(c.id);
+    await db().$executeRawUnsafe(
+      `CREATE OR REPLACE FUNCTION case_commands_test_fail() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'audit store unavailable'; END $$ LANGUAGE plpgsql`,
+    );
+    await db().$executeRawUnsafe(
+      `CREATE TRIGGER case_commands_test_fail BEFORE INSERT ON "AuditEvent" FOR EACH ROW WHEN (NEW."caseId" = '${c.id}') EXECUTE FUNCTION case_commands_test_fail()`,
+    );
+    try {
+      await expect(transitionCase(caseworker, c.id, "startContacting", 1, { laNotifiedOn: "2025-03-26" })).rejects.toThrow(/audit store unavailable/);
+    } finally {
+      await db().$executeRawUnsafe(`DROP TRIGGER IF EXISTS case_commands_test_fail ON "AuditEvent"`);
+    }
+    // The status update, the deadline, Case.nextDeadlineOn and the event were all rolled back.
+    expect(await stateOf(c.id)).toEqual(before);
+    // And the same command succeeds once the audit store is back.
+    await transitionCase(caseworker, c.id, "startContacting", 1, { laNotifiedOn: "2025-03-26" });
+    expect((await stateOf(c.id)).audits).toBe(1);
+  });
+});
+

@@ -1,0 +1,127 @@
+/**
+ * The project's own tooling, run as a developer would: migrations created and checked offline on
+ * the WebAssembly engine, the zero-setup `npm run dev`, and `npm start` refusing to run unconfigured.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { describe, expect, it } from "vitest";
+import { freePort } from "../../../scripts/embedded-postgres";
+
+const root = path.resolve(import.meta.dirname, "../../..");
+type Env = Record<string, string | undefined>;
+const npx = (args: string[], env: Env = {}) =>
+  spawnSync("npx", args, { cwd: root, env: { ...process.env, ...env } as NodeJS.ProcessEnv, encoding: "utf8", timeout: 120_000 });
+
+describe("migrations", () => {
+  it("match the schema exactly (a schema change without a migration fails here)", () => {
+    const r = npx(["prisma", "migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema-datamodel", "prisma/schema.prisma", "--exit-code"]);
+    expect(r.stdout + r.stderr).toContain("No difference detected");
+    expect(r.status).toBe(0);
+  }, 120_000);
+
+  it("`prisma migrate dev` creates and applies a new migration offline", async () => {
+    // A database of its own, so the probe table never reaches the shared test database.
+    const probeDb = `migrate_probe_${process.pid}`;
+    const admin = new pg.Client(process.env.DATABASE_URL);
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS "${probeDb}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${probeDb}"`);
+    const probeUrl = new URL(process.env.DATABASE_URL!);
+    probeUrl.pathname = `/${probeDb}`;
+    const dir = path.join(root, `.data/migrate-probe-${process.pid}`);
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    cpSync(path.join(root, "prisma/migrations"), path.join(dir, "migrations"), { recursive: true });
+    const schema = readFileSync(path.join(root, "prisma/schema.prisma"), "utf8") + "\nmodel MigrationProbe {\n  id String @id\n}\n";
+    writeFileSync(path.join(dir, "schema.prisma"), schema.replace('output          = "../lib/platform/db/generated"', `output = "${dir}/generated"`));
+    writeFileSync(
+      path.join(dir, "prisma.config.ts"),
+      `import { defineConfig } from "prisma/config";
+import { MigrationAdapterFactory } from "${root}/prisma/migration-adapter";
+export default defineConfig({
+  experimental: { adapter: true },
+  engine: "js",
+  schema: "${dir}/schema.prisma",
+  migrations: { path: "${dir}/migrations" },
+  async adapter() { return new MigrationAdapterFactory(process.env.DATABASE_URL!); },
+});
+`,
+    );
+    try {
+      // A developer's database is normally up to date before they change the schema.
+      const deploy = npx(["prisma", "migrate", "deploy", "--config", `${dir}/prisma.config.ts`], { DATABASE_URL: probeUrl.toString() });
+      expect(deploy.status, deploy.stderr).toBe(0);
+      const r = npx(["prisma", "migrate", "dev", "--config", `${dir}/prisma.config.ts`, "--name", "probe", "--skip-generate", "--skip-seed"], {
+        DATABASE_URL: probeUrl.toString(),
+      });
+      expect(r.status, r.stderr).toBe(0);
+      const created = readdirSync(path.join(dir, "migrations")).find((d) => d.endsWith("_probe"));
+      expect(created).toBeTruthy();
+      expect(readFileSync(path.join(dir, "migrations", created!, "migration.sql"), "utf8")).toContain('CREATE TABLE "MigrationProbe"');
+      const probe = new pg.Client(probeUrl.toString());
+      await probe.connect();
+      const { rows } = await probe.query<{ n: number }>(`SELECT count(*)::int AS n FROM "_prisma_migrations" WHERE migration_name LIKE '%_probe'`);
+      await probe.end();
+      expect(rows[0]?.n).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await admin.query(`DROP DATABASE IF EXISTS "${probeDb}" WITH (FORCE)`);
+      await admin.end();
+    }
+  }, 180_000);
+});
+
+describe("npm start", () => {
+  it("refuses to start without DATABASE_URL and NEXTAUTH_SECRET, saying what is missing", () => {
+    const env: Env = { ...process.env };
+    delete env.DATABASE_URL;
+    delete env.NEXTAUTH_SECRET;
+    const r = spawnSync("npx", ["tsx", "scripts/start.ts"], { cwd: root, env: env as NodeJS.ProcessEnv, encoding: "utf8", timeout: 60_000 });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("DATABASE_URL and NEXTAUTH_SECRET are not set");
+  });
+});
+
+describe("npm run dev", () => {
+  it("starts PostgreSQL, migrates, seeds, serves the sign-in page and stops cleanly on Ctrl-C", async () => {
+    const port = await freePort();
+    const dataDir = path.join(root, `.data/dev-probe-${process.pid}`);
+    rmSync(dataDir, { recursive: true, force: true });
+    const env: Env = { ...process.env, PORT: String(port), DEV_DATA_DIR: dataDir, NODE_ENV: "development" };
+    delete env.DATABASE_URL;
+    const child = spawn("npx", ["tsx", "scripts/dev.ts"], { cwd: root, env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (out += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    try {
+      let status = 0;
+      const deadline = Date.now() + 150_000;
+      while (Date.now() < deadline && status !== 200) {
+        await new Promise((r) => setTimeout(r, 1000));
+        status = await fetch(`http://localhost:${port}/sign-in`).then((r) => r.status, () => 0);
+      }
+      expect(status, out).toBe(200);
+      expect(out).toContain(`running at http://localhost:${port}`);
+      expect(out).toContain("caseworker@demo.test");
+      const html = await (await fetch(`http://localhost:${port}/sign-in`)).text();
+      expect(html).toContain("Sign in");
+    } finally {
+      // Ctrl-C in a terminal signals the whole foreground process group.
+      process.kill(-child.pid!, "SIGINT");
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 20_000))]);
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        /* already gone */
+      }
+    }
+    expect(out).toContain("Stopping PostgreSQL");
+    // PostgreSQL stopped: no server is left holding the data folder.
+    const pid = spawnSync("sh", ["-c", `test -f ${dataDir}/postmaster.pid && echo running || echo stopped`], { encoding: "utf8" }).stdout.trim();
+    expect(pid).toBe("stopped");
+    rmSync(dataDir, { recursive: true, force: true });
+  }, 200_000);
+});

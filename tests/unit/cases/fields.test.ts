@@ -1,0 +1,43 @@
+/**
+ * The field rules themselves (lib/cases/fields): what counts as a phone number, an email, a typed
+ * date, and a date of birth for a child or a young person (R-01).
+ */
+import { describe, expect, it } from "vitest";
+import { dateOfBirthProblem, isEmail, isPhone, isTypedDate, isUnder25 } from "@/lib/cases/fields";
+
+describe("phone numbers", () => {
+  it("accepts UK and international ways of writing one", () => {
+    for (const p of ["01632 960 001", "07700 900 982", "+44 808 157 0192", "0044 (0) 20 7946 0958", "020-7946-0958"]) expect(isPhone(p), p).toBe(true);
+  });
+  it("refuses words, too few or too many digits", () => {
+    for (const p of ["call me", "01632", "+44 808 157 0192 0192 01", "0800 FLOWERS"]) expect(isPhone(p), p).toBe(false);
+  });
+});
+
+describe("email addresses", () => {
+  it("accepts a normal address and refuses a partial one", () => {
+    expect(isEmail("name@example.com")).toBe(true);
+    expect(isEmail("name@")).toBe(false);
+  });
+});
+
+describe("typed dates", () => {
+  it("are real calendar dates from 1900 on", () => {
+    expect(isTypedDate("2024-02-29")).toBe(true);
+    expect(isTypedDate("2025-02-29")).toBe(false);
+    expect(isTypedDate("1899-12-31")).toBe(false);
+    expect(isTypedDate("1900-01-01")).toBe(true);
+  });
+});
+
+describe("dates of birth (R-01)", () => {
+  it("must be in the past and under 25, worded for who is asking", () => {
+    expect(isUnder25("2001-04-02", "2026-04-01")).toBe(true);
+    expect(isUnder25("2001-04-01", "2026-04-01")).toBe(false);
+    expect(dateOfBirthProblem("2026-04-02", "2026-04-01", "child")).toBe("The date of birth must be in the past");
+    expect(dateOfBirthProblem("2001-04-01", "2026-04-01", "child")).toBe("The child must be under 25. Check the date of birth");
+    expect(dateOfBirthProblem("2001-04-01", "2026-04-01", "young person")).toBe("A young person must be under 25. Check the date of birth");
+    expect(dateOfBirthProblem("2001-04-01", "2026-04-01", "yourself")).toBe("You must be under 25 to ask for mediation yourself. Check the date of birth");
+    expect(dateOfBirthProblem("2010-01-01", "2026-04-01", "child")).toBeNull();
+  });
+});

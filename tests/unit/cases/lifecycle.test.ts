@@ -1,0 +1,735 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import {
+  type Actor,
+  type CaseKind,
+  type CaseParty,
+  type CaseSnapshot,
+  type CaseStatus,
+  type Role,
+  type TransitionPlan,
+  CASE_KINDS,
+  CASE_STATUSES,
+  DEADLINE_NAMES,
+  FAMILY_STATUS_TEXT,
+  ROLES,
+  STATUS_LABELS,
+  TERMINAL_STATUSES,
+  TRANSITIONS,
+  UNCHANGED,
+  availableTransitions,
+  checkTransition,
+  deadlineApplies,
+  fromStatusesFor,
+  isTerminalStatus,
+  needsHealthNotification,
+  partiesWhoseConsentIsRequired,
+  planTransition,
+} from "@/lib/cases/lifecycle";
+import { isTypedDate } from "@/lib/cases/fields";
+import { formatDate } from "@/lib/deadlines/calendar";
+
+// ---------------------------------------------------------------------------------------------
+// Fixtures
+// ---------------------------------------------------------------------------------------------
+
+const caseworker: Actor = { id: "u-cw", role: "CASEWORKER" };
+const admin: Actor = { id: "u-admin", role: "ADMIN" };
+const mediator: Actor = { id: "u-med", role: "MEDIATOR" };
+const otherMediator: Actor = { id: "u-med-2", role: "MEDIATOR" };
+const laOfficer: Actor = { id: "u-la", role: "LA_OFFICER" };
+const parentUser: Actor = { id: "u-parent", role: "PARENT" };
+
+const parent = (consent: CaseParty["consent"] = "GIVEN"): CaseParty => ({
+  id: "p-parent",
+  name: "Jane Smith",
+  kind: "PARENT",
+  consent,
+});
+const la = (consent: CaseParty["consent"] = "PENDING"): CaseParty => ({
+  id: "p-la",
+  name: "Northshire County Council",
+  kind: "LA",
+  consent,
+});
+const school = (consent: CaseParty["consent"] = "GIVEN"): CaseParty => ({
+  id: "p-school",
+  name: "Hillside Academy",
+  kind: "SCHOOL",
+  consent,
+});
+const supporter: CaseParty = { id: "p-sup", name: "Sam Advocate", kind: "SUPPORTER", consent: "PENDING" };
+
+function snap(over: Partial<CaseSnapshot> = {}): CaseSnapshot {
+  return {
+    id: "case-1",
+    kind: "MEDIATION",
+    status: "REFERRED",
+    allocatedMediatorId: null,
+    hasHealthIssue: false,
+    parties: [parent(), la()],
+    ...over,
+  };
+}
+
+function drs(over: Partial<CaseSnapshot> = {}): CaseSnapshot {
+  return snap({ kind: "DRS", parties: [parent(), la("GIVEN"), school(), supporter], ...over });
+}
+
+function expectOk(result: ReturnType<typeof planTransition>): TransitionPlan {
+  if (!result.ok) throw new Error(`expected ok, got ${result.code}: ${result.message}`);
+  return result;
+}
+
+/** Applies a plan to a snapshot the way a caller would (status and mediator only). */
+function apply(s: CaseSnapshot, plan: TransitionPlan): CaseSnapshot {
+  const mediatorId = plan.record.mediatorId;
+  return {
+    ...s,
+    status: plan.to,
+    allocatedMediatorId: typeof mediatorId === "string" ? mediatorId : s.allocatedMediatorId,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Vocabulary
+// ---------------------------------------------------------------------------------------------
+
+describe("vocabulary", () => {
+  it("matches the Prisma enums CaseStatus and Role", () => {
+    const schema = readFileSync(path.resolve(import.meta.dirname, "../../../prisma/schema.prisma"), "utf8");
+    const enumValues = (name: string): string[] => {
+      const m = new RegExp(`enum ${name} \\{([^}]*)\\}`).exec(schema);
+      if (!m?.[1]) throw new Error(`enum ${name} not found`);
+      return m[1]
+        .split("\n")
+        .map((l) => l.replace(/\/\/.*$/, "").trim())
+        .filter(Boolean);
+    };
+    expect([...CASE_STATUSES]).toEqual(enumValues("CaseStatus"));
+    expect([...ROLES].sort()).toEqual(enumValues("Role").sort());
+  });
+
+  it("has a staff label and a one-sentence family text for every status", () => {
+    for (const s of CASE_STATUSES) {
+      expect(STATUS_LABELS[s]).toMatch(/^[A-Z][a-z ]+$/);
+      expect(FAMILY_STATUS_TEXT[s]).toMatch(/^[A-Z].*\.$/);
+      // one sentence: no full stop before the final one
+      expect(FAMILY_STATUS_TEXT[s].slice(0, -1)).not.toContain(".");
+      // no internal codes leak to families
+      expect(FAMILY_STATUS_TEXT[s]).not.toMatch(/[A-Z]{2,}_/);
+    }
+    expect(STATUS_LABELS.CONTACTING_PARTIES).toBe("Contacting parties");
+    expect(FAMILY_STATUS_TEXT.REFERRED).toBe("We have your request and will contact you soon.");
+    expect(new Set(Object.values(FAMILY_STATUS_TEXT)).size).toBe(CASE_STATUSES.length);
+  });
+
+  it("treats only CLOSED and NOT_PROCEEDING as terminal", () => {
+    expect([...TERMINAL_STATUSES].sort()).toEqual(["CLOSED", "NOT_PROCEEDING"]);
+    expect(isTerminalStatus("CLOSED")).toBe(true);
+    expect(isTerminalStatus("NOT_PROCEEDING")).toBe(true);
+    expect(isTerminalStatus("WITHDRAWN")).toBe(false);
+    expect(isTerminalStatus("ADVICE_ONLY")).toBe(false);
+    expect(isTerminalStatus("REFERRED")).toBe(false);
+  });
+
+  it("decides which deadlines apply to a case (R-20, R-21, R-71)", () => {
+    expect(needsHealthNotification({ kind: "MEDIATION", hasHealthIssue: true })).toBe(true);
+    expect(needsHealthNotification({ kind: "MEDIATION", hasHealthIssue: false })).toBe(false);
+    expect(needsHealthNotification({ kind: "DRS", hasHealthIssue: true })).toBe(false);
+    expect(deadlineApplies("MEDIATION_30_DAY", { kind: "DRS", hasHealthIssue: false })).toBe(false);
+    expect(deadlineApplies("CERTIFICATE_AFTER_MEDIATION", { kind: "DRS", hasHealthIssue: false })).toBe(false);
+    expect(deadlineApplies("CERTIFICATE_ADVICE_ONLY", { kind: "ADVICE_ONLY", hasHealthIssue: false })).toBe(true);
+  });
+});
+
+describe("the date a transition records (one definition: lib/cases/fields, on the date engine's calendar)", () => {
+  it("accepts only real calendar dates in YYYY-MM-DD, from 1900 on", () => {
+    expect(isTypedDate("2025-03-26")).toBe(true);
+    expect(isTypedDate("2024-02-29")).toBe(true);
+    expect(isTypedDate("2025-02-29")).toBe(false);
+    expect(isTypedDate("2025-04-31")).toBe(false);
+    expect(isTypedDate("2025-13-01")).toBe(false);
+    expect(isTypedDate("2025-3-26")).toBe(false);
+    expect(isTypedDate("26/03/2025")).toBe(false);
+    expect(isTypedDate("2025-03-26T00:00:00Z")).toBe(false);
+    expect(isTypedDate(20250326)).toBe(false);
+    expect(isTypedDate("0025-03-26")).toBe(false);
+    expect(formatDate("2025-04-24")).toBe("24 April 2025");
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The table as a graph
+// ---------------------------------------------------------------------------------------------
+
+describe("transition table", () => {
+  it("has unique names and consistent entries", () => {
+    const names = TRANSITIONS.map((t) => t.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const t of TRANSITIONS) {
+      expect(t.roles).not.toContain("LA_OFFICER");
+      expect(t.roles).not.toContain("PARENT");
+      expect(t.kinds.length).toBeGreaterThan(0);
+      expect(t.label.length).toBeGreaterThan(0);
+      for (const [kind, from] of Object.entries(t.fromByKind ?? {})) {
+        expect(t.kinds).toContain(kind);
+        for (const s of from) expect(t.from).toContain(s);
+      }
+      for (const dl of [...t.starts, ...t.stops]) expect(DEADLINE_NAMES).toContain(dl);
+      if (t.starts.length > 0) {
+        expect(t.trigger, `${t.name} starts deadlines but names no trigger date`).toBeDefined();
+        expect(t.requires.map((i) => i.name)).toContain(t.trigger);
+      }
+      for (const s of t.from) expect(isTerminalStatus(s)).toBe(false);
+    }
+  });
+
+  const moves = (kind?: CaseKind) =>
+    TRANSITIONS.filter((t) => t.to !== UNCHANGED && (!kind || t.kinds.includes(kind))).flatMap((t) =>
+      (kind ? fromStatusesFor(t, kind) : t.from).map((from) => ({ from, to: t.to as CaseStatus, name: t.name })),
+    );
+
+  it("gives every non-terminal status at least one outgoing transition", () => {
+    const all = moves();
+    for (const s of CASE_STATUSES) {
+      const out = all.filter((m) => m.from === s && m.to !== s);
+      if (TERMINAL_STATUSES.includes(s)) expect(out, s).toHaveLength(0);
+      else expect(out.length, `${s} has no way out`).toBeGreaterThan(0);
+    }
+  });
+
+  it("makes every status other than REFERRED reachable from REFERRED", () => {
+    const all = moves();
+    const seen = new Set<CaseStatus>(["REFERRED"]);
+    const queue: CaseStatus[] = ["REFERRED"];
+    while (queue.length) {
+      const s = queue.shift()!;
+      for (const m of all.filter((x) => x.from === s)) {
+        if (!seen.has(m.to)) {
+          seen.add(m.to);
+          queue.push(m.to);
+        }
+      }
+    }
+    expect([...seen].sort()).toEqual([...CASE_STATUSES].sort());
+  });
+
+  it.each(CASE_KINDS)("has no dead ends for %s cases: every reachable status leads to a terminal one", (kind) => {
+    const km = moves(kind);
+    const reach = new Set<CaseStatus>(["REFERRED"]);
+    const queue: CaseStatus[] = ["REFERRED"];
+    while (queue.length) {
+      const s = queue.shift()!;
+      for (const m of km.filter((x) => x.from === s)) {
+        if (!reach.has(m.to)) {
+          reach.add(m.to);
+          queue.push(m.to);
+        }
+      }
+    }
+    const canFinish = (start: CaseStatus): boolean => {
+      const seen = new Set([start]);
+      const q = [start];
+      while (q.length) {
+        const s = q.shift()!;
+        if (TERMINAL_STATUSES.includes(s)) return true;
+        for (const m of km.filter((x) => x.from === s)) {
+          if (!seen.has(m.to)) {
+            seen.add(m.to);
+            q.push(m.to);
+          }
+        }
+      }
+      return false;
+    };
+    for (const s of reach) expect(canFinish(s), `${kind}: ${s} cannot reach an end`).toBe(true);
+    expect(reach.has("CLOSED")).toBe(true);
+    // DRS never reaches a certificate (R-71); only DRS can be "not proceeding" (R-73).
+    expect(reach.has("CERTIFICATE_ISSUED")).toBe(kind !== "DRS");
+    expect(reach.has("NOT_PROCEEDING")).toBe(kind === "DRS");
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Happy paths
+// ---------------------------------------------------------------------------------------------
+
+describe("happy paths", () => {
+  it("walks a mediation case with a health issue from referral to closure", () => {
+    let s = snap({ hasHealthIssue: true });
+
+    // startContacting (R-20, R-21)
+    let p = expectOk(planTransition(s, "startContacting", caseworker, { laNotifiedOn: "2025-03-26" }));
+    expect(p).toMatchObject({
+      from: "REFERRED",
+      to: "CONTACTING_PARTIES",
+      statusChanged: true,
+      starts: ["MEDIATION_30_DAY", "HEALTH_NOTIFICATION"],
+      stops: [],
+      triggerDate: "2025-03-26",
+      record: { laNotifiedOn: "2025-03-26" },
+      event: { type: "CONTACTING_STARTED", rule: "R-20" },
+    });
+    expect(p.event.summary).toContain("26 March 2025");
+    s = apply(s, p);
+
+    // recordHealthNotified (event, R-21)
+    p = expectOk(planTransition(s, "recordHealthNotified", caseworker, { notifiedOn: "2025-03-27" }));
+    expect(p).toMatchObject({ to: "CONTACTING_PARTIES", statusChanged: false, stops: ["HEALTH_NOTIFICATION"], starts: [] });
+
+    // requestConsent
+    p = expectOk(planTransition(s, "requestConsent", admin, {}));
+    expect(p.to).toBe("AWAITING_CONSENT");
+    s = apply(s, p);
+
+    // allocate: the LA's consent is still PENDING and does not block (R-05)
+    p = expectOk(planTransition(s, "allocate", caseworker, { mediatorId: "u-med" }));
+    expect(p).toMatchObject({ to: "ALLOCATED", record: { mediatorId: "u-med" }, event: { summary: "Mediator allocated" } });
+    s = apply(s, p);
+    expect(s.allocatedMediatorId).toBe("u-med");
+
+    // startPreparing by the allocated mediator
+    p = expectOk(planTransition(s, "startPreparing", mediator));
+    expect(p.to).toBe("PREPARING");
+    s = apply(s, p);
+
+    // scheduleMeeting (R-22)
+    p = expectOk(planTransition(s, "scheduleMeeting", mediator, { meetingOn: "2025-04-24", shortNoticeAgreed: false }));
+    expect(p).toMatchObject({ to: "MEETING_SCHEDULED", record: { meetingOn: "2025-04-24", shortNoticeAgreed: false } });
+    expect(p.event.summary).toBe("Meeting scheduled for 24 April 2025");
+    s = apply(s, p);
+
+    // reschedule
+    p = expectOk(planTransition(s, "scheduleMeeting", caseworker, { meetingOn: "2025-04-23", shortNoticeAgreed: true }));
+    expect(p.to).toBe("MEETING_SCHEDULED");
+    expect(p.event.summary).toBe("Meeting moved to 23 April 2025 (family agreed to shorter notice)");
+
+    // recordMeetingHeld (R-30): stops the 30-day clock, starts the after-mediation certificate
+    p = expectOk(planTransition(s, "recordMeetingHeld", mediator, { heldOn: "2025-04-24" }));
+    expect(p).toMatchObject({
+      to: "MEETING_HELD",
+      starts: ["CERTIFICATE_AFTER_MEDIATION"],
+      stops: ["MEDIATION_30_DAY"],
+      triggerDate: "2025-04-24",
+      event: { rule: "R-30" },
+    });
+    s = apply(s, p);
+
+    // issueCertificate
+    p = expectOk(planTransition(s, "issueCertificate", caseworker, { issuedOn: "2025-04-29" }));
+    expect(p).toMatchObject({
+      to: "CERTIFICATE_ISSUED",
+      record: { issuedOn: "2025-04-29", certificateKind: "AFTER_MEDIATION" },
+      starts: [],
+      triggerDate: null,
+    });
+    expect(p.stops).toEqual(
+      expect.arrayContaining(["CERTIFICATE_AFTER_MEDIATION", "CERTIFICATE_ADVICE_ONLY", "CERTIFICATE_NOT_ARRANGED"]),
+    );
+    s = apply(s, p);
+
+    // startMonitoring (R-40)
+    p = expectOk(planTransition(s, "startMonitoring", caseworker));
+    expect(p.to).toBe("MONITORING");
+    s = apply(s, p);
+
+    // close
+    p = expectOk(planTransition(s, "close", admin, { reason: "  Agreed actions completed  " }));
+    expect(p).toMatchObject({ to: "CLOSED", record: { reason: "Agreed actions completed" } });
+    expect(p.event.summary).toBe("Case closed: Agreed actions completed");
+    s = apply(s, p);
+    expect(availableTransitions(s, admin)).toEqual([]);
+  });
+
+  it("does not start the health notification when there is no health issue", () => {
+    const p = expectOk(planTransition(snap(), "startContacting", caseworker, { laNotifiedOn: "2025-03-26" }));
+    expect(p.starts).toEqual(["MEDIATION_30_DAY"]);
+  });
+
+  it("closes straight from CERTIFICATE_ISSUED", () => {
+    const p = expectOk(planTransition(snap({ status: "CERTIFICATE_ISSUED" }), "close", caseworker, { reason: "No agreement" }));
+    expect(p.to).toBe("CLOSED");
+  });
+
+  it("allows scheduling directly from ALLOCATED", () => {
+    const s = snap({ status: "ALLOCATED", allocatedMediatorId: "u-med" });
+    expect(expectOk(planTransition(s, "scheduleMeeting", admin, { meetingOn: "2025-05-01" })).to).toBe("MEETING_SCHEDULED");
+  });
+
+  it("changes the mediator without changing the status", () => {
+    const s = snap({ status: "PREPARING", allocatedMediatorId: "u-med" });
+    const p = expectOk(planTransition(s, "reallocate", caseworker, { mediatorId: "u-med-2" }));
+    expect(p).toMatchObject({ to: "PREPARING", statusChanged: false, record: { mediatorId: "u-med-2" } });
+  });
+
+  it("records mediation cannot be arranged within 30 days and issues that certificate (R-23)", () => {
+    const s = snap({ status: "PREPARING", allocatedMediatorId: "u-med", openDeadlines: ["MEDIATION_30_DAY"] });
+    const p = expectOk(planTransition(s, "recordNotArranged", caseworker, { toldOn: "2025-04-20" }));
+    expect(p).toMatchObject({
+      to: "PREPARING",
+      statusChanged: false,
+      starts: ["CERTIFICATE_NOT_ARRANGED"],
+      stops: [],
+      triggerDate: "2025-04-20",
+      event: { type: "MEDIATION_NOT_ARRANGED", rule: "R-23" },
+    });
+
+    const after = { ...s, openDeadlines: ["MEDIATION_30_DAY", "CERTIFICATE_NOT_ARRANGED"] as const };
+    const c = expectOk(planTransition(after, "issueNotArrangedCertificate", admin, { issuedOn: "2025-04-22" }));
+    expect(c).toMatchObject({
+      to: "PREPARING",
+      stops: ["CERTIFICATE_NOT_ARRANGED"],
+      record: { issuedOn: "2025-04-22", certificateKind: "NOT_ARRANGED" },
+    });
+    // The family can still mediate: the case can still be scheduled.
+    expect(availableTransitions(after, caseworker).map((t) => t.name)).toContain("scheduleMeeting");
+  });
+
+  it("handles a family that does not want mediation (R-11) then closes", () => {
+    let s = snap({ status: "CONTACTING_PARTIES" });
+    const p = expectOk(planTransition(s, "chooseAdviceOnly", caseworker, { toldOn: "2025-03-28" }));
+    expect(p).toMatchObject({
+      to: "ADVICE_ONLY",
+      starts: ["CERTIFICATE_ADVICE_ONLY"],
+      stops: ["MEDIATION_30_DAY"],
+      triggerDate: "2025-03-28",
+      event: { rule: "R-11" },
+    });
+    s = apply(s, p);
+    const c = expectOk(planTransition(s, "issueCertificate", caseworker, { issuedOn: "2025-04-01" }));
+    expect(c.record.certificateKind).toBe("ADVICE_ONLY");
+    s = apply(s, c);
+    expect(expectOk(planTransition(s, "close", caseworker, { reason: "Certificate issued" })).to).toBe("CLOSED");
+  });
+
+  it("runs an advice-only case: REFERRED → ADVICE_ONLY → CERTIFICATE_ISSUED → CLOSED", () => {
+    let s = snap({ kind: "ADVICE_ONLY", parties: [parent()] });
+    expect(availableTransitions(s, caseworker).map((t) => t.name)).toEqual(["chooseAdviceOnly"]);
+    const p = expectOk(planTransition(s, "chooseAdviceOnly", caseworker, { toldOn: "2025-03-28" }));
+    expect(p.starts).toEqual(["CERTIFICATE_ADVICE_ONLY"]);
+    expect(p.stops).toEqual([]); // no 30-day clock for advice-only
+    s = apply(s, p);
+    s = apply(s, expectOk(planTransition(s, "issueCertificate", caseworker, { issuedOn: "2025-04-01" })));
+    expect(s.status).toBe("CERTIFICATE_ISSUED");
+    expect(availableTransitions(s, caseworker).map((t) => t.name)).toEqual(["close"]);
+  });
+
+  it("withdraws a mediation case and starts the advice-only certificate (R-12)", () => {
+    const s = snap({ status: "MEETING_SCHEDULED", allocatedMediatorId: "u-med", hasHealthIssue: true });
+    const p = expectOk(planTransition(s, "withdraw", caseworker, { toldOn: "2025-04-10", reason: "Family decided to appeal" }));
+    expect(p).toMatchObject({
+      to: "WITHDRAWN",
+      starts: ["CERTIFICATE_ADVICE_ONLY"],
+      stops: ["MEDIATION_30_DAY", "HEALTH_NOTIFICATION"],
+      event: { type: "CASE_WITHDRAWN", rule: "R-12" },
+    });
+    const w = apply(s, p);
+    // A withdrawn mediation case must get its certificate before it can be closed.
+    expect(availableTransitions(w, caseworker).map((t) => t.name)).toEqual(["issueCertificate"]);
+    expect(planTransition(w, "close", caseworker, { reason: "x" })).toMatchObject({ ok: false, code: "NOT_ALLOWED_FROM_STATUS" });
+  });
+
+  it("walks a DRS case without any certificate (R-71, R-72)", () => {
+    let s = drs();
+    let p = expectOk(planTransition(s, "startContacting", caseworker, {}));
+    expect(p).toMatchObject({ to: "CONTACTING_PARTIES", starts: [], triggerDate: null, record: {} });
+    s = apply(s, p);
+    s = apply(s, expectOk(planTransition(s, "requestConsent", caseworker)));
+    s = apply(s, expectOk(planTransition(s, "allocate", caseworker, { mediatorId: "u-med" })));
+    s = apply(s, expectOk(planTransition(s, "startPreparing", mediator)));
+    s = apply(s, expectOk(planTransition(s, "scheduleMeeting", mediator, { meetingOn: "2025-06-02" })));
+    p = expectOk(planTransition(s, "recordMeetingHeld", mediator, { heldOn: "2025-06-02" }));
+    expect(p).toMatchObject({ to: "MEETING_HELD", starts: [], stops: [], event: { rule: "R-72" } });
+    s = apply(s, p);
+    expect(availableTransitions(s, caseworker).map((t) => t.name).sort()).toEqual(["close", "startMonitoring"]);
+    s = apply(s, expectOk(planTransition(s, "startMonitoring", caseworker)));
+    expect(s.status).toBe("MONITORING");
+    expect(expectOk(planTransition(s, "close", caseworker, { reason: "Actions done" })).to).toBe("CLOSED");
+  });
+
+  it("records that a DRS party declined, so the case does not proceed (R-73)", () => {
+    const s = drs({ status: "AWAITING_CONSENT", parties: [parent(), la(), school("DECLINED")] });
+    const p = expectOk(
+      planTransition(s, "declineDrs", caseworker, { declinedByPartyId: "p-school", reason: "School prefers a meeting with the SENCo" }),
+    );
+    expect(p).toMatchObject({
+      to: "NOT_PROCEEDING",
+      record: { declinedByPartyId: "p-school", reason: "School prefers a meeting with the SENCo" },
+      event: { type: "DRS_DECLINED", summary: "Not proceeding: Hillside Academy (school, college or setting) declined to take part", rule: "R-73" },
+    });
+  });
+
+  it("withdraws a DRS case without a certificate and then closes it", () => {
+    const s = drs({ status: "PREPARING", allocatedMediatorId: "u-med" });
+    const p = expectOk(planTransition(s, "withdraw", admin, { toldOn: "2025-05-01", reason: "LA and parent resolved it" }));
+    expect(p).toMatchObject({ to: "WITHDRAWN", starts: [], stops: [], event: { rule: "R-70" } });
+    const w = apply(s, p);
+    expect(availableTransitions(w, caseworker).map((t) => t.name)).toEqual(["close"]);
+  });
+
+  it("planTransition returns the plan when allowed", () => {
+    const plan = planTransition(snap({ status: "CONTACTING_PARTIES" }), "requestConsent", caseworker);
+    expect(plan).toMatchObject({ ok: true, to: "AWAITING_CONSENT" });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Refusals
+// ---------------------------------------------------------------------------------------------
+
+describe("refusals", () => {
+  it("refuses an unknown transition", () => {
+    expect(planTransition(snap(), "teleport", admin)).toMatchObject({ ok: false, code: "UNKNOWN_TRANSITION" });
+  });
+
+  it("refuses a transition from the wrong status with a clear message", () => {
+    const r = planTransition(snap({ status: "CLOSED" }), "allocate", caseworker, { mediatorId: "u-med" });
+    expect(r).toMatchObject({ ok: false, code: "NOT_ALLOWED_FROM_STATUS" });
+    if (!r.ok) expect(r.message).toMatch(/^This case is Closed, so it cannot be allocated\./);
+
+    expect(planTransition(snap({ status: "REFERRED" }), "recordMeetingHeld", admin, { heldOn: "2025-04-24" })).toMatchObject({
+      ok: false,
+      code: "NOT_ALLOWED_FROM_STATUS",
+    });
+    // Mediation needs its certificate before monitoring; DRS goes straight from the meeting.
+    expect(planTransition(snap({ status: "MEETING_HELD" }), "startMonitoring", admin)).toMatchObject({
+      ok: false,
+      code: "NOT_ALLOWED_FROM_STATUS",
+    });
+    // withdraw only before the meeting is held
+    expect(
+      planTransition(snap({ status: "MEETING_HELD" }), "withdraw", admin, { toldOn: "2025-04-24", reason: "x" }),
+    ).toMatchObject({ ok: false, code: "NOT_ALLOWED_FROM_STATUS" });
+  });
+
+  it("refuses every transition from terminal statuses", () => {
+    for (const status of TERMINAL_STATUSES) {
+      for (const kind of CASE_KINDS) {
+        expect(availableTransitions(snap({ status, kind }), admin)).toEqual([]);
+      }
+    }
+  });
+
+  const staffOnly = TRANSITIONS.filter((t) => !t.roles.includes("MEDIATOR")).map((t) => t.name);
+
+  it("refuses a mediator for staff-only transitions", () => {
+    expect(staffOnly).toContain("allocate");
+    const r = planTransition(snap({ status: "AWAITING_CONSENT" }), "allocate", mediator, { mediatorId: "u-med" });
+    expect(r).toMatchObject({ ok: false, code: "ROLE_NOT_PERMITTED", message: "Only a caseworker or an admin can allocate a mediator." });
+    const c = planTransition(snap({ status: "MEETING_HELD", allocatedMediatorId: "u-med" }), "issueCertificate", mediator, {
+      issuedOn: "2025-04-29",
+    });
+    expect(c).toMatchObject({ ok: false, code: "ROLE_NOT_PERMITTED" });
+  });
+
+  it.each<[Role, Actor]>([
+    ["LA_OFFICER", laOfficer],
+    ["PARENT", parentUser],
+  ])("never lets %s make any transition", (_role, actor) => {
+    for (const t of TRANSITIONS) {
+      const kind = t.kinds[0]!;
+      const status = fromStatusesFor(t, kind)[0]!;
+      const s = snap({ kind, status, allocatedMediatorId: actor.id, hasHealthIssue: true });
+      const r = planTransition(s, t.name, actor, {});
+      expect(r, t.name).toMatchObject({ ok: false, code: "ROLE_NOT_PERMITTED" });
+      expect(availableTransitions(s, actor)).toEqual([]);
+    }
+    const r = planTransition(snap({ status: "MEETING_SCHEDULED", allocatedMediatorId: "u-med" }), "recordMeetingHeld", actor, {
+      heldOn: "2025-04-24",
+    });
+    if (!r.ok) expect(r.message).toBe("Only the allocated mediator, a caseworker or an admin can record that the meeting was held.");
+    else throw new Error("should have been refused");
+  });
+
+  it("refuses a mediator who is not allocated to the case", () => {
+    const s = snap({ status: "MEETING_SCHEDULED", allocatedMediatorId: "u-med" });
+    const r = planTransition(s, "recordMeetingHeld", otherMediator, { heldOn: "2025-04-24" });
+    expect(r).toMatchObject({ ok: false, code: "ROLE_NOT_PERMITTED" });
+    if (!r.ok) expect(r.message).toContain("allocated to another mediator");
+    expect(availableTransitions(s, otherMediator)).toEqual([]);
+    expect(availableTransitions(s, mediator).map((t) => t.name)).toEqual(["scheduleMeeting", "recordMeetingHeld"]);
+
+    const unallocated = snap({ status: "ALLOCATED", allocatedMediatorId: null });
+    expect(planTransition(unallocated, "startPreparing", mediator)).toMatchObject({ ok: false, code: "ROLE_NOT_PERMITTED" });
+  });
+
+  it("refuses transitions that do not apply to the kind of case", () => {
+    // R-71: DRS gives no certificate.
+    const r = planTransition(drs({ status: "MEETING_HELD", allocatedMediatorId: "u-med" }), "issueCertificate", caseworker, {
+      issuedOn: "2025-06-05",
+    });
+    expect(r).toMatchObject({ ok: false, code: "KIND_NOT_APPLICABLE" });
+    if (!r.ok) expect(r.message).toContain("R-71");
+    expect(planTransition(drs({ status: "PREPARING" }), "recordNotArranged", caseworker, { toldOn: "2025-05-01" })).toMatchObject({
+      ok: false,
+      code: "KIND_NOT_APPLICABLE",
+    });
+    // R-73 only for DRS
+    expect(
+      planTransition(snap({ status: "AWAITING_CONSENT" }), "declineDrs", caseworker, { declinedByPartyId: "p-la", reason: "x" }),
+    ).toMatchObject({ ok: false, code: "KIND_NOT_APPLICABLE" });
+    expect(planTransition(drs(), "chooseAdviceOnly", caseworker, { toldOn: "2025-05-01" })).toMatchObject({
+      ok: false,
+      code: "KIND_NOT_APPLICABLE",
+    });
+    expect(planTransition(snap({ kind: "ADVICE_ONLY" }), "startContacting", caseworker, {})).toMatchObject({
+      ok: false,
+      code: "KIND_NOT_APPLICABLE",
+    });
+  });
+
+  it("refuses when a required input is missing, naming the field", () => {
+    const r = planTransition(snap(), "startContacting", caseworker, {});
+    expect(r).toMatchObject({ ok: false, code: "MISSING_INPUT", field: "laNotifiedOn" });
+    expect(planTransition(snap({ status: "AWAITING_CONSENT" }), "allocate", caseworker, { mediatorId: "   " })).toMatchObject({
+      ok: false,
+      code: "MISSING_INPUT",
+      field: "mediatorId",
+    });
+    expect(planTransition(snap({ status: "CERTIFICATE_ISSUED" }), "close", caseworker, {})).toMatchObject({
+      ok: false,
+      code: "MISSING_INPUT",
+      field: "reason",
+    });
+    expect(
+      planTransition(snap({ status: "CONTACTING_PARTIES" }), "withdraw", caseworker, { toldOn: "2025-04-01" }),
+    ).toMatchObject({ ok: false, code: "MISSING_INPUT", field: "reason" });
+    expect(planTransition(drs({ status: "AWAITING_CONSENT" }), "declineDrs", caseworker, { reason: "x" })).toMatchObject({
+      ok: false,
+      code: "MISSING_INPUT",
+      field: "declinedByPartyId",
+    });
+  });
+
+  it.each(["2025-02-30", "2025-13-01", "26/03/2025", "2025-3-26", "yesterday", 20250326, "2025-03-26T10:00:00Z"])(
+    "refuses the bad date %s",
+    (bad) => {
+      const r = planTransition(snap(), "startContacting", caseworker, { laNotifiedOn: bad });
+      expect(r).toMatchObject({ ok: false, code: "MISSING_INPUT", field: "laNotifiedOn" });
+      if (!r.ok) expect(r.message).toContain("YYYY-MM-DD");
+    },
+  );
+
+  it("refuses an optional input of the wrong type", () => {
+    const s = snap({ status: "PREPARING", allocatedMediatorId: "u-med" });
+    expect(planTransition(s, "scheduleMeeting", caseworker, { meetingOn: "2025-05-01", shortNoticeAgreed: "yes" })).toMatchObject({
+      ok: false,
+      code: "MISSING_INPUT",
+      field: "shortNoticeAgreed",
+    });
+  });
+
+  it("names who has not consented before allocation (mediation: the family, R-01/R-05)", () => {
+    const s = snap({ status: "AWAITING_CONSENT", parties: [parent("PENDING"), la("PENDING")] });
+    const r = planTransition(s, "allocate", caseworker, { mediatorId: "u-med" });
+    expect(r).toEqual({ ok: false, code: "GUARD_FAILED", message: "Consent is still needed from: Jane Smith (parent or carer)." });
+    expect(availableTransitions(s, caseworker).map((t) => t.name)).not.toContain("allocate");
+    expect(checkTransition(s, "allocate", caseworker)).toMatchObject({ ok: false, code: "GUARD_FAILED" });
+
+    const declined = snap({ status: "AWAITING_CONSENT", parties: [parent("DECLINED"), la()] });
+    const d = planTransition(declined, "allocate", caseworker, { mediatorId: "u-med" });
+    expect(d).toMatchObject({ ok: false, code: "GUARD_FAILED" });
+    if (!d.ok) expect(d.message).toContain("Jane Smith (parent or carer) declined mediation");
+
+    const noFamily = snap({ status: "AWAITING_CONSENT", parties: [la("GIVEN")] });
+    expect(planTransition(noFamily, "allocate", caseworker, { mediatorId: "u-med" })).toMatchObject({ ok: false, code: "GUARD_FAILED" });
+  });
+
+  it("needs every DRS party's consent, not supporters' (R-70, R-73)", () => {
+    const s = drs({ status: "AWAITING_CONSENT", parties: [parent(), la("PENDING"), school("PENDING"), supporter] });
+    expect(partiesWhoseConsentIsRequired(s).map((p) => p.id)).toEqual(["p-parent", "p-la", "p-school"]);
+    const r = planTransition(s, "allocate", caseworker, { mediatorId: "u-med" });
+    expect(r).toEqual({
+      ok: false,
+      code: "GUARD_FAILED",
+      message: "Consent is still needed from: Northshire County Council (local authority representative), Hillside Academy (school, college or setting).",
+    });
+    const declined = drs({ status: "AWAITING_CONSENT", parties: [parent(), la("DECLINED"), school()] });
+    const d = planTransition(declined, "allocate", caseworker, { mediatorId: "u-med" });
+    expect(d).toMatchObject({ ok: false, code: "GUARD_FAILED" });
+    if (!d.ok) expect(d.message).toContain("Northshire County Council (local authority representative) declined to take part");
+  });
+
+  it("refuses to record a DRS refusal by someone who is not a party to it", () => {
+    const s = drs({ status: "AWAITING_CONSENT" });
+    expect(planTransition(s, "declineDrs", caseworker, { declinedByPartyId: "p-unknown", reason: "x" })).toMatchObject({
+      ok: false,
+      code: "MISSING_INPUT",
+      field: "declinedByPartyId",
+    });
+    expect(planTransition(s, "declineDrs", caseworker, { declinedByPartyId: "p-sup", reason: "x" })).toMatchObject({
+      ok: false,
+      code: "GUARD_FAILED",
+      field: "declinedByPartyId",
+    });
+  });
+
+  it("refuses to reallocate to the same mediator", () => {
+    const s = snap({ status: "ALLOCATED", allocatedMediatorId: "u-med" });
+    expect(planTransition(s, "reallocate", caseworker, { mediatorId: "u-med" })).toMatchObject({ ok: false, code: "GUARD_FAILED" });
+  });
+
+  it("guards the status-preserving events on the deadlines that are open", () => {
+    const s = snap({ status: "PREPARING", allocatedMediatorId: "u-med", openDeadlines: ["MEDIATION_30_DAY"] });
+    expect(planTransition(s, "issueNotArrangedCertificate", caseworker, { issuedOn: "2025-04-22" })).toMatchObject({
+      ok: false,
+      code: "GUARD_FAILED",
+    });
+    const pending = { ...s, openDeadlines: ["CERTIFICATE_NOT_ARRANGED"] as const };
+    expect(planTransition(pending, "recordNotArranged", caseworker, { toldOn: "2025-04-22" })).toMatchObject({
+      ok: false,
+      code: "GUARD_FAILED",
+    });
+    expect(planTransition(snap({ status: "PREPARING" }), "recordHealthNotified", caseworker, { notifiedOn: "2025-04-01" })).toMatchObject({
+      ok: false,
+      code: "GUARD_FAILED",
+    });
+  });
+
+  it("a refusal carries its code, and the input at fault", () => {
+    expect(planTransition(snap({ status: "CLOSED" }), "allocate", caseworker, { mediatorId: "u-med" })).toMatchObject({ ok: false, code: "NOT_ALLOWED_FROM_STATUS" });
+    expect(planTransition(snap(), "startContacting", caseworker, { laNotifiedOn: "2025-02-30" })).toMatchObject({
+      ok: false,
+      code: "MISSING_INPUT",
+      field: "laNotifiedOn",
+    });
+  });
+});
+
+describe("availableTransitions", () => {
+  it("lists the buttons a caseworker sees at each early stage", () => {
+    expect(availableTransitions(snap(), caseworker).map((t) => t.name)).toEqual(["startContacting", "chooseAdviceOnly", "withdraw"]);
+    expect(availableTransitions(snap({ status: "CONTACTING_PARTIES" }), caseworker).map((t) => t.name)).toEqual([
+      "requestConsent",
+      "recordNotArranged",
+      "issueNotArrangedCertificate",
+      "chooseAdviceOnly",
+      "withdraw",
+    ]);
+    expect(
+      availableTransitions(snap({ status: "CONTACTING_PARTIES", hasHealthIssue: true }), caseworker).map((t) => t.name),
+    ).toContain("recordHealthNotified");
+  });
+
+  it("gives a mediator nothing on a case before it is allocated to them", () => {
+    for (const status of CASE_STATUSES) expect(availableTransitions(snap({ status }), mediator)).toEqual([]);
+  });
+
+  it("agrees with planTransition's pre-input checks for every role, status and kind", () => {
+    const actors = [caseworker, admin, mediator, otherMediator, laOfficer, parentUser];
+    for (const kind of CASE_KINDS)
+      for (const status of CASE_STATUSES)
+        for (const actor of actors) {
+          const s = snap({ kind, status, allocatedMediatorId: "u-med" });
+          const names = availableTransitions(s, actor).map((t) => t.name);
+          for (const t of TRANSITIONS) {
+            const r = planTransition(s, t.name, actor, {});
+            // Available ⇔ the only possible refusal left is about inputs.
+            const passedChecks = r.ok || r.code === "MISSING_INPUT" || (r.code === "GUARD_FAILED" && r.field !== undefined);
+            expect(names.includes(t.name), `${kind}/${status}/${actor.role}/${t.name}`).toBe(passedChecks);
+          }
+        }
+  });
+});
