@@ -1,7 +1,7 @@
 import { defineConfig } from "@playwright/test";
 
-export const E2E_PORT = 3100;
-export const E2E_SMTP_PORT = 2526;
+export const E2E_PORT = Number(process.env.E2E_PORT) || 3100;
+export const E2E_SMTP_PORT = Number(process.env.E2E_SMTP_PORT) || 2526;
 
 // Browser tests run against a production build (`npm run build`) in Debian's Chromium. Never
 // `npx playwright install`: it downloads a browser and cannot work offline.

@@ -8,9 +8,19 @@ import type { Prisma, Tx } from "@/lib/platform/db";
 
 export async function recordEvent(
   tx: Tx,
-  e: { caseId: string; actorId: string | null; type: string; summary: string; rule?: string | null; data?: Prisma.InputJsonValue; visibility?: "STAFF" | "SHARED" },
+  e: {
+    caseId: string;
+    actorId: string | null;
+    type: string;
+    summary: string;
+    rule?: string | null;
+    data?: Prisma.InputJsonValue;
+    visibility?: "STAFF" | "SHARED";
+    /** When it happened, for history recorded after the fact (the demo data); now by default. */
+    at?: Date;
+  },
 ): Promise<void> {
   await tx.caseEvent.create({
-    data: { caseId: e.caseId, actorId: e.actorId, type: e.type, summary: e.summary, rule: e.rule ?? null, data: e.data, visibility: e.visibility ?? "STAFF" },
+    data: { caseId: e.caseId, actorId: e.actorId, type: e.type, summary: e.summary, rule: e.rule ?? null, data: e.data, visibility: e.visibility ?? "STAFF", ...(e.at ? { at: e.at } : {}) },
   });
 }

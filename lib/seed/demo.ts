@@ -1,6 +1,8 @@
 /**
  * Demo data (issue 2, item 4): two LAs, one ICB, one user per role and a family user linked to a
- * demo case. Idempotent (upserts by natural key). Refuses to run when NODE_ENV=production, so demo
+ * demo case, and a dozen demo cases SM-DEMO-… across both LAs at every stage (./demo-cases.ts).
+ * Idempotent (upserts by natural key; an existing case is never overwritten). `resetDemoData`
+ * deletes the demo cases and seeds them again. Both refuse to run when NODE_ENV=production, so demo
  * accounts with a published password can never exist on a live service.
  */
 import "server-only";
@@ -9,9 +11,19 @@ import { hashPassword } from "@/lib/auth/passwords";
 import { addCalendarDays, dbDateFromIso, todayInLondon } from "@/lib/deadlines";
 import { openDeadlines, refreshNextDeadline } from "@/lib/cases/deadlines/open-close";
 import { recordEvent } from "@/lib/cases/timeline";
+import { createDemoCase, demoCasePlans } from "./demo-cases";
 
 export { DEMO_LAS, DEMO_PASSWORD, DEMO_USERS } from "./demo-accounts";
 import { DEMO_LAS, DEMO_PASSWORD, DEMO_USERS } from "./demo-accounts";
+
+/** Every demo case reference starts with this; `resetDemoData` deletes exactly those cases. */
+export const DEMO_REFERENCE_PREFIX = "SM-DEMO-";
+
+/**
+ * SM-DEMO-00001 (allocated, Pat Parent's case) and -00002 (a bare referral) are kept exactly as
+ * they were, because the browser tests rely on them; -00003 … -00013 are one per stage (./demo-cases.ts).
+ */
+export const DEMO_CASE_REFERENCES: readonly string[] = Array.from({ length: 13 }, (_, i) => `${DEMO_REFERENCE_PREFIX}${String(i + 1).padStart(5, "0")}`);
 
 export class DemoDataInProductionError extends Error {
   constructor() {
@@ -89,6 +101,33 @@ export async function seedDemo(prisma: PrismaClient, log: (m: string) => void = 
     update: {},
     select: { id: true },
   });
-  const demoCases = ["SM-DEMO-00001", "SM-DEMO-00002"];
-  log(`Demo data ready: ${DEMO_USERS.length} users, ${DEMO_LAS.length} local authorities, ${demoCases.length} cases.`);
+  // SM-DEMO-00003 … : one case at each stage (./demo-cases.ts), each created only when missing.
+  const caseIds = { las, users: { caseworker: ids["caseworker@demo.test"]!, mediator: ids["mediator@demo.test"]! } };
+  for (const plan of demoCasePlans(today)) {
+    const existing = await prisma.case.findUnique({ where: { reference: plan.reference }, select: { id: true } });
+    if (existing) continue;
+    await prisma.$transaction((tx) => createDemoCase(tx, plan, caseIds), { maxWait: 10_000, timeout: 60_000 });
+  }
+  const demoCases = await prisma.case.count({ where: { reference: { startsWith: DEMO_REFERENCE_PREFIX } } });
+  log(`Demo data ready: ${DEMO_USERS.length} users, ${DEMO_LAS.length} local authorities, ${demoCases} cases.`);
+}
+
+/**
+ * `npm run db:seed -- --reset`: deletes the demo cases (reference starting SM-DEMO-) and
+ * everything that belongs to them — child, issues, parties, timeline and deadlines go with the
+ * case (onDelete: Cascade); audit rows only name the case, so they are deleted here — then seeds
+ * again. Other cases, the users and the LAs are left alone. Refused when NODE_ENV=production.
+ */
+export async function resetDemoData(prisma: PrismaClient, log: (m: string) => void = () => {}): Promise<{ removed: number }> {
+  if (process.env.NODE_ENV === "production") throw new DemoDataInProductionError();
+  const removed = await prisma.$transaction(async (tx) => {
+    const cases = await tx.case.findMany({ where: { reference: { startsWith: DEMO_REFERENCE_PREFIX } }, select: { id: true } });
+    const caseIds = cases.map((c) => c.id);
+    if (caseIds.length === 0) return 0;
+    await tx.auditEvent.deleteMany({ where: { OR: [{ caseId: { in: caseIds } }, { entityType: "Case", entityId: { in: caseIds } }] } });
+    return (await tx.case.deleteMany({ where: { id: { in: caseIds } } })).count;
+  });
+  log(`Removed ${removed} demo case${removed === 1 ? "" : "s"}.`);
+  await seedDemo(prisma, log);
+  return { removed };
 }
