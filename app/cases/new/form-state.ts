@@ -28,20 +28,9 @@ function mergeDraftValues(raw: unknown): ReferralFormValues {
     if (isObj(from)) for (const k of Object.keys(base)) if (typeof from[k] === "string") (out as Record<string, string>)[k] = from[k] as string;
     return out;
   };
-  const top = pickStrings(
-    {
-      requestedBy: "",
-      kind: "",
-      familyParty: "",
-      localAuthorityId: "",
-      disputedDecision: "",
-      drsScope: "",
-      decisionSentOn: "",
-      laNotifiedOn: "",
-      summary: "",
-    },
-    raw,
-  );
+  // The top-level answers are every string field of the empty referral.
+  const topFields = Object.fromEntries(Object.entries(empty).filter(([, v]) => typeof v === "string")) as Record<string, string>;
+  const top = pickStrings(topFields, raw);
   const issues = Array.isArray(raw.issues) ? raw.issues.map((i) => pickStrings({ ...EMPTY_ISSUE }, i)) : [];
   const parties = Array.isArray(raw.parties) ? raw.parties.map((p) => pickStrings({ ...EMPTY_OTHER_PARTY }, p)) : [];
   return {
