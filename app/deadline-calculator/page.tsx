@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Checkbox } from "@/components/Checkbox";
 import { ErrorSummary } from "@/components/ErrorSummary";
 import { TextField } from "@/components/fields";
 import { SummaryList } from "@/components/SummaryList";
@@ -23,16 +24,17 @@ function single(value: string | string[] | undefined): string | undefined {
 
 async function readCalculator(
   searchParams: SearchParams,
-): Promise<{ today: string; values: { decision: string; certificate: string }; result: CalculatorResult | null }> {
+): Promise<{ today: string; values: { decision: string; certificate: string; sectionIOnly: boolean }; result: CalculatorResult | null }> {
   const params = await searchParams;
   const today = todayInLondon();
   const decision = single(params.decision);
   const certificate = single(params.certificate);
+  const sectionIOnly = single(params.sectionIOnly);
   const submitted = decision !== undefined || certificate !== undefined;
   return {
     today,
-    values: { decision: decision ?? "", certificate: certificate ?? "" },
-    result: submitted ? calculateDeadlines({ decision, certificate }, today) : null,
+    values: { decision: decision ?? "", certificate: certificate ?? "", sectionIOnly: sectionIOnly === "yes" },
+    result: submitted ? calculateDeadlines({ decision, certificate, sectionIOnly }, today) : null,
   };
 }
 
@@ -76,6 +78,14 @@ export default async function DeadlineCalculatorPage({ searchParams }: { searchP
           <h2 className="h-m" id="your-dates">
             Your dates
           </h2>
+          {dates.sectionIOnly && (
+            <div className="inset" data-testid="section-i-note">
+              <p className="body">
+                Your disagreement is only about the school or college named in the plan (section I). You can appeal to the SEND Tribunal without contacting
+                a mediation adviser or having a mediation certificate first. You can still choose mediation if you want to.
+              </p>
+            </div>
+          )}
           <SummaryList rows={dates.dates.map((item) => ({ key: item.label, value: <DateValue item={item} /> }))} />
           {dates.appealMayMoveLater && (
             <div className="inset" data-testid="no-certificate-note">
@@ -120,6 +130,12 @@ export default async function DeadlineCalculatorPage({ searchParams }: { searchP
           max={today}
           defaultValue={values.certificate}
           error={errors?.certificate}
+        />
+        <Checkbox
+          name="sectionIOnly"
+          label="My disagreement is only about the school or college named in the plan"
+          hint="Tick this if you only disagree with the school, college or type of school named in section I of the EHC plan, or that no school is named."
+          defaultChecked={values.sectionIOnly}
         />
         <button type="submit" className="button">
           Work out my dates

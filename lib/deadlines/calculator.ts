@@ -13,7 +13,7 @@ import { addCalendarMonths, compareIsoDates, formatLongDate, isIsoDate, isoFromP
 import { explainAppealDeadline, APPEAL_MONTHS_AFTER_CERTIFICATE, APPEAL_MONTHS_AFTER_DECISION } from "./appeal";
 import { isDeadlineInputError, DeadlineInputError } from "./errors";
 import { explainAdviserContactDeadline } from "./rules";
-import { HOLIDAY_YEAR_RANGE } from "./working-days";
+import { HOLIDAY_YEAR_RANGE, nonWorkingReason } from "./working-days";
 
 export type CalculatorField = "decision" | "certificate";
 
@@ -21,6 +21,8 @@ export type CalculatorField = "decision" | "certificate";
 export interface CalculatorInput {
   readonly decision?: string | null;
   readonly certificate?: string | null;
+  /** "yes" when the disagreement is only about the school or college named in the plan (R-04). */
+  readonly sectionIOnly?: string | null;
 }
 
 export type CalculatedDateKind = "ADVISER_CONTACT" | "APPEAL";
@@ -50,6 +52,8 @@ export type CalculatorResult =
       readonly dates: readonly CalculatedDate[];
       /** no certificate date was given, so the appeal deadline may still move later (R-50) */
       readonly appealMayMoveLater: boolean;
+      /** R-04: only about section I, so no adviser contact or certificate is needed to appeal */
+      readonly sectionIOnly: boolean;
     }
   | {
       readonly ok: false;
@@ -110,6 +114,24 @@ function withoutLeadingDate(text: string, date: string): string {
   return text.startsWith(prefix) ? text.slice(prefix.length) : text;
 }
 
+/** The engine explains for staff ("the family must …"); the calculator speaks to the family. */
+function toYou(text: string): string {
+  return text
+    .replace(/\bthe family must\b/g, "you must")
+    .replace(/^the appeal must\b/, "your appeal must")
+    .replace(/\bthe decision notice\b/g, "the decision letter")
+    .replace(/\bthe certificate was issued\b/g, "your certificate was issued");
+}
+
+/**
+ * R-10 gives no extra day when the last day to contact an adviser is a weekend or bank holiday
+ * (only the appeal deadline moves, R-52), so say so when it is one.
+ */
+function adviserDayNote(date: string): string {
+  const reason = nonWorkingReason(date);
+  return reason ? ` ${formatLongDate(date)} is ${reason}, and this date does not move, so contact an adviser before then.` : "";
+}
+
 /**
  * Validates the two entered dates against `today` (an ISO date in Europe/London) and, when they
  * are usable, returns the dates to show. Never throws for anything a family can type.
@@ -145,30 +167,36 @@ export function calculateDeadlines(input: CalculatorInput, today: string): Calcu
 
   const decisionIso = decision.iso;
   const certificateIso = certificate.kind === "date" ? certificate.iso : null;
+  const sectionIOnly = input.sectionIOnly === "yes";
   try {
     const adviser = explainAdviserContactDeadline(decisionIso);
     const appeal = explainAppealDeadline(decisionIso, certificateIso);
     const dates: CalculatedDate[] = [
-      {
-        kind: "ADVISER_CONTACT",
-        label: "Contact a mediation adviser by",
-        summary: "If you want to appeal to the SEND Tribunal, you must contact a mediation adviser by this date.",
-        date: adviser.date,
-        longDate: formatLongDate(adviser.date),
-        explanation: withoutLeadingDate(adviser.text, adviser.date),
-        hasPassed: compareIsoDates(adviser.date, today) < 0,
-      },
+      // R-04: a dispute only about section I needs no adviser contact or certificate before an appeal.
+      ...(sectionIOnly
+        ? []
+        : [
+            {
+              kind: "ADVISER_CONTACT" as const,
+              label: "Contact a mediation adviser by",
+              summary: "If you want to appeal to the SEND Tribunal, you must contact a mediation adviser by this date.",
+              date: adviser.date,
+              longDate: formatLongDate(adviser.date),
+              explanation: toYou(withoutLeadingDate(adviser.text, adviser.date)) + adviserDayNote(adviser.date),
+              hasPassed: compareIsoDates(adviser.date, today) < 0,
+            },
+          ]),
       {
         kind: "APPEAL",
         label: "Your appeal must reach the Tribunal by",
         summary: "This is the last day for your appeal to reach the SEND Tribunal.",
         date: appeal.date,
         longDate: formatLongDate(appeal.date),
-        explanation: withoutLeadingDate(appeal.text, appeal.date),
+        explanation: toYou(withoutLeadingDate(appeal.text, appeal.date)),
         hasPassed: compareIsoDates(appeal.date, today) < 0,
       },
     ];
-    return { ok: true, decision: decisionIso, certificate: certificateIso, dates, appealMayMoveLater: certificateIso === null };
+    return { ok: true, decision: decisionIso, certificate: certificateIso, dates, appealMayMoveLater: certificateIso === null, sectionIOnly };
   } catch (e) {
     if (!isDeadlineInputError(e)) throw e;
     if (e.code === "CERTIFICATE_BEFORE_DECISION") return { ok: false, errors: { certificate: CALCULATOR_MESSAGES.certificateBeforeDecision } };

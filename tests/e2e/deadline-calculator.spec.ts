@@ -38,11 +38,11 @@ test.describe("deadline calculator for families", () => {
     const appeal = resultRow(page, "Your appeal must reach the Tribunal by");
     await expect(appeal).toContainText("Thursday 29 May 2025");
     await expect(appeal).toContainText(
-      "2 months after the decision notice was sent on Monday 3 February 2025 is 3 April 2025 and 1 month after the certificate was issued on Tuesday 29 April 2025 is 29 May 2025; the later one, 29 May 2025, applies.",
+      "2 months after the decision letter was sent on Monday 3 February 2025 is 3 April 2025 and 1 month after your certificate was issued on Tuesday 29 April 2025 is 29 May 2025; the later one, 29 May 2025, applies.",
     );
     const adviser = resultRow(page, "Contact a mediation adviser by");
     await expect(adviser).toContainText("Thursday 3 April 2025");
-    await expect(adviser).toContainText("within 2 months of the decision notice being sent on Monday 3 February 2025");
+    await expect(adviser).toContainText("within 2 months of the decision letter being sent on Monday 3 February 2025");
 
     // Both are in the past by now, and the family is told so.
     await expect(appeal).toContainText("this date has passed");
@@ -54,6 +54,19 @@ test.describe("deadline calculator for families", () => {
     // The entered dates stay in the form.
     await expect(page.getByLabel(DECISION)).toHaveValue("2025-02-03");
     await expect(page.getByLabel(CERTIFICATE)).toHaveValue("2025-04-29");
+    await expectAccessible(page);
+  });
+
+  test("a dispute only about the school named (section I) needs no adviser date, and says so (R-04)", async ({ page }) => {
+    await page.goto("/deadline-calculator");
+    await page.getByLabel(DECISION).fill("2025-02-03");
+    await page.getByLabel("My disagreement is only about the school or college named in the plan").check();
+    await page.getByRole("button", { name: SUBMIT }).click();
+    await expect(page).toHaveURL(/sectionIOnly=yes/);
+    await expect(page.getByTestId("section-i-note")).toContainText("You can appeal to the SEND Tribunal without contacting a mediation adviser");
+    await expect(resultRow(page, "Your appeal must reach the Tribunal by")).toContainText("Thursday 3 April 2025");
+    await expect(page.getByText("Contact a mediation adviser by")).toHaveCount(0);
+    await expect(page.getByLabel("My disagreement is only about the school or college named in the plan")).toBeChecked();
     await expectAccessible(page);
   });
 

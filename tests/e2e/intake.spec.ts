@@ -317,11 +317,16 @@ test.describe("a family asks for mediation at /refer", () => {
     await expect(h1(page)).toHaveText("Request sent");
     const reference = (await page.getByTestId("self-referral-reference").textContent())?.trim() ?? "";
     expect(reference).toMatch(/^SM-2026-\d{5}$/);
+    // When we will be in touch, and how to follow the case online (issue 8, item 14).
+    await expect(page.getByTestId("contact-by")).toHaveText(/^A caseworker will contact you by \w+day \d{1,2} \w+ \d{4} to talk about your request/);
+    await expect(page.getByRole("link", { name: "Ask for a sign-in link" })).toHaveAttribute("href", "/sign-in/family");
     await expectAccessible(page);
 
     const mail = await smtp.waitFor((m) => m.to === email);
     expect(mail.subject).toContain(reference);
     expect(mail.text).toContain(`Your reference number is ${reference}`);
+    expect(mail.text).toMatch(/A caseworker will contact you by \w+day \d{1,2} \w+ \d{4}/);
+    expect(mail.text).toContain("/sign-in/family using this email address");
 
     const rows = await sql<{ status: string; kind: string; requested: string; party: string; la: string }>(
       `SELECT c.status, c.kind, c."requestedBy" AS requested, p.name AS party, l.name AS la

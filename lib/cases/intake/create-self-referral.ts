@@ -10,7 +10,7 @@ import { writeAudit } from "@/lib/platform/audit";
 import { sendEmail, type SendResult } from "@/lib/platform/email";
 import { screenPublicSubmission, type RateLimit } from "@/lib/platform/security/public-form";
 import { parseInput, VALIDATION_MESSAGE } from "@/lib/platform/validation";
-import { dbDateFromIso, todayInLondon } from "@/lib/deadlines";
+import { addWorkingDays, dbDateFromIso, formatLongDate, todayInLondon } from "@/lib/deadlines";
 import { recordEvent } from "../timeline";
 import { nextReference } from "../reference";
 import { SELF_REFERRAL_FIELD_ORDER, selfReferralSchema, type SelfReferralInput } from "./self-referral-schema";
@@ -22,12 +22,25 @@ export const SELF_REFERRAL_WINDOW_MS = 3_600_000;
 export const SELF_REFERRAL_RATE_LIMITED_MESSAGE = "You have sent too many requests from this device in the last hour. Wait an hour, then try again.";
 const RATE_LIMIT: RateLimit = { bucket: "self-referral", limit: SELF_REFERRAL_LIMIT, windowMs: SELF_REFERRAL_WINDOW_MS, message: SELF_REFERRAL_RATE_LIMITED_MESSAGE };
 
+/**
+ * The service's promise to a family who asked for mediation: a caseworker contacts them within this
+ * many working days. Not a statutory limit (the 30 days of R-20 run only once the LA is told); a
+ * provider's own standard, so check it with the provider before relying on it.
+ */
+export const SELF_REFERRAL_CONTACT_WORKING_DAYS = 3;
+
+/** The day by which a caseworker contacts a family who asked on `today` (working days, R-60). */
+export function selfReferralContactBy(today: string): string {
+  return addWorkingDays(today, SELF_REFERRAL_CONTACT_WORKING_DAYS);
+}
+
 export type SelfReferralResult =
   | { status: "created"; id: string; reference: string; email: SendResult["status"] }
   /** The honeypot was filled in: nothing was written, and the caller shows the same confirmation. */
   | { status: "ignored" };
 
-export async function createSelfReferral(input: unknown, ip: string | null, now: Date = new Date()): Promise<SelfReferralResult> {
+/** `origin` is the service's public address, for the sign-in link in the email (e.g. https://mediation.example.org). */
+export async function createSelfReferral(input: unknown, ip: string | null, now: Date = new Date(), origin = ""): Promise<SelfReferralResult> {
   const today = todayInLondon(now);
   const r = await screenPublicSubmission(input, {
     parse: (values) => parseInput(selfReferralSchema(today), values, { order: SELF_REFERRAL_FIELD_ORDER, summary: VALIDATION_MESSAGE }),
@@ -85,12 +98,12 @@ export async function createSelfReferral(input: unknown, ip: string | null, now:
     return c;
   });
 
-  const mail = await sendEmail(selfReferralEmail(created.reference, r));
+  const mail = await sendEmail(selfReferralEmail(created.reference, r, selfReferralContactBy(today), origin));
   return { status: "created", id: created.id, reference: created.reference, email: mail.status };
 }
 
 /** The confirmation email: the reference and what happens next, nothing about any other case. */
-export function selfReferralEmail(reference: string, r: Pick<SelfReferralInput, "name" | "email">) {
+export function selfReferralEmail(reference: string, r: Pick<SelfReferralInput, "name" | "email">, contactBy: string, origin: string) {
   return {
     to: r.email,
     subject: `We have your request for mediation: reference ${reference}`,
@@ -102,7 +115,10 @@ export function selfReferralEmail(reference: string, r: Pick<SelfReferralInput, 
       `Your reference number is ${reference}. Please use it whenever you contact us.`,
       "",
       "What happens next",
-      "A caseworker will contact you to talk about your request and explain your options. Mediation is free and you do not have to take part.",
+      `A caseworker will contact you by ${formatLongDate(contactBy)} to talk about your request and explain your options. Mediation is free and you do not have to take part.`,
+      "",
+      "Follow your case online",
+      `Ask for a sign-in link at ${origin.replace(/\/$/, "")}/sign-in/family using this email address. We will email you a link that works once.`,
       "",
       "If you did not ask for mediation, please tell us by replying to this email.",
     ].join("\n"),

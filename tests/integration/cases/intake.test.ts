@@ -385,7 +385,7 @@ describe("createSelfReferral (public)", () => {
   it("creates a REFERRED mediation case with the family party, and emails the reference", async () => {
     const input = form();
     const address = "192.0.2.44";
-    const r = await createSelfReferral(input, address, NOW);
+    const r = await createSelfReferral(input, address, NOW, "https://mediation.example.org/");
     if (r.status !== "created") throw new Error("expected a case");
     expect(r.reference).toMatch(/^SM-2025-\d{5}$/);
     expect(r.email).toBe("SENT");
@@ -431,6 +431,9 @@ describe("createSelfReferral (public)", () => {
     expect(outbox[0]).toMatchObject({ status: "SENT" });
     expect(outbox[0]?.subject).toContain(r.reference);
     expect(outbox[0]?.body).toContain(`Your reference number is ${r.reference}`);
+    // When we will be in touch (3 working days from Tuesday 1 April 2025) and how to follow the case online.
+    expect(outbox[0]?.body).toContain("A caseworker will contact you by Friday 4 April 2025");
+    expect(outbox[0]?.body).toContain("Ask for a sign-in link at https://mediation.example.org/sign-in/family");
     expect(outbox[0]?.sentAt).not.toBeNull();
     expect(smtp.received.find((m) => m.to === input.email)?.raw).toContain(r.reference);
   });

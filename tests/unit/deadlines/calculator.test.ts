@@ -34,7 +34,7 @@ describe("calculateDeadlines: the dates shown to a family", () => {
     expect(appeal.date).toBe("2025-05-29");
     expect(appeal.longDate).toBe("Thursday 29 May 2025");
     expect(appeal.explanation).toBe(
-      "2 months after the decision notice was sent on Monday 3 February 2025 is 3 April 2025 and 1 month after the certificate was issued on Tuesday 29 April 2025 is 29 May 2025; the later one, 29 May 2025, applies.",
+      "2 months after the decision letter was sent on Monday 3 February 2025 is 3 April 2025 and 1 month after your certificate was issued on Tuesday 29 April 2025 is 29 May 2025; the later one, 29 May 2025, applies.",
     );
     expect(r.appealMayMoveLater).toBe(false);
   });
@@ -44,7 +44,7 @@ describe("calculateDeadlines: the dates shown to a family", () => {
     expect(adviser.date).toBe("2025-04-03");
     expect(adviser.longDate).toBe("Thursday 3 April 2025");
     expect(adviser.label).toBe("Contact a mediation adviser by");
-    expect(adviser.explanation).toBe("the family must contact a mediation adviser within 2 months of the decision notice being sent on Monday 3 February 2025.");
+    expect(adviser.explanation).toBe("you must contact a mediation adviser within 2 months of the decision letter being sent on Monday 3 February 2025.");
   });
 
   it("R-53 August rule: a certificate dated 3 Jul 2025 gives 3 Aug, which moves to Monday 1 September 2025", () => {
@@ -62,6 +62,27 @@ describe("calculateDeadlines: the dates shown to a family", () => {
     expect(appeal.explanation).toContain("falls between 25 December and 1 January");
   });
 
+  it("says when the adviser date is a bank holiday, and that it does not move (R-10, unlike R-52)", () => {
+    const adviser = adviserOf(calculateDeadlines({ decision: "2025-10-25" }, TODAY));
+    expect(adviser.explanation).toBe(
+      "you must contact a mediation adviser within 2 months of the decision letter being sent on Saturday 25 October 2025. Thursday 25 December 2025 is a bank holiday (Christmas Day), and this date does not move, so contact an adviser before then.",
+    );
+    expect(adviserOf(calculateDeadlines({ decision: "2025-02-03" }, TODAY)).explanation).not.toContain("does not move");
+  });
+
+  it("speaks to the family as “you”, never as “the family”", () => {
+    const r = dates(calculateDeadlines({ decision: "2025-02-03", certificate: "2025-04-29" }, TODAY));
+    for (const d of r.dates) expect(d.explanation).not.toMatch(/the family/);
+  });
+
+  it("R-04: a dispute only about section I needs no adviser date; the appeal deadline is still shown", () => {
+    const r = dates(calculateDeadlines({ decision: "2025-02-03", sectionIOnly: "yes" }, TODAY));
+    expect(r.sectionIOnly).toBe(true);
+    expect(r.dates.map((d) => d.kind)).toEqual(["APPEAL"]);
+    expect(appealOf(r).date).toBe("2025-04-03");
+    expect(dates(calculateDeadlines({ decision: "2025-02-03", sectionIOnly: "" }, TODAY)).dates.map((d) => d.kind)).toEqual(["ADVISER_CONTACT", "APPEAL"]);
+  });
+
   it("R-51 month end: a decision sent on 31 December gives 28 February and says why", () => {
     const adviser = adviserOf(calculateDeadlines({ decision: "2024-12-31" }, TODAY));
     expect(adviser.date).toBe("2025-02-28");
@@ -74,7 +95,7 @@ describe("calculateDeadlines: the dates shown to a family", () => {
     expect(r.appealMayMoveLater).toBe(true);
     expect(appealOf(r).date).toBe("2025-04-03");
     expect(appealOf(r).explanation).toBe(
-      "the appeal must reach the Tribunal within 2 months of the decision notice being sent on Monday 3 February 2025, which is 3 April 2025.",
+      "your appeal must reach the Tribunal within 2 months of the decision letter being sent on Monday 3 February 2025, which is 3 April 2025.",
     );
   });
 

@@ -7,7 +7,7 @@ import { WarningText } from "@/components/WarningText";
 import { IDLE_STATE } from "@/components/action-state";
 import { formatLongDate, isIsoDate } from "@/lib/deadlines/calendar";
 import { transitionAction } from "../actions";
-import { Checkbox } from "./Checkbox";
+import { Checkbox } from "@/components/Checkbox";
 
 export type FormInput = { name: string; type: "date" | "text" | "id" | "partyId" | "boolean"; label: string; hint?: string };
 
