@@ -8,7 +8,7 @@
  * always run and the person sees every problem at once. Raw form strings go in ("" = not answered).
  */
 import { z } from "zod";
-import { addCalendarMonths, isIsoDate } from "@/lib/deadlines/calendar";
+import { addCalendarDays, addCalendarMonths, dayOfWeek, formatDate, isIsoDate, isoFromParts } from "@/lib/deadlines/calendar";
 import { CONTACT_METHOD_VALUES, type ContactMethodValue } from "./options";
 
 /** Longest value of each field (characters, after trimming). */
@@ -61,14 +61,60 @@ export function isUnder25(dateOfBirth: string, today: string): boolean {
 }
 
 /**
+ * R-01: the last day of compulsory school age — the last Friday in June of the school year
+ * (1 September to 31 August) in which the child turns 16 (Education Act 1996 s.8; the school
+ * leaving date order). A young person is over compulsory school age from the day after.
+ */
+export function compulsorySchoolAgeEnds(dateOfBirth: string): string {
+  const [year, month] = [Number(dateOfBirth.slice(0, 4)), Number(dateOfBirth.slice(5, 7))];
+  // Born September to December: 16 in the school year that ends in June of the year they turn 17.
+  const leavingYear = month >= 9 ? year + 17 : year + 16;
+  const lastOfJune = isoFromParts(leavingYear, 6, 30);
+  return addCalendarDays(lastOfJune, -((dayOfWeek(lastOfJune) - 5 + 7) % 7));
+}
+
+/** R-01: over compulsory school age on `today`. */
+export function isOverCompulsorySchoolAge(dateOfBirth: string, today: string): boolean {
+  return today > compulsorySchoolAgeEnds(dateOfBirth);
+}
+
+/** Age in whole years on `today`. */
+export function ageOn(dateOfBirth: string, today: string): number {
+  let years = Number(today.slice(0, 4)) - Number(dateOfBirth.slice(0, 4));
+  if (addCalendarMonths(dateOfBirth, years * 12) > today) years -= 1;
+  return years;
+}
+
+/** The age from which a parent acting for the child is worth a second look (R-01): they may be a young person. */
+export const PARENT_FOR_OLDER_CHILD_AGE = 16;
+
+/**
+ * R-01, a warning (never a block): a parent is recorded as the family party for someone 16 or over,
+ * who may be a young person entitled to take part themselves.
+ */
+export function parentForOlderChildWarning(dateOfBirth: string, today: string): string | null {
+  if (ageOn(dateOfBirth, today) < PARENT_FOR_OLDER_CHILD_AGE) return null;
+  return `The child is ${ageOn(dateOfBirth, today)}. Once over compulsory school age a young person takes part themselves: check whether the young person, rather than a parent, should be the family party.`;
+}
+
+/**
  * What is wrong with a date of birth of the child or young person, or null. `who` words it: the
  * caseworker about a child or a young person, or a young person about themselves.
  */
 export function dateOfBirthProblem(dateOfBirth: string, today: string, who: "child" | "young person" | "yourself"): string | null {
   if (dateOfBirth > today) return "The date of birth must be in the past";
-  if (isUnder25(dateOfBirth, today)) return null;
-  if (who === "yourself") return "You must be under 25 to ask for mediation yourself. Check the date of birth";
-  return who === "young person" ? "A young person must be under 25. Check the date of birth" : "The child must be under 25. Check the date of birth";
+  if (!isUnder25(dateOfBirth, today)) {
+    if (who === "yourself") return "You must be under 25 to ask for mediation yourself. Check the date of birth";
+    return who === "young person" ? "A young person must be under 25. Check the date of birth" : "The child must be under 25. Check the date of birth";
+  }
+  // R-01: a young person is over compulsory school age (the last Friday in June of the school year they turn 16).
+  if (who !== "child" && !isOverCompulsorySchoolAge(dateOfBirth, today)) {
+    const ends = compulsorySchoolAgeEnds(dateOfBirth);
+    return who === "yourself"
+      ? `You can ask for mediation yourself once you are over compulsory school age, after ${formatDate(ends)}. Until then a parent or carer can ask for you`
+      : `A young person must be over compulsory school age, which for this date of birth ends on ${formatDate(ends)}. Choose parent or carer instead, or check the date of birth`;
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -32,6 +32,7 @@ export async function findCaseOrThrow<S extends Prisma.CaseSelect>(user: Session
 export const SNAPSHOT_SELECT = {
   id: true,
   kind: true,
+  familyParty: true,
   status: true,
   version: true,
   allocatedMediatorId: true,
@@ -44,6 +45,7 @@ export function toSnapshot(row: Prisma.CaseGetPayload<{ select: typeof SNAPSHOT_
   return {
     id: row.id,
     kind: row.kind,
+    familyParty: row.familyParty,
     status: row.status,
     allocatedMediatorId: row.allocatedMediatorId,
     hasHealthIssue: row.issues.some((i) => i.category === "HEALTH"),

@@ -23,6 +23,8 @@ import {
 } from "@/lib/cases/options";
 import { EMPTY_ISSUE, EMPTY_OTHER_PARTY, MAX_ISSUES, MAX_OTHER_PARTIES, type ReferralFormValues } from "@/lib/cases/intake/referral-schema";
 import type { ReferralDatesPreview } from "@/lib/cases/intake/preview-referral-dates";
+import { isTypedDate, parentForOlderChildWarning } from "@/lib/cases/fields";
+import { todayInLondon } from "@/lib/deadlines/calendar";
 
 export type Form = UseFormReturn<ReferralFormValues>;
 type Props = { form: Form; errors: Record<string, string> };
@@ -56,10 +58,14 @@ export function WhoStep({ form, errors }: Props) {
 
 export function ChildStep({ form, errors }: Props) {
   const youngPerson = useWatch({ control: form.control, name: "familyParty" }) === "YOUNG_PERSON";
+  const dateOfBirth = useWatch({ control: form.control, name: "child.dateOfBirth" });
+  // a warning, never a block, when a parent is the family party for someone 16 or over.
+  const olderChild = !youngPerson && isTypedDate(dateOfBirth) && !errors["child.dateOfBirth"] ? parentForOlderChildWarning(dateOfBirth, todayInLondon()) : null;
   return (
     <>
       <TextField id="child.name" label={youngPerson ? "Young person’s full name" : "Child’s full name"} autoComplete="off" spellCheck={false} error={errors["child.name"]} {...form.register("child.name")} />
       <TextField id="child.dateOfBirth" type="date" label="Date of birth (optional)" error={errors["child.dateOfBirth"]} {...form.register("child.dateOfBirth")} />
+      {olderChild && <WarningText>{olderChild}</WarningText>}
       <TextField
         id="child.setting"
         label="School, college or early years setting (optional)"

@@ -79,9 +79,11 @@ export function partiesWhoseConsentIsRequired(snapshot: CaseSnapshot): CaseParty
     // voluntary for every party to the disagreement.
     return snapshot.parties.filter((p) => !NON_PRINCIPAL_KINDS.includes(p.kind));
   }
-  // Mediation: the parent or young person. The LA must take part, so its consent
-  // never blocks allocation.
-  return snapshot.parties.filter((p) => FAMILY_PARTY_KINDS.includes(p.kind));
+  // Mediation: the case's family party — the parent OR the young person, so a parent who
+  // declines does not block a young person's own case. The LA must take part, so its
+  // consent never blocks allocation.
+  const family = snapshot.familyParty ? [snapshot.familyParty] : FAMILY_PARTY_KINDS;
+  return snapshot.parties.filter((p) => family.includes(p.kind));
 }
 
 type Guard = (snapshot: CaseSnapshot) => string | null;

@@ -80,6 +80,11 @@ export interface CaseParty {
 export interface CaseSnapshot {
   id: string;
   kind: CaseKind;
+  /**
+   * R-01: whether the family side is the parent or the young person. When given, only a party of
+   * that kind must consent to mediation; when omitted (a hand-made snapshot), either kind does.
+   */
+  familyParty?: "PARENT" | "YOUNG_PERSON";
   status: CaseStatus;
   allocatedMediatorId: string | null;
   hasHealthIssue: boolean;

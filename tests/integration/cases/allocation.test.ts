@@ -20,6 +20,19 @@ setUpCaseFixtures();
 // ---------------------------------------------------------------------------------------------
 
 describe("allocation", () => {
+  it("R-01: in a young person's own case, their consent is the one that counts — a parent who declined does not block it", async () => {
+    const c = await makeCase({
+      status: "AWAITING_CONSENT",
+      familyParty: "YOUNG_PERSON",
+      parties: [
+        { kind: "YOUNG_PERSON", name: "Alex Young", email: `alex-${uid()}@family.example`, consent: "GIVEN" },
+        { kind: "PARENT", name: "Pat Parent", consent: "DECLINED" },
+      ],
+    });
+    const r = await allocateMediator(caseworker, c.id, mediator.id, 1);
+    expect(r).toMatchObject({ transition: "allocate", status: "ALLOCATED" });
+  });
+
   it("allocates a mediator once the family has agreed; the mediator then sees the case", async () => {
     const c = await makeCase({ status: "AWAITING_CONSENT", consent: "GIVEN" });
     await expect(getCaseDetail(mediator, c.id)).rejects.toBeInstanceOf(NotFoundError);

@@ -30,11 +30,11 @@ beforeAll(async () => {
 
 const today = todayInLondon();
 
-function referral(o: { phone?: string; email?: string; setting?: string; summary?: string; dateOfBirth?: string } = {}): ReferralFormValues {
+function referral(o: { phone?: string; email?: string; setting?: string; summary?: string; dateOfBirth?: string; youngPerson?: boolean } = {}): ReferralFormValues {
   return {
-    requestedBy: "PARENT",
+    requestedBy: o.youngPerson ? "YOUNG_PERSON" : "PARENT",
     kind: "ADVICE_ONLY",
-    familyParty: "PARENT",
+    familyParty: o.youngPerson ? "YOUNG_PERSON" : "PARENT",
     child: { name: `Child ${uid()}`, dateOfBirth: o.dateOfBirth ?? "", setting: o.setting ?? "", hasEhcPlan: "no" },
     localAuthorityId: la.id,
     disputedDecision: "REFUSAL_TO_ASSESS",
@@ -143,5 +143,17 @@ describe(`the child is under ${YOUNG_PERSON_MAX_AGE} (R-01)`, () => {
     const c = await createReferral(caseworker, referral({ dateOfBirth: "2015-06-01" }), null);
     expect((await refusal(updateCaseDetails(caseworker, c.id, 1, { childDateOfBirth: tooOld }))).fieldErrors?.childDateOfBirth).toBe(message);
     expect(await versionOf(c.id)).toBe(1);
+  });
+});
+
+describe("a young person is over compulsory school age (R-01)", () => {
+  it("is checked at intake and on edit, with the same message", async () => {
+    const fourteen = addCalendarMonths(today, -12 * 14);
+    const c = await createReferral(caseworker, referral({ youngPerson: true, dateOfBirth: addCalendarMonths(today, -12 * 19) }), null);
+    const atIntake = (await refusal(createReferral(caseworker, referral({ youngPerson: true, dateOfBirth: fourteen }), null))).fieldErrors?.["child.dateOfBirth"];
+    expect(atIntake).toMatch(/^A young person must be over compulsory school age/);
+    expect((await refusal(updateCaseDetails(caseworker, c.id, 1, { childDateOfBirth: fourteen }))).fieldErrors?.childDateOfBirth).toBe(atIntake);
+    // A fourteen-year-old is fine when a parent is the family party.
+    expect((await createReferral(caseworker, referral({ dateOfBirth: fourteen }), null)).reference).toMatch(/^SM-/);
   });
 });

@@ -41,6 +41,7 @@ export function setUpCaseFixtures() {
 export type CaseOpts = {
   status?: CaseStatus;
   kind?: CaseKind;
+  familyParty?: "PARENT" | "YOUNG_PERSON";
   laId?: string;
   mediatorId?: string | null;
   consent?: Consent;
@@ -57,6 +58,7 @@ export async function makeCase(o: CaseOpts = {}) {
     data: {
       reference: `SM-CMD-${uid()}`,
       kind: o.kind ?? "MEDIATION",
+      familyParty: o.familyParty ?? "PARENT",
       status: o.status ?? "REFERRED",
       localAuthorityId: o.laId ?? la.id,
       allocatedMediatorId: o.mediatorId ?? null,

@@ -3,7 +3,7 @@
  * date, and a date of birth for a child or a young person (R-01).
  */
 import { describe, expect, it } from "vitest";
-import { dateOfBirthProblem, isEmail, isPhone, isTypedDate, isUnder25 } from "@/lib/cases/fields";
+import { compulsorySchoolAgeEnds, dateOfBirthProblem, isEmail, isOverCompulsorySchoolAge, isPhone, isTypedDate, isUnder25, parentForOlderChildWarning } from "@/lib/cases/fields";
 
 describe("phone numbers", () => {
   it("accepts UK and international ways of writing one", () => {
@@ -39,5 +39,29 @@ describe("dates of birth (R-01)", () => {
     expect(dateOfBirthProblem("2001-04-01", "2026-04-01", "young person")).toBe("A young person must be under 25. Check the date of birth");
     expect(dateOfBirthProblem("2001-04-01", "2026-04-01", "yourself")).toBe("You must be under 25 to ask for mediation yourself. Check the date of birth");
     expect(dateOfBirthProblem("2010-01-01", "2026-04-01", "child")).toBeNull();
+  });
+});
+
+describe("compulsory school age (R-01)", () => {
+  it("ends on the last Friday in June of the school year the child turns 16", () => {
+    expect(compulsorySchoolAgeEnds("2010-03-15")).toBe("2026-06-26"); // 16 in March 2026
+    expect(compulsorySchoolAgeEnds("2009-09-01")).toBe("2026-06-26"); // 16 in September 2025: same school year
+    expect(compulsorySchoolAgeEnds("2009-08-31")).toBe("2025-06-27"); // 16 on 31 August 2025: the year before
+    expect(isOverCompulsorySchoolAge("2010-03-15", "2026-06-26")).toBe(false);
+    expect(isOverCompulsorySchoolAge("2010-03-15", "2026-06-27")).toBe(true);
+  });
+
+  it("a young person must be over it; a child need not be", () => {
+    expect(dateOfBirthProblem("2012-01-01", "2026-04-01", "young person")).toBe(
+      "A young person must be over compulsory school age, which for this date of birth ends on 30 June 2028. Choose parent or carer instead, or check the date of birth",
+    );
+    expect(dateOfBirthProblem("2012-01-01", "2026-04-01", "yourself")).toMatch(/^You can ask for mediation yourself once you are over compulsory school age, after 30 June 2028/);
+    expect(dateOfBirthProblem("2012-01-01", "2026-04-01", "child")).toBeNull();
+    expect(dateOfBirthProblem("2005-01-01", "2026-04-01", "young person")).toBeNull();
+  });
+
+  it("warns, without blocking, when a parent acts for someone 16 or over", () => {
+    expect(parentForOlderChildWarning("2010-03-31", "2026-04-01")).toMatch(/^The child is 16\./);
+    expect(parentForOlderChildWarning("2010-04-02", "2026-04-01")).toBeNull();
   });
 });

@@ -621,6 +621,20 @@ describe("refusals", () => {
     });
   });
 
+  it("R-01: only the case's family party must consent — a declining parent does not block a young person's own case", () => {
+    const youngPerson: CaseParty = { id: "p-yp", name: "Alex Young", kind: "YOUNG_PERSON", consent: "GIVEN" };
+    const ypCase = snap({ status: "AWAITING_CONSENT", familyParty: "YOUNG_PERSON", parties: [youngPerson, parent("DECLINED"), la()] });
+    expect(partiesWhoseConsentIsRequired(ypCase).map((p) => p.id)).toEqual(["p-yp"]);
+    expect(planTransition(ypCase, "allocate", caseworker, { mediatorId: "u-med" })).toMatchObject({ ok: true, to: "ALLOCATED" });
+    // And the other way round: in a parent's case, a young person's party is not asked.
+    const parentCase = snap({ status: "AWAITING_CONSENT", familyParty: "PARENT", parties: [parent("GIVEN"), { ...youngPerson, consent: "PENDING" }, la()] });
+    expect(partiesWhoseConsentIsRequired(parentCase).map((p) => p.id)).toEqual(["p-parent"]);
+    expect(planTransition(parentCase, "allocate", caseworker, { mediatorId: "u-med" })).toMatchObject({ ok: true });
+    // The young person declining does block their own case.
+    const declined = snap({ status: "AWAITING_CONSENT", familyParty: "YOUNG_PERSON", parties: [{ ...youngPerson, consent: "DECLINED" }, parent("GIVEN")] });
+    expect(planTransition(declined, "allocate", caseworker, { mediatorId: "u-med" })).toMatchObject({ ok: false, code: "GUARD_FAILED" });
+  });
+
   it("names who has not consented before allocation (mediation: the family, R-01/R-05)", () => {
     const s = snap({ status: "AWAITING_CONSENT", parties: [parent("PENDING"), la("PENDING")] });
     const r = planTransition(s, "allocate", caseworker, { mediatorId: "u-med" });
