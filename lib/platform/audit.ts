@@ -14,6 +14,10 @@ export const AUDIT_ACTIONS = [
   "auth.sign_in_failed",
   "auth.locked_out",
   "auth.family_link_requested",
+  // Family accounts (lib/auth/family-accounts.ts)
+  "user.family_account_created",
+  "party.account_linked",
+  "party.account_unlinked",
   // Intake (lib/cases/intake)
   "case.referral_logged",
   "case.self_referral_received",

@@ -1,14 +1,16 @@
 /**
  * A caseworker logs a referral. Validates with the referral form's own schema
  * (./referral-schema.ts), then writes the case, its child, issues, parties, the first timeline
- * entries, its opening deadlines and the audit row in ONE transaction, so a failure leaves
- * nothing behind. Every date is worked out by the date engine (lib/deadlines).
+ * entries, its opening deadlines, the audit row and the family party's sign-in account
+ * (lib/auth/family-accounts.ts) in ONE transaction, so a failure leaves nothing behind. Every
+ * date is worked out by the date engine (lib/deadlines).
  */
 import "server-only";
 import { transaction } from "@/lib/platform/db";
 import { authorize } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/types";
 import { writeAudit } from "@/lib/platform/audit";
+import { linkFamilyAccount } from "@/lib/auth/family-accounts";
 import { DomainError } from "@/lib/platform/errors";
 import { parseInput, VALIDATION_MESSAGE } from "@/lib/platform/validation";
 import { dbDateFromIso, formatLongDate, isDeadlineInputError, todayInLondon } from "@/lib/deadlines";
@@ -79,7 +81,7 @@ export async function createReferral(user: SessionUser, input: unknown, ip: stri
           ],
         },
       },
-      select: { id: true, reference: true },
+      select: { id: true, reference: true, parties: { select: { id: true }, orderBy: { createdAt: "asc" } } },
     });
 
     await recordEvent(tx, {
@@ -110,7 +112,9 @@ export async function createReferral(user: SessionUser, input: unknown, ip: stri
     }
 
     await writeAudit(tx, { actor: user, action: "case.referral_logged", entityType: "Case", entityId: created.id, caseId: created.id, after: auditSnapshot(reference, r), ip });
-    return created;
+    // Issue 8: the family party with an email can sign in to this case (the others get no account).
+    for (const p of created.parties) await linkFamilyAccount(tx, p.id, { actor: user, ip });
+    return { id: created.id, reference: created.reference };
   });
 }
 

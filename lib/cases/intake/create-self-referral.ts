@@ -1,12 +1,14 @@
 /**
  * The public self-referral: a parent or young person asks for mediation without signing in. Makes
- * a REFERRED mediation case with the family party (R-01) and emails them the reference. Goes
- * through the public-form steps (honeypot → answers → per-address rate limit) before writing. The
- * answer never depends on other cases: nothing is revealed, whatever is entered.
+ * a REFERRED mediation case with the family party (R-01), links it to their sign-in account
+ * (lib/auth/family-accounts.ts) and emails them the reference. Goes through the public-form steps
+ * (honeypot → answers → per-address rate limit) before writing. The answer never depends on other
+ * cases or accounts: nothing is revealed, whatever is entered.
  */
 import "server-only";
 import { transaction } from "@/lib/platform/db";
 import { writeAudit } from "@/lib/platform/audit";
+import { linkFamilyAccount } from "@/lib/auth/family-accounts";
 import { sendEmail, type SendResult } from "@/lib/platform/email";
 import { screenPublicSubmission, type RateLimit } from "@/lib/platform/security/public-form";
 import { parseInput, VALIDATION_MESSAGE } from "@/lib/platform/validation";
@@ -68,7 +70,7 @@ export async function createSelfReferral(input: unknown, ip: string | null, now:
         child: { create: { name: r.childName, dateOfBirth: r.childDateOfBirth ? dbDateFromIso(r.childDateOfBirth) : null } },
         parties: { create: { kind: r.familyParty, name: r.name, email: r.email, phone: r.phone, preferredContact: "EMAIL", consent: "PENDING" } },
       },
-      select: { id: true, reference: true },
+      select: { id: true, reference: true, parties: { select: { id: true } } },
     });
     await recordEvent(tx, {
       caseId: c.id,
@@ -95,7 +97,9 @@ export async function createSelfReferral(input: unknown, ip: string | null, now:
       },
       ip,
     });
-    return c;
+    // Issue 8: they can sign in to follow their case. Same answer whether or not they had an account.
+    for (const p of c.parties) await linkFamilyAccount(tx, p.id, { actor: null, ip });
+    return { id: c.id, reference: c.reference };
   });
 
   const mail = await sendEmail(selfReferralEmail(created.reference, r, selfReferralContactBy(today), origin));

@@ -1,12 +1,14 @@
 /**
  * A caseworker changes a party's name, organisation, contact details, preferred contact, access
- * needs or authority (R-24). Nothing changed → nothing written. STAFF timeline entry (R-80).
+ * needs or authority (R-24). Nothing changed → nothing written. STAFF timeline entry (R-80). A
+ * family party's sign-in follows its email (lib/auth/family-accounts.ts).
  */
 import "server-only";
 import { transaction } from "@/lib/platform/db";
 import { authorize } from "@/lib/auth/policy";
 import { NotFoundError, type SessionUser } from "@/lib/auth/types";
 import { writeAudit } from "@/lib/platform/audit";
+import { linkFamilyAccount } from "@/lib/auth/family-accounts";
 import { parseInput } from "@/lib/platform/validation";
 import { describeParty } from "../options";
 import { recordEvent } from "../timeline";
@@ -54,6 +56,8 @@ export async function updateParty(
       after: { version, ...Object.fromEntries(changed.map((k) => [k, data[k]])) },
       ip,
     });
+    // Issue 8: a new email moves the link to that person's account (the old one loses the case).
+    await linkFamilyAccount(tx, p.id, { actor: user, ip });
     return { version, changed };
   });
 }

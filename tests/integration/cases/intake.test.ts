@@ -275,12 +275,13 @@ describe("createReferral: what is recorded", () => {
     expect(isoOf(c.decisionSentOn)).toBe("2025-02-03");
     expect(isoOf(c.child?.dateOfBirth)).toBe("2015-06-01");
 
-    const audit = await db().auditEvent.findMany({ where: { caseId: r.id }, select: { action: true, actorId: true, ip: true, entityType: true, after: true } });
-    expect(audit).toHaveLength(1);
+    const audit = await db().auditEvent.findMany({ where: { caseId: r.id }, orderBy: [{ at: "asc" }, { id: "asc" }], select: { action: true, actorId: true, ip: true, entityType: true, after: true } });
+    // The referral, then the family party's sign-in account (issue 8; tests/integration/auth/family-accounts.test.ts).
+    expect(audit.map((a) => a.action)).toEqual(["case.referral_logged", "user.family_account_created", "party.account_linked"]);
     expect(audit[0]).toMatchObject({ action: "case.referral_logged", actorId: caseworker.id, ip: "203.0.113.9", entityType: "Case", after: { reference: r.reference, kind: "MEDIATION" } });
 
     const after = await counts();
-    expect(after).toEqual({ ...before, cases: before.cases + 1, children: before.children + 1, issues: before.issues + 2, parties: before.parties + 2, events: before.events + 1, audits: before.audits + 1 });
+    expect(after).toEqual({ ...before, cases: before.cases + 1, children: before.children + 1, issues: before.issues + 2, parties: before.parties + 2, events: before.events + 1, audits: before.audits + 3 });
   });
 
   it("a young person refers themselves: the family party is the young person (R-01)", async () => {
@@ -417,13 +418,14 @@ describe("createSelfReferral (public)", () => {
       createdById: null,
       localAuthorityId: la.id,
       child: { name: "Riley Family" },
-      parties: [{ kind: "PARENT", name: "Morgan Family", email: input.email, preferredContact: "EMAIL", consent: "PENDING", userId: null }],
+      // Linked to their family sign-in account (issue 8).
+      parties: [{ kind: "PARENT", name: "Morgan Family", email: input.email, preferredContact: "EMAIL", consent: "PENDING", userId: expect.any(String) }],
       events: [{ type: "SELF_REFERRAL_RECEIVED", actorId: null }],
     });
     expect(isoOf(c.decisionSentOn)).toBe("2025-03-10");
     expect(isoOf(c.child?.dateOfBirth)).toBe("2016-02-29");
 
-    const audit = await db().auditEvent.findFirstOrThrow({ where: { caseId: r.id }, select: { action: true, actorId: true, ip: true } });
+    const audit = await db().auditEvent.findFirstOrThrow({ where: { caseId: r.id, entityType: "Case" }, select: { action: true, actorId: true, ip: true } });
     expect(audit).toEqual({ action: "case.self_referral_received", actorId: null, ip: address });
 
     const outbox = await db().outboxEmail.findMany({ where: { to: input.email }, select: { subject: true, body: true, status: true, sentAt: true } });

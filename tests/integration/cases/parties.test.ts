@@ -83,12 +83,14 @@ describe("parties and consent", () => {
       accessNeeds: "Needs a step-free room",
     });
     expect(r).toMatchObject({ version: 2, changed: ["email", "accessNeeds"] });
-    const audit = await db().auditEvent.findFirstOrThrow({ where: { caseId: c.id } });
+    const audit = await db().auditEvent.findFirstOrThrow({ where: { caseId: c.id, action: "party.updated" } });
     expect(audit.after).toEqual({ version: 2, email: "jane.new@family.example", accessNeeds: "Needs a step-free room" });
     // Saving the same values again changes nothing and writes nothing.
     const again = await updateParty(caseworker, c.id, family.id, 2, { name: "Jane Family", email: "jane.new@family.example", preferredContact: "EMAIL", accessNeeds: "Needs a step-free room" });
     expect(again).toEqual({ version: 2, changed: [] });
-    expect(await db().auditEvent.count({ where: { caseId: c.id } })).toBe(1);
+    expect(await db().auditEvent.count({ where: { caseId: c.id, action: "party.updated" } })).toBe(1);
+    // The new email also linked the family party to that email's sign-in account (issue 8), once.
+    expect(await db().auditEvent.count({ where: { caseId: c.id, action: "party.account_linked" } })).toBe(1);
   });
 });
 
