@@ -20,7 +20,10 @@ export const LIMITS = {
   phone: 40,
   address: 500,
   setting: 500,
+  /** The shared summary of the disagreement (R-80: the LA officer and the family see it). */
   summary: 5000,
+  /** Notes for the mediation team only, including the self-referral's "anything else". */
+  staffNotes: 5000,
   description: 2000,
   accessNeeds: 2000,
   consentHow: 200,

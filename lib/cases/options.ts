@@ -226,6 +226,17 @@ export const CONSENT_LABELS: Record<ConsentValue, string> = {
 export const CONSENT_OPTIONS = toOptions(CONSENT_VALUES, CONSENT_LABELS);
 
 // ---------------------------------------------------------------------------------------------
+// The case's two free-text fields: each form says who reads what is typed
+// ---------------------------------------------------------------------------------------------
+
+/** Case.summary: shared with the LA officer and the family. */
+export const SUMMARY_LABEL = "Summary of the disagreement (the local authority and the family can see this)";
+export const SUMMARY_HINT = "Optional. A short, neutral description of what the family and the local authority disagree about.";
+/** Case.staffNotes: the mediation team only. */
+export const STAFF_NOTES_LABEL = "Notes for the mediation team (not shared with the local authority or the family)";
+export const STAFF_NOTES_HINT = "Optional. For example, the best time to phone, an interpreter or other help to take part, or worries the family has mentioned.";
+
+// ---------------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------------
 

@@ -97,7 +97,10 @@ export interface DemoCasePlan {
   laNotifiedOn: string | null;
   meetingOn: string | null;
   heldOn: string | null;
+  /** the neutral description the LA officer and the family see. */
   summary: string;
+  /** notes for the mediation team only (e.g. what a family wrote on the website form). */
+  staffNotes?: string;
   /** The demo mediator (mediator@demo.test) is allocated. */
   mediator: boolean;
   /** Logged by the demo caseworker, or (null) a self-referral through the website. */
@@ -219,7 +222,9 @@ export function demoCasePlans(today: string): DemoCasePlan[] {
       laNotifiedOn: null,
       meetingOn: null,
       heldOn: null,
-      summary: "After my annual review the council said it will not change my plan. I need more support at college than the plan gives me.",
+      summary: "Zoë disagrees with the council's decision not to amend her EHC plan after the annual review.",
+      // What she wrote on the website form is for the mediation team only.
+      staffNotes: "After my annual review the council said it will not change my plan. I need more support at college than the plan gives me.",
       mediator: false,
       createdBy: null,
       child: { name: "Zoë Clarke", dateOfBirth: born(17, 140), setting: "Northshire College", hasEhcPlan: true },
@@ -770,6 +775,7 @@ export async function createDemoCase(tx: Tx, plan: DemoCasePlan, ids: DemoIds): 
       meetingOn: db(plan.meetingOn),
       heldOn: db(plan.heldOn),
       summary: plan.summary,
+      staffNotes: plan.staffNotes ?? null,
       allocatedMediatorId: plan.mediator ? ids.users.mediator : null,
       createdById: actorId(plan.createdBy),
       createdAt,

@@ -54,8 +54,15 @@ async function answerTheDecision(page: Page) {
   await page.getByLabel("Date the decision was sent").fill("2026-08-03");
   await page.getByLabel("Date the local authority was told the family wants mediation (optional)").fill("2026-11-02");
   await expect(page.getByTestId("deadline-preview")).toContainText("Mediation must take place by Wednesday 2 December 2026");
+  await fillSummaryAndNotes(page);
   await continueButton(page).click();
   await expect(h1(page)).toHaveText("The issues");
+}
+
+/** R-80: what the LA and the family see, and what stays with the mediation team, are two fields. */
+async function fillSummaryAndNotes(page: Page) {
+  await page.getByLabel("Summary of the disagreement (the local authority and the family can see this)").fill("The family disagrees with the therapy in section F.");
+  await page.getByLabel("Notes for the mediation team (not shared with the local authority or the family)").fill("Alex works nights: phone after 2pm.");
 }
 
 /** Step 4: one education issue. */
@@ -168,6 +175,7 @@ test.describe("a caseworker logs a referral through every step and check your an
     await expect(page.getByTestId("decision-warning")).toContainText("Saturday 3 October 2026");
     await page.getByLabel("Date the local authority was told the family wants mediation (optional)").fill("2026-11-02");
     await expect(page.getByTestId("deadline-preview")).toContainText("Mediation must take place by Wednesday 2 December 2026");
+    await fillSummaryAndNotes(page);
     await expectAccessible(page);
     await continueButton(page).click();
     await expect(h1(page)).toHaveText("The issues");
@@ -214,18 +222,27 @@ test.describe("a caseworker logs a referral through every step and check your an
     await expect(main).toContainText("Wednesday 2 December 2026");
     await expect(main).toContainText("The decision was sent more than 2 months ago");
     await expect(main).toContainText("Lee Officer");
+    await expect(main).toContainText("The family disagrees with the therapy in section F.");
+    await expect(main).toContainText("Alex works nights: phone after 2pm.");
     await expectAccessible(page);
     await changeChildName(page, `${child} Jones`);
 
     const reference = await createReferral(page);
     await expectAccessible(page);
 
-    const [row] = await sql<{ kind: string; status: string; la_told: string; due: string }>(
-      `SELECT c.kind, c.status, to_char(c."laNotifiedOn", 'YYYY-MM-DD') AS la_told, to_char(d."dueOn", 'YYYY-MM-DD') AS due
+    const [row] = await sql<{ kind: string; status: string; la_told: string; due: string; summary: string; staffNotes: string }>(
+      `SELECT c.kind, c.status, to_char(c."laNotifiedOn", 'YYYY-MM-DD') AS la_told, to_char(d."dueOn", 'YYYY-MM-DD') AS due, c.summary, c."staffNotes"
          FROM "Case" c JOIN "CaseDeadline" d ON d."caseId" = c.id AND d.name = 'MEDIATION_30_DAY' WHERE c.reference = $1`,
       [reference],
     );
-    expect(row).toEqual({ kind: "MEDIATION", status: "REFERRED", la_told: "2026-11-02", due: "2026-12-02" });
+    expect(row).toEqual({
+      kind: "MEDIATION",
+      status: "REFERRED",
+      la_told: "2026-11-02",
+      due: "2026-12-02",
+      summary: "The family disagrees with the therapy in section F.",
+      staffNotes: "Alex works nights: phone after 2pm.",
+    });
   });
 
   test("then the case list finds it by reference, with the changed name and its 30-day date, and the draft is cleared", async ({ page }) => {
@@ -434,12 +451,15 @@ test.describe("a family asks for mediation at /refer", () => {
     expect(mail.text).toMatch(/A caseworker will contact you by \w+day \d{1,2} \w+ \d{4}/);
     expect(mail.text).toContain("/sign-in/family using this email address");
 
-    const rows = await sql<{ status: string; kind: string; requested: string; party: string; la: string }>(
-      `SELECT c.status, c.kind, c."requestedBy" AS requested, p.name AS party, l.name AS la
+    const rows = await sql<{ status: string; kind: string; requested: string; party: string; la: string; summary: string | null; staffNotes: string | null }>(
+      `SELECT c.status, c.kind, c."requestedBy" AS requested, p.name AS party, l.name AS la, c.summary, c."staffNotes"
          FROM "Case" c JOIN "Party" p ON p."caseId" = c.id JOIN "LocalAuthority" l ON l.id = c."localAuthorityId" WHERE c.reference = $1`,
       [reference],
     );
-    expect(rows).toEqual([{ status: "REFERRED", kind: "MEDIATION", requested: "PARENT", party: "Morgan Family", la: "Southborough Council" }]);
+    // R-80: what the family tells us is for the mediation team only, never the shared summary.
+    expect(rows).toEqual([
+      { status: "REFERRED", kind: "MEDIATION", requested: "PARENT", party: "Morgan Family", la: "Southborough Council", summary: null, staffNotes: "Please phone after 4pm." },
+    ]);
   });
 
   test("works without JavaScript, errors included", async ({ browser }) => {

@@ -75,7 +75,20 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           ...(c.kind === "MEDIATION" ? [{ key: "LA told on", value: date(c.laNotifiedOn) }] : []),
           ...(c.meetingOn ? [{ key: "Meeting date", value: date(c.meetingOn) }] : []),
           ...(c.heldOn ? [{ key: "Meeting held on", value: date(c.heldOn) }] : []),
-          { key: "Summary", value: c.summary },
+          { key: "Summary of the disagreement", value: c.summary },
+          // the staff notes are only in the full view (getCaseDetail does not read them otherwise).
+          ...(full
+            ? [
+                {
+                  key: "Notes for the mediation team",
+                  value: c.staffNotes ? (
+                    <>
+                      <Tag colour="grey">Staff only</Tag> <span className="whitespace-pre-line">{c.staffNotes}</span>
+                    </>
+                  ) : null,
+                },
+              ]
+            : []),
         ]}
       />
 

@@ -13,6 +13,8 @@ import {
   PARTY_KIND_LABELS,
   PARTY_KINDS_WITH_AUTHORITY,
   REQUESTER_LABELS,
+  STAFF_NOTES_LABEL,
+  SUMMARY_LABEL,
   labelOf,
 } from "@/lib/cases/options";
 import { REFERRAL_STEP_TITLES, type ContactFormValues, type ReferralFormValues, type ReferralStep } from "@/lib/cases/intake/referral-schema";
@@ -108,7 +110,8 @@ export function CheckAnswers({
                 ...(preview?.fieldErrors.laNotifiedOn ? [{ key: "Deadlines", value: `We cannot work out the deadlines for this date: ${preview.fieldErrors.laNotifiedOn}` }] : []),
               ]
             : []),
-          { key: "Summary", value: values.summary, action: change("decision", "summary") },
+          { key: SUMMARY_LABEL, value: values.summary, action: change("decision", "summary") },
+          { key: STAFF_NOTES_LABEL, value: values.staffNotes, action: change("decision", "notes for the mediation team") },
         ]}
       />
 

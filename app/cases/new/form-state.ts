@@ -14,13 +14,17 @@ import {
 export type Stage = ReferralStep | "check" | "done";
 export type Draft = { values: ReferralFormValues; stage: ReferralStep | "check" };
 
-const DRAFT_VERSION = 1;
+/**
+ * 2: the summary is shared with the LA and the family, and staff-only notes have their own field
+ * (R-80). A version 1 draft's "summary" was written for the mediator, so it loads as notes.
+ */
+const DRAFT_VERSION = 2;
 export const draftKey = (userId: string) => `send-mediation:referral-draft:${userId}`;
 
 const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
 
 /** A stored draft merged over an empty referral, so a draft from an older form still loads. */
-function mergeDraftValues(raw: unknown): ReferralFormValues {
+function mergeDraftValues(raw: unknown, version: number): ReferralFormValues {
   const empty = emptyReferral();
   if (!isObj(raw)) return empty;
   const pickStrings = <T extends Record<string, string>>(base: T, from: unknown): T => {
@@ -31,6 +35,11 @@ function mergeDraftValues(raw: unknown): ReferralFormValues {
   // The top-level answers are every string field of the empty referral.
   const topFields = Object.fromEntries(Object.entries(empty).filter(([, v]) => typeof v === "string")) as Record<string, string>;
   const top = pickStrings(topFields, raw);
+  if (version === 1) {
+    // R-80: never carry text written for the mediation team into the shared summary.
+    top.staffNotes = top.summary ?? "";
+    top.summary = "";
+  }
   const issues = Array.isArray(raw.issues) ? raw.issues.map((i) => pickStrings({ ...EMPTY_ISSUE }, i)) : [];
   const parties = Array.isArray(raw.parties) ? raw.parties.map((p) => pickStrings({ ...EMPTY_OTHER_PARTY }, p)) : [];
   return {
@@ -48,9 +57,9 @@ export function loadDraft(key: string): Draft | null {
     const raw = window.localStorage.getItem(key);
     if (!raw) return null;
     const parsed: unknown = JSON.parse(raw);
-    if (!isObj(parsed) || parsed.v !== DRAFT_VERSION) return null;
+    if (!isObj(parsed) || (parsed.v !== DRAFT_VERSION && parsed.v !== 1)) return null;
     const stage = (REFERRAL_STEPS as readonly string[]).includes(String(parsed.stage)) || parsed.stage === "check" ? (parsed.stage as Draft["stage"]) : "who";
-    const values = mergeDraftValues(parsed.values);
+    const values = mergeDraftValues(parsed.values, parsed.v);
     // An untouched form is not a draft.
     if (stage === "who" && JSON.stringify(values) === JSON.stringify(emptyReferral())) return null;
     return { values, stage };

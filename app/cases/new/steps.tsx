@@ -19,6 +19,10 @@ import {
   PARTY_KINDS_WITH_AUTHORITY,
   REQUESTER_OPTIONS,
   SECTION_I_DECISIONS,
+  STAFF_NOTES_HINT,
+  STAFF_NOTES_LABEL,
+  SUMMARY_HINT,
+  SUMMARY_LABEL,
   type PartyKindValue,
 } from "@/lib/cases/options";
 import { EMPTY_ISSUE, EMPTY_OTHER_PARTY, MAX_ISSUES, MAX_OTHER_PARTIES, type ReferralFormValues } from "@/lib/cases/intake/referral-schema";
@@ -129,7 +133,9 @@ export function DecisionStep({ form, errors, localAuthorities, preview }: Props 
           <DeadlinePreview preview={preview} />
         </>
       )}
-      <TextArea id="summary" label="Summary (optional)" hint="Anything the mediator should know before contacting the parties." error={errors.summary} {...form.register("summary")} />
+      {/* what is shared and what is for staff only are two fields, each labelled for who reads it. */}
+      <TextArea id="summary" label={SUMMARY_LABEL} hint={SUMMARY_HINT} error={errors.summary} {...form.register("summary")} />
+      <TextArea id="staffNotes" label={STAFF_NOTES_LABEL} hint={STAFF_NOTES_HINT} error={errors.staffNotes} {...form.register("staffNotes")} />
     </>
   );
 }

@@ -13,7 +13,10 @@ import { toIso as toIsoDate } from "../store";
 
 /** Current values of the editable case details, as form strings ("" when not recorded). */
 export type CaseDetailsValues = {
+  /** shared with the LA officer and the family. */
   summary: string;
+  /** the mediation team only. */
+  staffNotes: string;
   decisionSentOn: string;
   disputedDecision: string;
   drsScope: string;
@@ -26,6 +29,7 @@ export type CaseDetailsValues = {
 
 export const DETAIL_FIELD_LABELS: Record<keyof CaseDetailsValues, string> = {
   summary: "Summary of the disagreement",
+  staffNotes: "Notes for the mediation team",
   decisionSentOn: "Date the decision notice was sent",
   disputedDecision: "Decision disputed",
   drsScope: "What the disagreement is about",
@@ -41,6 +45,7 @@ export const DETAIL_KEYS = Object.keys(DETAIL_FIELD_LABELS) as (keyof CaseDetail
 export function detailsPatchSchema(today: string = todayInLondon()) {
   return z.object({
     summary: optionalText(LIMITS.summary, tooLong("The summary", LIMITS.summary)).optional(),
+    staffNotes: optionalText(LIMITS.staffNotes, tooLong("The notes for the mediation team", LIMITS.staffNotes)).optional(),
     decisionSentOn: optionalPastDate("The date the decision notice was sent", today).optional(),
     disputedDecision: choice(DISPUTED_DECISION_VALUES, "Choose the decision being disputed from the list", true).optional(),
     drsScope: choice(DRS_SCOPE_VALUES, "Choose what the disagreement is about from the list", true).optional(),
@@ -53,8 +58,10 @@ export function detailsPatchSchema(today: string = todayInLondon()) {
   });
 }
 
+/** Staff only (getCaseForEdit, updateCaseDetails): includes the staff notes. */
 export const CASE_DETAILS_SELECT = {
   summary: true,
+  staffNotes: true,
   decisionSentOn: true,
   disputedDecision: true,
   drsScope: true,
@@ -65,6 +72,7 @@ export const CASE_DETAILS_SELECT = {
 export function detailsValues(c: Prisma.CaseGetPayload<{ select: typeof CASE_DETAILS_SELECT }>): CaseDetailsValues {
   return {
     summary: c.summary ?? "",
+    staffNotes: c.staffNotes ?? "",
     decisionSentOn: toIsoDate(c.decisionSentOn) ?? "",
     disputedDecision: c.disputedDecision ?? "",
     drsScope: c.drsScope ?? "",

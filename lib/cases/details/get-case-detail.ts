@@ -3,8 +3,9 @@
  *  - "FULL" view — ADMIN, CASEWORKER and the allocated MEDIATOR (the only mediator in scope):
  *    everything, including STAFF-visibility timeline entries and parties' contact details;
  *  - "SHARED" view — LA_OFFICER (own LA only) and PARENT (own case only): the case summary,
- *    issues, parties' names, roles and consent state (no contact details, no access needs),
- *    deadlines, and only SHARED timeline entries. Staff and private notes are never selected.
+ *    issues, parties' names, roles and consent state (no contact details, no access needs, no
+ *    consent "how"), deadlines, and only SHARED timeline entries without their data (where a
+ *    reason is kept). Staff notes (Case.staffNotes) and private notes are never selected.
  */
 import "server-only";
 import { db } from "@/lib/platform/db";
@@ -92,6 +93,8 @@ export async function getCaseDetail(user: SessionUser, id: string) {
       meetingOn: true,
       heldOn: true,
       summary: true,
+      // R-80 / data minimisation: the staff notes are not even read for the shared view.
+      staffNotes: full,
       createdAt: true,
       updatedAt: true,
       localAuthority: { select: { id: true, name: true } },
@@ -173,6 +176,8 @@ export async function getCaseDetail(user: SessionUser, id: string) {
     meetingOn: toIso(c.meetingOn),
     heldOn: toIso(c.heldOn),
     summary: c.summary,
+    /** FULL view only (null in the SHARED view): notes for the mediation team (R-80). */
+    staffNotes: full ? (c.staffNotes ?? null) : null,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
     localAuthority: c.localAuthority,

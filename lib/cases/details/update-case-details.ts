@@ -113,6 +113,7 @@ export async function updateCaseDetails(
     const date = (s: string) => (s === "" ? null : dbDateFromIso(s));
     await bumpVersion(tx, c.id, ref.expectedVersion, {
       summary: after.summary === "" ? null : after.summary,
+      staffNotes: after.staffNotes === "" ? null : after.staffNotes,
       decisionSentOn: date(after.decisionSentOn),
       disputedDecision: c.kind === "DRS" ? undefined : after.disputedDecision === "" ? null : (after.disputedDecision as DisputedDecisionValue),
       drsScope: c.kind === "DRS" ? (after.drsScope === "" ? null : (after.drsScope as DrsScopeValue)) : undefined,

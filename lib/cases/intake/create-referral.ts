@@ -62,6 +62,7 @@ export async function createReferral(user: SessionUser, input: unknown, ip: stri
         decisionSentOn: r.decisionSentOn ? dbDateFromIso(r.decisionSentOn) : null,
         laNotifiedOn: r.laNotifiedOn ? dbDateFromIso(r.laNotifiedOn) : null,
         summary: r.summary,
+        staffNotes: r.staffNotes,
         createdById: user.id,
         child: {
           create: {

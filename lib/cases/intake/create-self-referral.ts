@@ -65,7 +65,9 @@ export async function createSelfReferral(input: unknown, ip: string | null, now:
         familyParty: r.familyParty,
         disputedDecision: r.disputedDecision,
         decisionSentOn: r.decisionSentOn ? dbDateFromIso(r.decisionSentOn) : null,
-        summary: r.details,
+        // the family wrote this for us (phone times, an interpreter, worries), not for the
+        // LA: staff-only notes. The shared summary is left for a caseworker to write.
+        staffNotes: r.details,
         createdById: null,
         child: { create: { name: r.childName, dateOfBirth: r.childDateOfBirth ? dbDateFromIso(r.childDateOfBirth) : null } },
         parties: { create: { kind: r.familyParty, name: r.name, email: r.email, phone: r.phone, preferredContact: "EMAIL", consent: "PENDING" } },

@@ -79,7 +79,7 @@ export function stepOfField(path: string): ReferralStep | null {
   const head = path.split(".")[0] ?? "";
   if (["requestedBy", "kind", "familyParty"].includes(head)) return "who";
   if (head === "child") return "child";
-  if (["localAuthorityId", "disputedDecision", "drsScope", "decisionSentOn", "laNotifiedOn", "summary"].includes(head)) return "decision";
+  if (["localAuthorityId", "disputedDecision", "drsScope", "decisionSentOn", "laNotifiedOn", "summary", "staffNotes"].includes(head)) return "decision";
   if (head === "issues") return "issues";
   if (head === "family" || head === "parties") return "parties";
   return null;
@@ -100,6 +100,7 @@ export const REFERRAL_FIELD_ORDER = [
   "decisionSentOn",
   "laNotifiedOn",
   "summary",
+  "staffNotes",
   "issues",
   "issues.N.category",
   "issues.N.description",
@@ -135,7 +136,10 @@ export type ReferralFormValues = {
   drsScope: DrsScopeValue | "";
   decisionSentOn: string;
   laNotifiedOn: string;
+  /** shared with the LA officer and the family. */
   summary: string;
+  /** the mediation team only. */
+  staffNotes: string;
   issues: IssueFormValues[];
   family: ContactFormValues;
   parties: OtherPartyFormValues[];
@@ -166,6 +170,7 @@ export function emptyReferral(): ReferralFormValues {
     decisionSentOn: "",
     laNotifiedOn: "",
     summary: "",
+    staffNotes: "",
     issues: [{ ...EMPTY_ISSUE }],
     family: { name: "", email: "", phone: "", address: "", preferredContact: "", accessNeeds: "" },
     parties: [],
@@ -187,7 +192,10 @@ export type ReferralInput = {
   decisionSentOn: string | null;
   /** MEDIATION only. */
   laNotifiedOn: string | null;
+  /** shared with the LA officer and the family. */
   summary: string | null;
+  /** the mediation team only; never read for the shared view. */
+  staffNotes: string | null;
   issues: { category: IssueCategoryValue; description: string }[];
   family: ContactInput;
   parties: (ContactInput & { kind: OtherPartyKindValue; organisation: string | null; hasAuthority: boolean | null })[];
@@ -217,6 +225,7 @@ const decisionShape = {
   decisionSentOn: optionalDate("The date the decision was sent must be a real date"),
   laNotifiedOn: optionalDate("The date the local authority was told must be a real date"),
   summary: optionalText(LIMITS.summary, tooLong("The summary", LIMITS.summary)),
+  staffNotes: optionalText(LIMITS.staffNotes, tooLong("The notes for the mediation team", LIMITS.staffNotes)),
 };
 
 const issuesShape = {
@@ -327,6 +336,7 @@ function cleanReferral(v: Loose): ReferralInput {
     decisionSentOn: orNull(v.decisionSentOn),
     laNotifiedOn: kind === "MEDIATION" ? orNull(v.laNotifiedOn) : null,
     summary: orNull(v.summary),
+    staffNotes: orNull(v.staffNotes),
     issues: (v.issues as Loose[]).map((i) => ({ category: i.category as IssueCategoryValue, description: str(i.description) })),
     family: cleanContact(asObj(v.family)),
     parties: (v.parties as Loose[]).map((p) => {

@@ -56,6 +56,8 @@ export type SelfReferralInput = {
   localAuthorityId: string;
   disputedDecision: DisputedDecisionValue | null;
   decisionSentOn: string | null;
+  /** "Is there anything else we should know?": phone times, help to take part, worries. Kept for
+   * the mediation team only (Case.staffNotes, R-80), never shown to the LA officer. */
   details: string | null;
 };
 
@@ -73,7 +75,7 @@ export function selfReferralSchema(today: string = todayInLondon()) {
       localAuthorityId: requiredText(LIMITS.name, "Select your local authority", "Select your local authority"),
       disputedDecision: choice([...DISPUTED_DECISION_VALUES, NOT_SURE], "Select what the disagreement is about, or select ‘I’m not sure’"),
       decisionSentOn: optionalDate("The date on the decision letter must be a real date"),
-      details: optionalText(LIMITS.summary, tooLong("This", LIMITS.summary)),
+      details: optionalText(LIMITS.staffNotes, tooLong("This", LIMITS.staffNotes)),
     })
     .superRefine((v, ctx) => {
       const youngPerson = v.familyParty === "YOUNG_PERSON";

@@ -44,6 +44,7 @@ function referral(overrides: Partial<ReferralFormValues> = {}): ReferralFormValu
     decisionSentOn: "2025-02-03",
     laNotifiedOn: "",
     summary: "",
+    staffNotes: "",
     issues: [{ category: "EDUCATION", description: "Section F" }],
     family: { name: "Alex Parent", email: freshEmail("alex"), phone: "", address: "", preferredContact: "EMAIL", accessNeeds: "" },
     parties: [

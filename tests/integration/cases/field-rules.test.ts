@@ -42,6 +42,7 @@ function referral(o: { phone?: string; email?: string; setting?: string; summary
     decisionSentOn: today,
     laNotifiedOn: "",
     summary: o.summary ?? "",
+    staffNotes: "",
     issues: [{ category: "EDUCATION", description: "Wants an EHC needs assessment" }],
     family: { name: "Parent", email: o.email ?? `p-${uid()}@example.com`, phone: o.phone ?? "", address: "", preferredContact: "EMAIL", accessNeeds: "" },
     parties: [],
@@ -122,6 +123,15 @@ describe("lengths", () => {
     expect((await createSelfReferral(selfReferral({ details: summary }), `ip-${uid()}`)).status).toBe("created");
     expect((await refusal(createReferral(caseworker, referral({ summary: summary + "x" }), null))).fieldErrors?.summary).toBe(`The summary must be ${LIMITS.summary} characters or fewer`);
     expect((await refusal(updateCaseDetails(caseworker, c.id, 2, { summary: summary + "x" }))).fieldErrors?.summary).toBe(`The summary must be ${LIMITS.summary} characters or fewer`);
+  });
+
+  it(`notes for the mediation team of ${LIMITS.staffNotes} characters are accepted at intake and on edit; one more is refused`, async () => {
+    const notes = "n".repeat(LIMITS.staffNotes);
+    const message = `The notes for the mediation team must be ${LIMITS.staffNotes} characters or fewer`;
+    const c = await createReferral(caseworker, { ...referral(), staffNotes: notes }, null);
+    expect((await updateCaseDetails(caseworker, c.id, 1, { staffNotes: notes.slice(1) + "m" })).changed).toEqual(["staffNotes"]);
+    expect((await refusal(createReferral(caseworker, { ...referral(), staffNotes: notes + "x" }, null))).fieldErrors?.staffNotes).toBe(message);
+    expect((await refusal(updateCaseDetails(caseworker, c.id, 2, { staffNotes: notes + "x" }))).fieldErrors?.staffNotes).toBe(message);
   });
 
   it(`an email address of ${LIMITS.email} characters is accepted at intake and on the party form`, async () => {

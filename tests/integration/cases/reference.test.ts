@@ -18,6 +18,7 @@ function referral(localAuthorityId: string, decisionSentOn: string): ReferralFor
     decisionSentOn,
     laNotifiedOn: "",
     summary: "",
+    staffNotes: "",
     issues: [{ category: "EDUCATION", description: "Wants an EHC needs assessment" }],
     family: { name: "Parent", email: `p-${uid()}@example.com`, phone: "", address: "", preferredContact: "EMAIL", accessNeeds: "" },
     parties: [],

@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { ErrorSummary } from "@/components/ErrorSummary";
 import { Radios, SelectField, TextArea, TextField } from "@/components/fields";
 import { IDLE_STATE } from "@/components/action-state";
-import { DISPUTED_DECISION_OPTIONS, DRS_SCOPE_OPTIONS } from "@/lib/cases/options";
+import { DISPUTED_DECISION_OPTIONS, DRS_SCOPE_OPTIONS, STAFF_NOTES_HINT, STAFF_NOTES_LABEL, SUMMARY_HINT, SUMMARY_LABEL } from "@/lib/cases/options";
 import { updateDetailsAction } from "../actions";
 import { Notice } from "./Notice";
 
@@ -57,7 +57,9 @@ export function EditDetailsForm({ caseId, version, kind, initial, clockRunning }
       <input type="hidden" name="caseId" value={caseId} />
       <input type="hidden" name="version" value={currentVersion} />
 
-      <TextArea name="summary" label="Summary of the disagreement" defaultValue={v.summary} error={errors?.summary} />
+      {/* what is shared and what is for staff only are two fields, each labelled for who reads it. */}
+      <TextArea name="summary" label={SUMMARY_LABEL} hint={SUMMARY_HINT} defaultValue={v.summary} error={errors?.summary} />
+      <TextArea name="staffNotes" label={STAFF_NOTES_LABEL} hint={STAFF_NOTES_HINT} defaultValue={v.staffNotes} error={errors?.staffNotes} />
       {kind === "DRS" ? (
         <SelectField name="drsScope" label="What the disagreement is about" hint="Disagreement resolution (R-70)" options={scopeOptions} defaultValue={v.drsScope} error={errors?.drsScope} />
       ) : (
