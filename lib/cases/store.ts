@@ -10,7 +10,7 @@ import { caseScope } from "@/lib/auth/scope";
 import { NotFoundError, type SessionUser } from "@/lib/auth/types";
 import { ConflictError, DomainError } from "@/lib/platform/errors";
 import { isoFromDbDate } from "@/lib/deadlines";
-import { isDeadlineName, isTerminalStatus, type CaseSnapshot, type CaseStatus } from "./lifecycle/vocabulary";
+import { isDeadlineName, isTerminalStatus, type CaseSnapshot, type CaseStatus, type DeadlineName } from "./lifecycle/vocabulary";
 import { STATUS_LABELS } from "./lifecycle/wording";
 
 type Client = Pick<Tx, "case">;
@@ -36,12 +36,18 @@ export const SNAPSHOT_SELECT = {
   status: true,
   version: true,
   allocatedMediatorId: true,
+  decisionSentOn: true,
+  laNotifiedOn: true,
+  meetingOn: true,
+  heldOn: true,
   issues: { select: { category: true } },
-  parties: { select: { id: true, name: true, kind: true, consent: true }, orderBy: { createdAt: "asc" } },
-  deadlines: { where: { closedOn: null }, select: { name: true } },
+  parties: { select: { id: true, name: true, kind: true, consent: true, consentOn: true }, orderBy: { createdAt: "asc" } },
+  deadlines: { where: { closedOn: null }, select: { name: true, triggerOn: true, dueOn: true } },
 } satisfies Prisma.CaseSelect;
 
+/** The case as the lifecycle sees it, with its recorded dates (so a transition's dates are checked against them). */
 export function toSnapshot(row: Prisma.CaseGetPayload<{ select: typeof SNAPSHOT_SELECT }>): CaseSnapshot {
+  const open = row.deadlines.filter((d): d is typeof d & { name: DeadlineName } => isDeadlineName(d.name));
   return {
     id: row.id,
     kind: row.kind,
@@ -49,8 +55,15 @@ export function toSnapshot(row: Prisma.CaseGetPayload<{ select: typeof SNAPSHOT_
     status: row.status,
     allocatedMediatorId: row.allocatedMediatorId,
     hasHealthIssue: row.issues.some((i) => i.category === "HEALTH"),
-    parties: row.parties.map((p) => ({ id: p.id, name: p.name, kind: p.kind, consent: p.consent })),
-    openDeadlines: row.deadlines.map((d) => d.name).filter(isDeadlineName),
+    parties: row.parties.map((p) => ({ id: p.id, name: p.name, kind: p.kind, consent: p.consent, consentOn: toIso(p.consentOn) })),
+    openDeadlines: open.map((d) => d.name),
+    dates: {
+      decisionSentOn: toIso(row.decisionSentOn),
+      laNotifiedOn: toIso(row.laNotifiedOn),
+      meetingOn: toIso(row.meetingOn),
+      heldOn: toIso(row.heldOn),
+      openDeadlineDates: Object.fromEntries(open.map((d) => [d.name, { triggerOn: isoFromDbDate(d.triggerOn), dueOn: isoFromDbDate(d.dueOn) }])),
+    },
   };
 }
 

@@ -69,6 +69,7 @@ async function signedIn(browser: Browser, email: string): Promise<Page> {
 }
 
 const banner = (page: Page) => page.getByTestId("done-banner");
+const caseRowOf = (page: Page, reference: string) => page.getByRole("row", { name: new RegExp(reference) });
 const deadlines = (page: Page) => page.getByTestId("deadlines");
 
 /** The family party as the caseworker adds it in the steps below, and once they have agreed. */
@@ -341,4 +342,45 @@ test("a mediator with a conflict of interest is shown with the reason but cannot
   await page.getByRole("button", { name: "Allocate mediator" }).click();
   await expect(page.getByTestId("error-summary")).toContainText("Choose a mediator.");
   await expectAccessible(page);
+});
+
+test("a meeting booked after day 30 says 'Will be missed' on the case, in the list and when booking; a late one says how late (R-20, R-30)", async ({ page }) => {
+  const c = await createCase({ status: "MEETING_SCHEDULED" });
+  // The LA was told 10 days ago (due in 20 days); the meeting is booked 5 days after that. The
+  // health body was told 2 working days late (a closed deadline).
+  await sql(
+    `UPDATE "Case" SET "laNotifiedOn" = CURRENT_DATE - 10, "meetingOn" = CURRENT_DATE + 25, "nextDeadlineOn" = CURRENT_DATE + 20, "nextDeadlineName" = 'MEDIATION_30_DAY' WHERE id = $1`,
+    [c.id],
+  );
+  await sql(
+    `INSERT INTO "CaseDeadline" (id, "caseId", name, rule, "triggerOn", "dueOn", "closedOn", outcome, "daysLate") VALUES
+       ($1, $3, 'MEDIATION_30_DAY', 'R-20', CURRENT_DATE - 10, CURRENT_DATE + 20, NULL, NULL, NULL),
+       ($2, $3, 'HEALTH_NOTIFICATION', 'R-21', DATE '2025-03-26', DATE '2025-03-31', DATE '2025-04-02', 'MISSED', 2)`,
+    [`e2e-dl-${randomUUID()}`, `e2e-dl-${randomUUID()}`, c.id],
+  );
+  await signIn(page, "caseworker@demo.test");
+  await page.goto(`/cases/${c.id}`);
+  const thirty = page.getByTestId("deadline-MEDIATION_30_DAY");
+  await expect(thirty.locator(".tag--red")).toHaveText("Will be missed");
+  await expect(thirty).toContainText("The meeting is booked for");
+  await expect(deadlines(page)).toContainText("LA to tell the health body by Monday 31 March 2025: Missed by 2 working days on Wednesday 2 April 2025");
+  await expectAccessible(page);
+
+  // Moving the meeting: the page says by when mediation must take place, and that later is allowed (R-23).
+  await page.getByRole("link", { name: "Schedule meeting" }).click();
+  await expect(page.getByText(/Mediation must take place by .* \(R-20\)\. You can still book a later date/)).toBeVisible();
+  await expectAccessible(page);
+
+  // The case list shows the same state, and filters on it.
+  await page.goto(`/cases?q=${c.reference}`);
+  await expect(caseRowOf(page, c.reference).locator(".tag--red")).toHaveText("Will be missed");
+  await page.getByLabel("Next deadline").selectOption({ label: "Will be missed (meeting booked after the deadline)" });
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/deadline=WILL_BE_MISSED/);
+  await expect(caseRowOf(page, c.reference)).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Next deadline").selectOption({ label: "On track" });
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/deadline=ON_TRACK/);
+  await expect(caseRowOf(page, c.reference)).toHaveCount(0);
 });

@@ -39,8 +39,9 @@ export async function transitionAction(_prev: ActionState, fd: FormData): Promis
         const preview = await previewTransition(user, v.caseId ?? "", name, v.version ?? "", input);
         return { status: "success" as const, data: { confirm: true, starts: preview.starts } };
       }
-      await transitionCase(user, v.caseId ?? "", name, v.version ?? "", input, ip);
-      redirect(caseUrl(v.caseId ?? "", name));
+      const r = await transitionCase(user, v.caseId ?? "", name, v.version ?? "", input, ip);
+      // A meeting booked after day 30 is saved, and the banner says the deadline will be missed.
+      redirect(caseUrl(r.caseId, name === "scheduleMeeting" && r.warnings.length > 0 ? "meetingAfterDeadline" : name));
     },
   });
 }

@@ -26,9 +26,8 @@ import { Notice } from "./_components/Notice";
 export const metadata = { title: "Case" };
 export const dynamic = "force-dynamic";
 
-const STATE_COLOUR: Record<string, TagColour> = { OVERDUE: "red", DUE_SOON: "yellow", ON_TRACK: "green" };
+const STATE_COLOUR: Record<string, TagColour> = { OVERDUE: "red", WILL_BE_MISSED: "red", DUE_SOON: "yellow", ON_TRACK: "green" };
 const CONSENT_COLOUR: Record<string, TagColour> = { GIVEN: "green", DECLINED: "red", PENDING: "grey" };
-const CLOSED_OUTCOME: Record<string, string> = { MET: "Met", CANCELLED: "No longer applies", REPLACED: "Replaced by a corrected date" };
 
 const date = (iso: string | null) => (iso ? formatLongDate(iso) : null);
 
@@ -147,7 +146,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
             <ul className="body">
               {c.deadlines.closed.map((d) => (
                 <li key={d.id}>
-                  {d.label} {d.dueText}: {CLOSED_OUTCOME[d.outcome ?? "MET"] ?? "Closed"}
+                  {d.label} {d.dueText}: {d.outcomeText}
                   {d.closedOn ? ` on ${formatLongDate(d.closedOn)}` : ""}
                 </li>
               ))}
@@ -267,6 +266,7 @@ function OpenDeadline({ d }: { d: DeadlineView }) {
       <p className="mb-1">
         {d.label} <strong>{d.dueText}</strong> {d.state && <Tag colour={STATE_COLOUR[d.state]}>{d.stateLabel}</Tag>}
       </p>
+      {d.stateNote && <p className="body mb-1">{d.stateNote}</p>}
       <p className="hint mb-0!">
         {d.explanation} ({d.rule})
       </p>

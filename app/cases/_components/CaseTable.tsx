@@ -6,7 +6,7 @@ import type { CaseListRow } from "@/lib/cases/list/list-cases";
 import type { CaseKind } from "@/lib/cases/lifecycle";
 
 /** Colour is never the only signal: every tag also says its state in words. */
-const STATE_COLOUR: Record<DeadlineState, TagColour> = { OVERDUE: "red", DUE_SOON: "yellow", ON_TRACK: "green" };
+const STATE_COLOUR: Record<DeadlineState, TagColour> = { OVERDUE: "red", WILL_BE_MISSED: "red", DUE_SOON: "yellow", ON_TRACK: "green" };
 
 /** Shown under the reference for the kinds that are not a mediation case. */
 const KIND_NOTE: Partial<Record<CaseKind, string>> = { ADVICE_ONLY: "Advice only", DRS: "Disagreement resolution" };

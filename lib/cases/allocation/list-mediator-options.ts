@@ -43,7 +43,7 @@ export async function listMediatorOptions(user: SessionUser, caseId: string) {
       ...SNAPSHOT_SELECT,
       reference: true,
       localAuthority: CONFLICT_CASE_SELECT.localAuthority,
-      parties: { select: { id: true, name: true, kind: true, consent: true, organisation: true, email: true }, orderBy: { createdAt: "asc" } },
+      parties: { select: { ...SNAPSHOT_SELECT.parties.select, organisation: true, email: true }, orderBy: { createdAt: "asc" } },
       allocatedMediator: { select: { name: true } },
   });
   const snapshot = toSnapshot(c);

@@ -1,13 +1,14 @@
 /**
  * Deadline rows of a case: opened and closed by lifecycle transitions and dated by the date engine
- * through ./definitions. `Case.nextDeadlineOn` is kept equal to the earliest open deadline so the
- * case list can sort and filter on it in SQL. Run inside the command's transaction.
+ * through ./definitions (which also counts how late a missed one was). `Case.nextDeadlineOn` is
+ * kept equal to the earliest open deadline so the case list can sort and filter on it in SQL. Run
+ * inside the command's transaction.
  */
 import "server-only";
 import type { Tx } from "@/lib/platform/db";
-import { dbDateFromIso } from "@/lib/deadlines";
+import { dbDateFromIso, isoFromDbDate } from "@/lib/deadlines";
 import type { DeadlineName } from "../lifecycle/vocabulary";
-import { DEADLINES, dueDateFor } from "./definitions";
+import { DEADLINES, daysLate, dueDateFor } from "./definitions";
 
 export async function openDeadlines(tx: Tx, caseId: string, names: readonly DeadlineName[], triggerOn: string): Promise<void> {
   for (const name of names) {
@@ -19,9 +20,35 @@ export async function openDeadlines(tx: Tx, caseId: string, names: readonly Dead
   }
 }
 
-export async function closeDeadlines(tx: Tx, caseId: string, names: readonly DeadlineName[], on: string, outcome: "MET" | "CANCELLED" = "MET"): Promise<void> {
-  if (names.length === 0) return;
-  await tx.caseDeadline.updateMany({ where: { caseId, name: { in: [...names] }, closedOn: null }, data: { closedOn: dbDateFromIso(on), outcome } });
+/** A deadline closed after its due date: which, and how late in the unit its rule counts. */
+export type MissedDeadline = { name: DeadlineName; dueOn: string; daysLate: number };
+
+/**
+ * Closes the open deadlines `names` on `on`. Done ("MET") after its due date, a deadline is
+ * recorded as MISSED with how late it was (calendar or working days, as its rule counts), never
+ * as MET. "CANCELLED" (it no longer applies) is recorded as it is. Returns the missed ones.
+ */
+export async function closeDeadlines(tx: Tx, caseId: string, names: readonly DeadlineName[], on: string, outcome: "MET" | "CANCELLED" = "MET"): Promise<MissedDeadline[]> {
+  if (names.length === 0) return [];
+  const closedOn = dbDateFromIso(on);
+  if (outcome === "CANCELLED") {
+    await tx.caseDeadline.updateMany({ where: { caseId, name: { in: [...names] }, closedOn: null }, data: { closedOn, outcome } });
+    return [];
+  }
+  const open = await tx.caseDeadline.findMany({ where: { caseId, name: { in: [...names] }, closedOn: null }, select: { id: true, name: true, dueOn: true }, orderBy: { dueOn: "asc" } });
+  const missed: MissedDeadline[] = [];
+  for (const d of open) {
+    const name = d.name as DeadlineName;
+    const dueOn = isoFromDbDate(d.dueOn);
+    if (on <= dueOn) {
+      await tx.caseDeadline.update({ where: { id: d.id }, data: { closedOn, outcome: "MET" } });
+      continue;
+    }
+    const late = daysLate(name, dueOn, on);
+    await tx.caseDeadline.update({ where: { id: d.id }, data: { closedOn, outcome: "MISSED", daysLate: late } });
+    missed.push({ name, dueOn, daysLate: late });
+  }
+  return missed;
 }
 
 /** Keeps Case.nextDeadlineOn/Name equal to the earliest open deadline. */

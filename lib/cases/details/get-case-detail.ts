@@ -11,10 +11,10 @@ import "server-only";
 import { db } from "@/lib/platform/db";
 import { authorize, can } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/types";
-import { formatLongDate, isDeadlineInputError, isoFromDbDate, todayInLondon } from "@/lib/deadlines";
+import { formatDate, formatLongDate, isDeadlineInputError, isoFromDbDate, todayInLondon } from "@/lib/deadlines";
 import { availableTransitions, checkTransition, isDeadlineName, isDestructive, STATUS_LABELS, TRANSITIONS, type DeadlineName, type TransitionName } from "../lifecycle";
 import { DEADLINES, explainDeadline } from "../deadlines/definitions";
-import { DEADLINE_STATE_LABELS, deadlineState, type DeadlineState } from "../deadlines/state";
+import { closedOutcomeText, DEADLINE_STATE_LABELS, deadlineState, willBeMissed, type DeadlineState } from "../deadlines/state";
 import { findCaseOrThrow, SNAPSHOT_SELECT, toIso, toSnapshot } from "../store";
 
 export type CaseView = "FULL" | "SHARED";
@@ -55,10 +55,17 @@ export type DeadlineView = {
   /** Plain-English explanation of how the date was worked out (from the date engine). */
   explanation: string;
   closedOn: string | null;
+  /** Closed deadlines: MET, MISSED, CANCELLED or REPLACED. */
   outcome: string | null;
-  /** Open deadlines only. */
+  /** MISSED only: how late, in the unit its rule counts (`counts` in ../deadlines/definitions). */
+  daysLate: number | null;
+  /** Closed deadlines: "Met", "Missed by 2 working days", "No longer applies", … */
+  outcomeText: string | null;
+  /** Open deadlines only (WILL_BE_MISSED: the meeting is booked after the due date, R-20). */
   state: DeadlineState | null;
   stateLabel: string | null;
+  /** Why, when it is not plain: "The meeting is booked for 30 April 2025, after this date (R-20)." */
+  stateNote: string | null;
 };
 
 export type TimelineEntry = {
@@ -83,6 +90,8 @@ export async function getCaseDetail(user: SessionUser, id: string) {
   const full = view === "FULL";
   const c = await findCaseOrThrow(user, id, {
       ...SNAPSHOT_SELECT,
+      // R-80 / data minimisation: the dates of parties' answers are not read for the shared view.
+      parties: { ...SNAPSHOT_SELECT.parties, select: { ...SNAPSHOT_SELECT.parties.select, consentOn: full } },
       reference: true,
       requestedBy: true,
       familyParty: true,
@@ -127,7 +136,7 @@ export async function getCaseDetail(user: SessionUser, id: string) {
     db().caseIssue.findMany({ where: { caseId: c.id }, select: { id: true, category: true, description: true }, orderBy: { id: "asc" } }),
     db().caseDeadline.findMany({
       where: { caseId: c.id },
-      select: { id: true, name: true, rule: true, triggerOn: true, dueOn: true, closedOn: true, outcome: true },
+      select: { id: true, name: true, rule: true, triggerOn: true, dueOn: true, closedOn: true, outcome: true, daysLate: true },
       orderBy: [{ dueOn: "asc" }, { createdAt: "asc" }],
     }),
     db().caseEvent.findMany({
@@ -157,7 +166,8 @@ export async function getCaseDetail(user: SessionUser, id: string) {
   });
 
   const today = todayInLondon();
-  const deadlineViews = deadlines.filter((d) => isDeadlineName(d.name)).map((d) => toDeadlineView(d, today));
+  const meetingOn = toIso(c.meetingOn);
+  const deadlineViews = deadlines.filter((d) => isDeadlineName(d.name)).map((d) => toDeadlineView(d, today, meetingOn));
 
   return {
     view,
@@ -241,8 +251,9 @@ function reasonFrom(data: unknown): string | null {
 }
 
 function toDeadlineView(
-  d: { id: string; name: string; rule: string; triggerOn: Date; dueOn: Date; closedOn: Date | null; outcome: string | null },
+  d: { id: string; name: string; rule: string; triggerOn: Date; dueOn: Date; closedOn: Date | null; outcome: string | null; daysLate: number | null },
   today: string,
+  meetingOn: string | null,
 ): DeadlineView {
   const name = d.name as DeadlineName;
   const triggerOn = isoFromDbDate(d.triggerOn);
@@ -258,10 +269,10 @@ function toDeadlineView(
   }
   if (!d.closedOn) {
     try {
-      state = deadlineState(dueOn, today);
+      state = deadlineState(dueOn, today, { name, meetingOn });
     } catch (e) {
       if (!isDeadlineInputError(e)) throw e;
-      state = dueOn < today ? "OVERDUE" : "ON_TRACK";
+      state = dueOn < today ? "OVERDUE" : willBeMissed(name, dueOn, meetingOn) ? "WILL_BE_MISSED" : "ON_TRACK";
     }
   }
   return {
@@ -275,8 +286,11 @@ function toDeadlineView(
     explanation,
     closedOn: toIso(d.closedOn),
     outcome: d.outcome,
+    daysLate: d.daysLate,
+    outcomeText: d.closedOn ? closedOutcomeText(name, d.outcome, d.daysLate) : null,
     state,
     stateLabel: state ? DEADLINE_STATE_LABELS[state] : null,
+    stateNote: state === "WILL_BE_MISSED" && meetingOn ? `The meeting is booked for ${formatDate(meetingOn)}, after this date (R-20).` : null,
   };
 }
 

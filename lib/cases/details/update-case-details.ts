@@ -2,23 +2,25 @@
  * A caseworker edits the referral details. Only the fields present in `patch` are considered. If
  * the case changed since `expectedVersion`, a ConflictError carries the winner's values
  * (DetailsConflictData): nothing is silently overwritten. Changing laNotifiedOn while the 30-day
- * clock runs restarts it from the new date (R-20, R-21).
+ * clock runs restarts it from the new date (R-20, R-21). The decision-sent and LA-told dates must
+ * agree with the dates recorded around them (../date-order: decision sent ≤ LA told ≤ meeting held).
  */
 import "server-only";
 import { transaction, type Tx } from "@/lib/platform/db";
 import { authorize } from "@/lib/auth/policy";
 import { NotFoundError, type SessionUser } from "@/lib/auth/types";
 import { writeAudit } from "@/lib/platform/audit";
-import { ConflictError } from "@/lib/platform/errors";
+import { ConflictError, DomainError } from "@/lib/platform/errors";
 import { fieldError, parseInput } from "@/lib/platform/validation";
 import { dbDateFromIso, formatLongDate, isDeadlineInputError, todayInLondon } from "@/lib/deadlines";
 import { STATUS_LABELS } from "../lifecycle";
+import { correctedDateProblems } from "../date-order";
 import { dateOfBirthProblem } from "../fields";
 import type { DisputedDecisionValue, DrsScopeValue } from "../options";
 import { dueDateFor } from "../deadlines/definitions";
 import { openDeadlines, refreshNextDeadline } from "../deadlines/open-close";
 import { recordEvent } from "../timeline";
-import { assertCaseOpen, bumpVersion, caseCommandSchema, findCaseOrThrow } from "../store";
+import { assertCaseOpen, bumpVersion, caseCommandSchema, findCaseOrThrow, toIso } from "../store";
 import { CASE_DETAILS_SELECT, DETAIL_FIELD_LABELS, DETAIL_KEYS, detailsPatchSchema, detailsValues, displayDetail, type CaseDetailsValues } from "./details-schema";
 
 /** A change made by someone else, for the "Someone else saved this case first" notice. */
@@ -77,7 +79,18 @@ export async function updateCaseDetails(
     const c = await findCaseOrThrow(
       user,
       ref.caseId,
-      { id: true, kind: true, status: true, version: true, familyParty: true, ...CASE_DETAILS_SELECT, deadlines: { where: { closedOn: null }, select: { name: true } } },
+      {
+        id: true,
+        kind: true,
+        status: true,
+        version: true,
+        familyParty: true,
+        meetingOn: true,
+        heldOn: true,
+        ...CASE_DETAILS_SELECT,
+        parties: { select: { id: true, name: true, kind: true, consent: true, consentOn: true } },
+        deadlines: { select: { name: true, triggerOn: true, closedOn: true, outcome: true } },
+      },
       tx,
     );
     if (c.version !== ref.expectedVersion) throw new ConflictError(SAVED_FIRST, await detailsConflictData(tx, c.id, ref.expectedVersion));
@@ -90,7 +103,7 @@ export async function updateCaseDetails(
     const changed = applicable.filter((k) => after[k] !== before[k]);
     if (changed.length === 0) return { caseId: c.id, version: c.version, changed };
 
-    const openNames = c.deadlines.map((d) => d.name);
+    const openNames = c.deadlines.filter((d) => d.closedOn === null).map((d) => d.name);
     const clockRunning = openNames.includes("MEDIATION_30_DAY");
     if (changed.includes("laNotifiedOn") && clockRunning) {
       if (after.laNotifiedOn === "") fieldError("laNotifiedOn", "The date the LA was told cannot be removed while the 30-day deadline is running. Enter the correct date.");
@@ -102,6 +115,19 @@ export async function updateCaseDetails(
         fieldError("laNotifiedOn", e.message);
       }
     }
+    // Issue 8: decision sent ≤ LA told ≤ the answers, meeting and certificates recorded after them.
+    const order = correctedDateProblems(
+      after,
+      changed,
+      {
+        meetingOn: toIso(c.meetingOn),
+        heldOn: toIso(c.heldOn),
+        parties: c.parties.map((p) => ({ ...p, consentOn: toIso(p.consentOn) })),
+        deadlines: c.deadlines.map((d) => ({ name: d.name, triggerOn: toIso(d.triggerOn)!, closedOn: toIso(d.closedOn), outcome: d.outcome })),
+      },
+      DETAIL_FIELD_LABELS,
+    );
+    if (Object.keys(order).length > 0) throw new DomainError(Object.values(order)[0]!, "INVALID_INPUT", order);
     // The same date-of-birth rule as at intake: in the past, and under 25 (R-01).
     if (changed.includes("childDateOfBirth") && after.childDateOfBirth !== "") {
       const problem = dateOfBirthProblem(after.childDateOfBirth, today, c.familyParty === "YOUNG_PERSON" ? "young person" : "child");

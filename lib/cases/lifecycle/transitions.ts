@@ -1,9 +1,10 @@
 /**
  * The transition table: the only place that knows a transition. Each row says where it can start
  * from and where it goes, who may do it and for which kinds of case, the inputs it records (which
- * must be past dates, which case column each writes, the help beside each field), the deadlines it
- * starts and stops and how they close, who may read its timeline entry (R-80), whether it needs a
- * confirmation step, its audit action and its page text.
+ * must be past dates, which recorded dates of the case each must not precede, which case column
+ * each writes, the help beside each field), the deadlines it starts and stops and how they close,
+ * who may read its timeline entry (R-80), whether it needs a confirmation step, its audit action
+ * and its page text.
  *
  * Plain data (no functions), so a row can be rendered or handed to a client component. The
  * planner (./plan.ts) reads it; the wording (./wording.ts) words its timeline entries.
@@ -17,7 +18,7 @@
  * (no certificate deadlines for DRS, R-71; HEALTH_NOTIFICATION only with a health issue, R-21).
  */
 import type { AuditAction } from "@/lib/platform/audit";
-import { ARRANGING, PRE_MEETING, type CaseKind, type CaseStatus, type DeadlineName, type Role } from "./vocabulary";
+import { ARRANGING, PRE_MEETING, type CaseDateName, type CaseKind, type CaseStatus, type DeadlineName, type Role } from "./vocabulary";
 
 export type InputType = "date" | "text" | "id" | "partyId" | "boolean";
 
@@ -38,6 +39,12 @@ export interface InputSpec {
   kinds?: readonly CaseKind[];
   /** A date of something that has already happened: never later than today. */
   past?: boolean;
+  /**
+   * Dates of the case this date must not precede (decision sent ≤ LA told ≤ consent ≤ meeting held
+   * ≤ certificate; a certificate never before its trigger). Checked before anything is written; the
+   * message names the date it must follow and its rule (lib/cases/date-order.ts).
+   */
+  notBefore?: readonly CaseDateName[];
   /** The case column the value is written to (and read back as the form's starting value). */
   column?: CaseColumn;
 }
@@ -90,7 +97,10 @@ export interface TransitionDef {
   starts: readonly DeadlineName[];
   /** Deadlines this stops (if running), on the date of its first date input (else today). */
   stops: readonly DeadlineName[];
-  /** How the stopped deadlines close: MET (the duty was done) or CANCELLED (it no longer applies). */
+  /**
+   * How the stopped deadlines close: MET (the duty was done; recorded as MISSED, with how late, when
+   * done after the due date) or CANCELLED (it no longer applies).
+   */
   stopOutcome: "MET" | "CANCELLED";
   /** The input whose date is day 0 of the deadlines started. */
   trigger?: string;
@@ -121,12 +131,13 @@ const STAFF_AND_MEDIATOR: readonly Role[] = ["MEDIATOR", "CASEWORKER", "ADMIN"];
 export const MAX_TRANSITION_TEXT = 2000;
 export const MAX_TRANSITION_ID = 200;
 
-type DateOptions = { kinds?: readonly CaseKind[]; hint?: string; past?: boolean; column?: CaseColumn };
+type DateOptions = { kinds?: readonly CaseKind[]; hint?: string; past?: boolean; notBefore?: readonly CaseDateName[]; column?: CaseColumn };
 const dateInput = (name: string, label: string, o: DateOptions = {}): InputSpec => ({
   name,
   type: "date",
   label,
-  validator: "ISO date YYYY-MM-DD naming a real calendar date" + (o.past ? ", today or earlier" : ""),
+  validator:
+    "ISO date YYYY-MM-DD naming a real calendar date" + (o.past ? ", today or earlier" : "") + (o.notBefore?.length ? `, not before the case's ${o.notBefore.join(", ")}` : ""),
   ...o,
 });
 const textInput = (name: string, label: string, hint?: string): InputSpec => ({
@@ -154,6 +165,7 @@ export const TRANSITIONS: readonly TransitionDef[] = [
       dateInput("laNotifiedOn", "Date the LA was told the family wants mediation", {
         kinds: ["MEDIATION"],
         past: true,
+        notBefore: ["decisionSentOn"],
         column: "laNotifiedOn",
         hint: "The 30-day clock starts on this day: mediation must take place within 30 days of it (R-20).",
       }),
@@ -319,7 +331,8 @@ export const TRANSITIONS: readonly TransitionDef[] = [
     to: UNCHANGED,
     roles: STAFF,
     kinds: ["MEDIATION"],
-    requires: [dateInput("toldOn", "Date the adviser was told", { past: true, hint: CERTIFICATE_DUE_HINT })],
+    // The clock runs from the day the LA was told (R-20): it cannot be found too short before then.
+    requires: [dateInput("toldOn", "Date the adviser was told", { past: true, notBefore: ["laNotifiedOn"], hint: CERTIFICATE_DUE_HINT })],
     starts: ["CERTIFICATE_NOT_ARRANGED"],
     stops: [],
     stopOutcome: "MET",
@@ -339,7 +352,7 @@ export const TRANSITIONS: readonly TransitionDef[] = [
     to: UNCHANGED,
     roles: STAFF,
     kinds: ["MEDIATION"],
-    requires: [dateInput("issuedOn", "Date of issue", { past: true, hint: "The date on the certificate." })],
+    requires: [dateInput("issuedOn", "Date of issue", { past: true, notBefore: ["stoppedTriggers"], hint: "The date on the certificate." })],
     starts: [],
     stops: ["CERTIFICATE_NOT_ARRANGED"],
     stopOutcome: "MET",
@@ -358,7 +371,13 @@ export const TRANSITIONS: readonly TransitionDef[] = [
     to: UNCHANGED,
     roles: STAFF,
     kinds: ["MEDIATION"],
-    requires: [dateInput("notifiedOn", "Date the LA told the health commissioning body", { past: true, hint: "The date the LA told the integrated care board (R-21)." })],
+    requires: [
+      dateInput("notifiedOn", "Date the LA told the health commissioning body", {
+        past: true,
+        notBefore: ["stoppedTriggers"],
+        hint: "The date the LA told the integrated care board (R-21).",
+      }),
+    ],
     starts: [],
     stops: ["HEALTH_NOTIFICATION"],
     stopOutcome: "MET",
@@ -378,7 +397,14 @@ export const TRANSITIONS: readonly TransitionDef[] = [
     to: "MEETING_HELD",
     roles: STAFF_AND_MEDIATOR,
     kinds: ["MEDIATION", "DRS"],
-    requires: [dateInput("heldOn", "Date the meeting was held", { past: true, column: "heldOn", hint: "The certificate is due 3 working days after this date (R-30)." })],
+    requires: [
+      dateInput("heldOn", "Date the meeting was held", {
+        past: true,
+        notBefore: ["laNotifiedOn", "consentGiven", "decisionSentOn"],
+        column: "heldOn",
+        hint: "The certificate is due 3 working days after this date (R-30).",
+      }),
+    ],
     starts: ["CERTIFICATE_AFTER_MEDIATION"],
     stops: ["MEDIATION_30_DAY"],
     stopOutcome: "MET",
@@ -401,7 +427,8 @@ export const TRANSITIONS: readonly TransitionDef[] = [
     to: "CERTIFICATE_ISSUED",
     roles: STAFF,
     kinds: ["MEDIATION", "ADVICE_ONLY"],
-    requires: [dateInput("issuedOn", "Date of issue", { past: true, hint: "The date on the certificate." })],
+    // R-30: never before the meeting it follows, nor before the trigger of a deadline it meets.
+    requires: [dateInput("issuedOn", "Date of issue", { past: true, notBefore: ["heldOn", "stoppedTriggers"], hint: "The date on the certificate." })],
     starts: [],
     stops: ["CERTIFICATE_ADVICE_ONLY", "CERTIFICATE_AFTER_MEDIATION", "CERTIFICATE_NOT_ARRANGED"],
     stopOutcome: "MET",
@@ -467,7 +494,7 @@ export const TRANSITIONS: readonly TransitionDef[] = [
     to: "ADVICE_ONLY",
     roles: STAFF,
     kinds: ["MEDIATION", "ADVICE_ONLY"],
-    requires: [dateInput("toldOn", "Date the adviser was told", { past: true, hint: CERTIFICATE_DUE_HINT })],
+    requires: [dateInput("toldOn", "Date the adviser was told", { past: true, notBefore: ["decisionSentOn"], hint: CERTIFICATE_DUE_HINT })],
     starts: ["CERTIFICATE_ADVICE_ONLY"],
     stops: ["MEDIATION_30_DAY", "HEALTH_NOTIFICATION"],
     stopOutcome: "CANCELLED",
@@ -493,7 +520,10 @@ export const TRANSITIONS: readonly TransitionDef[] = [
     to: "WITHDRAWN",
     roles: STAFF,
     kinds: ["MEDIATION", "DRS"],
-    requires: [dateInput("toldOn", "Date we were told of the withdrawal", { past: true, hint: CERTIFICATE_DUE_HINT }), textInput("reason", "Reason", REASON_HINT)],
+    requires: [
+      dateInput("toldOn", "Date we were told of the withdrawal", { past: true, notBefore: ["decisionSentOn"], hint: CERTIFICATE_DUE_HINT }),
+      textInput("reason", "Reason", REASON_HINT),
+    ],
     starts: ["CERTIFICATE_ADVICE_ONLY"],
     stops: ["MEDIATION_30_DAY", "HEALTH_NOTIFICATION"],
     stopOutcome: "CANCELLED",

@@ -75,6 +75,30 @@ export interface CaseParty {
   /** PARENT | YOUNG_PERSON | LA | HEALTH | SCHOOL | SUPPORTER | INTERPRETER */
   kind: string;
   consent: ConsentState;
+  /** The day they told us their answer (ISO date), when recorded. */
+  consentOn?: string | null;
+}
+
+/**
+ * The recorded dates of a case that a transition's date may be checked against (the `notBefore` of
+ * its date inputs in ./transitions.ts; checked by lib/cases/date-order.ts):
+ *  - decisionSentOn: the day the LA's decision notice was sent (R-10);
+ *  - laNotifiedOn: the day the LA was told the family wants mediation (R-20);
+ *  - consentGiven: the latest day a party whose agreement is needed agreed to take part (R-73, R-01);
+ *  - heldOn: the day the meeting was held (R-30);
+ *  - stoppedTriggers: day 0 of each open deadline the transition stops (a duty is not done before it
+ *    arises: a certificate is never issued before its trigger, R-30).
+ */
+export const CASE_DATE_NAMES = ["decisionSentOn", "laNotifiedOn", "consentGiven", "heldOn", "stoppedTriggers"] as const;
+export type CaseDateName = (typeof CASE_DATE_NAMES)[number];
+
+/** The case row's dates (ISO dates, null when not recorded) and the day 0 and due date of each open deadline. */
+export interface CaseDates {
+  decisionSentOn: string | null;
+  laNotifiedOn: string | null;
+  meetingOn: string | null;
+  heldOn: string | null;
+  openDeadlineDates: Partial<Record<DeadlineName, { triggerOn: string; dueOn: string }>>;
 }
 
 export interface CaseSnapshot {
@@ -96,6 +120,11 @@ export interface CaseSnapshot {
    * remains the source of truth for deadlines.
    */
   openDeadlines?: readonly DeadlineName[];
+  /**
+   * Optional: the case's recorded dates. When given, each date a transition records is checked
+   * against the dates it must not precede (its inputs' `notBefore`); when omitted, not checked.
+   */
+  dates?: CaseDates;
 }
 
 export interface Actor {

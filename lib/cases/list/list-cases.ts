@@ -4,9 +4,10 @@
  * filter can only narrow what the user may already see: an LA officer who puts another LA's id in
  * the URL gets no cases, never that LA's cases.
  *
- * Deadline states are computed in SQL on the denormalised `Case.nextDeadlineOn` (kept equal to the
- * earliest open CaseDeadline), with boundaries from ../deadlines/state. No legal date is computed
- * here. One count and one findMany per page (in parallel); two extra queries only at the edges:
+ * Deadline states are computed in SQL on the denormalised `Case.nextDeadlineOn`/`nextDeadlineName`
+ * (kept equal to the earliest open CaseDeadline), with boundaries from ../deadlines/state; "will be
+ * missed" compares `Case.meetingOn` with it, as `willBeMissed` does on the case page (R-20). No legal
+ * date is computed here. One count and one findMany per page (in parallel); two extra queries only at the edges:
  * when nothing matches (to tell "no cases yet" from "no matches") and past the last page.
  */
 import "server-only";
@@ -17,23 +18,36 @@ import type { SessionUser } from "@/lib/auth/types";
 import { dbDateFromIso, isIsoDate, isoFromDbDate, todayInLondon } from "@/lib/deadlines";
 import { isDeadlineName, STATUS_LABELS, TERMINAL_STATUSES, type CaseKind, type CaseStatus } from "../lifecycle";
 import { DEADLINES } from "../deadlines/definitions";
-import { DEADLINE_STATE_LABELS, deadlineStateFrom, deadlineThresholds, type DeadlineState, type DeadlineThresholds } from "../deadlines/state";
+import { DEADLINE_STATE_LABELS, MEETING_DEADLINE, deadlineStateFrom, deadlineThresholds, type DeadlineState, type DeadlineThresholds } from "../deadlines/state";
 import { PAGE_SIZE, UNALLOCATED, parseListParams, type CaseListParams, type DeadlineFilter, type RawListParams, type SortKey } from "./list-params";
 
 // ---------------------------------------------------------------------------------------------
 // Deadline states in SQL
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * R-20 (`willBeMissed`): the next deadline is the one the meeting must be held by, and the meeting
+ * is booked after it. Its negation is spelled out, because NOT over a NULL comparison is NULL in SQL.
+ */
+function willBeMissedWhere(missed: boolean): Prisma.CaseWhereInput {
+  const due = db().case.fields.nextDeadlineOn;
+  if (missed) return { nextDeadlineName: MEETING_DEADLINE, meetingOn: { gt: due } };
+  return { OR: [{ nextDeadlineName: null }, { nextDeadlineName: { not: MEETING_DEADLINE } }, { meetingOn: null }, { meetingOn: { lte: due } }] };
+}
+
+/** The same states as `deadlineStateFrom`, one filter each: every case with a deadline is in exactly one. */
 function deadlineWhere(state: DeadlineFilter, t: DeadlineThresholds): Prisma.CaseWhereInput {
   const today = dbDateFromIso(t.today);
   const onTrackFrom = dbDateFromIso(t.onTrackFrom);
   switch (state) {
     case "OVERDUE":
       return { nextDeadlineOn: { lt: today } };
+    case "WILL_BE_MISSED":
+      return { AND: [{ nextDeadlineOn: { gte: today } }, willBeMissedWhere(true)] };
     case "DUE_SOON":
-      return { nextDeadlineOn: { gte: today, lt: onTrackFrom } };
+      return { AND: [{ nextDeadlineOn: { gte: today, lt: onTrackFrom } }, willBeMissedWhere(false)] };
     case "ON_TRACK":
-      return { nextDeadlineOn: { gte: onTrackFrom } };
+      return { AND: [{ nextDeadlineOn: { gte: onTrackFrom } }, willBeMissedWhere(false)] };
   }
 }
 
@@ -75,6 +89,7 @@ const ROW_SELECT = {
   status: true,
   nextDeadlineOn: true,
   nextDeadlineName: true,
+  meetingOn: true,
   localAuthority: { select: { name: true } },
   child: { select: { name: true } },
   allocatedMediator: { select: { name: true } },
@@ -114,8 +129,8 @@ export type CaseListResult = {
 
 function toRow(c: Prisma.CaseGetPayload<{ select: typeof ROW_SELECT }>, t: DeadlineThresholds): CaseListRow {
   const on = c.nextDeadlineOn ? isoFromDbDate(c.nextDeadlineOn) : null;
-  const state = on ? deadlineStateFrom(on, t) : null;
   const name = c.nextDeadlineName;
+  const state = on ? deadlineStateFrom(on, t, { name, meetingOn: c.meetingOn ? isoFromDbDate(c.meetingOn) : null }) : null;
   return {
     id: c.id,
     reference: c.reference,

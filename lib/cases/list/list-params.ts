@@ -32,6 +32,7 @@ export const UNALLOCATED = "NONE";
 export const STATUS_FILTER_LABELS: Record<StatusFilter, string> = { OPEN: "Open cases", ALL: "All statuses", ...STATUS_LABELS };
 export const DEADLINE_FILTER_LABELS: Record<DeadlineFilter, string> = {
   OVERDUE: "Overdue",
+  WILL_BE_MISSED: "Will be missed (meeting booked after the deadline)",
   DUE_SOON: `Due within ${DUE_SOON_WORKING_DAYS} working days`,
   ON_TRACK: "On track",
 };

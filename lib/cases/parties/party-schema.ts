@@ -48,6 +48,9 @@ export function partyData(kind: string, v: Record<string, unknown>) {
 
 export type ConsentInput = { consent: string; consentOn?: string; consentHow?: string };
 
+/** The label of the date of a party's answer (the consent form's field). */
+export const CONSENT_DATE_LABEL = "Date they told us";
+
 /** R-73 (and R-01 for mediation): whether a party agreed to take part, when and how they told us. */
 export function consentSchema(today: string = todayInLondon()) {
   return z

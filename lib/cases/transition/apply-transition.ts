@@ -1,8 +1,9 @@
 /**
  * Carrying out a lifecycle transition (lib/cases/lifecycle) inside one transaction: everything the
  * plan implies — the status and the case columns its inputs write, the deadlines it starts and
- * stops (dated by lib/deadlines), Case.nextDeadlineOn, a timeline entry and an audit row — guarded
- * by the case version. Used by `transitionCase` and `allocateMediator`.
+ * stops (dated by lib/deadlines; one done after its due date is recorded as missed),
+ * Case.nextDeadlineOn, a timeline entry and an audit row — guarded by the case version. Used by
+ * `transitionCase` and `allocateMediator`.
  */
 import "server-only";
 import type { Prisma, Tx } from "@/lib/platform/db";
@@ -10,18 +11,21 @@ import type { SessionUser } from "@/lib/auth/types";
 import { writeAudit } from "@/lib/platform/audit";
 import { ConflictError } from "@/lib/platform/errors";
 import { fieldError } from "@/lib/platform/validation";
-import { dbDateFromIso, earliestMeetingDate, formatLongDate, hasRequiredMeetingNotice, isDeadlineInputError, todayInLondon } from "@/lib/deadlines";
+import { dbDateFromIso, earliestMeetingDate, formatDate, formatLongDate, hasRequiredMeetingNotice, isDeadlineInputError, todayInLondon } from "@/lib/deadlines";
 import { getTransition, planTransition, stopDate, type CaseSnapshot, type CaseStatus, type TransitionName, type TransitionPlan } from "../lifecycle";
 import { dueDateFor } from "../deadlines/definitions";
-import { closeDeadlines, openDeadlines, refreshNextDeadline } from "../deadlines/open-close";
+import { MEETING_DEADLINE, willBeMissed } from "../deadlines/state";
+import { transitionDateProblem } from "../date-order";
+import { closeDeadlines, openDeadlines, refreshNextDeadline, type MissedDeadline } from "../deadlines/open-close";
 import { recordEvent } from "../timeline";
-import { bumpVersion, CONFLICT_MESSAGE, findCaseOrThrow, SNAPSHOT_SELECT, toIso, toSnapshot } from "../store";
+import { bumpVersion, CONFLICT_MESSAGE, findCaseOrThrow, SNAPSHOT_SELECT, toSnapshot } from "../store";
 import { DomainError } from "@/lib/platform/errors";
 
 /**
  * Everything that can be checked before writing: the lifecycle plan (status, role, guards,
- * inputs) plus the checks that need the calendar (past dates, R-22 notice, R-64 range).
- * Throws DomainError (with a field error when one input is at fault).
+ * inputs) plus the checks that need the calendar (past dates, the case dates each date must not
+ * precede, R-22 notice, R-64 range). Throws DomainError (with a field error when one input is at
+ * fault).
  */
 export function checkPlan(snapshot: CaseSnapshot, user: SessionUser, name: TransitionName, input: Record<string, unknown>, today = todayInLondon()): TransitionPlan {
   const plan = planTransition(snapshot, name, { id: user.id, role: user.role }, input);
@@ -31,6 +35,10 @@ export function checkPlan(snapshot: CaseSnapshot, user: SessionUser, name: Trans
     const v = plan.record[spec.name];
     if (spec.past && typeof v === "string" && v > today) fieldError(spec.name, `${spec.label} must be today or in the past.`);
   }
+  // Issue 8: decision sent ≤ LA told ≤ consent ≤ meeting held ≤ certificate, and a certificate never
+  // before its trigger (R-10, R-20, R-73, R-30): each date input's `notBefore` in the table.
+  const order = transitionDateProblem(t, snapshot, plan.record);
+  if (order) fieldError(order.field, order.message);
   if (name === "scheduleMeeting") {
     // R-22: at least 5 working days' notice of the meeting (notice sent today), unless the family agreed to less.
     const meetingOn = plan.record.meetingOn as string;
@@ -64,16 +72,44 @@ export function checkPlan(snapshot: CaseSnapshot, user: SessionUser, name: Trans
   return plan;
 }
 
-const LOAD_SELECT = { ...SNAPSHOT_SELECT, laNotifiedOn: true, meetingOn: true, heldOn: true } satisfies Prisma.CaseSelect;
+/**
+ * What the user should know about a plan that is allowed: a meeting booked after the day mediation
+ * must take place by (R-20) is still allowed, because the family may mediate after day 30 (R-23),
+ * but the 30-day deadline will then be missed.
+ */
+export function planWarnings(snapshot: CaseSnapshot, plan: TransitionPlan): string[] {
+  const meetingOn = plan.record.meetingOn;
+  const due = snapshot.dates?.openDeadlineDates[MEETING_DEADLINE]?.dueOn;
+  if (plan.transition !== "scheduleMeeting" || typeof meetingOn !== "string" || !due || !willBeMissed(MEETING_DEADLINE, due, meetingOn)) return [];
+  return [meetingAfterDeadlineWarning(meetingOn, due)];
+}
 
-/** The case as the lifecycle sees it, at the version the user saw (else ConflictError). */
+/** R-20, R-23: the warning for a meeting booked after the day mediation must take place by. */
+export function meetingAfterDeadlineWarning(meetingOn: string, dueOn: string): string {
+  return (
+    `The meeting on ${formatDate(meetingOn)} is after ${formatDate(dueOn)}, the day mediation must take place by, so the 30-day deadline will be missed (R-20). ` +
+    "The family may still mediate after day 30 (R-23)."
+  );
+}
+
+/** The case as the lifecycle sees it, with its dates, at the version the user saw (else ConflictError). */
 export async function loadForTransition(user: SessionUser, caseId: string, expectedVersion: number, client?: Tx) {
-  const row = await findCaseOrThrow(user, caseId, LOAD_SELECT, client);
+  const row = await findCaseOrThrow(user, caseId, SNAPSHOT_SELECT, client);
   if (row.version !== expectedVersion) throw new ConflictError(CONFLICT_MESSAGE, { currentVersion: row.version });
   return row;
 }
 
-export type TransitionResult = { caseId: string; transition: TransitionName; version: number; status: CaseStatus; statusChanged: boolean };
+export type TransitionResult = {
+  caseId: string;
+  transition: TransitionName;
+  version: number;
+  status: CaseStatus;
+  statusChanged: boolean;
+  /** Allowed, but worth saying (e.g. a meeting after day 30 means the 30-day deadline will be missed). */
+  warnings: string[];
+  /** Deadlines this closed after their due date: recorded as MISSED, with how late. */
+  missed: MissedDeadline[];
+};
 
 export async function applyTransition(
   tx: Tx,
@@ -97,7 +133,8 @@ export async function applyTransition(
   const data: Prisma.CaseUncheckedUpdateManyInput = {};
   const before: Record<string, string | number | null> = { status: plan.from, version: expectedVersion };
   const after: Record<string, string> = {};
-  const current: Record<string, string | null> = { laNotifiedOn: toIso(row.laNotifiedOn), meetingOn: toIso(row.meetingOn), heldOn: toIso(row.heldOn), allocatedMediatorId: row.allocatedMediatorId };
+  const dates = snapshot.dates!;
+  const current: Record<string, string | null> = { laNotifiedOn: dates.laNotifiedOn, meetingOn: dates.meetingOn, heldOn: dates.heldOn, allocatedMediatorId: row.allocatedMediatorId };
   for (const spec of [...t.requires, ...(t.accepts ?? [])]) {
     const v = plan.record[spec.name];
     if (!spec.column || typeof v !== "string") continue;
@@ -108,7 +145,7 @@ export async function applyTransition(
   const newVersion = await bumpVersion(tx, caseId, expectedVersion, { ...data, ...(plan.statusChanged ? { status: plan.to } : {}) });
 
   if (plan.starts.length > 0 && plan.triggerDate) await openDeadlines(tx, caseId, plan.starts, plan.triggerDate);
-  if (plan.stops.length > 0) await closeDeadlines(tx, caseId, plan.stops, stopDate(plan, today), t.stopOutcome);
+  const missed = plan.stops.length > 0 ? await closeDeadlines(tx, caseId, plan.stops, stopDate(plan, today), t.stopOutcome) : [];
   await refreshNextDeadline(tx, caseId);
 
   // R-80: a SHARED entry carries only the shared words; staff free text stays in `data`.
@@ -134,8 +171,9 @@ export async function applyTransition(
       ...after,
       ...(plan.starts.length ? { deadlinesStarted: plan.starts } : {}),
       ...(plan.stops.length ? { deadlinesStopped: plan.stops } : {}),
+      ...(missed.length ? { deadlinesMissed: missed.map((m) => ({ name: m.name, dueOn: m.dueOn, daysLate: m.daysLate })) } : {}),
     },
     ip,
   });
-  return { caseId, transition: name, version: newVersion, status: plan.to, statusChanged: plan.statusChanged };
+  return { caseId, transition: name, version: newVersion, status: plan.to, statusChanged: plan.statusChanged, warnings: planWarnings(snapshot, plan), missed };
 }

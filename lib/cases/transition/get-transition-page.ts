@@ -6,7 +6,9 @@ import "server-only";
 import { authorize } from "@/lib/auth/policy";
 import { NotFoundError, type SessionUser } from "@/lib/auth/types";
 import { checkTransition, getTransition, inputsFor, isDestructive, NON_PRINCIPAL_KINDS, STATUS_LABELS, type ConfirmText, type InputSpec, type TransitionName } from "../lifecycle";
-import { findCaseOrThrow, SNAPSHOT_SELECT, toIso, toSnapshot } from "../store";
+import { formatLongDate } from "@/lib/deadlines";
+import { findCaseOrThrow, SNAPSHOT_SELECT, toSnapshot } from "../store";
+import { MEETING_DEADLINE } from "../deadlines/state";
 
 export type TransitionPageData = {
   case: { id: string; reference: string; kind: string; status: string; statusLabel: string; version: number };
@@ -18,18 +20,21 @@ export type TransitionPageData = {
   defaults: Record<string, string>;
   /** For a "which party" input: the parties to the disagreement (not supporters or interpreters). */
   parties: { id: string; name: string; kind: string }[];
+  /** Something to know before choosing (scheduling while the 30-day clock runs: its last day, R-20, R-23). */
+  warning: string | null;
 };
 
 export async function getTransitionPage(user: SessionUser, caseId: string, name: string): Promise<TransitionPageData> {
   authorize(user, "case:transition");
   const t = getTransition(name);
   if (!t) throw new NotFoundError("transition");
-  const c = await findCaseOrThrow(user, caseId, { ...SNAPSHOT_SELECT, reference: true, laNotifiedOn: true, meetingOn: true, heldOn: true });
+  const c = await findCaseOrThrow(user, caseId, { ...SNAPSHOT_SELECT, reference: true });
   const snapshot = toSnapshot(c);
   const check = checkTransition(snapshot, t.name, { id: user.id, role: user.role });
   if (!check.ok && (check.code === "ROLE_NOT_PERMITTED" || check.code === "UNKNOWN_TRANSITION")) throw new NotFoundError("transition");
   const inputs = inputsFor(t, snapshot.kind);
-  const columns: Record<string, string | null> = { laNotifiedOn: toIso(c.laNotifiedOn), meetingOn: toIso(c.meetingOn), heldOn: toIso(c.heldOn) };
+  const dates = snapshot.dates!;
+  const columns: Record<string, string | null> = { laNotifiedOn: dates.laNotifiedOn, meetingOn: dates.meetingOn, heldOn: dates.heldOn };
   const defaults: Record<string, string> = {};
   for (const i of inputs) {
     const current = i.type === "date" && i.column ? columns[i.column] : null;
@@ -42,5 +47,18 @@ export async function getTransitionPage(user: SessionUser, caseId: string, name:
     inputs,
     defaults,
     parties: c.parties.filter((p) => !NON_PRINCIPAL_KINDS.includes(p.kind)).map((p) => ({ id: p.id, name: p.name, kind: p.kind })),
+    warning: t.name === "scheduleMeeting" ? scheduleWarning(dates.openDeadlineDates[MEETING_DEADLINE]?.dueOn) : null,
   };
+}
+
+/**
+ * R-20: while the 30-day clock runs, the meeting must take place by its due date. A later date is
+ * still allowed, because the family may mediate after day 30 (R-23), but the deadline will be missed.
+ */
+function scheduleWarning(dueOn: string | undefined): string | null {
+  if (!dueOn) return null;
+  return (
+    `Mediation must take place by ${formatLongDate(dueOn)} (R-20). You can still book a later date, because the family may mediate after day 30 (R-23), ` +
+    "but the 30-day deadline will then be missed."
+  );
 }

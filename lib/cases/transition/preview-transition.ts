@@ -11,10 +11,16 @@ import { parseInput } from "@/lib/platform/validation";
 import { toSnapshot } from "../store";
 import { DEADLINES, dueDateFor } from "../deadlines/definitions";
 import type { TransitionPlan } from "../lifecycle";
-import { checkPlan, loadForTransition } from "./apply-transition";
+import { checkPlan, loadForTransition, planWarnings } from "./apply-transition";
 import { transitionSchema } from "./transition-case";
 
-export type TransitionPreview = { plan: TransitionPlan; /** "Certificate (no mediation) due by Friday 4 April 2025" */ starts: string[] };
+export type TransitionPreview = {
+  plan: TransitionPlan;
+  /** "Certificate (no mediation) due by Friday 4 April 2025" */
+  starts: string[];
+  /** Allowed, but worth saying before it is confirmed (see planWarnings). */
+  warnings: string[];
+};
 
 export async function previewTransition(
   user: SessionUser,
@@ -26,8 +32,9 @@ export async function previewTransition(
   const v = parseInput(transitionSchema, { caseId, name, expectedVersion, input });
   authorize(user, "case:transition", { hide: false });
   const row = await loadForTransition(user, v.caseId, v.expectedVersion);
-  const plan = checkPlan(toSnapshot(row), user, v.name, v.input);
+  const snapshot = toSnapshot(row);
+  const plan = checkPlan(snapshot, user, v.name, v.input);
   const trigger = plan.triggerDate;
   const starts = trigger ? plan.starts.map((n) => `${DEADLINES[n].label} ${formatLongDate(dueDateFor(n, trigger))}`) : [];
-  return { plan, starts };
+  return { plan, starts, warnings: planWarnings(snapshot, plan) };
 }

@@ -8,7 +8,7 @@ import { db } from "@/lib/platform/db";
 import type { CaseStatus } from "@/lib/platform/db";
 import { NotFoundError, type SessionUser } from "@/lib/auth/types";
 import { addCalendarDays, dbDateFromIso } from "@/lib/deadlines";
-import { deadlineState, deadlineStateFrom, deadlineThresholds } from "@/lib/cases/deadlines/state";
+import { DEADLINE_STATES, deadlineState, deadlineStateFrom, deadlineThresholds } from "@/lib/cases/deadlines/state";
 import { PAGE_SIZE, parseListParams } from "@/lib/cases/list/list-params";
 import { listCases } from "@/lib/cases/list/list-cases";
 import { listFilterOptions } from "@/lib/cases/list/list-filter-options";
@@ -25,6 +25,8 @@ type Seed = {
   mediatorId?: string;
   nextDeadlineOn?: string;
   nextDeadlineName?: string;
+  /** The booked meeting date. */
+  meetingOn?: string;
   child?: string;
   party?: string;
   createdAt?: Date;
@@ -38,6 +40,7 @@ async function seedCase(s: Seed) {
       status: s.status ?? "REFERRED",
       nextDeadlineOn: s.nextDeadlineOn ? dbDateFromIso(s.nextDeadlineOn) : null,
       nextDeadlineName: s.nextDeadlineOn ? (s.nextDeadlineName ?? "MEDIATION_30_DAY") : null,
+      meetingOn: s.meetingOn ? dbDateFromIso(s.meetingOn) : null,
       ...(s.createdAt ? { createdAt: s.createdAt } : {}),
     },
   });
@@ -253,6 +256,44 @@ describe("sorting and rows", () => {
         expect(deadlineStateFrom(due, t), `due ${due}, today ${today}`).toBe(deadlineState(due, today));
       }
     }
+  });
+});
+
+describe("will be missed (issue 8): the meeting is booked after the 30-day deadline (R-20)", () => {
+  const wref = (suffix: string) => `SM-WBM-${tok}-${suffix}`;
+  let laW: { id: string };
+  beforeAll(async () => {
+    laW = await makeLa(`Willshire ${tok}`);
+    // Relative to TODAY (Friday 6 March 2026; due soon up to Sunday 15 March).
+    await seedCase({ reference: wref("W1"), la: laW.id, status: "MEETING_SCHEDULED", nextDeadlineOn: "2026-03-13", meetingOn: "2026-03-16" });
+    await seedCase({ reference: wref("W2"), la: laW.id, status: "MEETING_SCHEDULED", nextDeadlineOn: "2026-04-01", meetingOn: "2026-04-02" });
+    // On the last permitted day: not missed.
+    await seedCase({ reference: wref("W3"), la: laW.id, status: "MEETING_SCHEDULED", nextDeadlineOn: "2026-03-13", meetingOn: "2026-03-13" });
+    // The next deadline is the health body's: the meeting date says nothing about it.
+    await seedCase({ reference: wref("W4"), la: laW.id, status: "MEETING_SCHEDULED", nextDeadlineOn: "2026-03-10", nextDeadlineName: "HEALTH_NOTIFICATION", meetingOn: "2026-04-30" });
+    // Already past: overdue wins.
+    await seedCase({ reference: wref("W5"), la: laW.id, status: "MEETING_SCHEDULED", nextDeadlineOn: "2026-03-05", meetingOn: "2026-03-20" });
+    // No meeting booked yet.
+    await seedCase({ reference: wref("W6"), la: laW.id, status: "PREPARING", nextDeadlineOn: "2026-04-01" });
+  });
+
+  const EXPECTED: Record<string, string> = { W1: "WILL_BE_MISSED", W2: "WILL_BE_MISSED", W3: "DUE_SOON", W4: "DUE_SOON", W5: "OVERDUE", W6: "ON_TRACK" };
+
+  it("labels the row 'Will be missed', whether the deadline is due soon or weeks away", async () => {
+    const r = await listCases(caseworker, { la: laW.id, sort: "reference" }, at);
+    expect(Object.fromEntries(r.rows.map((x) => [x.reference, x.deadlineState]))).toEqual(Object.fromEntries(Object.entries(EXPECTED).map(([k, v]) => [wref(k), v])));
+    expect(r.rows[0]).toMatchObject({ reference: wref("W1"), deadlineStateLabel: "Will be missed", nextDeadlineLabel: "Mediation must take place by" });
+  });
+
+  it("filters on it in SQL, and puts every case in exactly one deadline filter: the one its row shows", async () => {
+    expect(refs(await listCases(caseworker, { la: laW.id, deadline: "WILL_BE_MISSED" }, at))).toEqual([wref("W1"), wref("W2")]);
+    for (const state of DEADLINE_STATES) {
+      const got = refs(await listCases(caseworker, { la: laW.id, deadline: state, sort: "reference" }, at));
+      const want = Object.entries(EXPECTED).filter(([, v]) => v === state).map(([k]) => wref(k));
+      expect(got, state).toEqual(want);
+    }
+    // A week later W1's deadline has passed: it is overdue, no longer "will be missed".
+    expect(refs(await listCases(caseworker, { la: laW.id, deadline: "WILL_BE_MISSED" }, { today: "2026-03-16" }))).toEqual([wref("W2")]);
   });
 });
 

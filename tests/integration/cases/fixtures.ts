@@ -8,7 +8,7 @@ import { db } from "@/lib/platform/db";
 import type { CaseKind, CaseStatus, Consent, IssueCategory, PartyKind } from "@/lib/platform/db";
 import type { SessionUser } from "@/lib/auth/types";
 import { DomainError } from "@/lib/platform/errors";
-import { isoFromDbDate } from "@/lib/deadlines";
+import { dbDateFromIso, isoFromDbDate } from "@/lib/deadlines";
 import { openDeadlines, refreshNextDeadline } from "@/lib/cases/deadlines/open-close";
 import type { DeadlineName } from "@/lib/cases/lifecycle";
 import { makeLa, makeUser, uid } from "../helpers";
@@ -50,8 +50,14 @@ export type CaseOpts = {
   issues?: IssueCategory[];
   /** Open deadlines, all triggered on this date. */
   deadlines?: { names: DeadlineName[]; triggerOn: string };
-  parties?: { kind: PartyKind; name: string; organisation?: string; email?: string; consent?: Consent }[];
+  parties?: { kind: PartyKind; name: string; organisation?: string; email?: string; consent?: Consent; consentOn?: string }[];
+  /** The case's recorded dates (ISO). */
+  dates?: { decisionSentOn?: string; laNotifiedOn?: string; meetingOn?: string; heldOn?: string };
+  /** The day the family party told us their answer (with `consent`). */
+  consentOn?: string;
 };
+
+const dateOrNull = (iso: string | undefined) => (iso ? dbDateFromIso(iso) : null);
 
 export async function makeCase(o: CaseOpts = {}) {
   const c = await db().case.create({
@@ -62,23 +68,32 @@ export async function makeCase(o: CaseOpts = {}) {
       status: o.status ?? "REFERRED",
       localAuthorityId: o.laId ?? la.id,
       allocatedMediatorId: o.mediatorId ?? null,
+      decisionSentOn: dateOrNull(o.dates?.decisionSentOn),
+      laNotifiedOn: dateOrNull(o.dates?.laNotifiedOn),
+      meetingOn: dateOrNull(o.dates?.meetingOn),
+      heldOn: dateOrNull(o.dates?.heldOn),
       issues: { create: (o.issues ?? ["EDUCATION"]).map((category) => ({ category, description: `${category} issue` })) },
       parties: {
-        create: o.parties ?? [
-          { kind: "PARENT", name: "Jane Family", email: o.familyEmail ?? `jane-${uid()}@family.example`, consent: o.consent ?? "PENDING", userId: o.familyUserId ?? null },
-          { kind: "LA", name: "Officer Rep", organisation: la.name, email: `rep-${uid()}@la.example` },
-        ],
+        create: (
+          o.parties ?? [
+            { kind: "PARENT", name: "Jane Family", email: o.familyEmail ?? `jane-${uid()}@family.example`, consent: o.consent ?? "PENDING", consentOn: o.consentOn, userId: o.familyUserId ?? null },
+            { kind: "LA", name: "Officer Rep", organisation: la.name, email: `rep-${uid()}@la.example` },
+          ]
+        ).map((p) => ({ ...p, consentOn: dateOrNull(p.consentOn) })),
       },
     },
     select: { id: true, reference: true },
   });
-  if (o.deadlines) {
-    await db().$transaction(async (tx) => {
-      await openDeadlines(tx, c.id, o.deadlines!.names, o.deadlines!.triggerOn);
-      await refreshNextDeadline(tx, c.id);
-    });
-  }
+  if (o.deadlines) await openCaseDeadlines(c.id, o.deadlines.names, o.deadlines.triggerOn);
   return c;
+}
+
+/** Opens deadlines on a case (dated by the engine from `triggerOn`), as a transition would. */
+export async function openCaseDeadlines(caseId: string, names: DeadlineName[], triggerOn: string) {
+  await db().$transaction(async (tx) => {
+    await openDeadlines(tx, caseId, names, triggerOn);
+    await refreshNextDeadline(tx, caseId);
+  });
 }
 
 /** Everything a command may write, to prove that a refused command wrote nothing. */
@@ -86,12 +101,22 @@ export async function stateOf(caseId: string) {
   const [c, deadlines, events, audits, parties] = await Promise.all([
     db().case.findUniqueOrThrow({
       where: { id: caseId },
-      select: { status: true, version: true, laNotifiedOn: true, meetingOn: true, heldOn: true, allocatedMediatorId: true, nextDeadlineOn: true, summary: true },
+      select: {
+        status: true,
+        version: true,
+        decisionSentOn: true,
+        laNotifiedOn: true,
+        meetingOn: true,
+        heldOn: true,
+        allocatedMediatorId: true,
+        nextDeadlineOn: true,
+        summary: true,
+      },
     }),
-    db().caseDeadline.findMany({ where: { caseId }, select: { name: true, dueOn: true, closedOn: true, outcome: true }, orderBy: { createdAt: "asc" } }),
+    db().caseDeadline.findMany({ where: { caseId }, select: { name: true, dueOn: true, closedOn: true, outcome: true, daysLate: true }, orderBy: { createdAt: "asc" } }),
     db().caseEvent.count({ where: { caseId } }),
     db().auditEvent.count({ where: { caseId } }),
-    db().party.findMany({ where: { caseId }, select: { id: true, consent: true, email: true }, orderBy: { createdAt: "asc" } }),
+    db().party.findMany({ where: { caseId }, select: { id: true, consent: true, consentOn: true, email: true }, orderBy: { createdAt: "asc" } }),
   ]);
   return { ...c, deadlines, events, audits, parties };
 }

@@ -3,6 +3,7 @@ import { requireUser } from "../../../../_server/auth";
 import { getTransitionPage } from "@/lib/cases/transition/get-transition-page";
 import { describeParty } from "@/lib/cases/options";
 import { orNotFound, transitionLabel } from "../../_shared";
+import { WarningText } from "@/components/WarningText";
 import { BackLink } from "../../_components/Notice";
 import { TransitionForm, type FormInput } from "../../_components/TransitionForm";
 
@@ -34,16 +35,19 @@ export default async function TransitionPage({ params }: { params: Promise<{ id:
           <BackLink href={`/cases/${p.case.id}`}>Return to the case</BackLink>
         </>
       ) : (
-        <TransitionForm
-          caseId={p.case.id}
-          version={p.case.version}
-          name={p.transition.name}
-          label={p.transition.label}
-          inputs={inputs}
-          defaults={p.defaults}
-          parties={p.parties.map((x) => ({ value: x.id, label: describeParty(x) }))}
-          confirm={p.transition.confirm}
-        />
+        <>
+          {p.warning && <WarningText>{p.warning}</WarningText>}
+          <TransitionForm
+            caseId={p.case.id}
+            version={p.case.version}
+            name={p.transition.name}
+            label={p.transition.label}
+            inputs={inputs}
+            defaults={p.defaults}
+            parties={p.parties.map((x) => ({ value: x.id, label: describeParty(x) }))}
+            confirm={p.transition.confirm}
+          />
+        </>
       )}
     </>
   );
