@@ -297,13 +297,14 @@ test("two people edit the same case: the second sees the first's change and keep
   await ada.context().close();
 });
 
-test("withdrawing asks for confirmation, then shows the certificate deadline (R-12)", async ({ page }) => {
+test("withdrawing asks for confirmation, then shows the certificate deadline the family asked for (R-12)", async ({ page }) => {
   const c = await createCase({ status: "CONTACTING_PARTIES" });
   await signIn(page, "caseworker@demo.test");
   await page.goto(`/cases/${c.id}`);
   await page.getByRole("link", { name: "Withdraw case" }).click();
   await page.getByLabel("Date we were told of the withdrawal").fill("2025-12-23");
   await page.getByLabel("Reason").fill("The family decided to appeal straight away");
+  await page.getByLabel("The family asked for a certificate").check();
   await page.getByRole("button", { name: "Continue" }).click();
 
   // Nothing is saved until confirmed; the page says what will happen.
@@ -316,6 +317,7 @@ test("withdrawing asks for confirmation, then shows the certificate deadline (R-
   // Going back keeps what was typed.
   await page.getByRole("button", { name: "Go back and change" }).click();
   await expect(page.getByLabel("Reason")).toHaveValue("The family decided to appeal straight away");
+  await expect(page.getByLabel("The family asked for a certificate")).toBeChecked();
   await page.getByRole("button", { name: "Continue" }).click();
   await page.getByRole("button", { name: "Yes, withdraw the case" }).click();
 
@@ -341,6 +343,64 @@ test("a mediator with a conflict of interest is shown with the reason but cannot
   await expectAccessible(page);
   await page.getByRole("button", { name: "Allocate mediator" }).click();
   await expect(page.getByTestId("error-summary")).toContainText("Choose a mediator.");
+  await expectAccessible(page);
+});
+
+test("a withdrawal without a certificate asked for starts none, and the case closes; a closed case offers no changes (R-12)", async ({ page }) => {
+  const c = await createCase({ status: "CONTACTING_PARTIES" });
+  await signIn(page, "caseworker@demo.test");
+  await page.goto(`/cases/${c.id}`);
+  await page.getByRole("link", { name: "Withdraw case" }).click();
+  await page.getByLabel("Date we were told of the withdrawal").fill("2025-12-23");
+  await page.getByLabel("Reason").fill("Sorted out with the school");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { name: "Check before you withdraw the case" })).toBeVisible();
+  await expect(page.getByText(/This starts a deadline/)).toHaveCount(0);
+  await page.getByRole("button", { name: "Yes, withdraw the case" }).click();
+  await expect(banner(page)).toContainText("The case has been withdrawn.");
+  await expect(deadlines(page)).toContainText("There are no deadlines running.");
+
+  // No certificate is due, so the withdrawn case can be closed with a reason.
+  const actions = page.getByTestId("case-actions");
+  await expect(actions.getByRole("link", { name: "Issue certificate" })).toHaveCount(0);
+  await actions.getByRole("link", { name: "Close case" }).click();
+  await page.getByLabel("Reason for closing").fill("Withdrawn; no certificate wanted");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("button", { name: "Yes, close the case" }).click();
+  await expect(banner(page)).toContainText("The case has been closed.");
+
+  // Closed: nothing about it can be changed, so nothing is offered.
+  await expect(page.getByTestId("case-actions")).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Change case details" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Add a party" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: /Record consent/ })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: /Change details/ })).toHaveCount(0);
+  await expectAccessible(page);
+});
+
+test("recording the meeting asks whether an agreement was reached; monitoring follows a partial one (R-30, R-40)", async ({ page }) => {
+  const c = await createCase({ status: "MEETING_SCHEDULED", familyConsent: "GIVEN" });
+  await sql(`UPDATE "Case" SET "allocatedMediatorId" = (SELECT id FROM "User" WHERE email = 'mediator@demo.test'), "meetingOn" = '2025-04-24' WHERE id = $1`, [c.id]);
+  await signIn(page, "caseworker@demo.test");
+  await page.goto(`/cases/${c.id}`);
+  await page.getByRole("link", { name: "Record meeting held" }).click();
+  await page.getByLabel("Date the meeting was held").fill("2025-04-24");
+  await page.getByRole("button", { name: "Record meeting held" }).click();
+  await expect(page.getByTestId("error-summary")).toContainText("Agreement reached at the meeting is needed to record that the meeting was held.");
+  await expectAccessible(page);
+  await page.getByLabel("Partial agreement").check();
+  await page.getByRole("button", { name: "Record meeting held" }).click();
+  await expect(banner(page)).toContainText("The meeting has been recorded as held.");
+  await expect(page.getByRole("definition").filter({ hasText: "Partial agreement" })).toBeVisible();
+  await expect(page.getByTestId("deadline-CERTIFICATE_AFTER_MEDIATION")).toContainText("Tuesday 29 April 2025");
+
+  const actions = page.getByTestId("case-actions");
+  await expect(actions.getByRole("link", { name: "Start monitoring agreed actions" })).toHaveCount(0);
+  await actions.getByRole("link", { name: "Issue certificate" }).click();
+  await page.getByLabel("Date of issue").fill("2025-04-29");
+  await page.getByRole("button", { name: "Issue certificate" }).click();
+  await expect(banner(page)).toContainText("The certificate has been recorded as issued.");
+  await expect(actions.getByRole("link", { name: "Start monitoring agreed actions" })).toBeVisible();
   await expectAccessible(page);
 });
 

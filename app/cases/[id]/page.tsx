@@ -74,6 +74,8 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           ...(c.kind === "MEDIATION" ? [{ key: "LA told on", value: date(c.laNotifiedOn) }] : []),
           ...(c.meetingOn ? [{ key: "Meeting date", value: date(c.meetingOn) }] : []),
           ...(c.heldOn ? [{ key: "Meeting held on", value: date(c.heldOn) }] : []),
+          // what the meeting reached.
+          ...(c.agreement ? [{ key: "Agreement", value: c.agreement }] : []),
           { key: "Summary of the disagreement", value: c.summary },
           // the staff notes are only in the full view (getCaseDetail does not read them otherwise).
           ...(full

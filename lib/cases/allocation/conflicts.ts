@@ -45,6 +45,12 @@ export const CONFLICT_CASE_SELECT = {
   parties: { select: { name: true, organisation: true, email: true } },
 } as const;
 
+/** The active mediators with no recorded conflict of interest with the case, by id. */
+export async function eligibleMediatorIds(client: Pick<Tx, "user">, c: CaseForConflicts): Promise<string[]> {
+  const mediators = await client.user.findMany({ where: { role: "MEDIATOR", active: true }, select: { id: true, conflicts: { select: CONFLICT_SELECT } } });
+  return mediators.filter((m) => matchConflict(m.conflicts, c) === null).map((m) => m.id);
+}
+
 /**
  * Inside the allocation transaction, after the case was found in the user's scope: the chosen
  * user must be an active mediator without a conflict with this case. Throws DomainError with a

@@ -46,10 +46,6 @@ export async function listMediatorOptions(user: SessionUser, caseId: string) {
       parties: { select: { ...SNAPSHOT_SELECT.parties.select, organisation: true, email: true }, orderBy: { createdAt: "asc" } },
       allocatedMediator: { select: { name: true } },
   });
-  const snapshot = toSnapshot(c);
-  const transition = allocationTransitionFor(snapshot);
-  const check = checkTransition(snapshot, transition, { id: user.id, role: user.role });
-
   const mediators = await db().user.findMany({
     where: { role: "MEDIATOR", active: true },
     orderBy: { name: "asc" },
@@ -82,6 +78,11 @@ export async function listMediatorOptions(user: SessionUser, caseId: string) {
     conflict: matchConflict(m.conflicts, c),
     current: m.id === c.allocatedMediatorId,
   }));
+
+  // the lifecycle refuses a change of mediator when nobody else can be chosen.
+  const snapshot = { ...toSnapshot(c), eligibleMediatorIds: options.filter((o) => o.conflict === null).map((o) => o.id) };
+  const transition = allocationTransitionFor(snapshot);
+  const check = checkTransition(snapshot, transition, { id: user.id, role: user.role });
 
   return {
     case: {

@@ -12,7 +12,19 @@ import { db } from "@/lib/platform/db";
 import { authorize, can } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/types";
 import { formatDate, formatLongDate, isDeadlineInputError, isoFromDbDate, todayInLondon } from "@/lib/deadlines";
-import { availableTransitions, checkTransition, isDeadlineName, isDestructive, STATUS_LABELS, TRANSITIONS, type DeadlineName, type TransitionName } from "../lifecycle";
+import {
+  AGREEMENT_LABELS,
+  availableTransitions,
+  checkTransition,
+  isDeadlineName,
+  isDestructive,
+  isTerminalStatus,
+  STATUS_LABELS,
+  TRANSITIONS,
+  type DeadlineName,
+  type TransitionName,
+} from "../lifecycle";
+import { CONFLICT_CASE_SELECT, eligibleMediatorIds } from "../allocation/conflicts";
 import { DEADLINES, explainDeadline } from "../deadlines/definitions";
 import { closedOutcomeText, DEADLINE_STATE_LABELS, deadlineState, willBeMissed, type DeadlineState } from "../deadlines/state";
 import { findCaseOrThrow, SNAPSHOT_SELECT, toIso, toSnapshot } from "../store";
@@ -153,6 +165,13 @@ export async function getCaseDetail(user: SessionUser, id: string) {
 
   const snapshot = toSnapshot(c);
   const actor = { id: user.id, role: user.role };
+  const open = !isTerminalStatus(c.status);
+  // "change mediator" is offered only when someone else could take the case (looked up only
+  // when everything else about it is allowed).
+  if (checkTransition(snapshot, "reallocate", actor).ok) {
+    const forConflicts = await db().case.findUniqueOrThrow({ where: { id: c.id }, select: CONFLICT_CASE_SELECT });
+    snapshot.eligibleMediatorIds = await eligibleMediatorIds(db(), forConflicts);
+  }
   const transitions: TransitionAction[] = availableTransitions(snapshot, actor).map((t) => ({
     name: t.name,
     label: t.label,
@@ -185,6 +204,8 @@ export async function getCaseDetail(user: SessionUser, id: string) {
     laNotifiedOn: toIso(c.laNotifiedOn),
     meetingOn: toIso(c.meetingOn),
     heldOn: toIso(c.heldOn),
+    /** whether the meeting reached an agreement (null until it is recorded as held). */
+    agreement: c.agreement ? AGREEMENT_LABELS[c.agreement] : null,
     summary: c.summary,
     /** FULL view only (null in the SHARED view): notes for the mediation team. */
     staffNotes: full ? (c.staffNotes ?? null) : null,
@@ -237,7 +258,8 @@ export async function getCaseDetail(user: SessionUser, id: string) {
     timelineLimited: events.length === TIMELINE_LIMIT,
     transitions,
     blocked,
-    can: { update: can(user, "case:update"), allocate: can(user, "case:allocate") },
+    // A closed or not-proceeding case can no longer be changed (its details, parties or consent).
+    can: { update: open && can(user, "case:update"), allocate: open && can(user, "case:allocate") },
   };
 }
 

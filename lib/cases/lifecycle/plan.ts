@@ -6,7 +6,8 @@
  *
  * Refusal codes are exactly the six in `LifecycleFailureCode`; an input that is present but
  * invalid (e.g. "2025-02-30") is reported as MISSING_INPUT with `field` and a message that says
- * what is wrong.
+ * what is wrong. A row's deadline conditions (`whileOpen`, `unlessOpen`) and the guards below
+ * refuse with GUARD_FAILED.
  */
 import { describeParty } from "../options";
 import { isTypedDate } from "../fields";
@@ -14,6 +15,7 @@ import {
   FAMILY_PARTY_KINDS,
   NON_PRINCIPAL_KINDS,
   type Actor,
+  type Agreement,
   type CaseKind,
   type CaseParty,
   type CaseSnapshot,
@@ -22,6 +24,7 @@ import {
   type DeadlineName,
 } from "./vocabulary";
 import {
+  AGREEMENTS_WITH_ACTIONS,
   MAX_TRANSITION_ID,
   MAX_TRANSITION_TEXT,
   TRANSITIONS,
@@ -106,26 +109,48 @@ const GUARDS: Partial<Record<TransitionName, Guard>> = {
     if (pending.length > 0) return `Consent is still needed from: ${listNames(pending)}.`;
     return null;
   },
-  recordNotArranged(snapshot) {
-    if (snapshot.openDeadlines?.includes("CERTIFICATE_NOT_ARRANGED")) {
-      return "It is already recorded that mediation cannot be arranged within 30 days; the certificate is due.";
-    }
-    return null;
-  },
-  issueNotArrangedCertificate(snapshot) {
-    if (snapshot.openDeadlines && !snapshot.openDeadlines.includes("CERTIFICATE_NOT_ARRANGED")) {
-      return "First record that mediation cannot be arranged within 30 days (R-23).";
+  reallocate(snapshot) {
+    // R-13: only to an active mediator with no conflict of interest, other than the one allocated.
+    const others = snapshot.eligibleMediatorIds?.filter((id) => id !== snapshot.allocatedMediatorId);
+    if (others && others.length === 0) {
+      return "There is no other active mediator without a conflict of interest with this case, so the mediator cannot be changed (R-13).";
     }
     return null;
   },
   recordHealthNotified(snapshot) {
     if (!snapshot.hasHealthIssue) return "This case has no health issue, so the health body does not need to be told (R-21).";
-    if (snapshot.openDeadlines && !snapshot.openDeadlines.includes("HEALTH_NOTIFICATION")) {
-      return "It is already recorded that the health commissioning body was told.";
-    }
     return null;
   },
+  startMonitoring(snapshot) {
+    // R-40..R-42 (mediation), R-72 (DRS): there are agreed actions to follow up only after an agreement.
+    return agreementLeavesActions(snapshot.agreement) ? null : noActionsToMonitor(snapshot);
+  },
 };
+
+/** Whether the meeting's outcome leaves agreed actions to follow up (R-40, R-72). */
+export function agreementLeavesActions(agreement: Agreement | null | undefined): boolean {
+  return !!agreement && AGREEMENTS_WITH_ACTIONS.includes(agreement);
+}
+
+function noActionsToMonitor(snapshot: CaseSnapshot): string {
+  const rule = snapshot.kind === "DRS" ? "R-72" : "R-40";
+  return snapshot.agreement === "NONE"
+    ? `No agreement was reached at the meeting, so there are no agreed actions to monitor (${rule}).`
+    : `It is not recorded that an agreement was reached at the meeting, so there are no agreed actions to monitor (${rule}).`;
+}
+
+/** The row's conditions on the deadlines running (omitted `openDeadlines`: none runs). */
+function deadlineConditionFails(t: TransitionDef, snapshot: CaseSnapshot): string | null {
+  const open = snapshot.openDeadlines ?? [];
+  if (t.whileOpen && !t.whileOpen.deadlines.some((dl) => open.includes(dl))) return t.whileOpen.otherwise;
+  if (t.unlessOpen && t.unlessOpen.deadlines.some((dl) => open.includes(dl))) return t.unlessOpen.otherwise;
+  return null;
+}
+
+/** The roles that may do `t` from this status (`fromByRole` narrows a role's statuses). */
+function rolesFrom(t: TransitionDef, status: CaseStatus): Actor["role"][] {
+  return t.roles.filter((r) => t.fromByRole?.[r]?.includes(status) ?? true);
+}
 
 type InputCheck = (snapshot: CaseSnapshot, record: TransitionRecord) => { field: string; message: string } | null;
 
@@ -151,6 +176,15 @@ function certificateKindFor(name: TransitionName, status: CaseStatus): Certifica
   if (name === "issueNotArrangedCertificate") return "NOT_ARRANGED";
   if (name !== "issueCertificate") return null;
   return status === "MEETING_HELD" ? "AFTER_MEDIATION" : "ADVICE_ONLY";
+}
+
+/**
+ * R-30: who a certificate is recorded as issued by. The after-mediation certificate is the
+ * mediator's (the one allocated), whoever records it; the others are the mediation adviser's, i.e.
+ * the member of staff who issues it.
+ */
+function certificateIssuer(kind: CertificateKind, snapshot: CaseSnapshot, actor: Actor): string {
+  return kind === "AFTER_MEDIATION" && snapshot.allocatedMediatorId ? snapshot.allocatedMediatorId : actor.id;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -215,8 +249,9 @@ export function checkTransition(snapshot: CaseSnapshot, name: string, actor: Act
     return fail("NOT_ALLOWED_FROM_STATUS", `This case is ${STATUS_IN_SENTENCE[snapshot.status]}, so ${t.blocked}. This can only be done when the case is: ${when}.`);
   }
 
-  if (!t.roles.includes(actor.role)) {
-    const who = t.roles.map((r) => ROLE_IN_SENTENCE[r] ?? ROLE_LABELS[r]);
+  const permitted = rolesFrom(t, snapshot.status);
+  if (!permitted.includes(actor.role)) {
+    const who = permitted.map((r) => ROLE_IN_SENTENCE[r] ?? ROLE_LABELS[r]);
     return fail("ROLE_NOT_PERMITTED", `Only ${orList(who)} can ${t.action}.`);
   }
   // A mediator may only act on a case allocated to them.
@@ -229,15 +264,13 @@ export function checkTransition(snapshot: CaseSnapshot, name: string, actor: Act
     );
   }
 
-  const guard = GUARDS[t.name]?.(snapshot);
+  const guard = GUARDS[t.name]?.(snapshot) ?? deadlineConditionFails(t, snapshot);
   if (guard) return fail("GUARD_FAILED", guard);
 
   return { ok: true, transition: t };
 }
 
-function requiredInputs(t: TransitionDef, kind: CaseKind): InputSpec[] {
-  return t.requires.filter((i) => !i.kinds || i.kinds.includes(kind));
-}
+const forKind = (specs: readonly InputSpec[] | undefined, kind: CaseKind): InputSpec[] => (specs ?? []).filter((i) => !i.kinds || i.kinds.includes(kind));
 
 /** Validates one input; returns the cleaned value or an error message. */
 function validateInput(spec: InputSpec, raw: unknown, snapshot: CaseSnapshot): { value: RecordValue } | { error: string } {
@@ -264,6 +297,13 @@ function validateInput(spec: InputSpec, raw: unknown, snapshot: CaseSnapshot): {
     case "boolean":
       if (typeof raw !== "boolean") return { error: `${label} must be yes or no.` };
       return { value: raw };
+    case "choice": {
+      const options = spec.options ?? [];
+      if (typeof raw !== "string" || !options.some((o) => o.value === raw)) {
+        return { error: `${label}: choose ${orList(options.map((o) => `“${o.label}”`))}.` };
+      }
+      return { value: raw };
+    }
   }
 }
 
@@ -278,14 +318,14 @@ export function planTransition(snapshot: CaseSnapshot, name: string, actor: Acto
   const t = checked.transition;
 
   const record: TransitionRecord = {};
-  for (const spec of requiredInputs(t, snapshot.kind)) {
+  for (const spec of forKind(t.requires, snapshot.kind)) {
     const raw = input[spec.name];
     if (raw === undefined || raw === null || raw === "") return fail("MISSING_INPUT", `${spec.label} is needed to ${t.action}.`, spec.name);
     const r = validateInput(spec, raw, snapshot);
     if ("error" in r) return fail("MISSING_INPUT", r.error, spec.name);
     record[spec.name] = r.value;
   }
-  for (const spec of t.accepts ?? []) {
+  for (const spec of forKind(t.accepts, snapshot.kind)) {
     const raw = input[spec.name];
     if (raw === undefined || raw === null) continue;
     const r = validateInput(spec, raw, snapshot);
@@ -297,9 +337,14 @@ export function planTransition(snapshot: CaseSnapshot, name: string, actor: Acto
   if (inputProblem) return fail("GUARD_FAILED", inputProblem.message, inputProblem.field);
 
   const certificateKind = certificateKindFor(t.name, snapshot.status);
-  if (certificateKind) record.certificateKind = certificateKind;
+  if (certificateKind) {
+    record.certificateKind = certificateKind;
+    record.issuerId = certificateIssuer(certificateKind, snapshot, actor);
+  }
 
-  const starts = t.starts.filter((dl) => deadlineApplies(dl, snapshot));
+  const open = snapshot.openDeadlines ?? [];
+  const startsAtAll = (!t.startsWhen || record[t.startsWhen] === true) && !(t.startsUnlessOpen ?? []).some((dl) => open.includes(dl));
+  const starts = startsAtAll ? t.starts.filter((dl) => deadlineApplies(dl, snapshot)) : [];
   const stops = t.stops.filter((dl) => deadlineApplies(dl, snapshot));
   const trigger = t.trigger ? record[t.trigger] : undefined;
 

@@ -15,15 +15,24 @@
  * commissioning body (R-21) and changing the allocated mediator. They change deadlines or the
  * record but not where the case is, because R-23 lets the family still mediate.
  * `starts`/`stops` are what a transition MAY start/stop; the planner filters them for the case
- * (no certificate deadlines for DRS, R-71; HEALTH_NOTIFICATION only with a health issue, R-21).
+ * (no certificate deadlines for DRS, R-71; HEALTH_NOTIFICATION only with a health issue, R-21),
+ * and `startsWhen`/`startsUnlessOpen` narrow them further (R-12: a certificate only when asked).
+ * A row that does the duty of a deadline is offered wherever that deadline runs (`whileOpen`):
+ * a clock opened at intake can be answered while the case is still Referred.
  */
 import type { AuditAction } from "@/lib/platform/audit";
-import { ARRANGING, PRE_MEETING, type CaseDateName, type CaseKind, type CaseStatus, type DeadlineName, type Role } from "./vocabulary";
+import { AGREEMENTS, OPEN_STATUSES, PRE_MEETING, type Agreement, type CaseDateName, type CaseKind, type CaseStatus, type DeadlineName, type Role } from "./vocabulary";
 
-export type InputType = "date" | "text" | "id" | "partyId" | "boolean";
+export type InputType = "date" | "text" | "id" | "partyId" | "boolean" | "choice";
 
 /** The case columns a transition may write (see `InputSpec.column`). */
-export type CaseColumn = "laNotifiedOn" | "meetingOn" | "heldOn" | "allocatedMediatorId";
+export type CaseColumn = "laNotifiedOn" | "meetingOn" | "heldOn" | "allocatedMediatorId" | "agreement";
+
+/** One answer of a `choice` input. */
+export interface ChoiceOption {
+  value: string;
+  label: string;
+}
 
 /** A named input recorded with a transition. */
 export interface InputSpec {
@@ -45,8 +54,29 @@ export interface InputSpec {
    * message names the date it must follow and its rule (lib/cases/date-order.ts).
    */
   notBefore?: readonly CaseDateName[];
+  /** A date of something still to happen: today or later. */
+  future?: boolean;
+  /** For a `choice` input: the answers, one of which must be chosen. */
+  options?: readonly ChoiceOption[];
   /** The case column the value is written to (and read back as the form's starting value). */
   column?: CaseColumn;
+}
+
+/** A condition on the deadlines running, with the sentence that explains a refusal. */
+export interface DeadlineCondition {
+  deadlines: readonly DeadlineName[];
+  /** Why it cannot be done, shown to the user when the condition is not met. */
+  otherwise: string;
+}
+
+/** R-22: the notice a date input must give the family, unless they agreed to less. */
+export interface NoticeRule {
+  /** The date input (the meeting date). */
+  date: string;
+  /** The boolean input recording that the family agreed to shorter notice. */
+  agreed: string;
+  /** The kinds of case bound by it (DRS is not, R-70). */
+  kinds: readonly CaseKind[];
 }
 
 /** The confirmation step of a transition that ends the mediation route. */
@@ -85,6 +115,12 @@ export interface TransitionDef {
   from: readonly CaseStatus[];
   /** Narrower `from` for particular kinds (each a subset of `from`). */
   fromByKind?: Partial<Record<CaseKind, readonly CaseStatus[]>>;
+  /** Narrower `from` for particular roles (each a subset of `from`): e.g. what a mediator may do. */
+  fromByRole?: Partial<Record<Role, readonly CaseStatus[]>>;
+  /** Offered only while at least one of these deadlines runs (the duty it records, R-21, R-23, R-30). */
+  whileOpen?: DeadlineCondition;
+  /** Refused while any of these deadlines runs (e.g. a certificate still due before closing). */
+  unlessOpen?: DeadlineCondition;
   to: CaseStatus | typeof UNCHANGED;
   /** Who may do it. MEDIATOR means only the mediator allocated to the case. LA_OFFICER/PARENT never. */
   roles: readonly Role[];
@@ -95,6 +131,10 @@ export interface TransitionDef {
   accepts?: readonly InputSpec[];
   /** Deadlines this may start (filtered per case by the planner). */
   starts: readonly DeadlineName[];
+  /** A boolean input that must be true for `starts` to start (R-12: the family asked for a certificate). */
+  startsWhen?: string;
+  /** `starts` start only while none of these runs: a certificate already due stays the one due (R-12, R-23). */
+  startsUnlessOpen?: readonly DeadlineName[];
   /** Deadlines this stops (if running), on the date of its first date input (else today). */
   stops: readonly DeadlineName[];
   /**
@@ -104,6 +144,8 @@ export interface TransitionDef {
   stopOutcome: "MET" | "CANCELLED";
   /** The input whose date is day 0 of the deadlines started. */
   trigger?: string;
+  /** R-22: the notice the meeting date must give the family (checked with the calendar by the command). */
+  notice?: NoticeRule;
   /**
    * Who may read its timeline entry (R-80): SHARED (the LA and the family too) or STAFF. Staff
    * free text (a reason) never goes into a SHARED summary; it stays in the entry's data.
@@ -131,13 +173,16 @@ const STAFF_AND_MEDIATOR: readonly Role[] = ["MEDIATOR", "CASEWORKER", "ADMIN"];
 export const MAX_TRANSITION_TEXT = 2000;
 export const MAX_TRANSITION_ID = 200;
 
-type DateOptions = { kinds?: readonly CaseKind[]; hint?: string; past?: boolean; notBefore?: readonly CaseDateName[]; column?: CaseColumn };
+type DateOptions = { kinds?: readonly CaseKind[]; hint?: string; past?: boolean; future?: boolean; notBefore?: readonly CaseDateName[]; column?: CaseColumn };
 const dateInput = (name: string, label: string, o: DateOptions = {}): InputSpec => ({
   name,
   type: "date",
   label,
   validator:
-    "ISO date YYYY-MM-DD naming a real calendar date" + (o.past ? ", today or earlier" : "") + (o.notBefore?.length ? `, not before the case's ${o.notBefore.join(", ")}` : ""),
+    "ISO date YYYY-MM-DD naming a real calendar date" +
+    (o.past ? ", today or earlier" : "") +
+    (o.future ? ", today or later" : "") +
+    (o.notBefore?.length ? `, not before the case's ${o.notBefore.join(", ")}` : ""),
   ...o,
 });
 const textInput = (name: string, label: string, hint?: string): InputSpec => ({
@@ -149,6 +194,16 @@ const textInput = (name: string, label: string, hint?: string): InputSpec => ({
 });
 const REASON_HINT = "Staff only: this is not shown to the local authority or the family.";
 const CERTIFICATE_DUE_HINT = "The certificate is due 3 working days after this date.";
+const CERTIFICATE_DEADLINES: readonly DeadlineName[] = ["CERTIFICATE_ADVICE_ONLY", "CERTIFICATE_AFTER_MEDIATION", "CERTIFICATE_NOT_ARRANGED"];
+
+/** R-40, R-72: what the meeting reached (the commissioners' agreement rate: full / partial / none). */
+export const AGREEMENT_LABELS: Record<Agreement, string> = {
+  FULL: "Full agreement",
+  PARTIAL: "Partial agreement",
+  NONE: "No agreement",
+};
+/** The agreements that leave agreed actions to monitor (R-40..R-42, R-72). */
+export const AGREEMENTS_WITH_ACTIONS: readonly Agreement[] = ["FULL", "PARTIAL"];
 const mediatorInput = (label: string, validator: string): InputSpec => ({ name: "mediatorId", type: "id", label, validator, column: "allocatedMediatorId" });
 
 export const TRANSITIONS: readonly TransitionDef[] = [
@@ -290,7 +345,8 @@ export const TRANSITIONS: readonly TransitionDef[] = [
   {
     // R-22: at least 5 working days' notice unless the family agrees to less. The notice check needs
     // the working-day calendar, so the command does it with the date engine and records the
-    // agreement. From MEETING_SCHEDULED it is a reschedule.
+    // agreement. DRS is voluntary and informal (R-70): no notice rule binds its meetings.
+    // From MEETING_SCHEDULED it is a reschedule.
     name: "scheduleMeeting",
     from: ["ALLOCATED", "PREPARING", "MEETING_SCHEDULED"],
     to: "MEETING_SCHEDULED",
@@ -299,7 +355,8 @@ export const TRANSITIONS: readonly TransitionDef[] = [
     requires: [
       dateInput("meetingOn", "Meeting date", {
         column: "meetingOn",
-        hint: "The family must get at least 5 working days' notice of the meeting unless they agree to less (R-22).",
+        future: true,
+        hint: "For mediation the family must get at least 5 working days' notice of the meeting unless they agree to less (R-22).",
       }),
     ],
     accepts: [
@@ -309,11 +366,13 @@ export const TRANSITIONS: readonly TransitionDef[] = [
         label: "Family agreed to less than 5 working days' notice",
         hint: "Tick this only if the family has agreed to less than 5 working days' notice (R-22).",
         validator: "true or false (R-22)",
+        kinds: ["MEDIATION"],
       },
     ],
     starts: [],
     stops: [],
     stopOutcome: "MET",
+    notice: { date: "meetingOn", agreed: "shortNoticeAgreed", kinds: ["MEDIATION"] },
     visibility: "SHARED",
     audit: "case.meeting_scheduled",
     rule: "R-22",
@@ -326,8 +385,18 @@ export const TRANSITIONS: readonly TransitionDef[] = [
     // Event (status unchanged): R-23 — mediation cannot take place within the 30 days; the adviser is
     // told and a "not arranged" certificate is due. The family may still mediate, so the case stays
     // where it is and the 30-day clock keeps running (it is reported on).
+    // R-20/R-23: the 30-day clock may have started at intake, so this is offered wherever it runs,
+    // Referred included.
     name: "recordNotArranged",
-    from: ARRANGING,
+    from: PRE_MEETING,
+    whileOpen: {
+      deadlines: ["MEDIATION_30_DAY"],
+      otherwise: "The 30-day clock is not running on this case: it starts when the LA is told the family wants mediation (R-20), so there is nothing to record yet.",
+    },
+    unlessOpen: {
+      deadlines: ["CERTIFICATE_NOT_ARRANGED"],
+      otherwise: "It is already recorded that mediation cannot be arranged within 30 days; the certificate is due.",
+    },
     to: UNCHANGED,
     roles: STAFF,
     kinds: ["MEDIATION"],
@@ -346,9 +415,11 @@ export const TRANSITIONS: readonly TransitionDef[] = [
     done: "You have recorded that mediation cannot be arranged within 30 days. A certificate is now due.",
   },
   {
-    // Event (status unchanged): the "could not be arranged" certificate (R-23, R-30).
+    // Event (status unchanged): the "could not be arranged" certificate (R-23, R-30), wherever it is
+    // due — before the meeting, or once the family has withdrawn (it stays the one certificate due, R-12).
     name: "issueNotArrangedCertificate",
-    from: ARRANGING,
+    from: OPEN_STATUSES,
+    whileOpen: { deadlines: ["CERTIFICATE_NOT_ARRANGED"], otherwise: "First record that mediation cannot be arranged within 30 days (R-23)." },
     to: UNCHANGED,
     roles: STAFF,
     kinds: ["MEDIATION"],
@@ -365,9 +436,14 @@ export const TRANSITIONS: readonly TransitionDef[] = [
     done: "The certificate has been recorded as issued.",
   },
   {
-    // Event (status unchanged): R-21 — the LA has told the health commissioning body.
+    // Event (status unchanged): R-21 — the LA has told the health commissioning body. Offered
+    // wherever that deadline runs: it may have started at intake, while the case is Referred.
     name: "recordHealthNotified",
-    from: ARRANGING,
+    from: OPEN_STATUSES,
+    whileOpen: {
+      deadlines: ["HEALTH_NOTIFICATION"],
+      otherwise: "The deadline to tell the health commissioning body is not running on this case: it starts when the LA is told the family wants mediation, and ends once the body has been told (R-21).",
+    },
     to: UNCHANGED,
     roles: STAFF,
     kinds: ["MEDIATION"],
@@ -391,19 +467,25 @@ export const TRANSITIONS: readonly TransitionDef[] = [
   },
   {
     // R-30: mediation concluded → AFTER_MEDIATION certificate due. Stops the 30-day clock (R-20).
-    // DRS: ends with an Outcome Statement and no certificate (R-71, R-72).
+    // DRS: ends with an Outcome Statement and no certificate (R-71, R-72). Either way, whether an
+    // agreement was reached (R-40, R-72; the commissioners' agreement rate): only a full or partial
+    // one leaves agreed actions to monitor.
     name: "recordMeetingHeld",
     from: ["MEETING_SCHEDULED"],
     to: "MEETING_HELD",
     roles: STAFF_AND_MEDIATOR,
     kinds: ["MEDIATION", "DRS"],
     requires: [
-      dateInput("heldOn", "Date the meeting was held", {
-        past: true,
-        notBefore: ["laNotifiedOn", "consentGiven", "decisionSentOn"],
-        column: "heldOn",
-        hint: "The certificate is due 3 working days after this date (R-30).",
-      }),
+      dateInput("heldOn", "Date the meeting was held", { past: true, notBefore: ["laNotifiedOn", "consentGiven", "decisionSentOn"], column: "heldOn", hint: "For mediation the certificate is due 3 working days after this date (R-30)." }),
+      {
+        name: "agreement",
+        type: "choice",
+        label: "Agreement reached at the meeting",
+        hint: "Agreed actions are followed up only after a full or partial agreement (R-40, R-72).",
+        validator: `one of ${AGREEMENTS.join(", ")}`,
+        options: AGREEMENTS.map((value) => ({ value, label: AGREEMENT_LABELS[value] })),
+        column: "agreement",
+      },
     ],
     starts: ["CERTIFICATE_AFTER_MEDIATION"],
     stops: ["MEDIATION_30_DAY"],
@@ -420,12 +502,20 @@ export const TRANSITIONS: readonly TransitionDef[] = [
   {
     // R-30: the certificate kind follows from where the case is (MEETING_HELD → AFTER_MEDIATION;
     // ADVICE_ONLY/WITHDRAWN → ADVICE_ONLY, R-11/R-12). Issuing a certificate satisfies every pending
-    // certificate deadline. Never for DRS (R-71).
+    // certificate deadline. Never for DRS (R-71). Only while one of those certificates is due: a
+    // withdrawn family that did not ask for one gets none (R-12). The after-mediation certificate is
+    // the mediator's: the allocated mediator may issue it, and is recorded as its issuer whoever
+    // records it (R-30).
     name: "issueCertificate",
     from: ["MEETING_HELD", "ADVICE_ONLY", "WITHDRAWN"],
     fromByKind: { ADVICE_ONLY: ["ADVICE_ONLY"] },
+    fromByRole: { MEDIATOR: ["MEETING_HELD"] },
+    whileOpen: {
+      deadlines: ["CERTIFICATE_AFTER_MEDIATION", "CERTIFICATE_ADVICE_ONLY"],
+      otherwise: "No certificate of this kind is due on this case: the family did not ask for one when it withdrew (R-12), or the certificate due is the “could not be arranged” one (R-23).",
+    },
     to: "CERTIFICATE_ISSUED",
-    roles: STAFF,
+    roles: STAFF_AND_MEDIATOR,
     kinds: ["MEDIATION", "ADVICE_ONLY"],
     // R-30: never before the meeting it follows, nor before the trigger of a deadline it meets.
     requires: [dateInput("issuedOn", "Date of issue", { past: true, notBefore: ["heldOn", "stoppedTriggers"], hint: "The date on the certificate." })],
@@ -462,12 +552,14 @@ export const TRANSITIONS: readonly TransitionDef[] = [
     done: "Monitoring of the agreed actions has started.",
   },
   {
-    // Mediation/advice-only cases close only once the certificate is issued (R-11, R-12, R-30).
-    // DRS has no certificate (R-71): it closes after the meeting, after monitoring, or once withdrawn.
+    // Mediation/advice-only cases close once the certificate is issued (R-11, R-30). A withdrawn
+    // mediation case closes once no certificate is due: the family did not ask for one (R-12), or
+    // the one due was issued. DRS has no certificate (R-71): it closes after the meeting, after
+    // monitoring, or once withdrawn.
     name: "close",
     from: ["CERTIFICATE_ISSUED", "MONITORING", "MEETING_HELD", "WITHDRAWN"],
     fromByKind: {
-      MEDIATION: ["CERTIFICATE_ISSUED", "MONITORING"],
+      MEDIATION: ["CERTIFICATE_ISSUED", "MONITORING", "WITHDRAWN"],
       ADVICE_ONLY: ["CERTIFICATE_ISSUED"],
       DRS: ["MEETING_HELD", "MONITORING", "WITHDRAWN"],
     },
@@ -475,6 +567,7 @@ export const TRANSITIONS: readonly TransitionDef[] = [
     roles: STAFF,
     kinds: ["MEDIATION", "ADVICE_ONLY", "DRS"],
     requires: [textInput("reason", "Reason for closing", REASON_HINT)],
+    unlessOpen: { deadlines: CERTIFICATE_DEADLINES, otherwise: "A certificate is still due on this case: issue it before closing the case (R-12, R-30)." },
     starts: [],
     stops: [],
     stopOutcome: "MET",
@@ -513,25 +606,42 @@ export const TRANSITIONS: readonly TransitionDef[] = [
     done: "You have recorded that the family does not want mediation. The certificate is now due.",
   },
   {
-    // R-12: a family that chose mediation and withdraws gets an advice-only certificate (3 working
-    // days). DRS: any party may withdraw at any time (R-70); no certificate (R-71).
+    // R-12: a family that chose mediation and withdraws may ask for a certificate; only then is an
+    // advice-only certificate due (3 working days). If a "could not be arranged" certificate is
+    // already due (R-23), it stays the one certificate due: it was owed from the day the adviser was
+    // told, whatever the family now asks, and it falls due sooner. DRS: any party may withdraw at
+    // any time (R-70); no certificate (R-71).
     name: "withdraw",
     from: PRE_MEETING,
     to: "WITHDRAWN",
     roles: STAFF,
     kinds: ["MEDIATION", "DRS"],
     requires: [
-      dateInput("toldOn", "Date we were told of the withdrawal", { past: true, notBefore: ["decisionSentOn"], hint: CERTIFICATE_DUE_HINT }),
+      dateInput("toldOn", "Date we were told of the withdrawal", {
+        past: true,
+        notBefore: ["decisionSentOn"],
+        hint: "For mediation: if the family asked for a certificate, it is due 3 working days after this date (R-12).",
+      }),
       textInput("reason", "Reason", REASON_HINT),
+      {
+        name: "certificateRequested",
+        type: "boolean",
+        label: "The family asked for a certificate",
+        hint: "Tick this only if the family asked for a mediation certificate, for example to appeal (R-12).",
+        validator: "true or false (R-12)",
+        kinds: ["MEDIATION"],
+      },
     ],
     starts: ["CERTIFICATE_ADVICE_ONLY"],
+    startsWhen: "certificateRequested",
+    startsUnlessOpen: ["CERTIFICATE_NOT_ARRANGED"],
     stops: ["MEDIATION_30_DAY", "HEALTH_NOTIFICATION"],
     stopOutcome: "CANCELLED",
     trigger: "toldOn",
     visibility: "SHARED",
     confirm: {
       heading: "Check before you withdraw the case",
-      warning: "The case will be withdrawn. You cannot undo this. For mediation, a certificate will be due within 3 working days (R-12).",
+      warning: "The case will be withdrawn. You cannot undo this. For mediation, a certificate is due within 3 working days only if the family asked for one (R-12).",
       button: "Yes, withdraw the case",
     },
     audit: "case.withdrawn",

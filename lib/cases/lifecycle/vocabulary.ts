@@ -3,7 +3,7 @@
  * of a case the planner decides on. Each value list is the Prisma enum itself, checked at compile
  * time in both directions, so the database and the code cannot drift apart. Pure and client-safe.
  */
-import type { CaseKind as DbCaseKind, CaseStatus as DbCaseStatus, Consent as DbConsent } from "@/lib/platform/db/generated/enums";
+import type { Agreement as DbAgreement, CaseKind as DbCaseKind, CaseStatus as DbCaseStatus, Consent as DbConsent } from "@/lib/platform/db/generated/enums";
 import type { Role } from "@/lib/auth/types";
 
 export type { Role } from "@/lib/auth/types";
@@ -61,13 +61,27 @@ export function isTerminalStatus(s: CaseStatus): boolean {
   return TERMINAL_STATUSES.includes(s);
 }
 
-/** Open statuses before the meeting has been held (withdrawal is possible from any of them). */
+/** Every status that is not terminal. */
+export const OPEN_STATUSES: readonly CaseStatus[] = STATUS_LIST.filter((s) => !isTerminalStatus(s));
+
+/**
+ * Open statuses before the meeting has been held (withdrawal is possible from any of them). The
+ * 30-day clock (R-20) can only run in these: it starts at intake (when the LA had been told) or
+ * on "start contacting", and stops when the meeting is held, the family withdraws or does not want
+ * mediation.
+ */
 export const PRE_MEETING: readonly CaseStatus[] = ["REFERRED", "CONTACTING_PARTIES", "AWAITING_CONSENT", "ALLOCATED", "PREPARING", "MEETING_SCHEDULED"];
 
-/** Pre-meeting statuses once the LA has been told, i.e. while the 30-day clock runs (R-20). */
-export const ARRANGING: readonly CaseStatus[] = ["CONTACTING_PARTIES", "AWAITING_CONSENT", "ALLOCATED", "PREPARING", "MEETING_SCHEDULED"];
-
 export type ConsentState = DbConsent;
+
+const AGREEMENT_LIST = ["FULL", "PARTIAL", "NONE"] as const;
+/**
+ * The Prisma enum `Agreement`: whether the meeting reached an agreement (R-40 for mediation, the
+ * Outcome Statement's agreed actions for DRS, R-72). Commissioners ask for the agreement rate
+ * (full / partial / none).
+ */
+export const AGREEMENTS: Exactly<DbAgreement, typeof AGREEMENT_LIST> = AGREEMENT_LIST;
+export type Agreement = DbAgreement;
 
 export interface CaseParty {
   id: string;
@@ -114,10 +128,9 @@ export interface CaseSnapshot {
   hasHealthIssue: boolean;
   parties: readonly CaseParty[];
   /**
-   * Optional: the deadlines currently running for the case. When given, status-preserving events
-   * that depend on them are checked (e.g. the "not arranged" certificate can only be issued once
-   * "cannot be arranged" was recorded). When omitted those checks are skipped — the database
-   * remains the source of truth for deadlines.
+   * The deadlines currently running for the case (the database is the source of truth: the
+   * commands read them with the case). Omitted means none runs, so a transition that needs one
+   * (`whileOpen` in its row, e.g. recording that the health body was told, R-21) is refused.
    */
   openDeadlines?: readonly DeadlineName[];
   /**
@@ -125,6 +138,14 @@ export interface CaseSnapshot {
    * against the dates it must not precede (its inputs' `notBefore`); when omitted, not checked.
    */
   dates?: CaseDates;
+  /** What the meeting reached, once it is recorded as held (R-40, R-72); omitted or null before. */
+  agreement?: Agreement | null;
+  /**
+   * The active mediators with no conflict of interest with this case (R-13), where the caller has
+   * looked them up (the case page, the allocation page). Omitted: not known, so not checked here
+   * (the allocation command checks the mediator chosen).
+   */
+  eligibleMediatorIds?: readonly string[];
 }
 
 export interface Actor {

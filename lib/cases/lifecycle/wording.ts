@@ -136,7 +136,7 @@ export const EVENTS: Record<TransitionName, EventBuilder> = {
       "MEETING_SCHEDULED",
       (s.status === "MEETING_SCHEDULED" ? `Meeting moved to ${d(r.meetingOn)}` : `Meeting scheduled for ${d(r.meetingOn)}`) +
         (r.shortNoticeAgreed === true ? " (family agreed to shorter notice)" : ""),
-      "R-22",
+      s.kind === "DRS" ? undefined : "R-22", // DRS meetings are not bound by the notice rule
     ),
   recordNotArranged: (_s, r) => same("MEDIATION_NOT_ARRANGED", `Mediation cannot take place within 30 days; adviser told on ${d(r.toldOn)}`, "R-23"),
   issueNotArrangedCertificate: () => same("CERTIFICATE_ISSUED", "Certificate issued (mediation could not be arranged within 30 days)", "R-23"),

@@ -12,7 +12,7 @@ import { writeAudit } from "@/lib/platform/audit";
 import { ConflictError } from "@/lib/platform/errors";
 import { fieldError } from "@/lib/platform/validation";
 import { dbDateFromIso, earliestMeetingDate, formatDate, formatLongDate, hasRequiredMeetingNotice, isDeadlineInputError, todayInLondon } from "@/lib/deadlines";
-import { getTransition, planTransition, stopDate, type CaseSnapshot, type CaseStatus, type TransitionName, type TransitionPlan } from "../lifecycle";
+import { getTransition, planTransition, stopDate, type Agreement, type CaseSnapshot, type CaseStatus, type TransitionName, type TransitionPlan } from "../lifecycle";
 import { dueDateFor } from "../deadlines/definitions";
 import { MEETING_DEADLINE, willBeMissed } from "../deadlines/state";
 import { transitionDateProblem } from "../date-order";
@@ -23,9 +23,9 @@ import { DomainError } from "@/lib/platform/errors";
 
 /**
  * Everything that can be checked before writing: the lifecycle plan (status, role, guards,
- * inputs) plus the checks that need the calendar (past dates, the case dates each date must not
- * precede, R-22 notice, R-64 range). Throws DomainError (with a field error when one input is at
- * fault).
+ * inputs) plus the checks that need the calendar (past and future dates, the case dates each date
+ * must not precede, the R-22 notice where the row's `notice` binds this kind of case, R-64 range).
+ * Throws DomainError (with a field error when one input is at fault).
  */
 export function checkPlan(snapshot: CaseSnapshot, user: SessionUser, name: TransitionName, input: Record<string, unknown>, today = todayInLondon()): TransitionPlan {
   const plan = planTransition(snapshot, name, { id: user.id, role: user.role }, input);
@@ -34,28 +34,28 @@ export function checkPlan(snapshot: CaseSnapshot, user: SessionUser, name: Trans
   for (const spec of [...t.requires, ...(t.accepts ?? [])]) {
     const v = plan.record[spec.name];
     if (spec.past && typeof v === "string" && v > today) fieldError(spec.name, `${spec.label} must be today or in the past.`);
+    if (spec.future && typeof v === "string" && v < today) fieldError(spec.name, `${spec.label} must be today or in the future.`);
   }
   // Issue 8: decision sent ≤ LA told ≤ consent ≤ meeting held ≤ certificate, and a certificate never
   // before its trigger (R-10, R-20, R-73, R-30): each date input's `notBefore` in the table.
   const order = transitionDateProblem(t, snapshot, plan.record);
   if (order) fieldError(order.field, order.message);
-  if (name === "scheduleMeeting") {
-    // R-22: at least 5 working days' notice of the meeting (notice sent today), unless the family agreed to less.
-    const meetingOn = plan.record.meetingOn as string;
-    if (meetingOn < today) fieldError("meetingOn", "The meeting date must be today or in the future.");
-    if (plan.record.shortNoticeAgreed !== true) {
-      try {
-        if (!hasRequiredMeetingNotice(today, meetingOn)) {
-          fieldError(
-            "meetingOn",
-            `The family must get at least 5 working days' notice, so the meeting can be on ${formatLongDate(earliestMeetingDate(today))} or later. ` +
-              "Choose a later date, or record that the family agreed to shorter notice (R-22).",
-          );
-        }
-      } catch (e) {
-        if (!isDeadlineInputError(e)) throw e;
-        fieldError("meetingOn", e.message);
+  const notice = t.notice;
+  if (notice && notice.kinds.includes(snapshot.kind) && plan.record[notice.agreed] !== true) {
+    // R-22: at least 5 working days' notice of the meeting (notice sent today), unless the family
+    // agreed to less. Not for DRS meetings (the row's `notice.kinds`).
+    const meetingOn = plan.record[notice.date] as string;
+    try {
+      if (!hasRequiredMeetingNotice(today, meetingOn)) {
+        fieldError(
+          notice.date,
+          `The family must get at least 5 working days' notice, so the meeting can be on ${formatLongDate(earliestMeetingDate(today))} or later. ` +
+            "Choose a later date, or record that the family agreed to shorter notice (R-22).",
+        );
       }
+    } catch (e) {
+      if (!isDeadlineInputError(e)) throw e;
+      fieldError(notice.date, e.message);
     }
   }
   // R-64: the date engine refuses dates outside the holiday data; say so before anything is written.
@@ -90,6 +90,13 @@ export function meetingAfterDeadlineWarning(meetingOn: string, dueOn: string): s
     `The meeting on ${formatDate(meetingOn)} is after ${formatDate(dueOn)}, the day mediation must take place by, so the 30-day deadline will be missed (R-20). ` +
     "The family may still mediate after day 30 (R-23)."
   );
+}
+
+/** What an issued certificate holds beyond the case's own facts (R-30): its kind, date and issuer. */
+function certificateOf(plan: TransitionPlan): Record<string, string> | null {
+  const { certificateKind, issuedOn, issuerId } = plan.record;
+  if (typeof certificateKind !== "string") return null;
+  return { kind: certificateKind, issuedOn: String(issuedOn), issuerId: String(issuerId) };
 }
 
 /** The case as the lifecycle sees it, with its dates, at the version the user saw (else ConflictError). */
@@ -134,11 +141,18 @@ export async function applyTransition(
   const before: Record<string, string | number | null> = { status: plan.from, version: expectedVersion };
   const after: Record<string, string> = {};
   const dates = snapshot.dates!;
-  const current: Record<string, string | null> = { laNotifiedOn: dates.laNotifiedOn, meetingOn: dates.meetingOn, heldOn: dates.heldOn, allocatedMediatorId: row.allocatedMediatorId };
+  const current: Record<string, string | null> = {
+    laNotifiedOn: dates.laNotifiedOn,
+    meetingOn: dates.meetingOn,
+    heldOn: dates.heldOn,
+    allocatedMediatorId: row.allocatedMediatorId,
+    agreement: row.agreement,
+  };
   for (const spec of [...t.requires, ...(t.accepts ?? [])]) {
     const v = plan.record[spec.name];
     if (!spec.column || typeof v !== "string") continue;
-    data[spec.column] = spec.type === "date" ? dbDateFromIso(v) : v;
+    if (spec.column === "agreement") data.agreement = v as Agreement;
+    else data[spec.column] = spec.type === "date" ? dbDateFromIso(v) : v;
     before[spec.column] = current[spec.column] ?? null;
     after[spec.column] = v;
   }
@@ -158,6 +172,7 @@ export async function applyTransition(
     visibility: t.visibility,
     data: { transition: name, from: plan.from, to: plan.to, ...plan.record },
   });
+  const certificate = certificateOf(plan);
   await writeAudit(tx, {
     actor: user,
     action: t.audit,
@@ -172,6 +187,7 @@ export async function applyTransition(
       ...(plan.starts.length ? { deadlinesStarted: plan.starts } : {}),
       ...(plan.stops.length ? { deadlinesStopped: plan.stops } : {}),
       ...(missed.length ? { deadlinesMissed: missed.map((m) => ({ name: m.name, dueOn: m.dueOn, daysLate: m.daysLate })) } : {}),
+      ...(certificate ? { certificate } : {}),
     },
     ip,
   });

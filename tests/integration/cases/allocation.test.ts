@@ -10,7 +10,7 @@ import { transitionCase } from "@/lib/cases/transition/transition-case";
 import { allocateMediator } from "@/lib/cases/allocation/allocate-mediator";
 import { listMediatorOptions } from "@/lib/cases/allocation/list-mediator-options";
 import { getCaseDetail } from "@/lib/cases/details/get-case-detail";
-import { makeUser, uid } from "../helpers";
+import { makeLa, makeUser, uid } from "../helpers";
 import { caseworker, caseworker2, fieldError, la, laOfficer, makeCase, mediator, mediator2, otherLa, refusal, stateOf, setUpCaseFixtures } from "./fixtures";
 
 setUpCaseFixtures();
@@ -139,6 +139,33 @@ describe("allocation", () => {
 
     await expect(listMediatorOptions(mediator, c.id)).rejects.toBeInstanceOf(NotFoundError);
     await expect(listMediatorOptions(laOfficer, c.id)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("offers 'change mediator' only while another active mediator without a conflict could take the case (R-13)", async () => {
+    const offered = async (caseId: string) => (await getCaseDetail(caseworker, caseId)).transitions.map((t) => t.name).includes("reallocate");
+    const isolated = await makeLa(`Isolated Council ${uid()}`);
+    const c = await makeCase({ status: "ALLOCATED", mediatorId: mediator.id, laId: isolated.id, consent: "GIVEN" });
+    expect(await offered(c.id)).toBe(true);
+
+    // Every other active mediator has a conflict of interest with this council.
+    const others = await db().user.findMany({ where: { role: "MEDIATOR", active: true, id: { not: mediator.id } }, select: { id: true } });
+    expect(others.length).toBeGreaterThan(0);
+    await db().mediatorConflict.createMany({ data: others.map((m) => ({ mediatorId: m.id, localAuthorityId: isolated.id, reason: "Works for this council" })) });
+    expect(await offered(c.id)).toBe(false);
+    const page = await listMediatorOptions(caseworker, c.id);
+    expect(page).toMatchObject({
+      transition: "reallocate",
+      refusal: "There is no other active mediator without a conflict of interest with this case, so the mediator cannot be changed (R-13).",
+    });
+    // A change is still refused (and writes nothing) if tried.
+    const before = await stateOf(c.id);
+    expect(fieldError(await refusal(allocateMediator(caseworker, c.id, mediator2.id, 1)), "mediatorId")).toMatch(/Conflict of interest with Isolated Council/);
+    expect(await stateOf(c.id)).toEqual(before);
+
+    // A new mediator without a conflict: the change is offered again.
+    await makeUser("MEDIATOR");
+    expect(await offered(c.id)).toBe(true);
+    expect((await listMediatorOptions(caseworker, c.id)).refusal).toBeNull();
   });
 });
 

@@ -37,7 +37,7 @@ describe("a transition's date must not precede the case dates it follows", () =>
     const before = await stateOf(c.id);
     await expectRefused(
       c.id,
-      () => transitionCase(mediator, c.id, "recordMeetingHeld", 1, { heldOn: "2025-11-26" }),
+      () => transitionCase(mediator, c.id, "recordMeetingHeld", 1, { heldOn: "2025-11-26", agreement: "FULL" }),
       "heldOn",
       "The date the meeting was held must be on or after 27 November 2025, the day the LA was told (R-20).",
     );
@@ -45,7 +45,7 @@ describe("a transition's date must not precede the case dates it follows", () =>
     expect(before.deadlines).toEqual([expect.objectContaining({ name: "MEDIATION_30_DAY", closedOn: null, outcome: null })]);
 
     // The day the LA was told itself is fine.
-    const r = await transitionCase(mediator, c.id, "recordMeetingHeld", 1, { heldOn: "2025-11-27" });
+    const r = await transitionCase(mediator, c.id, "recordMeetingHeld", 1, { heldOn: "2025-11-27", agreement: "FULL" });
     expect(r.status).toBe("MEETING_HELD");
     expect(isoFromDbDate((await stateOf(c.id)).heldOn!)).toBe("2025-11-27");
   });
@@ -73,7 +73,7 @@ describe("a transition's date must not precede the case dates it follows", () =>
     });
     await expectRefused(
       c.id,
-      () => transitionCase(mediator, c.id, "recordMeetingHeld", 1, { heldOn: "2025-04-01" }),
+      () => transitionCase(mediator, c.id, "recordMeetingHeld", 1, { heldOn: "2025-04-01", agreement: "FULL" }),
       "heldOn",
       "The date the meeting was held must be on or after 3 April 2025, the day Jane Family (parent or carer) agreed to take part (R-73).",
     );
@@ -134,7 +134,7 @@ describe("a transition's date must not precede the case dates it follows", () =>
     const c = await makeCase({ status: "CONTACTING_PARTIES", dates: { decisionSentOn: "2025-03-10", laNotifiedOn: "2025-03-12" }, deadlines: { names: ["MEDIATION_30_DAY"], triggerOn: "2025-03-12" } });
     await expectRefused(
       c.id,
-      () => previewTransition(caseworker, c.id, "withdraw", 1, { toldOn: "2025-03-01", reason: "Changed their mind" }),
+      () => previewTransition(caseworker, c.id, "withdraw", 1, { toldOn: "2025-03-01", reason: "Changed their mind", certificateRequested: true }),
       "toldOn",
       "The date we were told of the withdrawal must be on or after 10 March 2025, the day the decision notice was sent (R-10).",
     );

@@ -5,7 +5,7 @@
  */
 import { beforeAll } from "vitest";
 import { db } from "@/lib/platform/db";
-import type { CaseKind, CaseStatus, Consent, IssueCategory, PartyKind } from "@/lib/platform/db";
+import type { Agreement, CaseKind, CaseStatus, Consent, IssueCategory, PartyKind } from "@/lib/platform/db";
 import type { SessionUser } from "@/lib/auth/types";
 import { DomainError } from "@/lib/platform/errors";
 import { dbDateFromIso, isoFromDbDate } from "@/lib/deadlines";
@@ -48,6 +48,8 @@ export type CaseOpts = {
   familyEmail?: string;
   familyUserId?: string;
   issues?: IssueCategory[];
+  /** What the meeting reached (R-40), for a case whose meeting was held. */
+  agreement?: Agreement;
   /** Open deadlines, all triggered on this date. */
   deadlines?: { names: DeadlineName[]; triggerOn: string };
   parties?: { kind: PartyKind; name: string; organisation?: string; email?: string; consent?: Consent; consentOn?: string }[];
@@ -72,6 +74,7 @@ export async function makeCase(o: CaseOpts = {}) {
       laNotifiedOn: dateOrNull(o.dates?.laNotifiedOn),
       meetingOn: dateOrNull(o.dates?.meetingOn),
       heldOn: dateOrNull(o.dates?.heldOn),
+      agreement: o.agreement ?? null,
       issues: { create: (o.issues ?? ["EDUCATION"]).map((category) => ({ category, description: `${category} issue` })) },
       parties: {
         create: (
@@ -111,6 +114,7 @@ export async function stateOf(caseId: string) {
         allocatedMediatorId: true,
         nextDeadlineOn: true,
         summary: true,
+        agreement: true,
       },
     }),
     db().caseDeadline.findMany({ where: { caseId }, select: { name: true, dueOn: true, closedOn: true, outcome: true, daysLate: true }, orderBy: { createdAt: "asc" } }),

@@ -28,7 +28,7 @@ describe("a deadline closed after its due date is MISSED, with how late", () => 
       dates: { laNotifiedOn: "2025-03-26", meetingOn: "2025-04-28" },
       deadlines: { names: ["MEDIATION_30_DAY"], triggerOn: "2025-03-26" },
     });
-    const r = await transitionCase(mediator, c.id, "recordMeetingHeld", 1, { heldOn: "2025-04-28" });
+    const r = await transitionCase(mediator, c.id, "recordMeetingHeld", 1, { heldOn: "2025-04-28", agreement: "FULL" });
     expect(r.missed).toEqual([{ name: "MEDIATION_30_DAY", dueOn: "2025-04-25", daysLate: 3 }]);
     expect(await rowsOf(c.id)).toEqual([
       { name: "MEDIATION_30_DAY", closedOn: "2025-04-28", outcome: "MISSED", daysLate: 3 },
@@ -72,7 +72,7 @@ describe("a deadline closed after its due date is MISSED, with how late", () => 
     expect((await getCaseDetail(caseworker, met.id)).deadlines.closed[0]).toMatchObject({ outcomeText: "Met" });
 
     const withdrawn = await makeCase({ status: "AWAITING_CONSENT", dates: { laNotifiedOn: "2025-03-26" }, deadlines: { names: ["MEDIATION_30_DAY"], triggerOn: "2025-03-26" } });
-    await transitionCase(caseworker, withdrawn.id, "withdraw", 1, { toldOn: "2025-05-02", reason: "Going to appeal" });
+    await transitionCase(caseworker, withdrawn.id, "withdraw", 1, { toldOn: "2025-05-02", reason: "Going to appeal", certificateRequested: true });
     expect((await rowsOf(withdrawn.id))[0]).toEqual({ name: "MEDIATION_30_DAY", closedOn: "2025-05-02", outcome: "CANCELLED", daysLate: null });
     expect((await getCaseDetail(caseworker, withdrawn.id)).deadlines.closed[0]).toMatchObject({ outcomeText: "No longer applies" });
   });

@@ -96,6 +96,11 @@ describe("parties and consent", () => {
 
 it("transition pages only show inputs the table requires", () => {
   // Guard for the UI: every required input type is one the form can render.
-  for (const t of TRANSITIONS) for (const i of [...t.requires, ...(t.accepts ?? [])]) expect(["date", "text", "id", "partyId", "boolean"]).toContain(i.type);
+  for (const t of TRANSITIONS)
+    for (const i of [...t.requires, ...(t.accepts ?? [])]) {
+      expect(["date", "text", "id", "partyId", "boolean", "choice"]).toContain(i.type);
+      // A choice is rendered as radios: it needs its answers.
+      if (i.type === "choice") expect(i.options?.length, `${t.name}.${i.name}`).toBeGreaterThan(1);
+    }
   expect(getTransition("startContacting")!.requires[0]!.name).toBe("laNotifiedOn");
 });

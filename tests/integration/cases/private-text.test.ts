@@ -133,7 +133,7 @@ beforeAll(async () => {
   await linkFamily(a);
   await addParty(caseworker, a, 3, { kind: "SUPPORTER", name: "Sid Supporter", email: M.addedEmail, preferredContact: "EMAIL", address: M.addedAddress, accessNeeds: M.addedAccessNeeds });
   await recordConsent(caseworker, a, family.id, 4, { consent: "GIVEN", consentOn: today, consentHow: M.consentHow });
-  await transitionCase(caseworker, a, "withdraw", 5, { toldOn: today, reason: M.withdrawReason });
+  await transitionCase(caseworker, a, "withdraw", 5, { toldOn: today, reason: M.withdrawReason, certificateRequested: true });
 
   // 2. A caseworker logs a DRS referral, which is withdrawn and then closed.
   const b = (await createReferral(caseworker, referral(la.id), null)).id;

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/platform/db";
 import { ForbiddenError, NotFoundError } from "@/lib/auth/types";
 import { ConflictError, DomainError } from "@/lib/platform/errors";
-import { addCalendarDays, dbDateFromIso, isoFromDbDate, nextWorkingDay, todayInLondon, earliestMeetingDate } from "@/lib/deadlines";
+import { addCalendarDays, dbDateFromIso, formatDate, isoFromDbDate, nextWorkingDay, todayInLondon, earliestMeetingDate } from "@/lib/deadlines";
 import { fromStatusesFor, TRANSITIONS } from "@/lib/cases/lifecycle";
 import { transitionCase } from "@/lib/cases/transition/transition-case";
 import { previewTransition } from "@/lib/cases/transition/preview-transition";
@@ -14,7 +14,10 @@ import { updateCaseDetails } from "@/lib/cases/details/update-case-details";
 import { getCaseDetail } from "@/lib/cases/details/get-case-detail";
 import { addParty } from "@/lib/cases/parties/add-party";
 import { recordConsent } from "@/lib/cases/parties/record-consent";
-import { admin, caseworker, deadlinesOf, fieldError, laOfficer, makeCase, mediator, mediator2, parentUser, refusal, stateOf, setUpCaseFixtures } from "./fixtures";
+import { createReferral } from "@/lib/cases/intake/create-referral";
+import type { ReferralFormValues } from "@/lib/cases/intake/referral-schema";
+import { uid } from "../helpers";
+import { admin, caseworker, deadlinesOf, fieldError, la, laOfficer, makeCase, mediator, mediator2, parentUser, refusal, stateOf, setUpCaseFixtures } from "./fixtures";
 
 setUpCaseFixtures();
 
@@ -45,11 +48,18 @@ describe("transition validation", () => {
         status,
         issues: ["EDUCATION", "HEALTH"],
         mediatorId: ["ALLOCATED", "PREPARING", "MEETING_SCHEDULED"].includes(status) ? mediator.id : null,
-        deadlines:
-          status === "REFERRED"
-            ? undefined
-            : // recordNotArranged must not have happened yet; issueNotArrangedCertificate needs it to have.
-              { names: t.name === "recordNotArranged" ? ["MEDIATION_30_DAY", "HEALTH_NOTIFICATION"] : ["MEDIATION_30_DAY", "HEALTH_NOTIFICATION", "CERTIFICATE_NOT_ARRANGED"], triggerOn: "2025-03-26" },
+        // The clocks intake opens (a row that answers a deadline needs it running, even while
+        // Referred); recordNotArranged must not have happened yet; issueNotArrangedCertificate
+        // needs it to have; issueCertificate needs its certificate to be due.
+        deadlines: {
+          names:
+            t.name === "recordNotArranged"
+              ? ["MEDIATION_30_DAY", "HEALTH_NOTIFICATION"]
+              : t.name === "issueCertificate"
+                ? ["CERTIFICATE_AFTER_MEDIATION"]
+                : ["MEDIATION_30_DAY", "HEALTH_NOTIFICATION", "CERTIFICATE_NOT_ARRANGED"],
+          triggerOn: "2025-03-26",
+        },
       });
       const before = await stateOf(c.id);
       const input: Record<string, string> = { [dateInput.name]: "2025-02-30", reason: "Family moved away" };
@@ -143,10 +153,12 @@ describe("transition validation", () => {
   it("previewTransition (the confirmation step) checks the same things and writes nothing", async () => {
     const c = await makeCase({ status: "CONTACTING_PARTIES" });
     const before = await stateOf(c.id);
-    const { plan, starts } = await previewTransition(caseworker, c.id, "withdraw", 1, { toldOn: "2025-04-01", reason: "Changed their mind" });
+    const { plan, starts } = await previewTransition(caseworker, c.id, "withdraw", 1, { toldOn: "2025-04-01", reason: "Changed their mind", certificateRequested: true });
     expect(plan.to).toBe("WITHDRAWN");
     // The confirmation step says which deadline starts, dated by the engine (R-12: 3 working days).
     expect(starts).toEqual(["Certificate (no mediation) due by Friday 4 April 2025"]);
+    // No certificate was asked for: none starts (R-12).
+    expect((await previewTransition(caseworker, c.id, "withdraw", 1, { toldOn: "2025-04-01", reason: "Changed their mind", certificateRequested: false })).starts).toEqual([]);
     const e = await refusal(previewTransition(caseworker, c.id, "withdraw", 1, { toldOn: "bad", reason: "x" }));
     expect(fieldError(e, "toldOn")).toBeDefined();
     expect(await stateOf(c.id)).toEqual(before);
@@ -251,7 +263,7 @@ describe("deadlines", () => {
     await transitionCase(caseworker, c.id, "startContacting", 1, { laNotifiedOn: "2025-03-26" });
     // Jump ahead: the meeting was scheduled (fixture shortcut, the steps between are tested elsewhere).
     await db().case.update({ where: { id: c.id }, data: { status: "MEETING_SCHEDULED", allocatedMediatorId: mediator.id, meetingOn: dbDateFromIso("2025-04-24") } });
-    const r = await transitionCase(mediator, c.id, "recordMeetingHeld", 2, { heldOn: "2025-04-24" });
+    const r = await transitionCase(mediator, c.id, "recordMeetingHeld", 2, { heldOn: "2025-04-24", agreement: "FULL" });
     expect(r.status).toBe("MEETING_HELD");
     expect(await deadlinesOf(c.id)).toEqual([
       { name: "MEDIATION_30_DAY", dueOn: "2025-04-25", closedOn: "2025-04-24", outcome: "MET" },
@@ -286,10 +298,10 @@ describe("deadlines", () => {
     );
   });
 
-  it("R-12: a withdrawal starts the certificate deadline; the staff reason stays out of the shared timeline (R-80)", async () => {
+  it("R-12: a withdrawal with a certificate asked for starts the certificate deadline; the staff reason stays out of the shared timeline (R-80)", async () => {
     const c = await makeCase({ status: "AWAITING_CONSENT", deadlines: { names: ["MEDIATION_30_DAY"], triggerOn: "2025-03-26" } });
     const reason = "Family said privately that the school head is a relative";
-    await transitionCase(caseworker, c.id, "withdraw", 1, { toldOn: "2025-04-02", reason });
+    await transitionCase(caseworker, c.id, "withdraw", 1, { toldOn: "2025-04-02", reason, certificateRequested: true });
     expect((await deadlinesOf(c.id)).map((d) => [d.name, d.dueOn, d.outcome])).toEqual([
       ["MEDIATION_30_DAY", "2025-04-25", "CANCELLED"],
       ["CERTIFICATE_ADVICE_ONLY", "2025-04-07", null],
@@ -339,3 +351,262 @@ describe("deadlines", () => {
   });
 });
 
+
+// ---------------------------------------------------------------------------------------------
+// Issue 8: what is written for the lifecycle corrections, and that refusals write nothing
+// ---------------------------------------------------------------------------------------------
+
+const transitionNames = async (user: typeof caseworker, caseId: string) => (await getCaseDetail(user, caseId)).transitions.map((t) => t.name);
+const lastEvent = (caseId: string, type: string) => db().caseEvent.findFirstOrThrow({ where: { caseId, type }, orderBy: { at: "desc" } });
+const lastAudit = (caseId: string) => db().auditEvent.findFirstOrThrow({ where: { caseId }, orderBy: { at: "desc" } });
+
+describe("deadlines opened at intake are answered at once (R-21, R-23)", () => {
+  /** A referral logged, as the intake form does, with the date the LA was told and a health issue. */
+  function referral(): ReferralFormValues {
+    return {
+      requestedBy: "PARENT",
+      kind: "MEDIATION",
+      familyParty: "PARENT",
+      child: { name: `Sam ${uid()}`, dateOfBirth: "2015-06-01", setting: "Oak Primary School", hasEhcPlan: "yes" },
+      localAuthorityId: la.id,
+      disputedDecision: "PLAN_CONTENTS_SECTION_F",
+      drsScope: "",
+      decisionSentOn: "2025-02-03",
+      laNotifiedOn: "2025-03-26",
+      summary: "Family wants more therapy, and the ICB funds part of it.",
+      staffNotes: "",
+      issues: [
+        { category: "EDUCATION", description: "Speech and language therapy hours in section F" },
+        { category: "HEALTH", description: "Occupational therapy in section G" },
+      ],
+      family: { name: "Alex Parent", email: `alex-${uid()}@example.com`, phone: "", address: "", preferredContact: "EMAIL", accessNeeds: "" },
+      parties: [],
+    };
+  }
+
+  it("records that the LA told the health body while the case is still Referred", async () => {
+    const c = await createReferral(caseworker, referral(), null);
+    expect(await deadlinesOf(c.id)).toEqual([
+      { name: "MEDIATION_30_DAY", dueOn: "2025-04-25", closedOn: null, outcome: null },
+      { name: "HEALTH_NOTIFICATION", dueOn: "2025-03-31", closedOn: null, outcome: null },
+    ]);
+    expect(await transitionNames(caseworker, c.id)).toEqual(["startContacting", "recordNotArranged", "recordHealthNotified", "chooseAdviceOnly", "withdraw"]);
+
+    const r = await transitionCase(caseworker, c.id, "recordHealthNotified", 1, { notifiedOn: "2025-03-28" });
+    expect(r).toMatchObject({ status: "REFERRED", statusChanged: false, version: 2 });
+    expect(await deadlinesOf(c.id)).toEqual([
+      { name: "MEDIATION_30_DAY", dueOn: "2025-04-25", closedOn: null, outcome: null },
+      { name: "HEALTH_NOTIFICATION", dueOn: "2025-03-31", closedOn: "2025-03-28", outcome: "MET" },
+    ]);
+    const s = await stateOf(c.id);
+    expect(s.status).toBe("REFERRED");
+    expect(isoFromDbDate(s.nextDeadlineOn!)).toBe("2025-04-25");
+    expect(await lastEvent(c.id, "HEALTH_BODY_NOTIFIED")).toMatchObject({ summary: "LA told the health commissioning body on 28 March 2025", rule: "R-21", visibility: "SHARED", actorId: caseworker.id });
+    const audit = await lastAudit(c.id);
+    expect(audit).toMatchObject({ action: "case.health_body_notified", before: { status: "REFERRED", version: 1 }, after: { status: "REFERRED", version: 2, deadlinesStopped: ["HEALTH_NOTIFICATION"] } });
+    // Done once: not offered again.
+    expect(await transitionNames(caseworker, c.id)).not.toContain("recordHealthNotified");
+  });
+
+  it("records that mediation cannot be arranged while Referred, then issues that certificate there (R-23)", async () => {
+    const c = await createReferral(caseworker, referral(), null);
+    await transitionCase(caseworker, c.id, "recordNotArranged", 1, { toldOn: "2025-04-14" });
+    // Told Mon 14 April 2025: 3 working days → Thu 17 April (Good Friday is the 18th).
+    expect((await deadlinesOf(c.id)).find((d) => d.name === "CERTIFICATE_NOT_ARRANGED")).toEqual({ name: "CERTIFICATE_NOT_ARRANGED", dueOn: "2025-04-17", closedOn: null, outcome: null });
+    expect((await stateOf(c.id)).status).toBe("REFERRED");
+    expect(await lastAudit(c.id)).toMatchObject({ action: "case.not_arranged_recorded", after: { status: "REFERRED", version: 2, deadlinesStarted: ["CERTIFICATE_NOT_ARRANGED"] } });
+    expect(await transitionNames(caseworker, c.id)).toContain("issueNotArrangedCertificate");
+
+    await transitionCase(caseworker, c.id, "issueNotArrangedCertificate", 2, { issuedOn: "2025-04-16" });
+    expect((await deadlinesOf(c.id)).find((d) => d.name === "CERTIFICATE_NOT_ARRANGED")).toMatchObject({ closedOn: "2025-04-16", outcome: "MET" });
+    expect((await stateOf(c.id)).status).toBe("REFERRED");
+    expect((await lastEvent(c.id, "CERTIFICATE_ISSUED")).data).toMatchObject({ certificateKind: "NOT_ARRANGED", issuedOn: "2025-04-16", issuerId: caseworker.id });
+  });
+
+  it("refuses both on a Referred case whose intake opened no clock, and writes nothing", async () => {
+    const c = await makeCase({ status: "REFERRED", issues: ["EDUCATION", "HEALTH"] });
+    const before = await stateOf(c.id);
+    const h = await refusal(transitionCase(caseworker, c.id, "recordHealthNotified", 1, { notifiedOn: "2025-03-28" }));
+    expect(h).toBeInstanceOf(DomainError);
+    expect(h.message).toContain("The deadline to tell the health commissioning body is not running on this case");
+    const n = await refusal(transitionCase(caseworker, c.id, "recordNotArranged", 1, { toldOn: "2025-04-14" }));
+    expect(n.message).toContain("The 30-day clock is not running on this case");
+    expect(await stateOf(c.id)).toEqual(before);
+    expect(await transitionNames(caseworker, c.id)).toEqual(["startContacting", "chooseAdviceOnly", "withdraw"]);
+  });
+});
+
+describe("withdrawal: a certificate only when the family asks (R-12)", () => {
+  it("'could not be arranged' then 'withdraw' leaves one certificate due; once it is issued the case closes", async () => {
+    const c = await makeCase({ status: "PREPARING", mediatorId: mediator.id, deadlines: { names: ["MEDIATION_30_DAY"], triggerOn: "2025-03-26" } });
+    await transitionCase(caseworker, c.id, "recordNotArranged", 1, { toldOn: "2025-04-14" });
+    const w = await transitionCase(caseworker, c.id, "withdraw", 2, { toldOn: "2025-04-15", reason: "Appealing instead", certificateRequested: true });
+    expect(w.status).toBe("WITHDRAWN");
+    expect(await deadlinesOf(c.id)).toEqual([
+      { name: "MEDIATION_30_DAY", dueOn: "2025-04-25", closedOn: "2025-04-15", outcome: "CANCELLED" },
+      { name: "CERTIFICATE_NOT_ARRANGED", dueOn: "2025-04-17", closedOn: null, outcome: null },
+    ]);
+    const audit = await lastAudit(c.id);
+    expect(audit).toMatchObject({ action: "case.withdrawn", after: { status: "WITHDRAWN", deadlinesStopped: ["MEDIATION_30_DAY"] } });
+    expect(audit.after).not.toHaveProperty("deadlinesStarted");
+    expect(await transitionNames(caseworker, c.id)).toEqual(["issueNotArrangedCertificate"]);
+
+    // Closing, or issuing an advice-only certificate, is refused while that certificate is due: nothing is written.
+    const before = await stateOf(c.id);
+    expect((await refusal(transitionCase(caseworker, c.id, "close", 3, { reason: "Nothing more to do" }))).message).toBe(
+      "A certificate is still due on this case: issue it before closing the case (R-12, R-30).",
+    );
+    expect(await refusal(transitionCase(caseworker, c.id, "issueCertificate", 3, { issuedOn: "2025-04-16" }))).toBeInstanceOf(DomainError);
+    expect(await stateOf(c.id)).toEqual(before);
+
+    await transitionCase(caseworker, c.id, "issueNotArrangedCertificate", 3, { issuedOn: "2025-04-16" });
+    const s = await stateOf(c.id);
+    expect(s).toMatchObject({ status: "WITHDRAWN", nextDeadlineOn: null });
+    expect((await deadlinesOf(c.id))[1]).toMatchObject({ closedOn: "2025-04-16", outcome: "MET" });
+    expect(await transitionNames(caseworker, c.id)).toEqual(["close"]);
+    expect((await transitionCase(caseworker, c.id, "close", 4, { reason: "Certificate issued; family appealing" })).status).toBe("CLOSED");
+  });
+
+  it("a withdrawal without a certificate asked for starts none, and the withdrawn case closes with a reason", async () => {
+    const c = await makeCase({ status: "ALLOCATED", mediatorId: mediator.id, deadlines: { names: ["MEDIATION_30_DAY"], triggerOn: "2025-03-26" } });
+    await transitionCase(caseworker, c.id, "withdraw", 1, { toldOn: "2025-04-02", reason: "Resolved with the school", certificateRequested: false });
+    expect(await deadlinesOf(c.id)).toEqual([{ name: "MEDIATION_30_DAY", dueOn: "2025-04-25", closedOn: "2025-04-02", outcome: "CANCELLED" }]);
+    expect((await stateOf(c.id)).nextDeadlineOn).toBeNull();
+    expect((await lastEvent(c.id, "CASE_WITHDRAWN")).data).toMatchObject({ certificateRequested: false, reason: "Resolved with the school" });
+    expect((await lastAudit(c.id)).after).not.toHaveProperty("deadlinesStarted");
+    expect(await transitionNames(caseworker, c.id)).toEqual(["close"]);
+
+    const r = await transitionCase(caseworker, c.id, "close", 2, { reason: "Withdrawn, no certificate wanted" });
+    expect(r).toMatchObject({ status: "CLOSED", version: 3 });
+    expect(await lastEvent(c.id, "CASE_CLOSED")).toMatchObject({ summary: "Case closed", visibility: "SHARED", data: expect.objectContaining({ from: "WITHDRAWN", reason: "Withdrawn, no certificate wanted" }) });
+    expect(await lastAudit(c.id)).toMatchObject({ action: "case.closed", before: { status: "WITHDRAWN", version: 2 }, after: { status: "CLOSED", version: 3 } });
+  });
+
+  it("a mediation withdrawal without the family's answer is refused next to the field, and writes nothing", async () => {
+    const c = await makeCase({ status: "CONTACTING_PARTIES", deadlines: { names: ["MEDIATION_30_DAY"], triggerOn: "2025-03-26" } });
+    const before = await stateOf(c.id);
+    const e = await refusal(transitionCase(caseworker, c.id, "withdraw", 1, { toldOn: "2025-04-01", reason: "Changed their mind" }));
+    expect(fieldError(e, "certificateRequested")).toBe("The family asked for a certificate is needed to withdraw a case.");
+    expect(await stateOf(c.id)).toEqual(before);
+  });
+});
+
+describe("DRS: the refusal is shared, and meetings have no notice rule (R-22, R-70, R-73)", () => {
+  it("records that a party declined as an entry every party sees, without the staff reason (R-73, R-80)", async () => {
+    const c = await makeCase({ kind: "DRS", status: "AWAITING_CONSENT", familyUserId: parentUser.id });
+    const [, laRep] = (await stateOf(c.id)).parties;
+    const reason = "Officer said privately that the budget is frozen";
+    const r = await transitionCase(caseworker, c.id, "declineDrs", 1, { declinedByPartyId: laRep!.id, reason });
+    expect(r.status).toBe("NOT_PROCEEDING");
+    const summary = "Not proceeding: Officer Rep (local authority representative) declined to take part";
+    const ev = await lastEvent(c.id, "DRS_DECLINED");
+    expect(ev).toMatchObject({ summary, visibility: "SHARED", rule: "R-73", actorId: caseworker.id });
+    expect(ev.data).toMatchObject({ declinedByPartyId: laRep!.id, reason });
+    expect(await lastAudit(c.id)).toMatchObject({ action: "case.drs_declined", after: { status: "NOT_PROCEEDING" } });
+    // Everyone is told (R-73): the LA officer and the family see it; the reason stays with staff.
+    for (const user of [laOfficer, parentUser]) {
+      const view = await getCaseDetail(user, c.id);
+      expect(view.view).toBe("SHARED");
+      expect(view.timeline.map((e) => e.summary)).toContain(summary);
+      expect(JSON.stringify(view)).not.toContain("budget");
+    }
+    expect((await getCaseDetail(caseworker, c.id)).timeline[0]).toMatchObject({ summary, detail: reason });
+  });
+
+  it("a DRS meeting may be set less than 5 working days ahead without the family's agreement; a mediation one may not", async () => {
+    const tooSoon = nextWorkingDay(todayInLondon());
+    const d = await makeCase({ kind: "DRS", status: "PREPARING", mediatorId: mediator.id });
+    const r = await transitionCase(mediator, d.id, "scheduleMeeting", 1, { meetingOn: tooSoon });
+    expect(r.status).toBe("MEETING_SCHEDULED");
+    expect(isoFromDbDate((await stateOf(d.id)).meetingOn!)).toBe(tooSoon);
+    const ev = await lastEvent(d.id, "MEETING_SCHEDULED");
+    expect(ev).toMatchObject({ summary: `Meeting scheduled for ${formatDate(tooSoon)}`, rule: null, visibility: "SHARED" });
+    expect(ev.data).not.toHaveProperty("shortNoticeAgreed");
+
+    const m = await makeCase({ status: "PREPARING", mediatorId: mediator.id });
+    const before = await stateOf(m.id);
+    expect(fieldError(await refusal(transitionCase(mediator, m.id, "scheduleMeeting", 1, { meetingOn: tooSoon })), "meetingOn")).toContain("(R-22)");
+    expect(await stateOf(m.id)).toEqual(before);
+  });
+
+  it("a DRS meeting date in the past is still refused, and nothing is written", async () => {
+    const d = await makeCase({ kind: "DRS", status: "PREPARING", mediatorId: mediator.id });
+    const before = await stateOf(d.id);
+    const e = await refusal(transitionCase(mediator, d.id, "scheduleMeeting", 1, { meetingOn: addCalendarDays(todayInLondon(), -1) }));
+    expect(fieldError(e, "meetingOn")).toBe("Meeting date must be today or in the future.");
+    expect(await stateOf(d.id)).toEqual(before);
+  });
+});
+
+describe("the after-mediation certificate, monitoring, and what a closed case offers", () => {
+  const heldCase = () =>
+    makeCase({ status: "MEETING_HELD", mediatorId: mediator.id, agreement: "FULL", deadlines: { names: ["CERTIFICATE_AFTER_MEDIATION"], triggerOn: "2025-04-24" } });
+
+  it("the allocated mediator issues the after-mediation certificate and is recorded as its issuer (R-30)", async () => {
+    const c = await heldCase();
+    expect(await transitionNames(mediator, c.id)).toEqual(["issueCertificate"]);
+    const r = await transitionCase(mediator, c.id, "issueCertificate", 1, { issuedOn: "2025-04-29" });
+    expect(r).toMatchObject({ status: "CERTIFICATE_ISSUED", version: 2 });
+    expect(await deadlinesOf(c.id)).toEqual([{ name: "CERTIFICATE_AFTER_MEDIATION", dueOn: "2025-04-29", closedOn: "2025-04-29", outcome: "MET" }]);
+    const ev = await lastEvent(c.id, "CERTIFICATE_ISSUED");
+    expect(ev).toMatchObject({ summary: "Certificate issued (after mediation)", visibility: "SHARED", actorId: mediator.id });
+    expect(ev.data).toMatchObject({ certificateKind: "AFTER_MEDIATION", issuedOn: "2025-04-29", issuerId: mediator.id });
+    expect((await lastAudit(c.id)).after).toMatchObject({ status: "CERTIFICATE_ISSUED", certificate: { kind: "AFTER_MEDIATION", issuedOn: "2025-04-29", issuerId: mediator.id } });
+  });
+
+  it("a caseworker recording it records the mediator as the issuer", async () => {
+    const c = await heldCase();
+    await transitionCase(caseworker, c.id, "issueCertificate", 1, { issuedOn: "2025-04-29" });
+    const ev = await lastEvent(c.id, "CERTIFICATE_ISSUED");
+    expect(ev.actorId).toBe(caseworker.id);
+    expect(ev.data).toMatchObject({ issuerId: mediator.id });
+    expect((await lastAudit(c.id)).after).toMatchObject({ certificate: { issuerId: mediator.id } });
+  });
+
+  it("the mediator cannot issue a withdrawn case's advice-only certificate; nothing is written", async () => {
+    const c = await makeCase({ status: "WITHDRAWN", mediatorId: mediator.id, deadlines: { names: ["CERTIFICATE_ADVICE_ONLY"], triggerOn: "2025-04-10" } });
+    const before = await stateOf(c.id);
+    expect((await refusal(transitionCase(mediator, c.id, "issueCertificate", 1, { issuedOn: "2025-04-11" }))).message).toBe("Only a caseworker or an admin can issue a certificate.");
+    expect(await stateOf(c.id)).toEqual(before);
+  });
+
+  it("records whether the meeting reached an agreement; monitoring follows only a full or partial one (R-40)", async () => {
+    const c = await makeCase({ status: "MEETING_SCHEDULED", mediatorId: mediator.id, deadlines: { names: ["MEDIATION_30_DAY"], triggerOn: "2025-03-26" } });
+    const before = await stateOf(c.id);
+    const e = await refusal(transitionCase(mediator, c.id, "recordMeetingHeld", 1, { heldOn: "2025-04-24" }));
+    expect(fieldError(e, "agreement")).toBe("Agreement reached at the meeting is needed to record that the meeting was held.");
+    expect(await stateOf(c.id)).toEqual(before);
+
+    await transitionCase(mediator, c.id, "recordMeetingHeld", 1, { heldOn: "2025-04-24", agreement: "NONE" });
+    expect((await stateOf(c.id)).agreement).toBe("NONE");
+    expect(await lastAudit(c.id)).toMatchObject({ before: { agreement: null, heldOn: null }, after: { status: "MEETING_HELD", agreement: "NONE", heldOn: "2025-04-24" } });
+    await transitionCase(caseworker, c.id, "issueCertificate", 2, { issuedOn: "2025-04-29" });
+    const detail = await getCaseDetail(caseworker, c.id);
+    expect(detail.agreement).toBe("No agreement");
+    expect(detail.transitions.map((t) => t.name)).toEqual(["close"]);
+    const issued = await stateOf(c.id);
+    expect((await refusal(transitionCase(caseworker, c.id, "startMonitoring", 3, {}))).message).toBe(
+      "No agreement was reached at the meeting, so there are no agreed actions to monitor (R-40).",
+    );
+    expect(await stateOf(c.id)).toEqual(issued);
+
+    const partial = await makeCase({ status: "CERTIFICATE_ISSUED", mediatorId: mediator.id, agreement: "PARTIAL" });
+    expect(await transitionNames(caseworker, partial.id)).toEqual(["startMonitoring", "close"]);
+    expect((await transitionCase(caseworker, partial.id, "startMonitoring", 1, {})).status).toBe("MONITORING");
+  });
+
+  it("a closed or not-proceeding case offers no edits and no actions; an open one does", async () => {
+    const closed = await makeCase({ status: "CLOSED", mediatorId: mediator.id });
+    const notProceeding = await makeCase({ kind: "DRS", status: "NOT_PROCEEDING" });
+    for (const c of [closed, notProceeding]) {
+      for (const user of [caseworker, admin]) {
+        const detail = await getCaseDetail(user, c.id);
+        expect(detail.can).toEqual({ update: false, allocate: false });
+        expect(detail.transitions).toEqual([]);
+        expect(detail.blocked).toEqual([]);
+      }
+    }
+    const open = await makeCase({ status: "CONTACTING_PARTIES" });
+    expect((await getCaseDetail(caseworker, open.id)).can).toEqual({ update: true, allocate: true });
+  });
+});

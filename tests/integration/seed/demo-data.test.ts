@@ -343,7 +343,7 @@ describe("resetDemoData (npm run db:seed -- --reset)", () => {
     const seeded = caseAt("AWAITING_CONSENT");
     // A demo user withdraws the case: status, deadlines, timeline and an audit row all change.
     const caseworker = await sessionUser("caseworker@demo.test");
-    await transitionCase(caseworker, seeded.id, "withdraw", seeded.version, { toldOn: today, reason: "Changed in a test" });
+    await transitionCase(caseworker, seeded.id, "withdraw", seeded.version, { toldOn: today, reason: "Changed in a test", certificateRequested: true });
     expect(await db().auditEvent.count({ where: { caseId: seeded.id } })).toBe(1);
     const demoCount = await db().case.count({ where: DEMO });
 

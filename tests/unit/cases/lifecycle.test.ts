@@ -7,7 +7,9 @@ import {
   type CaseParty,
   type CaseSnapshot,
   type CaseStatus,
+  type DeadlineName,
   type Role,
+  type TransitionName,
   type TransitionPlan,
   CASE_KINDS,
   CASE_STATUSES,
@@ -22,6 +24,8 @@ import {
   checkTransition,
   deadlineApplies,
   fromStatusesFor,
+  getTransition,
+  inputsFor,
   isTerminalStatus,
   needsHealthNotification,
   partiesWhoseConsentIsRequired,
@@ -82,13 +86,20 @@ function expectOk(result: ReturnType<typeof planTransition>): TransitionPlan {
   return result;
 }
 
-/** Applies a plan to a snapshot the way a caller would (status and mediator only). */
+/**
+ * Applies a plan to a snapshot the way the command would: the status, the mediator, the agreement
+ * column, and the deadlines it starts and stops.
+ */
 function apply(s: CaseSnapshot, plan: TransitionPlan): CaseSnapshot {
   const mediatorId = plan.record.mediatorId;
+  const agreement = plan.record.agreement;
+  const open = (s.openDeadlines ?? []).filter((dl) => !plan.stops.includes(dl) && !plan.starts.includes(dl));
   return {
     ...s,
     status: plan.to,
     allocatedMediatorId: typeof mediatorId === "string" ? mediatorId : s.allocatedMediatorId,
+    agreement: typeof agreement === "string" ? (agreement as CaseSnapshot["agreement"]) : s.agreement,
+    openDeadlines: [...open, ...plan.starts],
   };
 }
 
@@ -183,6 +194,19 @@ describe("transition table", () => {
         expect(t.requires.map((i) => i.name)).toContain(t.trigger);
       }
       for (const s of t.from) expect(isTerminalStatus(s)).toBe(false);
+      for (const [role, from] of Object.entries(t.fromByRole ?? {})) {
+        expect(t.roles).toContain(role);
+        for (const s of from) expect(t.from).toContain(s);
+      }
+      for (const dl of [...(t.whileOpen?.deadlines ?? []), ...(t.unlessOpen?.deadlines ?? []), ...(t.startsUnlessOpen ?? [])]) expect(DEADLINE_NAMES).toContain(dl);
+      const inputs = [...t.requires, ...(t.accepts ?? [])];
+      const typeOf = (name: string) => inputs.find((i) => i.name === name)?.type;
+      if (t.startsWhen) expect(typeOf(t.startsWhen), `${t.name}.startsWhen`).toBe("boolean");
+      if (t.notice) {
+        expect(typeOf(t.notice.date), `${t.name}.notice.date`).toBe("date");
+        expect(typeOf(t.notice.agreed), `${t.name}.notice.agreed`).toBe("boolean");
+      }
+      for (const i of inputs) if (i.type === "choice") expect(i.options?.length, `${t.name}.${i.name}`).toBeGreaterThan(1);
     }
   });
 
@@ -306,13 +330,15 @@ describe("happy paths", () => {
     expect(p.to).toBe("MEETING_SCHEDULED");
     expect(p.event.summary).toBe("Meeting moved to 23 April 2025 (family agreed to shorter notice)");
 
-    // recordMeetingHeld (R-30): stops the 30-day clock, starts the after-mediation certificate
-    p = expectOk(planTransition(s, "recordMeetingHeld", mediator, { heldOn: "2025-04-24" }));
+    // recordMeetingHeld (R-30): stops the 30-day clock, starts the after-mediation certificate,
+    // and records whether an agreement was reached (R-40)
+    p = expectOk(planTransition(s, "recordMeetingHeld", mediator, { heldOn: "2025-04-24", agreement: "PARTIAL" }));
     expect(p).toMatchObject({
       to: "MEETING_HELD",
       starts: ["CERTIFICATE_AFTER_MEDIATION"],
       stops: ["MEDIATION_30_DAY"],
       triggerDate: "2025-04-24",
+      record: { heldOn: "2025-04-24", agreement: "PARTIAL" },
       event: { rule: "R-30" },
     });
     s = apply(s, p);
@@ -321,7 +347,8 @@ describe("happy paths", () => {
     p = expectOk(planTransition(s, "issueCertificate", caseworker, { issuedOn: "2025-04-29" }));
     expect(p).toMatchObject({
       to: "CERTIFICATE_ISSUED",
-      record: { issuedOn: "2025-04-29", certificateKind: "AFTER_MEDIATION" },
+      // R-30: recorded by a caseworker, issued by the mediator
+      record: { issuedOn: "2025-04-29", certificateKind: "AFTER_MEDIATION", issuerId: "u-med" },
       starts: [],
       triggerDate: null,
     });
@@ -416,9 +443,9 @@ describe("happy paths", () => {
     expect(availableTransitions(s, caseworker).map((t) => t.name)).toEqual(["close"]);
   });
 
-  it("withdraws a mediation case and starts the advice-only certificate (R-12)", () => {
-    const s = snap({ status: "MEETING_SCHEDULED", allocatedMediatorId: "u-med", hasHealthIssue: true });
-    const p = expectOk(planTransition(s, "withdraw", caseworker, { toldOn: "2025-04-10", reason: "Family decided to appeal" }));
+  it("withdraws a mediation case and starts the advice-only certificate when the family asks for one (R-12)", () => {
+    const s = snap({ status: "MEETING_SCHEDULED", allocatedMediatorId: "u-med", hasHealthIssue: true, openDeadlines: ["MEDIATION_30_DAY", "HEALTH_NOTIFICATION"] });
+    const p = expectOk(planTransition(s, "withdraw", caseworker, { toldOn: "2025-04-10", reason: "Family decided to appeal", certificateRequested: true }));
     expect(p).toMatchObject({
       to: "WITHDRAWN",
       starts: ["CERTIFICATE_ADVICE_ONLY"],
@@ -426,9 +453,9 @@ describe("happy paths", () => {
       event: { type: "CASE_WITHDRAWN", rule: "R-12" },
     });
     const w = apply(s, p);
-    // A withdrawn mediation case must get its certificate before it can be closed.
+    // A withdrawn mediation case must get the certificate it asked for before it can be closed.
     expect(availableTransitions(w, caseworker).map((t) => t.name)).toEqual(["issueCertificate"]);
-    expect(planTransition(w, "close", caseworker, { reason: "x" })).toMatchObject({ ok: false, code: "NOT_ALLOWED_FROM_STATUS" });
+    expect(planTransition(w, "close", caseworker, { reason: "x" })).toMatchObject({ ok: false, code: "GUARD_FAILED" });
   });
 
   it("walks a DRS case without any certificate (R-71, R-72)", () => {
@@ -440,7 +467,7 @@ describe("happy paths", () => {
     s = apply(s, expectOk(planTransition(s, "allocate", caseworker, { mediatorId: "u-med" })));
     s = apply(s, expectOk(planTransition(s, "startPreparing", mediator)));
     s = apply(s, expectOk(planTransition(s, "scheduleMeeting", mediator, { meetingOn: "2025-06-02" })));
-    p = expectOk(planTransition(s, "recordMeetingHeld", mediator, { heldOn: "2025-06-02" }));
+    p = expectOk(planTransition(s, "recordMeetingHeld", mediator, { heldOn: "2025-06-02", agreement: "FULL" }));
     expect(p).toMatchObject({ to: "MEETING_HELD", starts: [], stops: [], event: { rule: "R-72" } });
     s = apply(s, p);
     expect(availableTransitions(s, caseworker).map((t) => t.name).sort()).toEqual(["close", "startMonitoring"]);
@@ -518,10 +545,14 @@ describe("refusals", () => {
     expect(staffOnly).toContain("allocate");
     const r = planTransition(snap({ status: "AWAITING_CONSENT" }), "allocate", mediator, { mediatorId: "u-med" });
     expect(r).toMatchObject({ ok: false, code: "ROLE_NOT_PERMITTED", message: "Only a caseworker or an admin can allocate a mediator." });
-    const c = planTransition(snap({ status: "MEETING_HELD", allocatedMediatorId: "u-med" }), "issueCertificate", mediator, {
-      issuedOn: "2025-04-29",
-    });
-    expect(c).toMatchObject({ ok: false, code: "ROLE_NOT_PERMITTED" });
+    // The mediator issues only the after-mediation certificate (R-30), not the advice-only one (R-12).
+    const c = planTransition(
+      snap({ status: "WITHDRAWN", allocatedMediatorId: "u-med", openDeadlines: ["CERTIFICATE_ADVICE_ONLY"] }),
+      "issueCertificate",
+      mediator,
+      { issuedOn: "2025-04-29" },
+    );
+    expect(c).toMatchObject({ ok: false, code: "ROLE_NOT_PERMITTED", message: "Only a caseworker or an admin can issue a certificate." });
   });
 
   it.each<[Role, Actor]>([
@@ -715,15 +746,17 @@ describe("refusals", () => {
 describe("availableTransitions", () => {
   it("lists the buttons a caseworker sees at each early stage", () => {
     expect(availableTransitions(snap(), caseworker).map((t) => t.name)).toEqual(["startContacting", "chooseAdviceOnly", "withdraw"]);
-    expect(availableTransitions(snap({ status: "CONTACTING_PARTIES" }), caseworker).map((t) => t.name)).toEqual([
+    // The 30-day clock runs from "start contacting" (R-20); the certificate waits for "not arranged" (R-23).
+    expect(availableTransitions(snap({ status: "CONTACTING_PARTIES", openDeadlines: ["MEDIATION_30_DAY"] }), caseworker).map((t) => t.name)).toEqual([
       "requestConsent",
       "recordNotArranged",
-      "issueNotArrangedCertificate",
       "chooseAdviceOnly",
       "withdraw",
     ]);
     expect(
-      availableTransitions(snap({ status: "CONTACTING_PARTIES", hasHealthIssue: true }), caseworker).map((t) => t.name),
+      availableTransitions(snap({ status: "CONTACTING_PARTIES", hasHealthIssue: true, openDeadlines: ["MEDIATION_30_DAY", "HEALTH_NOTIFICATION"] }), caseworker).map(
+        (t) => t.name,
+      ),
     ).toContain("recordHealthNotified");
   });
 
@@ -745,5 +778,300 @@ describe("availableTransitions", () => {
             expect(names.includes(t.name), `${kind}/${status}/${actor.role}/${t.name}`).toBe(passedChecks);
           }
         }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Issue 8: clocks answered where they run (item 4), withdrawal (item 7), DRS (item 12), the
+// certificate's issuer, monitoring after an agreement, changing the mediator (item 13)
+// ---------------------------------------------------------------------------------------------
+
+const names = (s: CaseSnapshot, actor: Actor = caseworker) => availableTransitions(s, actor).map((t) => t.name);
+const CERTIFICATES: readonly DeadlineName[] = ["CERTIFICATE_ADVICE_ONLY", "CERTIFICATE_AFTER_MEDIATION", "CERTIFICATE_NOT_ARRANGED"];
+
+describe("deadlines opened at intake can be answered at once (R-21, R-23)", () => {
+  /** A referral logged with the date the LA was told and a health issue: intake opened both clocks. */
+  const referred = snap({ hasHealthIssue: true, openDeadlines: ["MEDIATION_30_DAY", "HEALTH_NOTIFICATION"] });
+
+  it("offers 'record health body told' and 'record not arranged' while the case is still Referred", () => {
+    expect(names(referred)).toEqual(["startContacting", "recordNotArranged", "recordHealthNotified", "chooseAdviceOnly", "withdraw"]);
+
+    const h = expectOk(planTransition(referred, "recordHealthNotified", caseworker, { notifiedOn: "2025-03-27" }));
+    expect(h).toMatchObject({ from: "REFERRED", to: "REFERRED", statusChanged: false, stops: ["HEALTH_NOTIFICATION"], starts: [], event: { rule: "R-21" } });
+
+    const n = expectOk(planTransition(referred, "recordNotArranged", caseworker, { toldOn: "2025-03-28" }));
+    expect(n).toMatchObject({ from: "REFERRED", to: "REFERRED", statusChanged: false, starts: ["CERTIFICATE_NOT_ARRANGED"], triggerDate: "2025-03-28" });
+
+    // …and the certificate that follows can be issued there too.
+    const pending = apply(referred, n);
+    expect(names(pending)).toContain("issueNotArrangedCertificate");
+    expect(names(pending)).not.toContain("recordNotArranged");
+    const c = expectOk(planTransition(pending, "issueNotArrangedCertificate", admin, { issuedOn: "2025-03-31" }));
+    expect(c).toMatchObject({ to: "REFERRED", stops: ["CERTIFICATE_NOT_ARRANGED"], record: { certificateKind: "NOT_ARRANGED" } });
+  });
+
+  it("refuses them when intake opened no clock (the LA had not been told), saying why", () => {
+    const none = snap({ hasHealthIssue: true, openDeadlines: [] });
+    expect(names(none)).toEqual(["startContacting", "chooseAdviceOnly", "withdraw"]);
+    const h = planTransition(none, "recordHealthNotified", caseworker, { notifiedOn: "2025-03-27" });
+    expect(h).toMatchObject({ ok: false, code: "GUARD_FAILED" });
+    if (!h.ok) expect(h.message).toContain("(R-21)");
+    const n = planTransition(none, "recordNotArranged", caseworker, { toldOn: "2025-03-27" });
+    expect(n).toMatchObject({ ok: false, code: "GUARD_FAILED" });
+    if (!n.ok) expect(n.message).toContain("The 30-day clock is not running on this case");
+  });
+
+  it("offers 'record health body told' after the meeting too, while that deadline is still open", () => {
+    for (const status of ["MEETING_HELD", "CERTIFICATE_ISSUED", "MONITORING"] as const) {
+      expect(names(snap({ status, hasHealthIssue: true, allocatedMediatorId: "u-med", openDeadlines: ["HEALTH_NOTIFICATION"] })), status).toContain("recordHealthNotified");
+      expect(names(snap({ status, hasHealthIssue: true, allocatedMediatorId: "u-med", openDeadlines: [] })), status).not.toContain("recordHealthNotified");
+    }
+  });
+});
+
+// A walk over every state the table can reach from intake, with sample inputs for every transition.
+const SAMPLE_INPUTS: Record<TransitionName, Record<string, unknown>[]> = {
+  startContacting: [{ laNotifiedOn: "2025-03-26" }],
+  requestConsent: [{}],
+  allocate: [{ mediatorId: "u-med" }],
+  reallocate: [{ mediatorId: "u-med-2" }],
+  declineDrs: [{ declinedByPartyId: "p-school", reason: "School declined" }],
+  startPreparing: [{}],
+  scheduleMeeting: [{ meetingOn: "2025-04-24" }],
+  recordNotArranged: [{ toldOn: "2025-04-14" }],
+  issueNotArrangedCertificate: [{ issuedOn: "2025-04-16" }],
+  recordHealthNotified: [{ notifiedOn: "2025-03-28" }],
+  recordMeetingHeld: [
+    { heldOn: "2025-04-24", agreement: "FULL" },
+    { heldOn: "2025-04-24", agreement: "NONE" },
+  ],
+  issueCertificate: [{ issuedOn: "2025-04-29" }],
+  startMonitoring: [{}],
+  close: [{ reason: "Done" }],
+  chooseAdviceOnly: [{ toldOn: "2025-03-28" }],
+  withdraw: [
+    { toldOn: "2025-04-15", reason: "Changed their mind", certificateRequested: true },
+    { toldOn: "2025-04-15", reason: "Changed their mind", certificateRequested: false },
+  ],
+};
+
+const keyOf = (s: CaseSnapshot) => JSON.stringify([s.status, [...(s.openDeadlines ?? [])].sort(), s.agreement ?? null, s.allocatedMediatorId]);
+
+/** Every snapshot reachable from the starting ones, with the moves between them. */
+function explore(starts: CaseSnapshot[]): { states: Map<string, CaseSnapshot>; next: Map<string, Set<string>> } {
+  const states = new Map<string, CaseSnapshot>();
+  const next = new Map<string, Set<string>>();
+  const queue = [...starts];
+  for (const s of starts) states.set(keyOf(s), s);
+  while (queue.length) {
+    const s = queue.shift()!;
+    const out = new Set<string>();
+    for (const t of TRANSITIONS) {
+      for (const input of SAMPLE_INPUTS[t.name]) {
+        const p = planTransition(s, t.name, admin, input);
+        if (!p.ok) continue;
+        const after = apply(s, p);
+        const k = keyOf(after);
+        out.add(k);
+        if (!states.has(k)) {
+          states.set(k, after);
+          queue.push(after);
+        }
+      }
+    }
+    next.set(keyOf(s), out);
+  }
+  return { states, next };
+}
+
+describe("every state the table reaches from intake", () => {
+  const mediation = explore([
+    snap({ hasHealthIssue: true, openDeadlines: [] }),
+    snap({ hasHealthIssue: true, openDeadlines: ["MEDIATION_30_DAY", "HEALTH_NOTIFICATION"] }),
+  ]);
+  const drsCases = explore([drs({ status: "REFERRED", openDeadlines: [] })]);
+
+  it("offers each deadline's recording action in every open status where that deadline runs (R-21, R-23)", () => {
+    let checked = 0;
+    for (const s of mediation.states.values()) {
+      if (isTerminalStatus(s.status)) continue;
+      const open = s.openDeadlines ?? [];
+      const available = names(s, admin);
+      if (open.includes("HEALTH_NOTIFICATION")) expect(available, `${keyOf(s)}`).toContain("recordHealthNotified");
+      if (open.includes("MEDIATION_30_DAY") && !open.includes("CERTIFICATE_NOT_ARRANGED")) expect(available, `${keyOf(s)}`).toContain("recordNotArranged");
+      if (open.includes("CERTIFICATE_NOT_ARRANGED")) expect(available, `${keyOf(s)}`).toContain("issueNotArrangedCertificate");
+      if (!open.includes("HEALTH_NOTIFICATION")) expect(available, `${keyOf(s)}`).not.toContain("recordHealthNotified");
+      if (open.some((dl) => dl === "HEALTH_NOTIFICATION" || dl === "MEDIATION_30_DAY")) checked++;
+    }
+    expect(checked).toBeGreaterThan(10);
+    // The walk did reach a Referred case with both intake clocks open.
+    expect([...mediation.states.values()].some((s) => s.status === "REFERRED" && s.openDeadlines?.includes("HEALTH_NOTIFICATION"))).toBe(true);
+  });
+
+  it("never leaves two certificate deadlines running on a withdrawn case (R-12, R-23)", () => {
+    const withdrawn = [...mediation.states.values()].filter((s) => s.status === "WITHDRAWN");
+    expect(withdrawn.length).toBeGreaterThan(0);
+    for (const s of withdrawn) {
+      expect((s.openDeadlines ?? []).filter((dl) => CERTIFICATES.includes(dl)).length, keyOf(s)).toBeLessThanOrEqual(1);
+    }
+    // Both kinds of withdrawn case were reached: with no certificate due, and with the "not arranged" one due.
+    expect(withdrawn.some((s) => (s.openDeadlines ?? []).length === 0)).toBe(true);
+    expect(withdrawn.some((s) => s.openDeadlines?.includes("CERTIFICATE_NOT_ARRANGED"))).toBe(true);
+  });
+
+  it.each([
+    ["MEDIATION", mediation],
+    ["DRS", drsCases],
+  ] as const)("lets every reachable %s state still reach a terminal status", (_kind, graph) => {
+    for (const [key, s] of graph.states) {
+      const seen = new Set([key]);
+      const queue = [key];
+      let ends = false;
+      while (queue.length && !ends) {
+        const k = queue.shift()!;
+        if (isTerminalStatus(graph.states.get(k)!.status)) ends = true;
+        for (const n of graph.next.get(k) ?? []) {
+          if (!seen.has(n)) {
+            seen.add(n);
+            queue.push(n);
+          }
+        }
+      }
+      expect(ends, `${keyOf(s)} cannot reach an end`).toBe(true);
+    }
+  });
+
+  it("never opens a certificate deadline on a DRS case (R-71)", () => {
+    for (const s of drsCases.states.values()) expect((s.openDeadlines ?? []).filter((dl) => CERTIFICATES.includes(dl)), keyOf(s)).toEqual([]);
+  });
+});
+
+describe("withdrawal: a certificate only when the family asks (R-12)", () => {
+  const arranging = snap({ status: "PREPARING", allocatedMediatorId: "u-med", openDeadlines: ["MEDIATION_30_DAY"] });
+
+  it("starts no certificate when the family did not ask, and the withdrawn case can be closed with a reason", () => {
+    const p = expectOk(planTransition(arranging, "withdraw", caseworker, { toldOn: "2025-04-10", reason: "Resolved with the school", certificateRequested: false }));
+    expect(p).toMatchObject({ to: "WITHDRAWN", starts: [], stops: ["MEDIATION_30_DAY"], triggerDate: null, record: { certificateRequested: false } });
+    const w = apply(arranging, p);
+    expect(w.openDeadlines).toEqual([]);
+    expect(names(w)).toEqual(["close"]);
+    expect(planTransition(w, "issueCertificate", caseworker, { issuedOn: "2025-04-11" })).toMatchObject({ ok: false, code: "GUARD_FAILED" });
+    const c = expectOk(planTransition(w, "close", caseworker, { reason: "Family withdrew; no certificate wanted" }));
+    expect(c).toMatchObject({ from: "WITHDRAWN", to: "CLOSED", event: { summary: "Case closed: Family withdrew; no certificate wanted", sharedSummary: "Case closed" } });
+  });
+
+  it("keeps a running 'could not be arranged' certificate as the one certificate due (R-23), asked or not", () => {
+    const notArranged = apply(arranging, expectOk(planTransition(arranging, "recordNotArranged", caseworker, { toldOn: "2025-04-14" })));
+    expect(notArranged.openDeadlines).toEqual(["MEDIATION_30_DAY", "CERTIFICATE_NOT_ARRANGED"]);
+    for (const certificateRequested of [true, false]) {
+      const p = expectOk(planTransition(notArranged, "withdraw", caseworker, { toldOn: "2025-04-15", reason: "Appealing", certificateRequested }));
+      expect(p.starts).toEqual([]);
+      expect(p.stops).toEqual(["MEDIATION_30_DAY"]);
+      const w = apply(notArranged, p);
+      expect(w.openDeadlines).toEqual(["CERTIFICATE_NOT_ARRANGED"]);
+      // Only that certificate can be issued; the case cannot close until it is.
+      expect(names(w)).toEqual(["issueNotArrangedCertificate"]);
+      const close = planTransition(w, "close", caseworker, { reason: "x" });
+      expect(close).toMatchObject({ ok: false, code: "GUARD_FAILED", message: "A certificate is still due on this case: issue it before closing the case (R-12, R-30)." });
+      const issued = apply(w, expectOk(planTransition(w, "issueNotArrangedCertificate", caseworker, { issuedOn: "2025-04-16" })));
+      expect(issued).toMatchObject({ status: "WITHDRAWN", openDeadlines: [] });
+      expect(names(issued)).toEqual(["close"]);
+    }
+  });
+
+  it("needs the answer for a mediation case, as yes or no, and does not ask it for DRS (R-71)", () => {
+    expect(planTransition(arranging, "withdraw", caseworker, { toldOn: "2025-04-10", reason: "x" })).toMatchObject({ ok: false, code: "MISSING_INPUT", field: "certificateRequested" });
+    expect(planTransition(arranging, "withdraw", caseworker, { toldOn: "2025-04-10", reason: "x", certificateRequested: "yes" })).toMatchObject({
+      ok: false,
+      code: "MISSING_INPUT",
+      field: "certificateRequested",
+    });
+    const withdraw = getTransition("withdraw")!;
+    expect(inputsFor(withdraw, "MEDIATION").map((i) => i.name)).toEqual(["toldOn", "reason", "certificateRequested"]);
+    expect(inputsFor(withdraw, "DRS").map((i) => i.name)).toEqual(["toldOn", "reason"]);
+    const d = expectOk(planTransition(drs({ status: "PREPARING", allocatedMediatorId: "u-med" }), "withdraw", caseworker, { toldOn: "2025-04-10", reason: "x", certificateRequested: true }));
+    expect(d).toMatchObject({ starts: [], record: { toldOn: "2025-04-10", reason: "x" } });
+    expect(d.record).not.toHaveProperty("certificateRequested");
+  });
+});
+
+describe("DRS: the refusal is shared, and meetings have no notice rule (R-22, R-70, R-73)", () => {
+  it("records the refusal as a SHARED entry that names who declined but not the staff reason (R-73, R-80)", () => {
+    expect(getTransition("declineDrs")!.visibility).toBe("SHARED");
+    const s = drs({ status: "AWAITING_CONSENT", parties: [parent(), la(), school("DECLINED")] });
+    const p = expectOk(planTransition(s, "declineDrs", caseworker, { declinedByPartyId: "p-school", reason: "Head teacher is on leave until June" }));
+    expect(p.event.sharedSummary).toBe("Not proceeding: Hillside Academy (school, college or setting) declined to take part");
+    expect(p.event.sharedSummary).not.toContain("leave");
+  });
+
+  it("does not ask a DRS case for the family's agreement to short notice, nor cite R-22", () => {
+    const row = getTransition("scheduleMeeting")!;
+    expect(row.notice).toEqual({ date: "meetingOn", agreed: "shortNoticeAgreed", kinds: ["MEDIATION"] });
+    expect(inputsFor(row, "DRS").map((i) => i.name)).toEqual(["meetingOn"]);
+    expect(inputsFor(row, "MEDIATION").map((i) => i.name)).toEqual(["meetingOn", "shortNoticeAgreed"]);
+    const s = drs({ status: "PREPARING", allocatedMediatorId: "u-med" });
+    const p = expectOk(planTransition(s, "scheduleMeeting", mediator, { meetingOn: "2025-06-02", shortNoticeAgreed: false }));
+    expect(p.record).toEqual({ meetingOn: "2025-06-02" });
+    expect(p.event.rule).toBeUndefined();
+    const m = expectOk(planTransition(snap({ status: "PREPARING", allocatedMediatorId: "u-med" }), "scheduleMeeting", mediator, { meetingOn: "2025-06-02" }));
+    expect(m.event.rule).toBe("R-22");
+  });
+});
+
+describe("the certificate's issuer, monitoring after an agreement, changing the mediator", () => {
+  const held = snap({ status: "MEETING_HELD", allocatedMediatorId: "u-med", openDeadlines: ["CERTIFICATE_AFTER_MEDIATION"] });
+
+  it("lets the allocated mediator issue the after-mediation certificate, and records the mediator as its issuer (R-30)", () => {
+    expect(names(held, mediator)).toEqual(["issueCertificate"]);
+    const byMediator = expectOk(planTransition(held, "issueCertificate", mediator, { issuedOn: "2025-04-29" }));
+    expect(byMediator.record).toEqual({ issuedOn: "2025-04-29", certificateKind: "AFTER_MEDIATION", issuerId: "u-med" });
+    // A caseworker recording it still records the mediator as the issuer.
+    expect(expectOk(planTransition(held, "issueCertificate", caseworker, { issuedOn: "2025-04-29" })).record.issuerId).toBe("u-med");
+    expect(planTransition(held, "issueCertificate", otherMediator, { issuedOn: "2025-04-29" })).toMatchObject({ ok: false, code: "ROLE_NOT_PERMITTED" });
+    // The advice-only and "not arranged" certificates are the adviser's: the member of staff who issues them.
+    const advice = snap({ status: "ADVICE_ONLY", openDeadlines: ["CERTIFICATE_ADVICE_ONLY"] });
+    expect(expectOk(planTransition(advice, "issueCertificate", caseworker, { issuedOn: "2025-04-01" })).record).toMatchObject({ certificateKind: "ADVICE_ONLY", issuerId: "u-cw" });
+    const notArranged = snap({ status: "PREPARING", allocatedMediatorId: "u-med", openDeadlines: ["MEDIATION_30_DAY", "CERTIFICATE_NOT_ARRANGED"] });
+    expect(expectOk(planTransition(notArranged, "issueNotArrangedCertificate", admin, { issuedOn: "2025-04-16" })).record).toMatchObject({ certificateKind: "NOT_ARRANGED", issuerId: "u-admin" });
+  });
+
+  it("records whether the meeting reached an agreement, which is required and one of full, partial or none (R-40)", () => {
+    const scheduled = snap({ status: "MEETING_SCHEDULED", allocatedMediatorId: "u-med", openDeadlines: ["MEDIATION_30_DAY"] });
+    expect(planTransition(scheduled, "recordMeetingHeld", mediator, { heldOn: "2025-04-24" })).toMatchObject({ ok: false, code: "MISSING_INPUT", field: "agreement" });
+    const bad = planTransition(scheduled, "recordMeetingHeld", mediator, { heldOn: "2025-04-24", agreement: "MOSTLY" });
+    expect(bad).toMatchObject({ ok: false, code: "MISSING_INPUT", field: "agreement" });
+    if (!bad.ok) expect(bad.message).toBe("Agreement reached at the meeting: choose “Full agreement”, “Partial agreement” or “No agreement”.");
+    expect(expectOk(planTransition(scheduled, "recordMeetingHeld", mediator, { heldOn: "2025-04-24", agreement: "NONE" })).record).toEqual({ heldOn: "2025-04-24", agreement: "NONE" });
+  });
+
+  it("offers 'start monitoring' only after a full or partial agreement (R-40, R-72)", () => {
+    const issued = (agreement: CaseSnapshot["agreement"]) => snap({ status: "CERTIFICATE_ISSUED", allocatedMediatorId: "u-med", agreement });
+    const drsHeld = (agreement: CaseSnapshot["agreement"]) => drs({ status: "MEETING_HELD", allocatedMediatorId: "u-med", agreement });
+    for (const make of [issued, drsHeld]) {
+      expect(names(make("FULL"))).toContain("startMonitoring");
+      expect(names(make("PARTIAL"))).toContain("startMonitoring");
+      expect(names(make("NONE"))).toEqual(["close"]);
+      expect(names(make(null))).toEqual(["close"]);
+    }
+    expect(planTransition(issued("NONE"), "startMonitoring", caseworker)).toEqual({
+      ok: false,
+      code: "GUARD_FAILED",
+      message: "No agreement was reached at the meeting, so there are no agreed actions to monitor (R-40).",
+    });
+    expect(planTransition(issued(null), "startMonitoring", caseworker)).toMatchObject({ ok: false, code: "GUARD_FAILED" });
+  });
+
+  it("offers 'change mediator' only when another active mediator without a conflict could take the case (R-13)", () => {
+    const allocated = (eligibleMediatorIds?: string[]) => snap({ status: "ALLOCATED", allocatedMediatorId: "u-med", eligibleMediatorIds });
+    expect(names(allocated(["u-med"]))).not.toContain("reallocate");
+    expect(names(allocated([]))).not.toContain("reallocate");
+    expect(planTransition(allocated(["u-med"]), "reallocate", caseworker, { mediatorId: "u-med-2" })).toEqual({
+      ok: false,
+      code: "GUARD_FAILED",
+      message: "There is no other active mediator without a conflict of interest with this case, so the mediator cannot be changed (R-13).",
+    });
+    expect(names(allocated(["u-med", "u-med-2"]))).toContain("reallocate");
+    // Not looked up: left to the allocation command's own check of the mediator chosen.
+    expect(names(allocated(undefined))).toContain("reallocate");
   });
 });

@@ -9,7 +9,14 @@ import { formatLongDate, isIsoDate } from "@/lib/deadlines/calendar";
 import { transitionAction } from "../actions";
 import { Checkbox } from "@/components/Checkbox";
 
-export type FormInput = { name: string; type: "date" | "text" | "id" | "partyId" | "boolean"; label: string; hint?: string };
+export type FormInput = {
+  name: string;
+  type: "date" | "text" | "id" | "partyId" | "boolean" | "choice";
+  label: string;
+  hint?: string;
+  /** For a "choice": the answers. */
+  options?: readonly { value: string; label: string }[];
+};
 
 /**
  * One lifecycle transition: its inputs (from the TRANSITIONS table's `requires`/`accepts`) as
@@ -54,6 +61,7 @@ export function TransitionForm({
       const v = values[i.name] ?? "";
       if (i.type === "boolean") return v === "yes" ? "Yes" : "No";
       if (i.type === "partyId") return parties.find((p) => p.value === v)?.label ?? v;
+      if (i.type === "choice") return i.options?.find((o) => o.value === v)?.label ?? v;
       if (i.type === "date" && isIsoDate(v)) return formatLongDate(v);
       return v;
     };
@@ -98,6 +106,8 @@ export function TransitionForm({
             return <Checkbox key={i.name} {...common} defaultChecked={values[i.name] === "yes"} />;
           case "partyId":
             return <Radios key={i.name} name={i.name} legend={i.label} hint={i.hint} error={errors?.[i.name]} options={parties} defaultValue={values[i.name]} />;
+          case "choice":
+            return <Radios key={i.name} name={i.name} legend={i.label} hint={i.hint} error={errors?.[i.name]} options={i.options ?? []} defaultValue={values[i.name]} />;
           default:
             return <TextField key={i.name} {...common} defaultValue={values[i.name] ?? ""} />;
         }

@@ -19,7 +19,7 @@ export default async function TransitionPage({ params }: { params: Promise<{ id:
   const { id, name } = await params;
   if (name === "allocate" || name === "reallocate") redirect(`/cases/${encodeURIComponent(id)}/allocate`);
   const p = await orNotFound(getTransitionPage(user, id, name));
-  const inputs: FormInput[] = p.inputs.map((i) => ({ name: i.name, type: i.type, label: i.label, ...(i.hint ? { hint: i.hint } : {}) }));
+  const inputs: FormInput[] = p.inputs.map((i) => ({ name: i.name, type: i.type, label: i.label, ...(i.hint ? { hint: i.hint } : {}), ...(i.options ? { options: i.options } : {}) }));
   return (
     <>
       <BackLink href={`/cases/${p.case.id}`} />
