@@ -307,6 +307,13 @@ function validateInput(spec: InputSpec, raw: unknown, snapshot: CaseSnapshot): {
   }
 }
 
+/** The value an `askedOnce` input already has on the case, or null. */
+export function recordedValue(spec: InputSpec, snapshot: CaseSnapshot): string | null {
+  if (!spec.askedOnce || !spec.column || !snapshot.dates) return null;
+  const v = (snapshot.dates as unknown as Record<string, unknown>)[spec.column];
+  return typeof v === "string" ? v : null;
+}
+
 /**
  * Plans a transition: checks it is allowed, validates the inputs and says what to record.
  * Never throws and never performs anything; the caller persists the status change, the event,
@@ -320,7 +327,15 @@ export function planTransition(snapshot: CaseSnapshot, name: string, actor: Acto
   const record: TransitionRecord = {};
   for (const spec of forKind(t.requires, snapshot.kind)) {
     const raw = input[spec.name];
-    if (raw === undefined || raw === null || raw === "") return fail("MISSING_INPUT", `${spec.label} is needed to ${t.action}.`, spec.name);
+    if (raw === undefined || raw === null || raw === "") {
+      // A date the case already holds (given at intake) is not asked again.
+      const held = recordedValue(spec, snapshot);
+      if (held) {
+        record[spec.name] = held;
+        continue;
+      }
+      return fail("MISSING_INPUT", `${spec.label} is needed to ${t.action}.`, spec.name);
+    }
     const r = validateInput(spec, raw, snapshot);
     if ("error" in r) return fail("MISSING_INPUT", r.error, spec.name);
     record[spec.name] = r.value;
@@ -344,9 +359,11 @@ export function planTransition(snapshot: CaseSnapshot, name: string, actor: Acto
 
   const open = snapshot.openDeadlines ?? [];
   const startsAtAll = (!t.startsWhen || record[t.startsWhen] === true) && !(t.startsUnlessOpen ?? []).some((dl) => open.includes(dl));
-  const starts = startsAtAll ? t.starts.filter((dl) => deadlineApplies(dl, snapshot)) : [];
-  const stops = t.stops.filter((dl) => deadlineApplies(dl, snapshot));
   const trigger = t.trigger ? record[t.trigger] : undefined;
+  // A deadline already running from the same day is not started again (no "replaced" twin).
+  const alreadyRunning = (dl: DeadlineName) => typeof trigger === "string" && snapshot.dates?.openDeadlineDates[dl]?.triggerOn === trigger;
+  const starts = startsAtAll ? t.starts.filter((dl) => deadlineApplies(dl, snapshot) && !alreadyRunning(dl)) : [];
+  const stops = t.stops.filter((dl) => deadlineApplies(dl, snapshot));
 
   const to = t.to === UNCHANGED ? snapshot.status : t.to;
   return {

@@ -60,6 +60,11 @@ export interface InputSpec {
   options?: readonly ChoiceOption[];
   /** The case column the value is written to (and read back as the form's starting value). */
   column?: CaseColumn;
+  /**
+   * A date the case may already hold (given at intake): then it is not asked again, and the
+   * recorded date is used (issue 8, item 9).
+   */
+  askedOnce?: boolean;
 }
 
 /** A condition on the deadlines running, with the sentence that explains a refusal. */
@@ -173,7 +178,7 @@ const STAFF_AND_MEDIATOR: readonly Role[] = ["MEDIATOR", "CASEWORKER", "ADMIN"];
 export const MAX_TRANSITION_TEXT = 2000;
 export const MAX_TRANSITION_ID = 200;
 
-type DateOptions = { kinds?: readonly CaseKind[]; hint?: string; past?: boolean; future?: boolean; notBefore?: readonly CaseDateName[]; column?: CaseColumn };
+type DateOptions = { kinds?: readonly CaseKind[]; hint?: string; past?: boolean; future?: boolean; notBefore?: readonly CaseDateName[]; column?: CaseColumn; askedOnce?: boolean };
 const dateInput = (name: string, label: string, o: DateOptions = {}): InputSpec => ({
   name,
   type: "date",
@@ -222,6 +227,7 @@ export const TRANSITIONS: readonly TransitionDef[] = [
         past: true,
         notBefore: ["decisionSentOn"],
         column: "laNotifiedOn",
+        askedOnce: true,
         hint: "The 30-day clock starts on this day: mediation must take place within 30 days of it (R-20).",
       }),
     ],

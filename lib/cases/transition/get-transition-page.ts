@@ -5,7 +5,7 @@
 import "server-only";
 import { authorize } from "@/lib/auth/policy";
 import { NotFoundError, type SessionUser } from "@/lib/auth/types";
-import { checkTransition, getTransition, inputsFor, isDestructive, NON_PRINCIPAL_KINDS, STATUS_LABELS, type ConfirmText, type InputSpec, type TransitionName } from "../lifecycle";
+import { checkTransition, getTransition, inputsFor, isDestructive, NON_PRINCIPAL_KINDS, recordedValue, STATUS_LABELS, type ConfirmText, type InputSpec, type TransitionName } from "../lifecycle";
 import { formatLongDate } from "@/lib/deadlines";
 import { findCaseOrThrow, SNAPSHOT_SELECT, toSnapshot } from "../store";
 import { MEETING_DEADLINE } from "../deadlines/state";
@@ -16,6 +16,8 @@ export type TransitionPageData = {
   /** Why it cannot be done now (status, guard); null when it can. */
   refusal: string | null;
   inputs: InputSpec[];
+  /** Inputs the case already holds (a date given at intake): shown, not asked again. */
+  recorded: { label: string; value: string }[];
   /** Values to start the form with: the case's current value of each column an input writes. */
   defaults: Record<string, string>;
   /** For a "which party" input: the parties to the disagreement (not supporters or interpreters). */
@@ -32,7 +34,12 @@ export async function getTransitionPage(user: SessionUser, caseId: string, name:
   const snapshot = toSnapshot(c);
   const check = checkTransition(snapshot, t.name, { id: user.id, role: user.role });
   if (!check.ok && (check.code === "ROLE_NOT_PERMITTED" || check.code === "UNKNOWN_TRANSITION")) throw new NotFoundError("transition");
-  const inputs = inputsFor(t, snapshot.kind);
+  const all = inputsFor(t, snapshot.kind);
+  const inputs = all.filter((i) => !recordedValue(i, snapshot));
+  const recorded = all.flatMap((i) => {
+    const v = recordedValue(i, snapshot);
+    return v ? [{ label: i.label, value: v }] : [];
+  });
   const dates = snapshot.dates!;
   const columns: Record<string, string | null> = { laNotifiedOn: dates.laNotifiedOn, meetingOn: dates.meetingOn, heldOn: dates.heldOn };
   const defaults: Record<string, string> = {};
@@ -45,6 +52,7 @@ export async function getTransitionPage(user: SessionUser, caseId: string, name:
     transition: { name: t.name, label: t.label, rule: t.rule ?? null, destructive: isDestructive(t), confirm: t.confirm ?? null },
     refusal: check.ok ? null : check.message,
     inputs,
+    recorded,
     defaults,
     parties: c.parties.filter((p) => !NON_PRINCIPAL_KINDS.includes(p.kind)).map((p) => ({ id: p.id, name: p.name, kind: p.kind })),
     warning: t.name === "scheduleMeeting" ? scheduleWarning(dates.openDeadlineDates[MEETING_DEADLINE]?.dueOn) : null,

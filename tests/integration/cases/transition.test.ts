@@ -9,6 +9,7 @@ import { addCalendarDays, dbDateFromIso, formatDate, isoFromDbDate, nextWorkingD
 import { fromStatusesFor, TRANSITIONS } from "@/lib/cases/lifecycle";
 import { transitionCase } from "@/lib/cases/transition/transition-case";
 import { previewTransition } from "@/lib/cases/transition/preview-transition";
+import { getTransitionPage } from "@/lib/cases/transition/get-transition-page";
 import { allocateMediator } from "@/lib/cases/allocation/allocate-mediator";
 import { updateCaseDetails } from "@/lib/cases/details/update-case-details";
 import { getCaseDetail } from "@/lib/cases/details/get-case-detail";
@@ -383,6 +384,22 @@ describe("deadlines opened at intake are answered at once (R-21, R-23)", () => {
       parties: [],
     };
   }
+
+  it("starting to contact the parties does not ask again for the date given at intake, nor restart its clocks (issue 8, item 9)", async () => {
+    const c = await createReferral(caseworker, referral(), null);
+    const page = await getTransitionPage(caseworker, c.id, "startContacting");
+    expect(page.inputs.map((i) => i.name)).not.toContain("laNotifiedOn");
+    expect(page.recorded).toEqual([{ label: "Date the LA was told the family wants mediation", value: "2025-03-26" }]);
+    const before = await deadlinesOf(c.id);
+    await transitionCase(caseworker, c.id, "startContacting", 1, {});
+    // The same deadlines, still open: no "replaced by a corrected date" twins.
+    expect(await deadlinesOf(c.id)).toEqual(before);
+    expect((await lastEvent(c.id, "CONTACTING_STARTED")).summary).toBe("Started contacting the parties; LA told on 26 March 2025");
+    // A different date given on purpose is still a correction that restarts the clocks.
+    const other = await createReferral(caseworker, referral(), null);
+    await transitionCase(caseworker, other.id, "startContacting", 1, { laNotifiedOn: "2025-03-27" });
+    expect((await deadlinesOf(other.id)).filter((d) => d.outcome === "REPLACED").map((d) => d.name).sort()).toEqual(["HEALTH_NOTIFICATION", "MEDIATION_30_DAY"]);
+  });
 
   it("records that the LA told the health body while the case is still Referred", async () => {
     const c = await createReferral(caseworker, referral(), null);

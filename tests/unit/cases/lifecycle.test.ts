@@ -652,6 +652,15 @@ describe("refusals", () => {
     });
   });
 
+  it("a date the case already holds is not asked again, and a clock already running from it is not restarted (issue 8, item 9)", () => {
+    const dates = { decisionSentOn: "2025-02-03", laNotifiedOn: "2025-03-26", meetingOn: null, heldOn: null, openDeadlineDates: { MEDIATION_30_DAY: { triggerOn: "2025-03-26", dueOn: "2025-04-25" } } };
+    const s = snap({ status: "REFERRED", dates, openDeadlines: ["MEDIATION_30_DAY"] });
+    const p = planTransition(s, "startContacting", caseworker, {});
+    expect(p).toMatchObject({ ok: true, to: "CONTACTING_PARTIES", record: { laNotifiedOn: "2025-03-26" }, starts: [], triggerDate: null });
+    // Without a recorded date it is still needed.
+    expect(planTransition(snap({ status: "REFERRED" }), "startContacting", caseworker, {})).toMatchObject({ ok: false, code: "MISSING_INPUT", field: "laNotifiedOn" });
+  });
+
   it("R-01: only the case's family party must consent — a declining parent does not block a young person's own case", () => {
     const youngPerson: CaseParty = { id: "p-yp", name: "Alex Young", kind: "YOUNG_PERSON", consent: "GIVEN" };
     const ypCase = snap({ status: "AWAITING_CONSENT", familyParty: "YOUNG_PERSON", parties: [youngPerson, parent("DECLINED"), la()] });

@@ -4,6 +4,8 @@ import { getTransitionPage } from "@/lib/cases/transition/get-transition-page";
 import { describeParty } from "@/lib/cases/options";
 import { orNotFound, transitionLabel } from "../../_shared";
 import { WarningText } from "@/components/WarningText";
+import { SummaryList } from "@/components/SummaryList";
+import { formatLongDate } from "@/lib/deadlines/calendar";
 import { BackLink } from "../../_components/Notice";
 import { TransitionForm, type FormInput } from "../../_components/TransitionForm";
 
@@ -37,6 +39,9 @@ export default async function TransitionPage({ params }: { params: Promise<{ id:
       ) : (
         <>
           {p.warning && <WarningText>{p.warning}</WarningText>}
+          {p.recorded.length > 0 && (
+            <SummaryList rows={p.recorded.map((r) => ({ key: r.label, value: `${formatLongDate(r.value)} (already recorded on the case)` }))} />
+          )}
           <TransitionForm
             caseId={p.case.id}
             version={p.case.version}
