@@ -24,7 +24,7 @@ import {
   type DeadlineName,
   type TransitionName,
 } from "../lifecycle";
-import { CONFLICT_CASE_SELECT, eligibleMediatorIds } from "../allocation/conflicts";
+import { eligibleMediatorIds } from "../allocation/conflicts";
 import { DEADLINES, explainDeadline } from "../deadlines/definitions";
 import { closedOutcomeText, DEADLINE_STATE_LABELS, deadlineState, willBeMissed, type DeadlineState } from "../deadlines/state";
 import { findCaseOrThrow, SNAPSHOT_SELECT, toIso, toSnapshot } from "../store";
@@ -169,7 +169,8 @@ export async function getCaseDetail(user: SessionUser, id: string) {
   // R-13: "change mediator" is offered only when someone else could take the case (looked up only
   // when everything else about it is allowed).
   if (checkTransition(snapshot, "reallocate", actor).ok) {
-    const forConflicts = await db().case.findUniqueOrThrow({ where: { id: c.id }, select: CONFLICT_CASE_SELECT });
+    // Only staff get this far (the full view), so the parties' emails were read above.
+    const forConflicts = { localAuthority: c.localAuthority, parties: parties.map((p) => ({ name: p.name, organisation: p.organisation, email: p.email ?? null })) };
     snapshot.eligibleMediatorIds = await eligibleMediatorIds(db(), forConflicts);
   }
   const transitions: TransitionAction[] = availableTransitions(snapshot, actor).map((t) => ({
