@@ -122,3 +122,67 @@ export function Radios({
     </div>
   );
 }
+
+/**
+ * Checkboxes in a fieldset (GOV.UK "checkboxes"): several answers under one name. Options after
+ * `dividerBefore` sit below an "or" line (answers that stand alone, such as "I'm not sure"). The
+ * first input carries the field id so the error summary can link to it.
+ */
+export function Checkboxes({
+  name,
+  legend,
+  hint,
+  error,
+  options,
+  defaultValues,
+  dividerBefore,
+  inputProps,
+}: {
+  name: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  options: readonly { value: string; label: string; hint?: string }[];
+  defaultValues?: readonly string[];
+  dividerBefore?: string;
+  inputProps?: (value: string) => InputHTMLAttributes<HTMLInputElement>;
+}) {
+  return (
+    <div className={`form-group${error ? " form-group--error" : ""}`}>
+      <fieldset aria-describedby={describedBy(name, hint, error)}>
+        <legend>{legend}</legend>
+        {hint && (
+          <span className="hint" id={`${name}-hint`}>
+            {hint}
+          </span>
+        )}
+        {error && (
+          <span className="error-message" id={`${name}-error`}>
+            <span className="visually-hidden">Error:</span> {error}
+          </span>
+        )}
+        <div className="checkboxes">
+          {options.map((o, i) => (
+            <div key={o.value}>
+              {o.value === dividerBefore && <p className="checkboxes__divider">or</p>}
+              <label>
+                <input
+                  type="checkbox"
+                  id={i === 0 ? name : `${name}-${o.value}`}
+                  name={name}
+                  value={o.value}
+                  defaultChecked={defaultValues === undefined ? undefined : defaultValues.includes(o.value)}
+                  {...inputProps?.(o.value)}
+                />
+                <span>
+                  {o.label}
+                  {o.hint && <span className="hint">{o.hint}</span>}
+                </span>
+              </label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  );
+}

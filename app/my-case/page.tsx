@@ -1,7 +1,7 @@
 import { requireUser } from "../_server/auth";
 import { listMyCases } from "@/lib/cases/list/list-my-cases";
 import { SummaryList } from "@/components/SummaryList";
-import { FAMILY_STATUS_TEXT } from "@/lib/cases/lifecycle";
+import { formatLongDate } from "@/lib/deadlines";
 
 export const metadata = { title: "Your case" };
 export const dynamic = "force-dynamic";
@@ -24,9 +24,18 @@ export default async function MyCase() {
               rows={[
                 { key: "Reference", value: c.reference },
                 { key: "Local authority", value: c.localAuthority.name },
-                { key: "What is happening", value: FAMILY_STATUS_TEXT[c.status] },
+                { key: "What is happening", value: c.family.text },
+                ...(c.family.appeal ? [{ key: "Last day to appeal", value: formatLongDate(c.family.appeal.date) }] : []),
               ]}
             />
+            {c.family.appeal && (
+              <details className="details">
+                <summary>How we worked out the last day to appeal</summary>
+                <p className="body" data-testid="appeal-explanation">
+                  {c.family.appeal.explanation}
+                </p>
+              </details>
+            )}
           </section>
         ))
       )}

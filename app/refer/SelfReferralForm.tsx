@@ -5,10 +5,11 @@
  */
 import { useActionState } from "react";
 import { ErrorSummary } from "@/components/ErrorSummary";
-import { Radios, SelectField, TextArea, TextField } from "@/components/fields";
+import { Checkboxes, Radios, SelectField, TextArea, TextField } from "@/components/fields";
 import { IDLE_STATE } from "@/components/action-state";
-import { DISPUTED_DECISION_FAMILY_OPTIONS, FAMILY_PARTY_LABELS } from "@/lib/cases/options";
-import { HONEYPOT_FIELD, NOT_SURE } from "@/lib/cases/intake/self-referral-schema";
+import { FAMILY_PARTY_LABELS } from "@/lib/cases/options";
+import { HONEYPOT_FIELD, NOT_SURE, PLAN_NOT_SURE } from "@/lib/cases/intake/self-referral-schema";
+import { DECISION_FAMILY_OPTIONS, toAnswerList } from "@/lib/cases/about/rules";
 import type { ActionState } from "../_server/action";
 import { selfReferralAction } from "./actions";
 
@@ -17,7 +18,18 @@ const WHO_OPTIONS = [
   { value: "YOUNG_PERSON", label: "The young person", hint: "You are over school-leaving age and under 25, and you are asking for yourself." },
 ];
 
-const DECISION_OPTIONS = [...DISPUTED_DECISION_FAMILY_OPTIONS, { value: NOT_SURE, label: "I’m not sure" }];
+const PLAN_OPTIONS = [
+  { value: "yes", label: "Yes" },
+  { value: "no", label: "No" },
+  { value: PLAN_NOT_SURE, label: "I’m not sure" },
+];
+
+/** what the disagreement is about; a health issue brings in the health service. */
+const CATEGORY_OPTIONS = [
+  { value: "EDUCATION", label: "Education", hint: "For example the help at school, the school named, or an assessment." },
+  { value: "HEALTH", label: "Health", hint: "For example therapy or nursing the NHS provides (sections C and G of a plan)." },
+  { value: "SOCIAL_CARE", label: "Social care", hint: "For example short breaks or care at home (sections D and H of a plan)." },
+];
 
 export function SelfReferralForm({ localAuthorities }: { localAuthorities: { id: string; name: string }[] }) {
   const [state, action, pending] = useActionState(selfReferralAction, IDLE_STATE as ActionState);
@@ -63,7 +75,24 @@ export function SelfReferralForm({ localAuthorities }: { localAuthorities: { id:
         defaultValue={v.localAuthorityId ?? ""}
         error={e.localAuthorityId}
       />
-      <Radios name="disputedDecision" legend="What is the disagreement about?" options={DECISION_OPTIONS} defaultValue={v.disputedDecision} error={e.disputedDecision} />
+      <Radios name="hasEhcPlan" legend="Does your child have an EHC plan?" hint="If you are the young person: do you have one?" options={PLAN_OPTIONS} defaultValue={v.hasEhcPlan} error={e.hasEhcPlan} />
+      <Checkboxes
+        name="disputedDecisions"
+        legend="Which decisions do you disagree with?"
+        hint="Select all that apply."
+        options={DECISION_FAMILY_OPTIONS}
+        dividerBefore={NOT_SURE}
+        defaultValues={toAnswerList(v.disputedDecisions)}
+        error={e.disputedDecisions}
+      />
+      <Checkboxes
+        name="issueCategories"
+        legend="What is the disagreement about?"
+        hint="Select all that apply."
+        options={CATEGORY_OPTIONS}
+        defaultValues={toAnswerList(v.issueCategories)}
+        error={e.issueCategories}
+      />
       <TextField
         name="decisionSentOn"
         type="date"

@@ -47,7 +47,11 @@ export const CASE_KIND_OPTIONS = toOptions(CASE_KINDS, CASE_KIND_LABELS, CASE_KI
 // Who asked (requester) and who the family party is
 // ---------------------------------------------------------------------------------------------
 
-const REQUESTER_LIST = ["PARENT", "YOUNG_PERSON", "SCHOOL", "LOCAL_AUTHORITY"] as const;
+/**
+ * Who referred the case to us (issue 8, item 9): kept apart from the date the family's request
+ * for mediation reached the LA, which is what starts the 30-day clock (R-20) whoever referred it.
+ */
+const REQUESTER_LIST = ["PARENT", "YOUNG_PERSON", "SCHOOL", "LOCAL_AUTHORITY", "IASS"] as const;
 export const REQUESTER_VALUES: Exactly<DbRequester, typeof REQUESTER_LIST> = REQUESTER_LIST;
 export type RequesterValue = (typeof REQUESTER_VALUES)[number];
 
@@ -56,6 +60,7 @@ export const REQUESTER_LABELS: Record<RequesterValue, string> = {
   YOUNG_PERSON: "The young person",
   SCHOOL: "A school, college or early years setting",
   LOCAL_AUTHORITY: "The local authority",
+  IASS: "The local SEND information, advice and support service (SENDIASS)",
 };
 
 export const REQUESTER_OPTIONS = toOptions(REQUESTER_VALUES, REQUESTER_LABELS);

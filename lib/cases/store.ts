@@ -12,6 +12,7 @@ import { ConflictError, DomainError } from "@/lib/platform/errors";
 import { isoFromDbDate } from "@/lib/deadlines";
 import { isDeadlineName, isTerminalStatus, type CaseSnapshot, type CaseStatus, type DeadlineName } from "./lifecycle/vocabulary";
 import { STATUS_LABELS } from "./lifecycle/wording";
+import { isHealthOnly } from "./about/rules";
 
 type Client = Pick<Tx, "case">;
 
@@ -41,6 +42,11 @@ export const SNAPSHOT_SELECT = {
   meetingOn: true,
   heldOn: true,
   agreement: true,
+  disputedDecisions: true,
+  decisionUnknown: true,
+  statusBeforeClose: true,
+  appealLodgedOn: true,
+  appealReference: true,
   issues: { select: { category: true } },
   parties: { select: { id: true, name: true, kind: true, consent: true, consentOn: true }, orderBy: { createdAt: "asc" } },
   deadlines: { where: { closedOn: null }, select: { name: true, triggerOn: true, dueOn: true } },
@@ -57,6 +63,9 @@ export function toSnapshot(row: Prisma.CaseGetPayload<{ select: typeof SNAPSHOT_
     allocatedMediatorId: row.allocatedMediatorId,
     agreement: row.agreement,
     hasHealthIssue: row.issues.some((i) => i.category === "HEALTH"),
+    healthOnly: isHealthOnly(row.issues.map((i) => i.category)),
+    decisionUnknown: row.kind !== "DRS" && row.decisionUnknown,
+    statusBeforeClose: row.statusBeforeClose,
     parties: row.parties.map((p) => ({ id: p.id, name: p.name, kind: p.kind, consent: p.consent, consentOn: toIso(p.consentOn) })),
     openDeadlines: open.map((d) => d.name),
     dates: {
@@ -64,6 +73,7 @@ export function toSnapshot(row: Prisma.CaseGetPayload<{ select: typeof SNAPSHOT_
       laNotifiedOn: toIso(row.laNotifiedOn),
       meetingOn: toIso(row.meetingOn),
       heldOn: toIso(row.heldOn),
+      appealLodgedOn: toIso(row.appealLodgedOn),
       openDeadlineDates: Object.fromEntries(open.map((d) => [d.name, { triggerOn: isoFromDbDate(d.triggerOn), dueOn: isoFromDbDate(d.dueOn) }])),
     },
   };

@@ -37,6 +37,13 @@ export const ADVISER_CONTACT_MONTHS = 2;
 export const CERTIFICATE_WORKING_DAYS = 3;
 /** R-20: calendar days, from the LA being told, within which the mediation must take place. */
 export const MEDIATION_WINDOW_DAYS = 30;
+/**
+ * R-21: calendar days within which the integrated care board (ICB) must arrange a mediation about
+ * health only, counted from the day the LA's notification reaches the ICB (not from the day the LA
+ * was told). Source: SEND Regulations 2014, Part 6 (mediation, regs 32–42), as summarised in R-21;
+ * the source digest names no single regulation. Marked S there: check before relying on it.
+ */
+export const ICB_MEDIATION_WINDOW_DAYS = 30;
 /** R-21: working days for the LA to tell each health commissioning body (ICB). */
 export const HEALTH_NOTIFICATION_WORKING_DAYS = 3;
 /** R-22: minimum working days' notice of the date and place of the mediation. */
@@ -138,6 +145,20 @@ export function explainAdviserContactDeadline(decisionSentOn: string): DeadlineE
 /** R-20, R-62: last day the mediation may take place — the day the LA was told + 30 calendar days. */
 export function mediationDeadline(laNotifiedOn: string): string {
   return addCalendarDays(laNotifiedOn, MEDIATION_WINDOW_DAYS);
+}
+
+/** R-21: the last day a health-only mediation arranged by the ICB can take place. */
+export function icbMediationDeadline(icbNotifiedOn: string): string {
+  return addCalendarDays(icbNotifiedOn, ICB_MEDIATION_WINDOW_DAYS);
+}
+
+export function explainIcbMediationDeadline(icbNotifiedOn: string): DeadlineExplanation {
+  const date = icbMediationDeadline(icbNotifiedOn);
+  return {
+    date,
+    text: `${formatLongDate(date)}: the mediation is about health only, so the integrated care board arranges it, within ${ICB_MEDIATION_WINDOW_DAYS} calendar days of being told on ${formatLongDate(icbNotifiedOn)} (weekends and bank holidays count).`,
+    rule: "R-21, R-62",
+  };
 }
 
 export function explainMediationDeadline(laNotifiedOn: string): DeadlineExplanation {

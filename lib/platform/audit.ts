@@ -41,6 +41,9 @@ export const AUDIT_ACTIONS = [
   "case.certificate_issued",
   "case.monitoring_started",
   "case.closed",
+  "case.reopened",
+  "case.appeal_recorded",
+  "case.about_updated",
   "case.advice_only_chosen",
   "case.withdrawn",
 ] as const;

@@ -70,7 +70,7 @@ export async function seedDemo(prisma: PrismaClient, log: (m: string) => void = 
           localAuthorityId: las.DEMO1!,
           requestedBy: "PARENT",
           familyParty: "PARENT",
-          disputedDecision: "PLAN_CONTENTS_SECTION_F",
+          disputedDecisions: ["PLAN_CONTENTS_SECTION_F"],
           decisionSentOn: dbDateFromIso(addCalendarDays(today, -24)),
           laNotifiedOn: dbDateFromIso(laNotifiedOn),
           summary: "The family disagrees with the speech and language therapy provision in section F.",

@@ -369,13 +369,20 @@ test("a withdrawal without a certificate asked for starts none, and the case clo
   await page.getByRole("button", { name: "Yes, close the case" }).click();
   await expect(banner(page)).toContainText("The case has been closed.");
 
-  // Closed: nothing about it can be changed, so nothing is offered.
-  await expect(page.getByTestId("case-actions")).toHaveCount(0);
+  // Closed: nothing about it can be changed; it can only be re-opened with a reason, or an appeal recorded.
+  await expect(page.getByTestId("case-actions").getByRole("link")).toHaveText(["Record appeal lodged", "Re-open case"]);
   await expect(page.getByRole("link", { name: "Change case details" })).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Add a party" })).toHaveCount(0);
   await expect(page.getByRole("link", { name: /Record consent/ })).toHaveCount(0);
   await expect(page.getByRole("link", { name: /Change details/ })).toHaveCount(0);
   await expectAccessible(page);
+
+  // Re-opened with a reason, it returns to where it closed from (R-31).
+  await page.getByTestId("case-actions").getByRole("link", { name: "Re-open case" }).click();
+  await page.getByLabel("Reason for re-opening").fill("The family asked for a certificate after all");
+  await page.getByRole("button", { name: "Re-open case" }).click();
+  await expect(banner(page)).toContainText("The case has been re-opened.");
+  await expect(page.getByRole("definition").filter({ hasText: "Withdrawn" }).first()).toBeVisible();
 });
 
 test("recording the meeting asks whether an agreement was reached; monitoring follows a partial one (R-30, R-40)", async ({ page }) => {
@@ -443,4 +450,33 @@ test("a meeting booked after day 30 says 'Will be missed' on the case, in the li
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/deadline=ON_TRACK/);
   await expect(caseRowOf(page, c.reference)).toHaveCount(0);
+});
+
+test("what the disagreement is about: a contradiction is explained; several decisions and a health issue are saved, which starts the R-21 deadline", async ({ page }) => {
+  const c = await createCase({ status: "CONTACTING_PARTIES", laNotifiedOn: "2025-03-26" });
+  await sql(`INSERT INTO "CaseIssue" (id, "caseId", category, description) VALUES ($1, $2, 'EDUCATION', 'Support at school')`, [`e2e-i-${randomUUID()}`, c.id]);
+  await sql(`INSERT INTO "Child" (id, "caseId", name, "hasEhcPlan") VALUES ($1, $2, 'Robin About', true)`, [`e2e-c-${randomUUID()}`, c.id]);
+  await signIn(page, "caseworker@demo.test");
+  await page.goto(`/cases/${c.id}`);
+  await page.getByRole("link", { name: "Change the decisions, issues or EHC plan answer" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("What the disagreement is about");
+  // Made without decisions, the case reads "None: … health or social care only" until one is chosen.
+  await page.getByRole("checkbox", { name: /^None: the mediation is only about health or social care/ }).uncheck();
+  await page.getByRole("radio", { name: "No", exact: true }).check();
+  await page.getByRole("checkbox", { name: "The support in the EHC plan (section F)", exact: true }).check();
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByTestId("error-summary")).toContainText("is about an EHC plan, but you said the child does not have one");
+  await expectAccessible(page);
+
+  await page.getByRole("radio", { name: "Yes", exact: true }).check();
+  await page.getByRole("checkbox", { name: "What the EHC plan says about needs (section B)", exact: true }).check();
+  await page.getByLabel("Category", { exact: true }).selectOption("HEALTH");
+  await page.getByLabel("Description", { exact: true }).fill("Therapy in section G");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(banner(page)).toContainText("the LA must tell the health commissioning body within 3 working days (R-21)");
+  await expect(page.getByTestId("deadline-HEALTH_NOTIFICATION")).toBeVisible();
+  const main = page.getByRole("main");
+  await expect(main).toContainText("What the EHC plan says about needs (section B)");
+  await expect(main).toContainText("The support in the EHC plan (section F)");
+  await expect(main).toContainText("Therapy in section G");
 });

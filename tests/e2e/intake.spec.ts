@@ -11,6 +11,7 @@ import { expectAccessible, signInAsStaff, sql, startSmtp } from "./helpers";
 const uid = () => randomUUID().slice(0, 8);
 const h1 = (page: Page) => page.getByRole("heading", { level: 1 });
 const radio = (page: Page, name: string | RegExp) => page.getByRole("radio", { name, exact: typeof name === "string" ? true : undefined });
+const checkbox = (page: Page, name: string | RegExp) => page.getByRole("checkbox", { name, exact: typeof name === "string" ? true : undefined });
 const continueButton = (page: Page) => page.getByRole("button", { name: "Continue" });
 
 async function openNewReferral(page: Page) {
@@ -50,7 +51,7 @@ async function answerTheChild(page: Page, child: string) {
 /** Step 3: Northshire, section F, decision sent 3 August 2026, LA told 2 November 2026. */
 async function answerTheDecision(page: Page) {
   await page.getByLabel("Local authority", { exact: true }).selectOption({ label: "Northshire County Council" });
-  await radio(page, "The support in the EHC plan (section F)").check();
+  await checkbox(page, "The support in the EHC plan (section F)").check();
   await page.getByLabel("Date the decision was sent").fill("2026-08-03");
   await page.getByLabel("Date the local authority was told the family wants mediation (optional)").fill("2026-11-02");
   await expect(page.getByTestId("deadline-preview")).toContainText("Mediation must take place by Wednesday 2 December 2026");
@@ -166,9 +167,10 @@ test.describe("a caseworker logs a referral through every step and check your an
     await expect(h1(page)).toHaveText("The decision and dates");
     await page.getByLabel("Local authority", { exact: true }).selectOption({ label: "Northshire County Council" });
     // R-04: a section I dispute is explained (no certificate needed to appeal).
-    await radio(page, "The school or college named in the EHC plan, or its type (section I)").check();
+    await checkbox(page, "The school or college named in the EHC plan, or its type (section I)").check();
     await expect(page.getByTestId("section-i-note")).toContainText("they do not need a mediation certificate to appeal");
-    await radio(page, "The support in the EHC plan (section F)").check();
+    // Several decisions (issue 8, item 6): with section F too, a certificate is needed again.
+    await checkbox(page, "The support in the EHC plan (section F)").check();
     await expect(page.getByTestId("section-i-note")).toHaveCount(0);
     await page.getByLabel("Date the decision was sent").fill("2026-08-03");
     await expect(page.getByTestId("decision-warning")).toContainText("The decision was sent more than 2 months ago");
@@ -325,16 +327,16 @@ test.describe("a caseworker logs a referral", () => {
     await continueButton(page).click();
     const summary = page.getByTestId("error-summary");
     await expect(summary).toBeFocused();
-    await expect(summary).toContainText("Select who asked for help");
+    await expect(summary).toContainText("Select who referred the case");
     await expect(summary).toContainText("Select what kind of case this is");
     await expect(summary).toContainText("Select whether the family side is a parent or carer, or the young person");
-    await expect(page.locator('[id="requestedBy-error"]')).toContainText("Select who asked for help");
+    await expect(page.locator('[id="requestedBy-error"]')).toContainText("Select who referred the case");
     await expect(page.locator('[id="kind-error"]')).toContainText("Select what kind of case this is");
     await expect(h1(page)).toHaveText("Who is asking");
     await expectAccessible(page);
 
     // The summary links to each field.
-    await expect(summary.getByRole("link", { name: "Select who asked for help" })).toHaveAttribute("href", "#requestedBy");
+    await expect(summary.getByRole("link", { name: "Select who referred the case" })).toHaveAttribute("href", "#requestedBy");
 
     await radio(page, "A parent or carer").check();
     await radio(page, /^Mediation\s*The family wants mediation/).check();
@@ -369,7 +371,7 @@ test.describe("a caseworker logs a referral", () => {
     await radio(page, "No").check();
     await continueButton(page).click();
     await page.getByLabel("Local authority", { exact: true }).selectOption({ label: "Southborough Council" });
-    await radio(page, "Refusal to carry out an EHC needs assessment").check();
+    await checkbox(page, "Refusal to carry out an EHC needs assessment").check();
     // A 2015 date: the bank-holiday data starts in 2016, so the health deadline cannot be worked out (R-64).
     await page.getByLabel("Date the decision was sent").fill("2015-01-05");
     await page.getByLabel("Date the local authority was told the family wants mediation (optional)").fill("2015-02-02");
@@ -420,7 +422,9 @@ test.describe("a family asks for mediation at /refer", () => {
     await page.getByLabel("Your email address").fill(email);
     await page.getByLabel("The child’s full name").fill("Riley Family");
     await page.getByLabel("Which local council made the decision?").selectOption({ label: "Southborough Council" });
-    await radio(page, "The council will not carry out an EHC needs assessment").check();
+    await radio(page, "No").check();
+    await checkbox(page, "The council will not carry out an EHC needs assessment").check();
+    await checkbox(page, /^Education/).check();
     await page.getByLabel("The date on the decision letter (optional)").fill("2026-11-10");
   }
 
@@ -506,7 +510,9 @@ test.describe("a family asks for mediation at /refer", () => {
       "Enter an email address in the correct format, like name@example.com",
       "Enter the child's full name",
       "Select your local authority",
-      "Select what the disagreement is about, or select ‘I’m not sure’",
+      "Select whether your child has an EHC plan, or ‘I’m not sure’",
+      "Select the decision or decisions you disagree with, or select ‘I’m not sure’",
+      "Select what the disagreement is about: education, health or social care",
     ]);
     await expect(page.locator("#email-error")).toContainText("Enter an email address in the correct format, like name@example.com");
     await expect(page.locator("#name-error")).toContainText("Enter your full name");

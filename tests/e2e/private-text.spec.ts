@@ -61,7 +61,9 @@ test("the LA officer sees no staff-only text on any page they can open", async (
     await family.getByLabel("Your email address").fill(`morgan-${tag}@example.com`);
     await family.getByLabel("The child’s full name").fill(CHILD);
     await family.getByLabel("Which local council made the decision?").selectOption({ label: "Northshire County Council" });
-    await family.getByRole("radio", { name: "The council will not carry out an EHC needs assessment" }).check();
+    await family.getByRole("radio", { name: "No", exact: true }).check();
+    await family.getByRole("checkbox", { name: "The council will not carry out an EHC needs assessment" }).check();
+    await family.getByRole("checkbox", { name: /^Education/ }).check();
     const details = `Please phone after 4pm; we need a Polish interpreter. ${M.selfReferralDetails}`;
     await family.getByLabel("Is there anything else we should know? (optional)").fill(details);
     await family.getByRole("button", { name: "Send request" }).click();

@@ -16,6 +16,8 @@ import { DETAIL_KEYS, type CaseDetailsValues } from "@/lib/cases/details/details
 import { addParty } from "@/lib/cases/parties/add-party";
 import { updateParty } from "@/lib/cases/parties/update-party";
 import { recordConsent } from "@/lib/cases/parties/record-consent";
+import { updateCaseAbout } from "@/lib/cases/about/update-case-about";
+import { aboutFromForm } from "@/lib/cases/about/about-schema";
 
 const caseUrl = (caseId: string, done: string) => `/cases/${encodeURIComponent(caseId)}?done=${done}`;
 
@@ -62,6 +64,16 @@ export async function updateDetailsAction(_prev: ActionState, fd: FormData): Pro
     run: async (v, { user, ip }) => {
       await updateCaseDetails(user, v.caseId ?? "", v.version ?? "", pick(v, DETAIL_KEYS) as Partial<CaseDetailsValues>, ip);
       redirect(caseUrl(v.caseId ?? "", "details"));
+    },
+  });
+}
+
+export async function updateAboutAction(_prev: ActionState, fd: FormData): Promise<ActionState> {
+  return runAction(fd, {
+    permission: "case:update",
+    run: async (v, { user, ip }) => {
+      const r = await updateCaseAbout(user, v.caseId ?? "", v.version ?? "", aboutFromForm(v), ip);
+      redirect(caseUrl(r.caseId, r.healthDeadline === "STARTED" ? "aboutHealthStarted" : "about"));
     },
   });
 }

@@ -8,7 +8,6 @@ import {
   CASE_KIND_LABELS,
   CONSENT_LABELS,
   CONTACT_METHOD_LABELS,
-  DISPUTED_DECISION_LABELS,
   DRS_SCOPE_LABELS,
   FAMILY_PARTY_LABELS,
   ISSUE_CATEGORY_LABELS,
@@ -30,6 +29,18 @@ const STATE_COLOUR: Record<string, TagColour> = { OVERDUE: "red", WILL_BE_MISSED
 const CONSENT_COLOUR: Record<string, TagColour> = { GIVEN: "green", DECLINED: "red", PENDING: "grey" };
 
 const date = (iso: string | null) => (iso ? formatLongDate(iso) : null);
+
+function Lines({ lines }: { lines: readonly string[] }) {
+  if (lines.length === 0) return null;
+  if (lines.length === 1) return <>{lines[0]}</>;
+  return (
+    <ul className="list-none p-0 m-0">
+      {lines.map((l) => (
+        <li key={l}>{l}</li>
+      ))}
+    </ul>
+  );
+}
 
 export default async function CasePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string | string[] }> }) {
   const user = await requireUser("case:list");
@@ -57,19 +68,17 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         rows={[
           { key: "Status", value: <Tag colour="blue">{c.statusLabel}</Tag> },
           { key: "Local authority", value: c.localAuthority.name },
-          { key: "Requested by", value: labelOf(REQUESTER_LABELS, c.requestedBy) },
+          { key: "Referred by", value: labelOf(REQUESTER_LABELS, c.requestedBy) },
           // R-01: who the family party is changes who is invited, signs and gets the certificate.
           { key: "Family party", value: `${labelOf(FAMILY_PARTY_LABELS, c.familyParty)}${familyParty ? `: ${familyParty.name}` : ""}` },
           c.kind === "DRS"
             ? { key: "What the disagreement is about", value: labelOf(DRS_SCOPE_LABELS, c.drsScope) }
             : {
-                key: "Decision disputed",
-                value: c.disputedDecision
-                  ? `${DISPUTED_DECISION_LABELS[c.disputedDecision]}${c.decisionSentOn ? ` (decision sent ${formatLongDate(c.decisionSentOn)})` : ""}`
-                  : c.decisionSentOn
-                    ? `Decision sent ${formatLongDate(c.decisionSentOn)}`
-                    : null,
+                key: c.decisions.length > 1 ? "Decisions disputed" : "Decision disputed",
+                value: <Lines lines={c.decisions} />,
               },
+          ...(c.kind !== "DRS" || c.decisionSentOn ? [{ key: "Decision sent on", value: date(c.decisionSentOn) }] : []),
+          ...(c.appeal ? [{ key: "Appeal lodged", value: `${formatLongDate(c.appeal.lodgedOn)}${c.appeal.reference ? ` (reference ${c.appeal.reference})` : ""}` }] : []),
           { key: "Mediator", value: c.allocatedMediator?.name },
           ...(c.kind === "MEDIATION" ? [{ key: "LA told on", value: date(c.laNotifiedOn) }] : []),
           ...(c.meetingOn ? [{ key: "Meeting date", value: date(c.meetingOn) }] : []),
@@ -92,6 +101,19 @@ export default async function CasePage({ params, searchParams }: { params: Promi
             : []),
         ]}
       />
+
+      {/* R-04: section I only — no certificate is needed to appeal. */}
+      {c.sectionIOnly && (
+        <p className="inset" data-testid="section-i-note">
+          Only the school or college named in the plan (section I) is disputed, so the family does not need a mediation certificate to appeal (R-04). They can still
+          mediate, and have a certificate if they ask.
+        </p>
+      )}
+      {c.decisionUnknown && (
+        <p className="inset" data-testid="decision-unknown-note">
+          The decision the family disagrees with is not known yet. Record it before a certificate can be issued (R-02, R-30).
+        </p>
+      )}
 
       {(c.transitions.length > 0 || c.can.update) && (
         <section aria-labelledby="actions-title">
@@ -167,7 +189,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
               { key: "Name", value: c.child.name },
               ...(full ? [{ key: "Date of birth", value: date(c.child.dateOfBirth) }] : []),
               { key: "School, college or setting", value: c.child.setting },
-              { key: "Has an EHC plan", value: c.child.hasEhcPlan ? "Yes" : "No" },
+              { key: "Has an EHC plan", value: c.child.hasEhcPlan === null ? "Not known" : c.child.hasEhcPlan ? "Yes" : "No" },
             ]}
           />
         </section>
@@ -213,6 +235,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         <h2 className="h-m" id="issues-title">
           Issues
         </h2>
+        {c.healthBody && <p className="body">Integrated care board: {c.healthBody.name}</p>}
         {c.issues.length === 0 ? (
           <p className="body">No issues are recorded yet.</p>
         ) : (
@@ -223,6 +246,11 @@ export default async function CasePage({ params, searchParams }: { params: Promi
               </li>
             ))}
           </ul>
+        )}
+        {c.can.update && c.kind !== "DRS" && (
+          <p className="body">
+            <Link href={`${base}/about`}>Change the decisions, issues or EHC plan answer</Link>
+          </p>
         )}
       </section>
 

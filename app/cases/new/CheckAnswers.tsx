@@ -6,7 +6,6 @@ import type { ReferralDatesPreview } from "@/lib/cases/intake/preview-referral-d
 import {
   CASE_KIND_LABELS,
   CONTACT_METHOD_LABELS,
-  DISPUTED_DECISION_LABELS,
   DRS_SCOPE_LABELS,
   FAMILY_PARTY_LABELS,
   ISSUE_CATEGORY_LABELS,
@@ -19,6 +18,7 @@ import {
 } from "@/lib/cases/options";
 import { REFERRAL_STEP_TITLES, type ContactFormValues, type ReferralFormValues, type ReferralStep } from "@/lib/cases/intake/referral-schema";
 import { formatDate, isIsoDate } from "@/lib/deadlines/calendar";
+import { cleanDecisionAnswers, decisionLines } from "@/lib/cases/about/rules";
 
 const dateText = (iso: string) => (iso && isIsoDate(iso) ? formatDate(iso) : "");
 
@@ -73,7 +73,7 @@ export function CheckAnswers({
       <SummaryList
         label={REFERRAL_STEP_TITLES.who}
         rows={[
-          { key: "Who asked for help", value: labelOf(REQUESTER_LABELS, values.requestedBy || null), action: change("who", "who asked for help") },
+          { key: "Referred by", value: labelOf(REQUESTER_LABELS, values.requestedBy || null), action: change("who", "who referred the case") },
           { key: "Kind of case", value: labelOf(CASE_KIND_LABELS, values.kind || null), action: change("who", "kind of case") },
           { key: "Family side", value: labelOf(FAMILY_PARTY_LABELS, values.familyParty || null), action: change("who", "family side") },
         ]}
@@ -100,7 +100,7 @@ export function CheckAnswers({
           { key: "Local authority", value: la, action: change("decision", "local authority") },
           drs
             ? { key: "What the disagreement is about", value: labelOf(DRS_SCOPE_LABELS, values.drsScope || null), action: change("decision", "what the disagreement is about") }
-            : { key: "Decision disputed", value: labelOf(DISPUTED_DECISION_LABELS, values.disputedDecision || null), action: change("decision", "decision disputed") },
+            : { key: "Decisions disputed", value: <Lines lines={decisionLines(cleanDecisionAnswers(values.disputedDecisions ?? []))} />, action: change("decision", "decisions disputed") },
           { key: "Date the decision was sent", value: dateText(values.decisionSentOn), action: change("decision", "date the decision was sent") },
           ...(values.kind === "MEDIATION"
             ? [

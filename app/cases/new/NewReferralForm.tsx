@@ -101,14 +101,16 @@ export function NewReferralForm({ userId, localAuthorities, today }: { userId: s
   // Statutory dates, worked out on the server (the holiday data is too heavy for the browser).
   const [kind, decisionSentOn, laNotifiedOn, issues] = useWatch({ control: form.control, name: ["kind", "decisionSentOn", "laNotifiedOn", "issues"] });
   const hasHealthIssue = issues.some((i) => i.category === "HEALTH");
+  // about health only, the ICB arranges the mediation, on its own 30 days.
+  const healthOnly = hasHealthIssue && issues.every((i) => i.category === "HEALTH");
   const [fetched, setFetched] = useState<{ for: string; preview: ReferralDatesPreview | null } | null>(null);
-  const previewFor = JSON.stringify([kind, decisionSentOn, laNotifiedOn, hasHealthIssue]);
+  const previewFor = JSON.stringify([kind, decisionSentOn, laNotifiedOn, hasHealthIssue, healthOnly]);
   const wantPreview = !!(decisionSentOn || laNotifiedOn);
   useEffect(() => {
     if (!wantPreview) return;
     let cancelled = false;
     const timer = setTimeout(() => {
-      previewReferralDatesAction({ kind, decisionSentOn, laNotifiedOn, hasHealthIssue })
+      previewReferralDatesAction({ kind, decisionSentOn, laNotifiedOn, hasHealthIssue, healthOnly })
         .then((p) => {
           if (!cancelled) setFetched({ for: previewFor, preview: p });
         })
@@ -120,7 +122,7 @@ export function NewReferralForm({ userId, localAuthorities, today }: { userId: s
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [wantPreview, previewFor, kind, decisionSentOn, laNotifiedOn, hasHealthIssue]);
+  }, [wantPreview, previewFor, kind, decisionSentOn, laNotifiedOn, hasHealthIssue, healthOnly]);
   // Only dates for the current answers are shown (never a stale one while the next is fetched).
   const preview = wantPreview && fetched?.for === previewFor ? fetched.preview : null;
 

@@ -7,18 +7,16 @@ import { WarningText } from "@/components/WarningText";
  */
 import { useRef, type RefObject } from "react";
 import { useFieldArray, useWatch, type FieldPath, type UseFormReturn } from "react-hook-form";
-import { Radios, SelectField, TextArea, TextField } from "@/components/fields";
+import { Checkboxes, Radios, SelectField, TextArea, TextField } from "@/components/fields";
 import {
   CASE_KIND_OPTIONS,
   CONTACT_METHOD_OPTIONS,
-  DISPUTED_DECISION_OPTIONS,
   DRS_SCOPE_OPTIONS,
   FAMILY_PARTY_OPTIONS,
   ISSUE_CATEGORY_OPTIONS,
   OTHER_PARTY_KIND_OPTIONS,
   PARTY_KINDS_WITH_AUTHORITY,
   REQUESTER_OPTIONS,
-  SECTION_I_DECISIONS,
   STAFF_NOTES_HINT,
   STAFF_NOTES_LABEL,
   SUMMARY_HINT,
@@ -28,6 +26,7 @@ import {
 import { EMPTY_ISSUE, EMPTY_OTHER_PARTY, MAX_ISSUES, MAX_OTHER_PARTIES, type ReferralFormValues } from "@/lib/cases/intake/referral-schema";
 import type { ReferralDatesPreview } from "@/lib/cases/intake/preview-referral-dates";
 import { isTypedDate, parentForOlderChildWarning } from "@/lib/cases/fields";
+import { DECISION_NOT_KNOWN, DECISION_OPTIONS, isSectionIOnly } from "@/lib/cases/about/rules";
 import { todayInLondon } from "@/lib/deadlines/calendar";
 
 export type Form = UseFormReturn<ReferralFormValues>;
@@ -46,7 +45,14 @@ function FormRadios({ form, name, ...rest }: { form: Form; name: FieldPath<Refer
 export function WhoStep({ form, errors }: Props) {
   return (
     <>
-      <FormRadios form={form} name="requestedBy" legend="Who asked for help?" options={REQUESTER_OPTIONS} error={errors.requestedBy} />
+      <FormRadios
+        form={form}
+        name="requestedBy"
+        legend="Who referred the case?"
+        hint="Whoever referred it, the 30-day clock starts on the day the family’s request for mediation reached the local authority (R-20): you give that date later."
+        options={REQUESTER_OPTIONS}
+        error={errors.requestedBy}
+      />
       <FormRadios form={form} name="kind" legend="What kind of case is it?" options={CASE_KIND_OPTIONS} error={errors.kind} />
       <FormRadios
         form={form}
@@ -83,7 +89,7 @@ export function ChildStep({ form, errors }: Props) {
 
 export function DecisionStep({ form, errors, localAuthorities, preview }: Props & { localAuthorities: { id: string; name: string }[]; preview: ReferralDatesPreview | null }) {
   const kind = useWatch({ control: form.control, name: "kind" });
-  const decision = useWatch({ control: form.control, name: "disputedDecision" });
+  const decisions = useWatch({ control: form.control, name: "disputedDecisions" }) ?? [];
   const drs = kind === "DRS";
   return (
     <>
@@ -98,9 +104,17 @@ export function DecisionStep({ form, errors, localAuthorities, preview }: Props 
         <FormRadios form={form} name="drsScope" legend="What is the disagreement about?" options={DRS_SCOPE_OPTIONS} error={errors.drsScope} />
       ) : (
         <>
-          <FormRadios form={form} name="disputedDecision" legend="Which decision does the family disagree with?" options={DISPUTED_DECISION_OPTIONS} error={errors.disputedDecision} />
+          <Checkboxes
+            name="disputedDecisions"
+            legend="Which decisions does the family disagree with?"
+            hint="Select all that apply (R-02)."
+            options={DECISION_OPTIONS}
+            dividerBefore={DECISION_NOT_KNOWN}
+            error={errors.disputedDecisions}
+            inputProps={() => form.register("disputedDecisions")}
+          />
           {/* section I only disputes are exempt from the certificate requirement. */}
-          {decision && SECTION_I_DECISIONS.includes(decision) && (
+          {isSectionIOnly(decisions) && (
             <p className="inset" data-testid="section-i-note">
               If the family disagrees only about the school or college named in the plan (section I), they do not need a mediation certificate to appeal. They can still choose mediation.
             </p>

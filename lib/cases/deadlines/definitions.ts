@@ -7,7 +7,9 @@ import {
   certificateDueDate,
   explainCertificateDueDate,
   explainHealthNotificationDueDate,
+  explainIcbMediationDeadline,
   explainMediationDeadline,
+  icbMediationDeadline,
   healthNotificationDueDate,
   daysBetween,
   mediationDeadline,
@@ -42,6 +44,13 @@ export const DEADLINES: Record<DeadlineName, DeadlineDefinition> = {
     description: "Mediation must take place within 30 days of the LA being told",
     triggeredBy: "the day the LA was told",
     counts: "CALENDAR_DAYS",
+  },
+  ICB_MEDIATION_30_DAY: {
+    rule: "R-21",
+    label: "Mediation (arranged by the ICB) must take place by",
+    description: "Health only: the integrated care board arranges mediation within 30 days of being told",
+    triggeredBy: "the day the integrated care board was told",
+    counts: "CALENDAR_DAYS",
   },
   HEALTH_NOTIFICATION: {
     rule: "R-21",
@@ -81,6 +90,8 @@ export function dueDateFor(name: DeadlineName, triggerOn: string): string {
   switch (name) {
     case "MEDIATION_30_DAY":
       return mediationDeadline(triggerOn);
+    case "ICB_MEDIATION_30_DAY":
+      return icbMediationDeadline(triggerOn);
     case "HEALTH_NOTIFICATION":
       return healthNotificationDueDate(triggerOn);
     case "CERTIFICATE_ADVICE_ONLY":
@@ -95,6 +106,8 @@ export function explainDeadline(name: DeadlineName, triggerOn: string): Deadline
   switch (name) {
     case "MEDIATION_30_DAY":
       return explainMediationDeadline(triggerOn);
+    case "ICB_MEDIATION_30_DAY":
+      return explainIcbMediationDeadline(triggerOn);
     case "HEALTH_NOTIFICATION":
       return explainHealthNotificationDueDate(triggerOn);
     default:

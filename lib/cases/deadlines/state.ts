@@ -6,7 +6,7 @@
  * days come from the date engine (R-60, R-61).
  */
 import { addWorkingDays, todayInLondon, workingDaysUntil } from "@/lib/deadlines";
-import type { DeadlineName } from "../lifecycle/vocabulary";
+import { MEDIATION_CLOCKS, type DeadlineName } from "../lifecycle/vocabulary";
 import { DEADLINES } from "./definitions";
 
 export const DUE_SOON_WORKING_DAYS = 5;
@@ -14,15 +14,18 @@ export const DEADLINE_STATES = ["OVERDUE", "WILL_BE_MISSED", "DUE_SOON", "ON_TRA
 export type DeadlineState = (typeof DEADLINE_STATES)[number];
 export const DEADLINE_STATE_LABELS: Record<DeadlineState, string> = { OVERDUE: "Overdue", WILL_BE_MISSED: "Will be missed", DUE_SOON: "Due soon", ON_TRACK: "On track" };
 
-/** The deadline a booked meeting date can miss: mediation must take place by its due date (R-20). */
-export const MEETING_DEADLINE: DeadlineName = "MEDIATION_30_DAY";
+/**
+ * The deadlines a booked meeting date can miss: mediation must take place by the due date of the
+ * LA's 30-day clock (R-20) or, for health only, the ICB's (R-21).
+ */
+export const MEETING_DEADLINES: readonly DeadlineName[] = MEDIATION_CLOCKS;
 
 /**
  * R-20: the meeting is booked for a day after the one the mediation must take place by, so the
  * deadline will be missed (R-23 still lets the family mediate later).
  */
 export function willBeMissed(name: string, dueOn: string, meetingOn: string | null | undefined): boolean {
-  return name === MEETING_DEADLINE && !!meetingOn && meetingOn > dueOn;
+  return (MEETING_DEADLINES as readonly string[]).includes(name) && !!meetingOn && meetingOn > dueOn;
 }
 
 /** What else decides an open deadline's state: which deadline it is and the booked meeting date. */

@@ -28,6 +28,7 @@ import { eligibleMediatorIds } from "../allocation/conflicts";
 import { DEADLINES, explainDeadline } from "../deadlines/definitions";
 import { closedOutcomeText, DEADLINE_STATE_LABELS, deadlineState, willBeMissed, type DeadlineState } from "../deadlines/state";
 import { findCaseOrThrow, SNAPSHOT_SELECT, toIso, toSnapshot } from "../store";
+import { decisionLines, isSectionIOnly } from "../about/rules";
 
 export type CaseView = "FULL" | "SHARED";
 
@@ -107,7 +108,11 @@ export async function getCaseDetail(user: SessionUser, id: string) {
       reference: true,
       requestedBy: true,
       familyParty: true,
-      disputedDecision: true,
+      disputedDecisions: true,
+      decisionUnknown: true,
+      appealLodgedOn: true,
+      appealReference: true,
+      healthBody: { select: { id: true, name: true } },
       drsScope: true,
       decisionSentOn: true,
       laNotifiedOn: true,
@@ -199,7 +204,13 @@ export async function getCaseDetail(user: SessionUser, id: string) {
     version: c.version,
     requestedBy: c.requestedBy,
     familyParty: c.familyParty,
-    disputedDecision: c.disputedDecision,
+    /** the decisions disputed, in staff wording ("Not known yet", "None: …" when there are none). */
+    decisions: c.kind === "DRS" ? [] : decisionLines(c),
+    decisionUnknown: c.kind !== "DRS" && c.decisionUnknown,
+    /** only section I is disputed, so no certificate is needed to appeal. */
+    sectionIOnly: c.kind !== "DRS" && isSectionIOnly(c.disputedDecisions),
+    appeal: c.appealLodgedOn ? { lodgedOn: toIso(c.appealLodgedOn)!, reference: c.appealReference } : null,
+    healthBody: c.healthBody,
     drsScope: c.drsScope,
     decisionSentOn: toIso(c.decisionSentOn),
     laNotifiedOn: toIso(c.laNotifiedOn),

@@ -16,7 +16,7 @@ import { dbDateFromIso, formatLongDate, isDeadlineInputError, todayInLondon } fr
 import { STATUS_LABELS } from "../lifecycle";
 import { correctedDateProblems } from "../date-order";
 import { dateOfBirthProblem } from "../fields";
-import type { DisputedDecisionValue, DrsScopeValue } from "../options";
+import type { DrsScopeValue } from "../options";
 import { dueDateFor } from "../deadlines/definitions";
 import { openDeadlines, refreshNextDeadline } from "../deadlines/open-close";
 import { recordEvent } from "../timeline";
@@ -96,8 +96,8 @@ export async function updateCaseDetails(
     if (c.version !== ref.expectedVersion) throw new ConflictError(SAVED_FIRST, await detailsConflictData(tx, c.id, ref.expectedVersion));
     assertCaseOpen(c.status);
     const before = detailsValues(c);
-    // R-02 applies to mediation and advice-only cases; R-70 to DRS. The other field is ignored.
-    const applicable = DETAIL_KEYS.filter((k) => (c.kind === "DRS" ? k !== "disputedDecision" : k !== "drsScope"));
+    // the DRS scope applies to DRS cases only (the decisions, R-02, are edited in ../about).
+    const applicable = DETAIL_KEYS.filter((k) => c.kind === "DRS" || k !== "drsScope");
     const after: CaseDetailsValues = { ...before };
     for (const k of applicable) if (patchValues[k] !== undefined) after[k] = patchValues[k]!;
     const changed = applicable.filter((k) => after[k] !== before[k]);
@@ -133,7 +133,7 @@ export async function updateCaseDetails(
       const problem = dateOfBirthProblem(after.childDateOfBirth, today, c.familyParty === "YOUNG_PERSON" ? "young person" : "child");
       if (problem) fieldError("childDateOfBirth", problem);
     }
-    const hasChildDetails = after.childDateOfBirth !== "" || after.childSetting !== "" || after.childHasEhcPlan === "yes";
+    const hasChildDetails = after.childDateOfBirth !== "" || after.childSetting !== "";
     if (after.childName === "" && (c.child || hasChildDetails)) fieldError("childName", "Enter the child's name");
 
     const date = (s: string) => (s === "" ? null : dbDateFromIso(s));
@@ -141,7 +141,6 @@ export async function updateCaseDetails(
       summary: after.summary === "" ? null : after.summary,
       staffNotes: after.staffNotes === "" ? null : after.staffNotes,
       decisionSentOn: date(after.decisionSentOn),
-      disputedDecision: c.kind === "DRS" ? undefined : after.disputedDecision === "" ? null : (after.disputedDecision as DisputedDecisionValue),
       drsScope: c.kind === "DRS" ? (after.drsScope === "" ? null : (after.drsScope as DrsScopeValue)) : undefined,
       laNotifiedOn: date(after.laNotifiedOn),
     }).catch(async (e) => {
@@ -150,7 +149,7 @@ export async function updateCaseDetails(
       throw e;
     });
     if (changed.some((k) => k.startsWith("child")) && after.childName !== "") {
-      const child = { name: after.childName, dateOfBirth: date(after.childDateOfBirth), setting: after.childSetting === "" ? null : after.childSetting, hasEhcPlan: after.childHasEhcPlan === "yes" };
+      const child = { name: after.childName, dateOfBirth: date(after.childDateOfBirth), setting: after.childSetting === "" ? null : after.childSetting };
       await tx.child.upsert({ where: { caseId: c.id }, create: { caseId: c.id, ...child }, update: child });
     }
     let restarted: string[] = [];

@@ -22,6 +22,7 @@ import { nextReference } from "../reference";
 import { REFERRAL_FIELD_ORDER, referralSchema, type ContactInput, type ReferralInput } from "./referral-schema";
 import { assertLocalAuthority } from "./local-authorities";
 import { deadlinesForNewReferral } from "./preview-referral-dates";
+import { isHealthOnly } from "../about/rules";
 
 export type CreatedCase = { id: string; reference: string };
 
@@ -37,7 +38,8 @@ export async function createReferral(user: SessionUser, input: unknown, ip: stri
 
   // R-20 (+ R-21 when any issue is about health): work the dates out before writing anything, so a
   // date the engine cannot handle (R-64) is a message on the field, not a half-made case.
-  const deadlineNames = deadlinesForNewReferral(r.kind, r.laNotifiedOn, r.issues.some((i) => i.category === "HEALTH"));
+  const categories = r.issues.map((i) => i.category);
+  const deadlineNames = deadlinesForNewReferral(r.kind, r.laNotifiedOn, categories.includes("HEALTH"), isHealthOnly(categories));
   const dueDates: { name: DeadlineName; dueOn: string }[] = [];
   for (const name of deadlineNames) {
     try {
@@ -57,7 +59,8 @@ export async function createReferral(user: SessionUser, input: unknown, ip: stri
         localAuthorityId: r.localAuthorityId,
         requestedBy: r.requestedBy,
         familyParty: r.familyParty,
-        disputedDecision: r.disputedDecision,
+        disputedDecisions: r.disputedDecisions,
+        decisionUnknown: r.decisionUnknown,
         drsScope: r.drsScope,
         decisionSentOn: r.decisionSentOn ? dbDateFromIso(r.decisionSentOn) : null,
         laNotifiedOn: r.laNotifiedOn ? dbDateFromIso(r.laNotifiedOn) : null,
@@ -102,12 +105,15 @@ export async function createReferral(user: SessionUser, input: unknown, ip: stri
         caseId: created.id,
         actorId: user.id,
         type: "DEADLINES_OPENED",
-        summary: [
-          `The local authority was told on ${formatLongDate(r.laNotifiedOn)}: mediation must take place by ${formatLongDate(mediation!.dueOn)}`,
-          health ? `, and the local authority must tell the health commissioning body by ${formatLongDate(health.dueOn)}` : "",
-          ".",
-        ].join(""),
-        rule: health ? "R-20, R-21" : "R-20",
+        summary: mediation
+          ? [
+              `The local authority was told on ${formatLongDate(r.laNotifiedOn)}: mediation must take place by ${formatLongDate(mediation.dueOn)}`,
+              health ? `, and the local authority must tell the health commissioning body by ${formatLongDate(health.dueOn)}` : "",
+              ".",
+            ].join("")
+          : // R-21: health only — the ICB arranges the mediation, within 30 days of being told.
+            `The local authority was told on ${formatLongDate(r.laNotifiedOn)}: it must tell the health commissioning body by ${formatLongDate(health!.dueOn)}, which then arranges this health-only mediation within 30 days of being told.`,
+        rule: !mediation ? "R-21" : health ? "R-20, R-21" : "R-20",
         data: { laNotifiedOn: r.laNotifiedOn, deadlines: dueDates },
       });
     }
@@ -132,7 +138,8 @@ function auditSnapshot(reference: string, r: ReferralInput) {
     localAuthorityId: r.localAuthorityId,
     requestedBy: r.requestedBy,
     familyParty: r.familyParty,
-    disputedDecision: r.disputedDecision,
+    disputedDecisions: r.disputedDecisions,
+    decisionUnknown: r.decisionUnknown,
     drsScope: r.drsScope,
     decisionSentOn: r.decisionSentOn,
     laNotifiedOn: r.laNotifiedOn,

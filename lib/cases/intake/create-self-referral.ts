@@ -17,6 +17,14 @@ import { recordEvent } from "../timeline";
 import { nextReference } from "../reference";
 import { SELF_REFERRAL_FIELD_ORDER, selfReferralSchema, type SelfReferralInput } from "./self-referral-schema";
 import { assertLocalAuthority } from "./local-authorities";
+import type { IssueCategoryValue } from "../options";
+
+/** The issue recorded for each category a family chose (R-03); a caseworker refines the wording. */
+export const SELF_REFERRAL_ISSUE_DESCRIPTIONS: Record<IssueCategoryValue, string> = {
+  EDUCATION: "Education (from the family's request)",
+  HEALTH: "Health (from the family's request)",
+  SOCIAL_CARE: "Social care (from the family's request)",
+};
 
 /** Per-address limit on public self-referrals: 5 an hour. */
 export const SELF_REFERRAL_LIMIT = 5;
@@ -63,13 +71,16 @@ export async function createSelfReferral(input: unknown, ip: string | null, now:
         localAuthorityId: r.localAuthorityId,
         requestedBy: r.familyParty,
         familyParty: r.familyParty,
-        disputedDecision: r.disputedDecision,
+        disputedDecisions: r.disputedDecisions,
+        decisionUnknown: r.decisionUnknown,
         decisionSentOn: r.decisionSentOn ? dbDateFromIso(r.decisionSentOn) : null,
+        // R-03: one issue per category the family chose, in their words; staff refine them.
+        issues: { create: r.issueCategories.map((category) => ({ category, description: SELF_REFERRAL_ISSUE_DESCRIPTIONS[category] })) },
         // R-80: the family wrote this for us (phone times, an interpreter, worries), not for the
         // LA: staff-only notes. The shared summary is left for a caseworker to write.
         staffNotes: r.details,
         createdById: null,
-        child: { create: { name: r.childName, dateOfBirth: r.childDateOfBirth ? dbDateFromIso(r.childDateOfBirth) : null } },
+        child: { create: { name: r.childName, dateOfBirth: r.childDateOfBirth ? dbDateFromIso(r.childDateOfBirth) : null, hasEhcPlan: r.hasEhcPlan } },
         parties: { create: { kind: r.familyParty, name: r.name, email: r.email, phone: r.phone, preferredContact: "EMAIL", consent: "PENDING" } },
       },
       select: { id: true, reference: true, parties: { select: { id: true } } },
@@ -79,7 +90,7 @@ export async function createSelfReferral(input: unknown, ip: string | null, now:
       actorId: null,
       type: "SELF_REFERRAL_RECEIVED",
       summary: `Request for mediation received from the ${r.familyParty === "YOUNG_PERSON" ? "young person" : "parent or carer"} through the website`,
-      data: { familyParty: r.familyParty, decisionKnown: r.disputedDecision !== null },
+      data: { familyParty: r.familyParty, decisionKnown: !r.decisionUnknown, issues: r.issueCategories },
     });
     await writeAudit(tx, {
       actor: null,
@@ -94,7 +105,9 @@ export async function createSelfReferral(input: unknown, ip: string | null, now:
         localAuthorityId: r.localAuthorityId,
         requestedBy: r.familyParty,
         familyParty: r.familyParty,
-        disputedDecision: r.disputedDecision,
+        disputedDecisions: r.disputedDecisions,
+        decisionUnknown: r.decisionUnknown,
+        issues: r.issueCategories,
         decisionSentOn: r.decisionSentOn,
       },
       ip,

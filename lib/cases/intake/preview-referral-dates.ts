@@ -31,6 +31,7 @@ const previewInput = z.object({
   decisionSentOn: z.string().max(10).optional(),
   laNotifiedOn: z.string().max(10).optional(),
   hasHealthIssue: z.boolean().optional(),
+  healthOnly: z.boolean().optional(),
 });
 export type PreviewInput = z.input<typeof previewInput>;
 
@@ -48,9 +49,13 @@ export function lateDecisionWarning(decisionSentOn: string, today: string = toda
   return `The decision was sent more than 2 months ago: the family needed to contact a mediation adviser by ${formatLongDate(by)}. Check whether they can still appeal. You can still create the referral.`;
 }
 
-/** The deadlines a new referral opens (R-20; R-21 when any issue is about health). */
-export function deadlinesForNewReferral(kind: CaseKind, laNotifiedOn: string | null, hasHealthIssue: boolean): DeadlineName[] {
+/**
+ * The deadlines a new referral opens (R-20; R-21 when any issue is about health). About health
+ * only, the LA's 30 days do not apply: the ICB's start when it is told (R-21).
+ */
+export function deadlinesForNewReferral(kind: CaseKind, laNotifiedOn: string | null, hasHealthIssue: boolean, healthOnly = false): DeadlineName[] {
   if (kind !== "MEDIATION" || !laNotifiedOn) return [];
+  if (healthOnly) return ["HEALTH_NOTIFICATION"];
   return hasHealthIssue ? ["MEDIATION_30_DAY", "HEALTH_NOTIFICATION"] : ["MEDIATION_30_DAY"];
 }
 
@@ -70,7 +75,7 @@ export function previewReferralDates(user: SessionUser, raw: unknown, today: str
   }
   const told = input.laNotifiedOn;
   if (kind === "MEDIATION" && usable(told)) {
-    for (const name of deadlinesForNewReferral(kind, told, !!input.hasHealthIssue)) {
+    for (const name of deadlinesForNewReferral(kind, told, !!input.hasHealthIssue, !!input.healthOnly)) {
       try {
         const p = preview(dueDateFor(name, told), DEADLINES[name].rule);
         if (name === "MEDIATION_30_DAY") out.mediationBy = p;

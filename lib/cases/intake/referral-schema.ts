@@ -13,7 +13,6 @@ import { todayInLondon } from "@/lib/deadlines/calendar";
 import type { CaseKind } from "../lifecycle/vocabulary";
 import { CASE_KINDS } from "../lifecycle/vocabulary";
 import {
-  DISPUTED_DECISION_VALUES,
   DRS_SCOPE_VALUES,
   FAMILY_PARTY_VALUES,
   ISSUE_CATEGORY_VALUES,
@@ -28,6 +27,7 @@ import {
   type OtherPartyKindValue,
   type RequesterValue,
 } from "../options";
+import { cleanDecisionAnswers, decisionAnswersProblem, issuesProblem, toAnswerList } from "../about/rules";
 import {
   LIMITS,
   checkPreferredContact,
@@ -79,7 +79,7 @@ export function stepOfField(path: string): ReferralStep | null {
   const head = path.split(".")[0] ?? "";
   if (["requestedBy", "kind", "familyParty"].includes(head)) return "who";
   if (head === "child") return "child";
-  if (["localAuthorityId", "disputedDecision", "drsScope", "decisionSentOn", "laNotifiedOn", "summary", "staffNotes"].includes(head)) return "decision";
+  if (["localAuthorityId", "disputedDecisions", "drsScope", "decisionSentOn", "laNotifiedOn", "summary", "staffNotes"].includes(head)) return "decision";
   if (head === "issues") return "issues";
   if (head === "family" || head === "parties") return "parties";
   return null;
@@ -95,7 +95,7 @@ export const REFERRAL_FIELD_ORDER = [
   "child.setting",
   "child.hasEhcPlan",
   "localAuthorityId",
-  "disputedDecision",
+  "disputedDecisions",
   "drsScope",
   "decisionSentOn",
   "laNotifiedOn",
@@ -132,7 +132,8 @@ export type ReferralFormValues = {
   familyParty: FamilyPartyValue | "";
   child: { name: string; dateOfBirth: string; setting: string; hasEhcPlan: "yes" | "no" | "" };
   localAuthorityId: string;
-  disputedDecision: DisputedDecisionValue | "";
+  /** the decisions disputed, or DECISION_NOT_KNOWN / DECISION_NONE (../about/rules). */
+  disputedDecisions: string[];
   drsScope: DrsScopeValue | "";
   decisionSentOn: string;
   laNotifiedOn: string;
@@ -165,7 +166,7 @@ export function emptyReferral(): ReferralFormValues {
     familyParty: "",
     child: { name: "", dateOfBirth: "", setting: "", hasEhcPlan: "" },
     localAuthorityId: "",
-    disputedDecision: "",
+    disputedDecisions: [],
     drsScope: "",
     decisionSentOn: "",
     laNotifiedOn: "",
@@ -185,8 +186,10 @@ export type ReferralInput = {
   familyParty: FamilyPartyValue;
   child: { name: string; dateOfBirth: string | null; setting: string | null; hasEhcPlan: boolean };
   localAuthorityId: string;
-  /** MEDIATION and ADVICE_ONLY only. */
-  disputedDecision: DisputedDecisionValue | null;
+  /** MEDIATION and ADVICE_ONLY only; empty when not known yet or about health/social care only. */
+  disputedDecisions: DisputedDecisionValue[];
+  /** The decision is not known yet: no certificate until it is recorded. */
+  decisionUnknown: boolean;
   /** DRS only. */
   drsScope: DrsScopeValue | null;
   decisionSentOn: string | null;
@@ -204,7 +207,7 @@ export type ReferralInput = {
 // Field shapes ----------------------------------------------------------------------------------
 
 const whoShape = {
-  requestedBy: choice(REQUESTER_VALUES, "Select who asked for help"),
+  requestedBy: choice(REQUESTER_VALUES, "Select who referred the case"),
   kind: choice(CASE_KINDS, "Select what kind of case this is"),
   familyParty: choice(FAMILY_PARTY_VALUES, "Select whether the family side is a parent or carer, or the young person"),
 };
@@ -220,7 +223,7 @@ const childShape = {
 
 const decisionShape = {
   localAuthorityId: requiredText(LIMITS.name, "Select the local authority", "Select the local authority"),
-  disputedDecision: choice(DISPUTED_DECISION_VALUES, "Select the decision the family disagrees with", true),
+  disputedDecisions: z.preprocess(toAnswerList, z.array(z.string())),
   drsScope: choice(DRS_SCOPE_VALUES, "Select what the disagreement is about", true),
   decisionSentOn: optionalDate("The date the decision was sent must be a real date"),
   laNotifiedOn: optionalDate("The date the local authority was told must be a real date"),
@@ -287,9 +290,12 @@ function checkDecision(v: Loose, ctx: Ctx, today: string) {
   if (kind === "DRS") {
     // DRS is about how duties or provision are carried out, not an appealable decision.
     if (str(v.drsScope) === "") issue(ctx, ["drsScope"], "Select what the disagreement is about");
-  } else if (str(v.disputedDecision) === "") {
-    // a mediation or advice-only case must record which decision is disputed.
-    issue(ctx, ["disputedDecision"], "Select the decision the family disagrees with");
+  } else {
+    // a mediation or advice-only case records the decisions disputed, "not known yet", or
+    // (mediation only) none: health or social care only. Checked against the EHC plan answer.
+    const plan = asObj(v.child).hasEhcPlan;
+    const problem = decisionAnswersProblem(toAnswerList(v.disputedDecisions), plan === "yes" ? true : plan === "no" ? false : null, { allowNone: kind !== "ADVICE_ONLY" });
+    if (problem) issue(ctx, [problem.field], problem.message);
   }
   const sent = validDate(v.decisionSentOn);
   if (kind !== "DRS" && str(v.decisionSentOn) === "") issue(ctx, ["decisionSentOn"], "Enter the date the decision was sent");
@@ -302,6 +308,14 @@ function checkDecision(v: Loose, ctx: Ctx, today: string) {
       issue(ctx, ["laNotifiedOn"], "The date the local authority was told must be on or after the date the decision was sent");
     }
   }
+}
+
+/** "none — health or social care only" cannot go with an education issue. */
+function checkIssues(v: Loose, ctx: Ctx) {
+  if (v.kind === "DRS") return;
+  const issues = Array.isArray(v.issues) ? v.issues.map((i) => str(asObj(i).category)) : [];
+  const problem = issuesProblem(toAnswerList(v.disputedDecisions), issues);
+  if (problem) issue(ctx, ["issues"], problem.message);
 }
 
 function checkParties(v: Loose, ctx: Ctx) {
@@ -331,7 +345,7 @@ function cleanReferral(v: Loose): ReferralInput {
     familyParty: v.familyParty as FamilyPartyValue,
     child: { name: str(child.name), dateOfBirth: orNull(child.dateOfBirth), setting: orNull(child.setting), hasEhcPlan: child.hasEhcPlan === "yes" },
     localAuthorityId: str(v.localAuthorityId),
-    disputedDecision: kind === "DRS" ? null : (v.disputedDecision as DisputedDecisionValue),
+    ...(kind === "DRS" ? { disputedDecisions: [], decisionUnknown: false } : cleanDecisionAnswers(toAnswerList(v.disputedDecisions))),
     drsScope: kind === "DRS" ? (v.drsScope as DrsScopeValue) : null,
     decisionSentOn: orNull(v.decisionSentOn),
     laNotifiedOn: kind === "MEDIATION" ? orNull(v.laNotifiedOn) : null,
@@ -360,8 +374,8 @@ export function referralStepSchemas(today: string = todayInLondon()) {
   return {
     who: z.object(whoShape),
     child: z.object({ familyParty: lenient.familyParty, ...childShape }).superRefine((v, ctx) => checkChild(v, ctx, today)),
-    decision: z.object({ kind: lenient.kind, ...decisionShape }).superRefine((v, ctx) => checkDecision(v, ctx, today)),
-    issues: z.object(issuesShape),
+    decision: z.object({ kind: lenient.kind, child: z.unknown(), ...decisionShape }).superRefine((v, ctx) => checkDecision(v, ctx, today)),
+    issues: z.object({ kind: lenient.kind, disputedDecisions: z.unknown(), ...issuesShape }).superRefine((v, ctx) => checkIssues(v, ctx)),
     parties: z.object({ familyParty: lenient.familyParty, ...partiesShape }).superRefine((v, ctx) => checkParties(v, ctx)),
   } satisfies Record<ReferralStep, z.ZodType>;
 }
@@ -373,6 +387,7 @@ export function referralSchema(today: string = todayInLondon()) {
     .superRefine((v, ctx) => {
       checkChild(v, ctx, today);
       checkDecision(v, ctx, today);
+      checkIssues(v, ctx);
       checkParties(v, ctx);
     })
     .transform((v): ReferralInput => cleanReferral(v));

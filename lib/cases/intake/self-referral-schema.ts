@@ -4,7 +4,8 @@
  */
 import { z } from "zod";
 import { todayInLondon } from "@/lib/deadlines/calendar";
-import { DISPUTED_DECISION_VALUES, FAMILY_PARTY_VALUES, type DisputedDecisionValue, type FamilyPartyValue } from "../options";
+import { FAMILY_PARTY_VALUES, ISSUE_CATEGORY_VALUES, type DisputedDecisionValue, type FamilyPartyValue, type IssueCategoryValue } from "../options";
+import { DECISION_NOT_KNOWN, cleanDecisionAnswers, decisionAnswersProblem, issuesProblem, toAnswerList } from "../about/rules";
 import {
   EMAIL_FORMAT_MESSAGE,
   LIMITS,
@@ -28,8 +29,11 @@ function issue(ctx: z.RefinementCtx, path: (string | number)[], message: string)
 }
 
 
-/** "I'm not sure" on the self-referral form: stored as no disputed decision (a caseworker asks). */
-export const NOT_SURE = "NOT_SURE";
+/** "I'm not sure" on the self-referral form: stored as "decision not known yet" (a caseworker asks). */
+export const NOT_SURE = DECISION_NOT_KNOWN;
+
+/** "Not sure" about the EHC plan. */
+export const PLAN_NOT_SURE = "not-sure";
 
 /** The self-referral's fields in the order the form shows them (for the error summary). */
 export const SELF_REFERRAL_FIELD_ORDER = [
@@ -40,7 +44,9 @@ export const SELF_REFERRAL_FIELD_ORDER = [
   "childName",
   "childDateOfBirth",
   "localAuthorityId",
-  "disputedDecision",
+  "hasEhcPlan",
+  "disputedDecisions",
+  "issueCategories",
   "decisionSentOn",
   "details",
 ] as const;
@@ -54,7 +60,13 @@ export type SelfReferralInput = {
   childName: string;
   childDateOfBirth: string | null;
   localAuthorityId: string;
-  disputedDecision: DisputedDecisionValue | null;
+  /** Null: the family is not sure. */
+  hasEhcPlan: boolean | null;
+  /** the decisions they disagree with (empty when not sure, or about health or care only). */
+  disputedDecisions: DisputedDecisionValue[];
+  decisionUnknown: boolean;
+  /** what the disagreement is about; a health issue starts R-21. */
+  issueCategories: IssueCategoryValue[];
   decisionSentOn: string | null;
   /** "Is there anything else we should know?": phone times, help to take part, worries. Kept for
    * the mediation team only (Case.staffNotes, R-80), never shown to the LA officer. */
@@ -73,7 +85,14 @@ export function selfReferralSchema(today: string = todayInLondon()) {
       childName: optionalText(LIMITS.name, tooLong("The name", LIMITS.name)),
       childDateOfBirth: optionalDate("The date of birth must be a real date"),
       localAuthorityId: requiredText(LIMITS.name, "Select your local authority", "Select your local authority"),
-      disputedDecision: choice([...DISPUTED_DECISION_VALUES, NOT_SURE], "Select what the disagreement is about, or select ‘I’m not sure’"),
+      hasEhcPlan: choice(["yes", "no", PLAN_NOT_SURE], "Select whether your child has an EHC plan, or ‘I’m not sure’"),
+      disputedDecisions: z.preprocess(toAnswerList, z.array(z.string())),
+      issueCategories: z.preprocess(
+        toAnswerList,
+        z.array(z.string()).min(1, "Select what the disagreement is about: education, health or social care").refine((l) => l.every((c) => (ISSUE_CATEGORY_VALUES as readonly string[]).includes(c)), {
+          message: "Choose from education, health or social care",
+        }),
+      ),
       decisionSentOn: optionalDate("The date on the decision letter must be a real date"),
       details: optionalText(LIMITS.staffNotes, tooLong("This", LIMITS.staffNotes)),
     })
@@ -85,6 +104,13 @@ export function selfReferralSchema(today: string = todayInLondon()) {
       if (problem) issue(ctx, ["childDateOfBirth"], problem);
       const sent = validDate(v.decisionSentOn);
       if (sent && sent > today) issue(ctx, ["decisionSentOn"], "The date on the decision letter must be today or in the past");
+      // the decisions, checked against the EHC plan answer and the categories.
+      const answers = toAnswerList(v.disputedDecisions);
+      const plan = v.hasEhcPlan === "yes" ? true : v.hasEhcPlan === "no" ? false : null;
+      const about = decisionAnswersProblem(answers, plan, { family: true }) ?? issuesProblem(answers, toAnswerList(v.issueCategories));
+      if (about?.field === "issues") {
+        issue(ctx, ["issueCategories"], "Education disagreements are about a decision the council made: select that decision above (or ‘I’m not sure’), or untick education");
+      } else if (about) issue(ctx, [about.field], about.message);
     })
     .transform((v): SelfReferralInput => {
       const youngPerson = v.familyParty === "YOUNG_PERSON";
@@ -96,7 +122,9 @@ export function selfReferralSchema(today: string = todayInLondon()) {
         childName: youngPerson ? str(v.childName) || str(v.name) : str(v.childName),
         childDateOfBirth: orNull(v.childDateOfBirth),
         localAuthorityId: str(v.localAuthorityId),
-        disputedDecision: v.disputedDecision === NOT_SURE ? null : (v.disputedDecision as DisputedDecisionValue),
+        hasEhcPlan: v.hasEhcPlan === "yes" ? true : v.hasEhcPlan === "no" ? false : null,
+        ...cleanDecisionAnswers(toAnswerList(v.disputedDecisions)),
+        issueCategories: ISSUE_CATEGORY_VALUES.filter((c) => toAnswerList(v.issueCategories).includes(c)),
         decisionSentOn: orNull(v.decisionSentOn),
         details: orNull(v.details),
       };

@@ -28,6 +28,7 @@ import {
   MAX_TRANSITION_ID,
   MAX_TRANSITION_TEXT,
   TRANSITIONS,
+  PREVIOUS,
   UNCHANGED,
   fromStatusesFor,
   getTransition,
@@ -59,10 +60,12 @@ export function needsHealthNotification(snapshot: Pick<CaseSnapshot, "kind" | "h
 }
 
 /** Whether a named deadline can exist for this case at all. */
-export function deadlineApplies(name: DeadlineName, snapshot: Pick<CaseSnapshot, "kind" | "hasHealthIssue">): boolean {
+export function deadlineApplies(name: DeadlineName, snapshot: Pick<CaseSnapshot, "kind" | "hasHealthIssue" | "healthOnly">): boolean {
   switch (name) {
     case "MEDIATION_30_DAY":
-      return snapshot.kind === "MEDIATION"; // R-20
+      return snapshot.kind === "MEDIATION" && !snapshot.healthOnly; // R-20
+    case "ICB_MEDIATION_30_DAY":
+      return snapshot.kind === "MEDIATION" && !!snapshot.healthOnly; // R-21: health only, the ICB's clock
     case "HEALTH_NOTIFICATION":
       return needsHealthNotification(snapshot); // R-21
     case "CERTIFICATE_ADVICE_ONLY":
@@ -121,11 +124,19 @@ const GUARDS: Partial<Record<TransitionName, Guard>> = {
     if (!snapshot.hasHealthIssue) return "This case has no health issue, so the health body does not need to be told (R-21).";
     return null;
   },
+  // R-02, R-30: a certificate is for the decision in dispute, so it waits until that is recorded.
+  issueCertificate: decisionNotKnown,
+  issueNotArrangedCertificate: decisionNotKnown,
   startMonitoring(snapshot) {
     // R-40..R-42 (mediation), R-72 (DRS): there are agreed actions to follow up only after an agreement.
     return agreementLeavesActions(snapshot.agreement) ? null : noActionsToMonitor(snapshot);
   },
 };
+
+function decisionNotKnown(snapshot: CaseSnapshot): string | null {
+  if (!snapshot.decisionUnknown) return null;
+  return "The decision the family disagrees with is not recorded yet, so a certificate cannot say what it is for. Record the decision under “What the disagreement is about” first (R-02, R-30).";
+}
 
 /** Whether the meeting's outcome leaves agreed actions to follow up (R-40, R-72). */
 export function agreementLeavesActions(agreement: Agreement | null | undefined): boolean {
@@ -365,7 +376,7 @@ export function planTransition(snapshot: CaseSnapshot, name: string, actor: Acto
   const starts = startsAtAll ? t.starts.filter((dl) => deadlineApplies(dl, snapshot) && !alreadyRunning(dl)) : [];
   const stops = t.stops.filter((dl) => deadlineApplies(dl, snapshot));
 
-  const to = t.to === UNCHANGED ? snapshot.status : t.to;
+  const to = t.to === UNCHANGED ? snapshot.status : t.to === PREVIOUS ? statusToReturnTo(snapshot) : t.to;
   return {
     ok: true,
     transition: t.name,
@@ -378,6 +389,15 @@ export function planTransition(snapshot: CaseSnapshot, name: string, actor: Acto
     triggerDate: starts.length > 0 && typeof trigger === "string" ? trigger : null,
     record,
   };
+}
+
+/**
+ * Where a re-opened case returns (R-31): the status it closed from. A case closed before that was
+ * kept returns to where a case of its kind usually closes from.
+ */
+export function statusToReturnTo(snapshot: CaseSnapshot): CaseStatus {
+  if (snapshot.statusBeforeClose) return snapshot.statusBeforeClose;
+  return snapshot.kind === "DRS" ? "MEETING_HELD" : "CERTIFICATE_ISSUED";
 }
 
 /** The transitions this actor can start now (for rendering buttons); inputs are checked later. */

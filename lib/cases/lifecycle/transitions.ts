@@ -21,12 +21,12 @@
  * a clock opened at intake can be answered while the case is still Referred.
  */
 import type { AuditAction } from "@/lib/platform/audit";
-import { AGREEMENTS, OPEN_STATUSES, PRE_MEETING, type Agreement, type CaseDateName, type CaseKind, type CaseStatus, type DeadlineName, type Role } from "./vocabulary";
+import { AGREEMENTS, CASE_STATUSES, MEDIATION_CLOCKS, OPEN_STATUSES, PRE_MEETING, type Agreement, type CaseDateName, type CaseKind, type CaseStatus, type DeadlineName, type Role } from "./vocabulary";
 
 export type InputType = "date" | "text" | "id" | "partyId" | "boolean" | "choice";
 
 /** The case columns a transition may write (see `InputSpec.column`). */
-export type CaseColumn = "laNotifiedOn" | "meetingOn" | "heldOn" | "allocatedMediatorId" | "agreement";
+export type CaseColumn = "laNotifiedOn" | "meetingOn" | "heldOn" | "allocatedMediatorId" | "agreement" | "appealLodgedOn" | "appealReference";
 
 /** One answer of a `choice` input. */
 export interface ChoiceOption {
@@ -108,11 +108,15 @@ export const TRANSITION_NAMES = [
   "close",
   "chooseAdviceOnly",
   "withdraw",
+  "recordAppeal",
+  "reopen",
 ] as const;
 export type TransitionName = (typeof TRANSITION_NAMES)[number];
 
 /** `to` value of an entry that records an event without changing the status. */
 export const UNCHANGED = "UNCHANGED" as const;
+/** `to` value of re-opening: back to the status the case left when it closed (`remembersFrom`). */
+export const PREVIOUS = "PREVIOUS" as const;
 
 export interface TransitionDef {
   name: TransitionName;
@@ -126,7 +130,9 @@ export interface TransitionDef {
   whileOpen?: DeadlineCondition;
   /** Refused while any of these deadlines runs (e.g. a certificate still due before closing). */
   unlessOpen?: DeadlineCondition;
-  to: CaseStatus | typeof UNCHANGED;
+  to: CaseStatus | typeof UNCHANGED | typeof PREVIOUS;
+  /** The status it leaves is kept on the case, so a later `to: PREVIOUS` returns there (closing, R-31). */
+  remembersFrom?: boolean;
   /** Who may do it. MEDIATOR means only the mediator allocated to the case. LA_OFFICER/PARENT never. */
   roles: readonly Role[];
   kinds: readonly CaseKind[];
@@ -211,10 +217,73 @@ export const AGREEMENT_LABELS: Record<Agreement, string> = {
 export const AGREEMENTS_WITH_ACTIONS: readonly Agreement[] = ["FULL", "PARTIAL"];
 const mediatorInput = (label: string, validator: string): InputSpec => ({ name: "mediatorId", type: "id", label, validator, column: "allocatedMediatorId" });
 
+/** The end of TRANSITIONS: things that can be done whatever the status, and re-opening. */
+const AFTER_CLOSING: readonly TransitionDef[] = [
+  {
+    // Issue 8, item 10: an appeal to the Tribunal can be lodged while mediation runs, or after it
+    // (with or without a certificate, R-04, R-50). Recording it changes nothing else; it may be
+    // recorded again to correct it, and on a closed case (commissioners report cases later appealed).
+    name: "recordAppeal",
+    from: CASE_STATUSES,
+    to: UNCHANGED,
+    roles: STAFF,
+    kinds: ["MEDIATION", "ADVICE_ONLY"],
+    requires: [
+      dateInput("appealLodgedOn", "Date the appeal was lodged", {
+        past: true,
+        notBefore: ["decisionSentOn"],
+        column: "appealLodgedOn",
+        hint: "The date the family's appeal reached the Tribunal. Mediation can carry on alongside an appeal.",
+      }),
+    ],
+    accepts: [
+      {
+        name: "appealReference",
+        type: "text",
+        label: "Tribunal reference (optional)",
+        hint: "As on the Tribunal's letter, for example EH123/26/00042.",
+        validator: `text, at most ${MAX_TRANSITION_TEXT} characters (trimmed)`,
+        column: "appealReference",
+      },
+    ],
+    starts: [],
+    stops: [],
+    stopOutcome: "MET",
+    visibility: "SHARED",
+    audit: "case.appeal_recorded",
+    rule: "R-50",
+    label: "Record appeal lodged",
+    action: "record an appeal",
+    blocked: "an appeal cannot be recorded",
+    done: "The appeal has been recorded.",
+  },
+  {
+    // Issue 8, item 10: a closed case can be re-opened with a reason, e.g. to issue a corrected
+    // certificate, which supersedes the old one (R-31). It returns to the status it closed from.
+    name: "reopen",
+    from: ["CLOSED"],
+    to: PREVIOUS,
+    roles: STAFF,
+    kinds: ["MEDIATION", "ADVICE_ONLY", "DRS"],
+    requires: [textInput("reason", "Reason for re-opening", REASON_HINT)],
+    starts: [],
+    stops: [],
+    stopOutcome: "MET",
+    visibility: "SHARED",
+    audit: "case.reopened",
+    rule: "R-31",
+    label: "Re-open case",
+    action: "re-open a case",
+    blocked: "it cannot be re-opened",
+    done: "The case has been re-opened.",
+  },
+];
+
 export const TRANSITIONS: readonly TransitionDef[] = [
   {
     // R-20: the 30-day clock starts on the day the LA is told the family wants mediation.
-    // R-21: with a health issue, the LA must tell the commissioning body within 3 working days.
+    // R-21: with a health issue, the LA must tell the commissioning body within 3 working days; for
+    // health only, the ICB's own 30 days start when it is told (recordHealthNotified), not here.
     // DRS has no statutory clock (R-70/R-71), so no date is needed.
     name: "startContacting",
     from: ["REFERRED"],
@@ -396,7 +465,7 @@ export const TRANSITIONS: readonly TransitionDef[] = [
     name: "recordNotArranged",
     from: PRE_MEETING,
     whileOpen: {
-      deadlines: ["MEDIATION_30_DAY"],
+      deadlines: MEDIATION_CLOCKS,
       otherwise: "The 30-day clock is not running on this case: it starts when the LA is told the family wants mediation (R-20), so there is nothing to record yet.",
     },
     unlessOpen: {
@@ -443,7 +512,8 @@ export const TRANSITIONS: readonly TransitionDef[] = [
   },
   {
     // Event (status unchanged): R-21 — the LA has told the health commissioning body. Offered
-    // wherever that deadline runs: it may have started at intake, while the case is Referred.
+    // wherever that deadline runs: it may have started at intake, while the case is Referred. In a
+    // health-only case this starts the ICB's 30 days (the LA's 30-day clock never ran).
     name: "recordHealthNotified",
     from: OPEN_STATUSES,
     whileOpen: {
@@ -460,9 +530,11 @@ export const TRANSITIONS: readonly TransitionDef[] = [
         hint: "The date the LA told the integrated care board (R-21).",
       }),
     ],
-    starts: [],
+    // R-21: for health only, the ICB arranges the mediation and its 30 days run from this day.
+    starts: ["ICB_MEDIATION_30_DAY"],
     stops: ["HEALTH_NOTIFICATION"],
     stopOutcome: "MET",
+    trigger: "notifiedOn",
     visibility: "SHARED",
     audit: "case.health_body_notified",
     rule: "R-21",
@@ -494,7 +566,7 @@ export const TRANSITIONS: readonly TransitionDef[] = [
       },
     ],
     starts: ["CERTIFICATE_AFTER_MEDIATION"],
-    stops: ["MEDIATION_30_DAY"],
+    stops: MEDIATION_CLOCKS,
     stopOutcome: "MET",
     trigger: "heldOn",
     visibility: "SHARED",
@@ -578,7 +650,12 @@ export const TRANSITIONS: readonly TransitionDef[] = [
     stops: [],
     stopOutcome: "MET",
     visibility: "SHARED",
-    confirm: { heading: "Check before you close the case", warning: "The case will be closed and can no longer be changed.", button: "Yes, close the case" },
+    remembersFrom: true,
+    confirm: {
+      heading: "Check before you close the case",
+      warning: "The case will be closed and can no longer be changed, unless a caseworker re-opens it with a reason.",
+      button: "Yes, close the case",
+    },
     audit: "case.closed",
     label: "Close case",
     action: "close a case",
@@ -595,7 +672,7 @@ export const TRANSITIONS: readonly TransitionDef[] = [
     kinds: ["MEDIATION", "ADVICE_ONLY"],
     requires: [dateInput("toldOn", "Date the adviser was told", { past: true, notBefore: ["decisionSentOn"], hint: CERTIFICATE_DUE_HINT })],
     starts: ["CERTIFICATE_ADVICE_ONLY"],
-    stops: ["MEDIATION_30_DAY", "HEALTH_NOTIFICATION"],
+    stops: [...MEDIATION_CLOCKS, "HEALTH_NOTIFICATION"],
     stopOutcome: "CANCELLED",
     trigger: "toldOn",
     visibility: "SHARED",
@@ -641,7 +718,7 @@ export const TRANSITIONS: readonly TransitionDef[] = [
     starts: ["CERTIFICATE_ADVICE_ONLY"],
     startsWhen: "certificateRequested",
     startsUnlessOpen: ["CERTIFICATE_NOT_ARRANGED"],
-    stops: ["MEDIATION_30_DAY", "HEALTH_NOTIFICATION"],
+    stops: [...MEDIATION_CLOCKS, "HEALTH_NOTIFICATION"],
     stopOutcome: "CANCELLED",
     trigger: "toldOn",
     visibility: "SHARED",
@@ -657,7 +734,9 @@ export const TRANSITIONS: readonly TransitionDef[] = [
     blocked: "it cannot be withdrawn",
     done: "The case has been withdrawn.",
   },
+  ...AFTER_CLOSING,
 ];
+
 
 const BY_NAME = new Map<string, TransitionDef>(TRANSITIONS.map((t) => [t.name, t]));
 

@@ -40,12 +40,17 @@ export type CaseKind = DbCaseKind;
 
 export const DEADLINE_NAMES = [
   "MEDIATION_30_DAY",
+  /** a health-only mediation, arranged by the ICB, within 30 days of the ICB being told. */
+  "ICB_MEDIATION_30_DAY",
   "HEALTH_NOTIFICATION",
   "CERTIFICATE_ADVICE_ONLY",
   "CERTIFICATE_AFTER_MEDIATION",
   "CERTIFICATE_NOT_ARRANGED",
 ] as const;
 export type DeadlineName = (typeof DEADLINE_NAMES)[number];
+
+/** The clocks by which the mediation must take place: the LA's or, for health only, the ICB's. */
+export const MEDIATION_CLOCKS: readonly DeadlineName[] = ["MEDIATION_30_DAY", "ICB_MEDIATION_30_DAY"];
 
 export function isDeadlineName(name: string): name is DeadlineName {
   return (DEADLINE_NAMES as readonly string[]).includes(name);
@@ -112,6 +117,8 @@ export interface CaseDates {
   laNotifiedOn: string | null;
   meetingOn: string | null;
   heldOn: string | null;
+  /** An appeal lodged with the Tribunal (issue 8, item 10); optional in hand-made snapshots. */
+  appealLodgedOn?: string | null;
   openDeadlineDates: Partial<Record<DeadlineName, { triggerOn: string; dueOn: string }>>;
 }
 
@@ -126,6 +133,12 @@ export interface CaseSnapshot {
   status: CaseStatus;
   allocatedMediatorId: string | null;
   hasHealthIssue: boolean;
+  /** every issue is a health issue, so the ICB arranges the mediation (omitted: false). */
+  healthOnly?: boolean;
+  /** the decision disputed is not known yet, so no certificate can be issued (omitted: false). */
+  decisionUnknown?: boolean;
+  /** The status a closed case left: re-opening returns there. */
+  statusBeforeClose?: CaseStatus | null;
   parties: readonly CaseParty[];
   /**
    * The deadlines currently running for the case (the database is the source of truth: the

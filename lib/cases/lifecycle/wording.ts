@@ -154,4 +154,7 @@ export const EVENTS: Record<TransitionName, EventBuilder> = {
     s.kind === "DRS"
       ? withReason("CASE_WITHDRAWN", "Withdrawn from disagreement resolution", r.reason, "R-70")
       : withReason("CASE_WITHDRAWN", "Family withdrew from mediation", r.reason, "R-12"),
+  recordAppeal: (_s, r) =>
+    same("APPEAL_RECORDED", `Appeal lodged with the Tribunal on ${d(r.appealLodgedOn)}${typeof r.appealReference === "string" && r.appealReference ? ` (reference ${r.appealReference})` : ""}`, "R-50"),
+  reopen: (_s, r) => withReason("CASE_REOPENED", "Case re-opened", r.reason, "R-31"),
 };

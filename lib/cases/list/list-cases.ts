@@ -18,7 +18,7 @@ import type { SessionUser } from "@/lib/auth/types";
 import { dbDateFromIso, isIsoDate, isoFromDbDate, todayInLondon } from "@/lib/deadlines";
 import { isDeadlineName, STATUS_LABELS, TERMINAL_STATUSES, type CaseKind, type CaseStatus } from "../lifecycle";
 import { DEADLINES } from "../deadlines/definitions";
-import { DEADLINE_STATE_LABELS, MEETING_DEADLINE, deadlineStateFrom, deadlineThresholds, type DeadlineState, type DeadlineThresholds } from "../deadlines/state";
+import { DEADLINE_STATE_LABELS, MEETING_DEADLINES, deadlineStateFrom, deadlineThresholds, type DeadlineState, type DeadlineThresholds } from "../deadlines/state";
 import { PAGE_SIZE, UNALLOCATED, parseListParams, type CaseListParams, type DeadlineFilter, type RawListParams, type SortKey } from "./list-params";
 
 // ---------------------------------------------------------------------------------------------
@@ -31,8 +31,8 @@ import { PAGE_SIZE, UNALLOCATED, parseListParams, type CaseListParams, type Dead
  */
 function willBeMissedWhere(missed: boolean): Prisma.CaseWhereInput {
   const due = db().case.fields.nextDeadlineOn;
-  if (missed) return { nextDeadlineName: MEETING_DEADLINE, meetingOn: { gt: due } };
-  return { OR: [{ nextDeadlineName: null }, { nextDeadlineName: { not: MEETING_DEADLINE } }, { meetingOn: null }, { meetingOn: { lte: due } }] };
+  if (missed) return { nextDeadlineName: { in: [...MEETING_DEADLINES] }, meetingOn: { gt: due } };
+  return { OR: [{ nextDeadlineName: null }, { nextDeadlineName: { notIn: [...MEETING_DEADLINES] } }, { meetingOn: null }, { meetingOn: { lte: due } }] };
 }
 
 /** The same states as `deadlineStateFrom`, one filter each: every case with a deadline is in exactly one. */

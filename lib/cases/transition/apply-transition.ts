@@ -14,7 +14,7 @@ import { fieldError } from "@/lib/platform/validation";
 import { dbDateFromIso, earliestMeetingDate, formatDate, formatLongDate, hasRequiredMeetingNotice, isDeadlineInputError, todayInLondon } from "@/lib/deadlines";
 import { getTransition, planTransition, stopDate, type Agreement, type CaseSnapshot, type CaseStatus, type TransitionName, type TransitionPlan } from "../lifecycle";
 import { dueDateFor } from "../deadlines/definitions";
-import { MEETING_DEADLINE, willBeMissed } from "../deadlines/state";
+import { MEETING_DEADLINES, willBeMissed } from "../deadlines/state";
 import { transitionDateProblem } from "../date-order";
 import { closeDeadlines, openDeadlines, refreshNextDeadline, type MissedDeadline } from "../deadlines/open-close";
 import { recordEvent } from "../timeline";
@@ -79,8 +79,9 @@ export function checkPlan(snapshot: CaseSnapshot, user: SessionUser, name: Trans
  */
 export function planWarnings(snapshot: CaseSnapshot, plan: TransitionPlan): string[] {
   const meetingOn = plan.record.meetingOn;
-  const due = snapshot.dates?.openDeadlineDates[MEETING_DEADLINE]?.dueOn;
-  if (plan.transition !== "scheduleMeeting" || typeof meetingOn !== "string" || !due || !willBeMissed(MEETING_DEADLINE, due, meetingOn)) return [];
+  const clock = MEETING_DEADLINES.find((dl) => snapshot.dates?.openDeadlineDates[dl]);
+  const due = clock && snapshot.dates?.openDeadlineDates[clock]?.dueOn;
+  if (plan.transition !== "scheduleMeeting" || typeof meetingOn !== "string" || !clock || !due || !willBeMissed(clock, due, meetingOn)) return [];
   return [meetingAfterDeadlineWarning(meetingOn, due)];
 }
 
@@ -147,6 +148,8 @@ export async function applyTransition(
     heldOn: dates.heldOn,
     allocatedMediatorId: row.allocatedMediatorId,
     agreement: row.agreement,
+    appealLodgedOn: dates.appealLodgedOn ?? null,
+    appealReference: row.appealReference,
   };
   for (const spec of [...t.requires, ...(t.accepts ?? [])]) {
     const v = plan.record[spec.name];
@@ -156,6 +159,9 @@ export async function applyTransition(
     before[spec.column] = current[spec.column] ?? null;
     after[spec.column] = v;
   }
+  // Closing keeps the status it leaves, so re-opening returns there; re-opening forgets it.
+  if (t.remembersFrom) data.statusBeforeClose = plan.from;
+  if (plan.from === "CLOSED" && plan.statusChanged) data.statusBeforeClose = null;
   const newVersion = await bumpVersion(tx, caseId, expectedVersion, { ...data, ...(plan.statusChanged ? { status: plan.to } : {}) });
 
   if (plan.starts.length > 0 && plan.triggerDate) await openDeadlines(tx, caseId, plan.starts, plan.triggerDate);

@@ -8,7 +8,7 @@ import { NotFoundError, type SessionUser } from "@/lib/auth/types";
 import { checkTransition, getTransition, inputsFor, isDestructive, NON_PRINCIPAL_KINDS, recordedValue, STATUS_LABELS, type ConfirmText, type InputSpec, type TransitionName } from "../lifecycle";
 import { formatLongDate } from "@/lib/deadlines";
 import { findCaseOrThrow, SNAPSHOT_SELECT, toSnapshot } from "../store";
-import { MEETING_DEADLINE } from "../deadlines/state";
+import { MEETING_DEADLINES } from "../deadlines/state";
 
 export type TransitionPageData = {
   case: { id: string; reference: string; kind: string; status: string; statusLabel: string; version: number };
@@ -41,10 +41,16 @@ export async function getTransitionPage(user: SessionUser, caseId: string, name:
     return v ? [{ label: i.label, value: v }] : [];
   });
   const dates = snapshot.dates!;
-  const columns: Record<string, string | null> = { laNotifiedOn: dates.laNotifiedOn, meetingOn: dates.meetingOn, heldOn: dates.heldOn };
+  const columns: Record<string, string | null> = {
+    laNotifiedOn: dates.laNotifiedOn,
+    meetingOn: dates.meetingOn,
+    heldOn: dates.heldOn,
+    appealLodgedOn: dates.appealLodgedOn ?? null,
+    appealReference: c.appealReference,
+  };
   const defaults: Record<string, string> = {};
   for (const i of inputs) {
-    const current = i.type === "date" && i.column ? columns[i.column] : null;
+    const current = (i.type === "date" || i.type === "text") && i.column ? columns[i.column] : null;
     if (current) defaults[i.name] = current;
   }
   return {
@@ -55,7 +61,7 @@ export async function getTransitionPage(user: SessionUser, caseId: string, name:
     recorded,
     defaults,
     parties: c.parties.filter((p) => !NON_PRINCIPAL_KINDS.includes(p.kind)).map((p) => ({ id: p.id, name: p.name, kind: p.kind })),
-    warning: t.name === "scheduleMeeting" ? scheduleWarning(dates.openDeadlineDates[MEETING_DEADLINE]?.dueOn) : null,
+    warning: t.name === "scheduleMeeting" ? scheduleWarning(MEETING_DEADLINES.map((dl) => dates.openDeadlineDates[dl]?.dueOn).find(Boolean)) : null,
   };
 }
 

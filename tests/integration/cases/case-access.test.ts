@@ -160,7 +160,7 @@ describe("getCaseDetail: family users and mediators", () => {
 
 describe("form pages are 404 for those who may not use them", () => {
   it("edit details and party pages: caseworkers only", async () => {
-    expect((await getCaseForEdit(caseworker, caseId)).values).toMatchObject({ summary: "Disagreement about the support in section F", childName: "Robin", childHasEhcPlan: "yes" });
+    expect((await getCaseForEdit(caseworker, caseId)).values).toMatchObject({ summary: "Disagreement about the support in section F", childName: "Robin" });
     expect((await getPartyForEdit(admin, caseId, familyPartyId)).party).toMatchObject({ name: "Jo Family", email: FAMILY_EMAIL });
     for (const u of [mediator, officerA, parent]) {
       await expect(getCaseForEdit(u, caseId)).rejects.toBeInstanceOf(NotFoundError);

@@ -20,15 +20,13 @@ describe("case details", () => {
     const r = await updateCaseDetails(caseworker, c.id, 1, {
       summary: "Disagreement about section F",
       decisionSentOn: "2025-02-03",
-      disputedDecision: "PLAN_CONTENTS_SECTION_F",
       childName: "Sam",
       childDateOfBirth: "2015-05-05",
       childSetting: "Hillside Primary",
-      childHasEhcPlan: "yes",
     });
     expect(r.version).toBe(2);
-    const saved = await db().case.findUniqueOrThrow({ where: { id: c.id }, select: { summary: true, decisionSentOn: true, disputedDecision: true, child: true } });
-    expect(saved).toMatchObject({ summary: "Disagreement about section F", disputedDecision: "PLAN_CONTENTS_SECTION_F", child: { name: "Sam", setting: "Hillside Primary", hasEhcPlan: true } });
+    const saved = await db().case.findUniqueOrThrow({ where: { id: c.id }, select: { summary: true, decisionSentOn: true, child: true } });
+    expect(saved).toMatchObject({ summary: "Disagreement about section F", child: { name: "Sam", setting: "Hillside Primary" } });
     expect(isoFromDbDate(saved.decisionSentOn!)).toBe("2025-02-03");
     const ev = await db().caseEvent.findFirstOrThrow({ where: { caseId: c.id } });
     expect(ev.visibility).toBe("STAFF");
@@ -45,14 +43,12 @@ describe("case details", () => {
       updateCaseDetails(caseworker, c.id, 1, {
         decisionSentOn: addCalendarDays(todayInLondon(), 2),
         childDateOfBirth: "2015-02-29",
-        disputedDecision: "SOMETHING_ELSE",
       }),
     );
     expect(e).toBeInstanceOf(DomainError);
     expect((e as DomainError).fieldErrors).toEqual({
       "decisionSentOn": "The date the decision notice was sent must be today or in the past",
       "childDateOfBirth": "The child's date of birth must be a real date",
-      "disputedDecision": "Choose the decision being disputed from the list",
     });
     expect(fieldError(await refusal(updateCaseDetails(caseworker, c.id, 1, { childSetting: "Somewhere" })), "childName")).toBe("Enter the child's name");
     expect(await stateOf(c.id)).toEqual(before);

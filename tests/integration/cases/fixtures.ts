@@ -5,7 +5,7 @@
  */
 import { beforeAll } from "vitest";
 import { db } from "@/lib/platform/db";
-import type { Agreement, CaseKind, CaseStatus, Consent, IssueCategory, PartyKind } from "@/lib/platform/db";
+import type { Agreement, CaseKind, CaseStatus, Consent, DisputedDecision, IssueCategory, PartyKind } from "@/lib/platform/db";
 import type { SessionUser } from "@/lib/auth/types";
 import { DomainError } from "@/lib/platform/errors";
 import { dbDateFromIso, isoFromDbDate } from "@/lib/deadlines";
@@ -57,6 +57,13 @@ export type CaseOpts = {
   dates?: { decisionSentOn?: string; laNotifiedOn?: string; meetingOn?: string; heldOn?: string };
   /** The day the family party told us their answer (with `consent`). */
   consentOn?: string;
+  /** R-02: the decisions disputed, and whether they are not known yet. */
+  decisions?: DisputedDecision[];
+  decisionUnknown?: boolean;
+  /** A child record, with whether they have an EHC plan (null: not known). */
+  child?: { hasEhcPlan: boolean | null };
+  /** The status a closed case left (R-31). */
+  statusBeforeClose?: CaseStatus;
 };
 
 const dateOrNull = (iso: string | undefined) => (iso ? dbDateFromIso(iso) : null);
@@ -75,6 +82,10 @@ export async function makeCase(o: CaseOpts = {}) {
       meetingOn: dateOrNull(o.dates?.meetingOn),
       heldOn: dateOrNull(o.dates?.heldOn),
       agreement: o.agreement ?? null,
+      disputedDecisions: o.decisions ?? [],
+      decisionUnknown: o.decisionUnknown ?? false,
+      statusBeforeClose: o.statusBeforeClose ?? null,
+      ...(o.child ? { child: { create: { name: `Child ${uid()}`, hasEhcPlan: o.child.hasEhcPlan } } } : {}),
       issues: { create: (o.issues ?? ["EDUCATION"]).map((category) => ({ category, description: `${category} issue` })) },
       parties: {
         create: (
@@ -115,6 +126,14 @@ export async function stateOf(caseId: string) {
         nextDeadlineOn: true,
         summary: true,
         agreement: true,
+        disputedDecisions: true,
+        decisionUnknown: true,
+        healthBodyId: true,
+        statusBeforeClose: true,
+        appealLodgedOn: true,
+        appealReference: true,
+        child: { select: { hasEhcPlan: true } },
+        issues: { select: { id: true, category: true, description: true }, orderBy: { id: "asc" } },
       },
     }),
     db().caseDeadline.findMany({ where: { caseId }, select: { name: true, dueOn: true, closedOn: true, outcome: true, daysLate: true }, orderBy: { createdAt: "asc" } }),

@@ -30,7 +30,7 @@ function validReferral(overrides: Partial<ReferralFormValues> = {}): ReferralFor
     familyParty: "PARENT",
     child: { name: `Sam ${uid()}`, dateOfBirth: "2015-06-01", setting: "Oak Primary School", hasEhcPlan: "yes" },
     localAuthorityId: la.id,
-    disputedDecision: "PLAN_CONTENTS_SECTION_F",
+    disputedDecisions: ["PLAN_CONTENTS_SECTION_F"],
     drsScope: "",
     decisionSentOn: "2025-02-03",
     laNotifiedOn: "",
@@ -84,7 +84,7 @@ describe("createReferral: validation", () => {
   type Case = { name: string; input: () => ReferralFormValues; field: string; message: string | RegExp };
   const base = () => validReferral();
   const cases: Case[] = [
-    { name: "no requester", input: () => ({ ...base(), requestedBy: "" }), field: "requestedBy", message: "Select who asked for help" },
+    { name: "no requester", input: () => ({ ...base(), requestedBy: "" }), field: "requestedBy", message: "Select who referred the case" },
     { name: "no kind of case", input: () => ({ ...base(), kind: "" }), field: "kind", message: "Select what kind of case this is" },
     { name: "no child's name", input: () => ({ ...base(), child: { ...base().child, name: "  " } }), field: "child.name", message: "Enter the child's full name" },
     {
@@ -103,8 +103,8 @@ describe("createReferral: validation", () => {
     { name: "EHC plan not answered", input: () => ({ ...base(), child: { ...base().child, hasEhcPlan: "" } }), field: "child.hasEhcPlan", message: "Select yes if the child has an EHC plan" },
     { name: "no local authority", input: () => ({ ...base(), localAuthorityId: "" }), field: "localAuthorityId", message: "Select the local authority" },
     { name: "an unknown local authority", input: () => ({ ...base(), localAuthorityId: "no-such-la" }), field: "localAuthorityId", message: "Select the local authority" },
-    { name: "no disputed decision (R-02)", input: () => ({ ...base(), disputedDecision: "" }), field: "disputedDecision", message: "Select the decision the family disagrees with" },
-    { name: "a DRS case without its scope (R-70)", input: () => ({ ...base(), kind: "DRS", disputedDecision: "" }), field: "drsScope", message: "Select what the disagreement is about" },
+    { name: "no disputed decision (R-02)", input: () => ({ ...base(), disputedDecisions: [] }), field: "disputedDecisions", message: "Select the decision or decisions the family disagrees with, or ‘Not known yet’" },
+    { name: "a DRS case without its scope (R-70)", input: () => ({ ...base(), kind: "DRS", disputedDecisions: [] }), field: "drsScope", message: "Select what the disagreement is about" },
     { name: "no decision date", input: () => ({ ...base(), decisionSentOn: "" }), field: "decisionSentOn", message: "Enter the date the decision was sent" },
     { name: "an impossible decision date", input: () => ({ ...base(), decisionSentOn: "2025-02-30" }), field: "decisionSentOn", message: "The date the decision was sent must be a real date" },
     {
@@ -182,8 +182,8 @@ describe("createReferral: validation", () => {
   }
 
   it("reports every problem at once", async () => {
-    const e = await refusal(createReferral(caseworker, { ...validReferral(), requestedBy: "", child: { name: "", dateOfBirth: "", setting: "", hasEhcPlan: "no" }, issues: [] }, null, NOW));
-    expect(e.fieldErrors).toMatchObject({ requestedBy: "Select who asked for help", "child.name": "Enter the child's full name", issues: "Add at least one issue" });
+    const e = await refusal(createReferral(caseworker, { ...validReferral(), requestedBy: "", child: { name: "", dateOfBirth: "", setting: "", hasEhcPlan: "yes" }, issues: [] }, null, NOW));
+    expect(e.fieldErrors).toMatchObject({ requestedBy: "Select who referred the case", "child.name": "Enter the child's full name", issues: "Add at least one issue" });
     // In the order the form shows them, for the error summary.
     expect(Object.keys(e.fieldErrors ?? {})).toEqual(["requestedBy", "child.name", "issues"]);
   });
@@ -197,6 +197,42 @@ describe("createReferral: validation", () => {
     expect(preview.lateDecisionWarning).toContain("more than 2 months ago");
     const created = await createReferral(caseworker, validReferral({ decisionSentOn: "2025-01-01" }), null, NOW);
     expect(await db().case.findUnique({ where: { id: created.id }, select: { decisionSentOn: true } })).toEqual({ decisionSentOn: new Date("2025-01-01T00:00:00Z") });
+  });
+});
+
+describe("createReferral: what the disagreement is about (issue 8, items 6, 9, 11)", () => {
+  it("stores several decisions, and who referred the case apart from the date the LA was told", async () => {
+    const r = await createReferral(
+      caseworker,
+      validReferral({ requestedBy: "IASS", disputedDecisions: ["PLAN_CONTENTS_SECTION_F", "PLAN_CONTENTS_SECTION_B"], laNotifiedOn: "2025-03-26" }),
+      null,
+      NOW,
+    );
+    const c = await db().case.findUniqueOrThrow({ where: { id: r.id }, select: { requestedBy: true, disputedDecisions: true, decisionUnknown: true, laNotifiedOn: true } });
+    expect(c).toMatchObject({ requestedBy: "IASS", disputedDecisions: ["PLAN_CONTENTS_SECTION_B", "PLAN_CONTENTS_SECTION_F"], decisionUnknown: false });
+    expect(isoOf(c.laNotifiedOn)).toBe("2025-03-26");
+  });
+
+  it("refuses a plan dispute for a child without a plan, and “none” with an education issue, writing nothing", async () => {
+    const before = await counts();
+    const noPlan = await refusal(createReferral(caseworker, validReferral({ child: { ...validReferral().child, hasEhcPlan: "no" } }), null, NOW));
+    expect(noPlan.fieldErrors?.disputedDecisions).toContain("is about an EHC plan, but you said the child does not have one");
+    const none = await refusal(createReferral(caseworker, validReferral({ disputedDecisions: ["NONE"] }), null, NOW));
+    expect(none.fieldErrors?.issues).toContain("An education issue is about a decision of the local authority");
+    expect(await counts()).toEqual(before);
+  });
+
+  it("a health-only mediation has no decision and no LA 30-day clock: only the health notification runs (R-21)", async () => {
+    const r = await createReferral(
+      caseworker,
+      validReferral({ disputedDecisions: ["NONE"], issues: [{ category: "HEALTH", description: "Therapy in section G" }], laNotifiedOn: "2025-03-26" }),
+      null,
+      NOW,
+    );
+    const rows = await db().caseDeadline.findMany({ where: { caseId: r.id }, select: { name: true } });
+    expect(rows.map((d) => d.name)).toEqual(["HEALTH_NOTIFICATION"]);
+    const event = await db().caseEvent.findFirstOrThrow({ where: { caseId: r.id, type: "DEADLINES_OPENED" } });
+    expect(event.summary).toContain("arranges this health-only mediation within 30 days of being told");
   });
 });
 
@@ -234,7 +270,7 @@ describe("createReferral: what is recorded", () => {
         localAuthorityId: true,
         requestedBy: true,
         familyParty: true,
-        disputedDecision: true,
+        disputedDecisions: true,
         drsScope: true,
         decisionSentOn: true,
         laNotifiedOn: true,
@@ -256,7 +292,7 @@ describe("createReferral: what is recorded", () => {
       localAuthorityId: la.id,
       requestedBy: "PARENT",
       familyParty: "PARENT",
-      disputedDecision: "PLAN_CONTENTS_SECTION_F",
+      disputedDecisions: ["PLAN_CONTENTS_SECTION_F"],
       drsScope: null,
       laNotifiedOn: null,
       summary: "Family wants more speech and language therapy.",
@@ -334,17 +370,17 @@ describe("createReferral: what is recorded", () => {
   });
 
   it("opens no clock for DRS or advice-only cases, even if a date was typed (R-70, R-71)", async () => {
-    const drs = await createReferral(caseworker, validReferral({ kind: "DRS", disputedDecision: "PLAN_CONTENTS_SECTION_F", drsScope: "SETTING_PROVISION", decisionSentOn: "", laNotifiedOn: "2025-03-26" }), null, NOW);
+    const drs = await createReferral(caseworker, validReferral({ kind: "DRS", disputedDecisions: ["PLAN_CONTENTS_SECTION_F"], drsScope: "SETTING_PROVISION", decisionSentOn: "", laNotifiedOn: "2025-03-26" }), null, NOW);
     const advice = await createReferral(caseworker, validReferral({ kind: "ADVICE_ONLY", laNotifiedOn: "2025-03-26" }), null, NOW);
     const rows = await db().case.findMany({
       where: { id: { in: [drs.id, advice.id] } },
-      select: { kind: true, disputedDecision: true, drsScope: true, laNotifiedOn: true, nextDeadlineOn: true, deadlines: { select: { id: true } } },
+      select: { kind: true, disputedDecisions: true, drsScope: true, laNotifiedOn: true, nextDeadlineOn: true, deadlines: { select: { id: true } } },
       orderBy: { kind: "asc" },
     });
     expect(rows).toEqual([
-      { kind: "ADVICE_ONLY", disputedDecision: "PLAN_CONTENTS_SECTION_F", drsScope: null, laNotifiedOn: null, nextDeadlineOn: null, deadlines: [] },
+      { kind: "ADVICE_ONLY", disputedDecisions: ["PLAN_CONTENTS_SECTION_F"], drsScope: null, laNotifiedOn: null, nextDeadlineOn: null, deadlines: [] },
       // R-70: a DRS case records its scope, not an appealable decision.
-      { kind: "DRS", disputedDecision: null, drsScope: "SETTING_PROVISION", laNotifiedOn: null, nextDeadlineOn: null, deadlines: [] },
+      { kind: "DRS", disputedDecisions: [], drsScope: "SETTING_PROVISION", laNotifiedOn: null, nextDeadlineOn: null, deadlines: [] },
     ]);
   });
 
@@ -379,7 +415,9 @@ describe("createSelfReferral (public)", () => {
     childName: "Riley Family",
     childDateOfBirth: "2016-02-29",
     localAuthorityId: la.id,
-    disputedDecision: "REFUSAL_TO_ASSESS",
+    hasEhcPlan: "no",
+    disputedDecisions: "REFUSAL_TO_ASSESS",
+    issueCategories: "EDUCATION",
     decisionSentOn: "2025-03-10",
     details: "They said Riley is doing fine at school.",
     website: "",
@@ -401,7 +439,8 @@ describe("createSelfReferral (public)", () => {
         status: true,
         requestedBy: true,
         familyParty: true,
-        disputedDecision: true,
+        disputedDecisions: true,
+        decisionUnknown: true,
         decisionSentOn: true,
         summary: true,
         staffNotes: true,
@@ -417,7 +456,8 @@ describe("createSelfReferral (public)", () => {
       status: "REFERRED",
       requestedBy: "PARENT",
       familyParty: "PARENT",
-      disputedDecision: "REFUSAL_TO_ASSESS",
+      disputedDecisions: ["REFUSAL_TO_ASSESS"],
+      decisionUnknown: false,
       // R-80: what the family tells us is for the mediation team; the shared summary is left for a caseworker.
       summary: null,
       staffNotes: "They said Riley is doing fine at school.",
@@ -446,14 +486,33 @@ describe("createSelfReferral (public)", () => {
     expect(smtp.received.find((m) => m.to === input.email)?.raw).toContain(r.reference);
   });
 
-  it("a young person refers themselves; “I’m not sure” stores no decision", async () => {
-    const r = await createSelfReferral(form({ familyParty: "YOUNG_PERSON", name: "Casey Young", childName: "", childDateOfBirth: "2007-05-01", disputedDecision: "NOT_SURE", decisionSentOn: "" }), ip(), NOW);
+  it("a young person refers themselves; “I’m not sure” stores the decision as not known, and each category chosen becomes an issue (R-03)", async () => {
+    const r = await createSelfReferral(form({ familyParty: "YOUNG_PERSON", name: "Casey Young", childName: "", childDateOfBirth: "2007-05-01", hasEhcPlan: "not-sure", disputedDecisions: "NOT_KNOWN", issueCategories: "HEALTH,EDUCATION", decisionSentOn: "" }), ip(), NOW);
     if (r.status !== "created") throw new Error("expected a case");
     const c = await db().case.findUniqueOrThrow({
       where: { id: r.id },
-      select: { requestedBy: true, familyParty: true, disputedDecision: true, decisionSentOn: true, child: { select: { name: true } }, parties: { select: { kind: true, name: true } } },
+      select: {
+        requestedBy: true,
+        familyParty: true,
+        disputedDecisions: true,
+        decisionUnknown: true,
+        decisionSentOn: true,
+        child: { select: { name: true, hasEhcPlan: true } },
+        parties: { select: { kind: true, name: true } },
+        issues: { select: { category: true }, orderBy: { category: "asc" } },
+      },
     });
-    expect(c).toEqual({ requestedBy: "YOUNG_PERSON", familyParty: "YOUNG_PERSON", disputedDecision: null, decisionSentOn: null, child: { name: "Casey Young" }, parties: [{ kind: "YOUNG_PERSON", name: "Casey Young" }] });
+    expect(c).toEqual({
+      requestedBy: "YOUNG_PERSON",
+      familyParty: "YOUNG_PERSON",
+      disputedDecisions: [],
+      decisionUnknown: true,
+      decisionSentOn: null,
+      child: { name: "Casey Young", hasEhcPlan: null },
+      parties: [{ kind: "YOUNG_PERSON", name: "Casey Young" }],
+      // R-03: one issue per category chosen.
+      issues: [{ category: "EDUCATION" }, { category: "HEALTH" }],
+    });
   });
 
   it("explains each missing or wrong answer and writes nothing", async () => {
@@ -465,9 +524,11 @@ describe("createSelfReferral (public)", () => {
       email: "Enter your email address",
       childName: "Enter the child's full name",
       localAuthorityId: "Select your local authority",
-      disputedDecision: "Select what the disagreement is about, or select ‘I’m not sure’",
+      hasEhcPlan: "Select whether your child has an EHC plan, or ‘I’m not sure’",
+      disputedDecisions: "Select the decision or decisions you disagree with, or select ‘I’m not sure’",
+      issueCategories: "Select what the disagreement is about: education, health or social care",
     });
-    expect(Object.keys(empty.fieldErrors ?? {})).toEqual(["familyParty", "name", "email", "childName", "localAuthorityId", "disputedDecision"]);
+    expect(Object.keys(empty.fieldErrors ?? {})).toEqual(["familyParty", "name", "email", "childName", "localAuthorityId", "hasEhcPlan", "disputedDecisions", "issueCategories"]);
     const wrong = await refusal(createSelfReferral(form({ email: "morgan@", phone: "call me", decisionSentOn: "2025-05-01", childDateOfBirth: "2025-31-01" }), ip(), NOW));
     expect(wrong.fieldErrors).toEqual({
       email: "Enter an email address in the correct format, like name@example.com",

@@ -76,7 +76,7 @@ function referral(laId: string, o: Partial<ReferralFormValues> = {}): ReferralFo
     familyParty: "PARENT",
     child: { name: CHILD, dateOfBirth: "", setting: "", hasEhcPlan: "yes" },
     localAuthorityId: laId,
-    disputedDecision: "",
+    disputedDecisions: [],
     drsScope: "SETTING_PROVISION",
     decisionSentOn: "",
     laNotifiedOn: "",
@@ -112,7 +112,9 @@ beforeAll(async () => {
       childName: CHILD,
       childDateOfBirth: "",
       localAuthorityId: la.id,
-      disputedDecision: "PLAN_CONTENTS_SECTION_F",
+      hasEhcPlan: "yes",
+      disputedDecisions: "PLAN_CONTENTS_SECTION_F",
+      issueCategories: "EDUCATION",
       decisionSentOn: "",
       details: `Please phone after 4pm; we need a Polish interpreter. ${M.selfReferralDetails}`,
       website: "",
@@ -176,8 +178,8 @@ describe("staff-only text (R-80)", () => {
         expect(d.view).toBe("SHARED");
         expect(d.staffNotes).toBeNull();
         expect(d.summary).toBe(SHARED_SUMMARY);
-        // The self-referral has no issues until a caseworker records them.
-        expect(d.issues.map((i) => i.description)).toEqual(d.id === caseIds[0] ? [] : [ISSUE]);
+        // The self-referral's issue is the category the family chose (R-03); a caseworker refines it.
+        expect(d.issues.map((i) => i.description)).toEqual(d.id === caseIds[0] ? ["Education (from the family's request)"] : [ISSUE]);
         expect(d.parties.every((p) => p.contact === null)).toBe(true);
         expect(d.timeline.length).toBeGreaterThan(0);
         expect(d.timeline.every((e) => e.detail === null && e.visibility === "SHARED")).toBe(true);

@@ -13,7 +13,7 @@ function referral(localAuthorityId: string, decisionSentOn: string): ReferralFor
     familyParty: "PARENT",
     child: { name: `Child ${uid()}`, dateOfBirth: "", setting: "", hasEhcPlan: "no" },
     localAuthorityId,
-    disputedDecision: "REFUSAL_TO_ASSESS",
+    disputedDecisions: ["REFUSAL_TO_ASSESS"],
     drsScope: "",
     decisionSentOn,
     laNotifiedOn: "",

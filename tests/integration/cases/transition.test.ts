@@ -37,7 +37,18 @@ describe("transition validation", () => {
 
   it("covers every transition that records a date", () => {
     expect(DATED.map((t) => t.name).sort()).toEqual(
-      ["chooseAdviceOnly", "issueCertificate", "issueNotArrangedCertificate", "recordHealthNotified", "recordMeetingHeld", "recordNotArranged", "scheduleMeeting", "startContacting", "withdraw"].sort(),
+      [
+        "chooseAdviceOnly",
+        "issueCertificate",
+        "issueNotArrangedCertificate",
+        "recordAppeal",
+        "recordHealthNotified",
+        "recordMeetingHeld",
+        "recordNotArranged",
+        "scheduleMeeting",
+        "startContacting",
+        "withdraw",
+      ].sort(),
     );
   });
 
@@ -357,7 +368,9 @@ describe("deadlines", () => {
 // Issue 8: what is written for the lifecycle corrections, and that refusals write nothing
 // ---------------------------------------------------------------------------------------------
 
-const transitionNames = async (user: typeof caseworker, caseId: string) => (await getCaseDetail(user, caseId)).transitions.map((t) => t.name);
+/** What the case page offers, leaving out recording an appeal (offered in every status; tested on its own). */
+const transitionNames = async (user: typeof caseworker, caseId: string) =>
+  (await getCaseDetail(user, caseId)).transitions.map((t) => t.name).filter((n) => n !== "recordAppeal");
 const lastEvent = (caseId: string, type: string) => db().caseEvent.findFirstOrThrow({ where: { caseId, type }, orderBy: { at: "desc" } });
 const lastAudit = (caseId: string) => db().auditEvent.findFirstOrThrow({ where: { caseId }, orderBy: { at: "desc" } });
 
@@ -370,7 +383,7 @@ describe("deadlines opened at intake are answered at once (R-21, R-23)", () => {
       familyParty: "PARENT",
       child: { name: `Sam ${uid()}`, dateOfBirth: "2015-06-01", setting: "Oak Primary School", hasEhcPlan: "yes" },
       localAuthorityId: la.id,
-      disputedDecision: "PLAN_CONTENTS_SECTION_F",
+      disputedDecisions: ["PLAN_CONTENTS_SECTION_F"],
       drsScope: "",
       decisionSentOn: "2025-02-03",
       laNotifiedOn: "2025-03-26",
@@ -600,7 +613,7 @@ describe("the after-mediation certificate, monitoring, and what a closed case of
     await transitionCase(caseworker, c.id, "issueCertificate", 2, { issuedOn: "2025-04-29" });
     const detail = await getCaseDetail(caseworker, c.id);
     expect(detail.agreement).toBe("No agreement");
-    expect(detail.transitions.map((t) => t.name)).toEqual(["close"]);
+    expect(detail.transitions.map((t) => t.name)).toEqual(["close", "recordAppeal"]);
     const issued = await stateOf(c.id);
     expect((await refusal(transitionCase(caseworker, c.id, "startMonitoring", 3, {}))).message).toBe(
       "No agreement was reached at the meeting, so there are no agreed actions to monitor (R-40).",
@@ -612,14 +625,17 @@ describe("the after-mediation certificate, monitoring, and what a closed case of
     expect((await transitionCase(caseworker, partial.id, "startMonitoring", 1, {})).status).toBe("MONITORING");
   });
 
-  it("a closed or not-proceeding case offers no edits and no actions; an open one does", async () => {
+  it("a closed or not-proceeding case offers no edits: a closed one only re-opening and recording an appeal; an open one offers edits", async () => {
     const closed = await makeCase({ status: "CLOSED", mediatorId: mediator.id });
     const notProceeding = await makeCase({ kind: "DRS", status: "NOT_PROCEEDING" });
-    for (const c of [closed, notProceeding]) {
+    for (const [c, offered] of [
+      [closed, ["recordAppeal", "reopen"]],
+      [notProceeding, []],
+    ] as const) {
       for (const user of [caseworker, admin]) {
         const detail = await getCaseDetail(user, c.id);
         expect(detail.can).toEqual({ update: false, allocate: false });
-        expect(detail.transitions).toEqual([]);
+        expect(detail.transitions.map((t) => t.name)).toEqual(offered);
         expect(detail.blocked).toEqual([]);
       }
     }

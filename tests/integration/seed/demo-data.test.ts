@@ -159,7 +159,7 @@ describe("seedDemo", () => {
     expect(deadlineOf(withdrawn, "MEDIATION_30_DAY")).toMatchObject({ outcome: "CANCELLED", closedOn: certificate.triggerOn });
 
     const drs = caseAt("DRS");
-    expect(drs).toMatchObject({ kind: "DRS", drsScope: "SETTING_PROVISION", disputedDecision: null, laNotifiedOn: null });
+    expect(drs).toMatchObject({ kind: "DRS", drsScope: "SETTING_PROVISION", disputedDecisions: [], laNotifiedOn: null });
     expect(drs.parties.find((p) => p.kind === "SCHOOL")!.consent).toBe("PENDING");
 
     const closed = caseAt("CLOSED");
@@ -261,7 +261,8 @@ describe("seedDemo", () => {
     expect(check("DRS", "allocate")).toMatchObject({ ok: false, code: "GUARD_FAILED" });
     expect(check("DRS", "issueCertificate")).toMatchObject({ ok: false, code: "KIND_NOT_APPLICABLE" });
     expect(check("HEALTH", "recordHealthNotified").ok).toBe(true);
-    expect(availableTransitions(snapshotOf(caseAt("CLOSED")), cw)).toEqual([]);
+    // A closed case can only be re-opened, or have an appeal recorded.
+    expect(availableTransitions(snapshotOf(caseAt("CLOSED")), cw).map((t) => t.name)).toEqual(["recordAppeal", "reopen"]);
   });
 
   it("does not duplicate or overwrite anything when run again", async () => {

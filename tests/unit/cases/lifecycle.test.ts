@@ -20,6 +20,7 @@ import {
   TERMINAL_STATUSES,
   TRANSITIONS,
   UNCHANGED,
+  PREVIOUS,
   availableTransitions,
   checkTransition,
   deadlineApplies,
@@ -33,6 +34,9 @@ import {
 } from "@/lib/cases/lifecycle";
 import { isTypedDate } from "@/lib/cases/fields";
 import { formatDate } from "@/lib/deadlines/calendar";
+import { ICB_MEDIATION_WINDOW_DAYS } from "@/lib/deadlines";
+import { dueDateFor } from "@/lib/cases/deadlines/definitions";
+import { willBeMissed } from "@/lib/cases/deadlines/state";
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures
@@ -94,9 +98,11 @@ function apply(s: CaseSnapshot, plan: TransitionPlan): CaseSnapshot {
   const mediatorId = plan.record.mediatorId;
   const agreement = plan.record.agreement;
   const open = (s.openDeadlines ?? []).filter((dl) => !plan.stops.includes(dl) && !plan.starts.includes(dl));
+  const t = TRANSITIONS.find((x) => x.name === plan.transition)!;
   return {
     ...s,
     status: plan.to,
+    statusBeforeClose: t.remembersFrom ? plan.from : plan.from === "CLOSED" ? null : s.statusBeforeClose,
     allocatedMediatorId: typeof mediatorId === "string" ? mediatorId : s.allocatedMediatorId,
     agreement: typeof agreement === "string" ? (agreement as CaseSnapshot["agreement"]) : s.agreement,
     openDeadlines: [...open, ...plan.starts],
@@ -193,7 +199,8 @@ describe("transition table", () => {
         expect(t.trigger, `${t.name} starts deadlines but names no trigger date`).toBeDefined();
         expect(t.requires.map((i) => i.name)).toContain(t.trigger);
       }
-      for (const s of t.from) expect(isTerminalStatus(s)).toBe(false);
+      // Only recording an appeal and re-opening start from a closed case.
+      if (!["recordAppeal", "reopen"].includes(t.name)) for (const s of t.from) expect(isTerminalStatus(s)).toBe(false);
       for (const [role, from] of Object.entries(t.fromByRole ?? {})) {
         expect(t.roles).toContain(role);
         for (const s of from) expect(t.from).toContain(s);
@@ -211,7 +218,7 @@ describe("transition table", () => {
   });
 
   const moves = (kind?: CaseKind) =>
-    TRANSITIONS.filter((t) => t.to !== UNCHANGED && (!kind || t.kinds.includes(kind))).flatMap((t) =>
+    TRANSITIONS.filter((t) => t.to !== UNCHANGED && t.to !== PREVIOUS && (!kind || t.kinds.includes(kind))).flatMap((t) =>
       (kind ? fromStatusesFor(t, kind) : t.from).map((from) => ({ from, to: t.to as CaseStatus, name: t.name })),
     );
 
@@ -367,7 +374,7 @@ describe("happy paths", () => {
     expect(p).toMatchObject({ to: "CLOSED", record: { reason: "Agreed actions completed" } });
     expect(p.event.summary).toBe("Case closed: Agreed actions completed");
     s = apply(s, p);
-    expect(availableTransitions(s, admin)).toEqual([]);
+    expect(names(s, admin)).toEqual(["reopen"]);
   });
 
   it("does not start the health notification when there is no health issue", () => {
@@ -411,7 +418,7 @@ describe("happy paths", () => {
       record: { issuedOn: "2025-04-22", certificateKind: "NOT_ARRANGED" },
     });
     // The family can still mediate: the case can still be scheduled.
-    expect(availableTransitions(after, caseworker).map((t) => t.name)).toContain("scheduleMeeting");
+    expect(names(after, caseworker)).toContain("scheduleMeeting");
   });
 
   it("handles a family that does not want mediation (R-11) then closes", () => {
@@ -433,14 +440,14 @@ describe("happy paths", () => {
 
   it("runs an advice-only case: REFERRED → ADVICE_ONLY → CERTIFICATE_ISSUED → CLOSED", () => {
     let s = snap({ kind: "ADVICE_ONLY", parties: [parent()] });
-    expect(availableTransitions(s, caseworker).map((t) => t.name)).toEqual(["chooseAdviceOnly"]);
+    expect(names(s, caseworker)).toEqual(["chooseAdviceOnly"]);
     const p = expectOk(planTransition(s, "chooseAdviceOnly", caseworker, { toldOn: "2025-03-28" }));
     expect(p.starts).toEqual(["CERTIFICATE_ADVICE_ONLY"]);
     expect(p.stops).toEqual([]); // no 30-day clock for advice-only
     s = apply(s, p);
     s = apply(s, expectOk(planTransition(s, "issueCertificate", caseworker, { issuedOn: "2025-04-01" })));
     expect(s.status).toBe("CERTIFICATE_ISSUED");
-    expect(availableTransitions(s, caseworker).map((t) => t.name)).toEqual(["close"]);
+    expect(names(s, caseworker)).toEqual(["close"]);
   });
 
   it("withdraws a mediation case and starts the advice-only certificate when the family asks for one (R-12)", () => {
@@ -454,7 +461,7 @@ describe("happy paths", () => {
     });
     const w = apply(s, p);
     // A withdrawn mediation case must get the certificate it asked for before it can be closed.
-    expect(availableTransitions(w, caseworker).map((t) => t.name)).toEqual(["issueCertificate"]);
+    expect(names(w, caseworker)).toEqual(["issueCertificate"]);
     expect(planTransition(w, "close", caseworker, { reason: "x" })).toMatchObject({ ok: false, code: "GUARD_FAILED" });
   });
 
@@ -470,7 +477,7 @@ describe("happy paths", () => {
     p = expectOk(planTransition(s, "recordMeetingHeld", mediator, { heldOn: "2025-06-02", agreement: "FULL" }));
     expect(p).toMatchObject({ to: "MEETING_HELD", starts: [], stops: [], event: { rule: "R-72" } });
     s = apply(s, p);
-    expect(availableTransitions(s, caseworker).map((t) => t.name).sort()).toEqual(["close", "startMonitoring"]);
+    expect(names(s, caseworker).sort()).toEqual(["close", "startMonitoring"]);
     s = apply(s, expectOk(planTransition(s, "startMonitoring", caseworker)));
     expect(s.status).toBe("MONITORING");
     expect(expectOk(planTransition(s, "close", caseworker, { reason: "Actions done" })).to).toBe("CLOSED");
@@ -493,7 +500,7 @@ describe("happy paths", () => {
     const p = expectOk(planTransition(s, "withdraw", admin, { toldOn: "2025-05-01", reason: "LA and parent resolved it" }));
     expect(p).toMatchObject({ to: "WITHDRAWN", starts: [], stops: [], event: { rule: "R-70" } });
     const w = apply(s, p);
-    expect(availableTransitions(w, caseworker).map((t) => t.name)).toEqual(["close"]);
+    expect(names(w, caseworker)).toEqual(["close"]);
   });
 
   it("planTransition returns the plan when allowed", () => {
@@ -531,10 +538,11 @@ describe("refusals", () => {
     ).toMatchObject({ ok: false, code: "NOT_ALLOWED_FROM_STATUS" });
   });
 
-  it("refuses every transition from terminal statuses", () => {
+  it("offers nothing from terminal statuses but re-opening a closed case and recording an appeal", () => {
     for (const status of TERMINAL_STATUSES) {
       for (const kind of CASE_KINDS) {
-        expect(availableTransitions(snap({ status, kind }), admin)).toEqual([]);
+        const expected = [...(kind !== "DRS" ? ["recordAppeal"] : []), ...(status === "CLOSED" ? ["reopen"] : [])];
+        expect(availableTransitions(snap({ status, kind }), admin).map(({ name }) => name), `${kind}/${status}`).toEqual(expected);
       }
     }
   });
@@ -580,7 +588,7 @@ describe("refusals", () => {
     expect(r).toMatchObject({ ok: false, code: "ROLE_NOT_PERMITTED" });
     if (!r.ok) expect(r.message).toContain("allocated to another mediator");
     expect(availableTransitions(s, otherMediator)).toEqual([]);
-    expect(availableTransitions(s, mediator).map((t) => t.name)).toEqual(["scheduleMeeting", "recordMeetingHeld"]);
+    expect(names(s, mediator)).toEqual(["scheduleMeeting", "recordMeetingHeld"]);
 
     const unallocated = snap({ status: "ALLOCATED", allocatedMediatorId: null });
     expect(planTransition(unallocated, "startPreparing", mediator)).toMatchObject({ ok: false, code: "ROLE_NOT_PERMITTED" });
@@ -679,7 +687,7 @@ describe("refusals", () => {
     const s = snap({ status: "AWAITING_CONSENT", parties: [parent("PENDING"), la("PENDING")] });
     const r = planTransition(s, "allocate", caseworker, { mediatorId: "u-med" });
     expect(r).toEqual({ ok: false, code: "GUARD_FAILED", message: "Consent is still needed from: Jane Smith (parent or carer)." });
-    expect(availableTransitions(s, caseworker).map((t) => t.name)).not.toContain("allocate");
+    expect(names(s, caseworker)).not.toContain("allocate");
     expect(checkTransition(s, "allocate", caseworker)).toMatchObject({ ok: false, code: "GUARD_FAILED" });
 
     const declined = snap({ status: "AWAITING_CONSENT", parties: [parent("DECLINED"), la()] });
@@ -754,18 +762,16 @@ describe("refusals", () => {
 
 describe("availableTransitions", () => {
   it("lists the buttons a caseworker sees at each early stage", () => {
-    expect(availableTransitions(snap(), caseworker).map((t) => t.name)).toEqual(["startContacting", "chooseAdviceOnly", "withdraw"]);
+    expect(names(snap(), caseworker)).toEqual(["startContacting", "chooseAdviceOnly", "withdraw"]);
     // The 30-day clock runs from "start contacting" (R-20); the certificate waits for "not arranged" (R-23).
-    expect(availableTransitions(snap({ status: "CONTACTING_PARTIES", openDeadlines: ["MEDIATION_30_DAY"] }), caseworker).map((t) => t.name)).toEqual([
+    expect(names(snap({ status: "CONTACTING_PARTIES", openDeadlines: ["MEDIATION_30_DAY"] }), caseworker)).toEqual([
       "requestConsent",
       "recordNotArranged",
       "chooseAdviceOnly",
       "withdraw",
     ]);
     expect(
-      availableTransitions(snap({ status: "CONTACTING_PARTIES", hasHealthIssue: true, openDeadlines: ["MEDIATION_30_DAY", "HEALTH_NOTIFICATION"] }), caseworker).map(
-        (t) => t.name,
-      ),
+      names(snap({ status: "CONTACTING_PARTIES", hasHealthIssue: true, openDeadlines: ["MEDIATION_30_DAY", "HEALTH_NOTIFICATION"] }), caseworker),
     ).toContain("recordHealthNotified");
   });
 
@@ -795,7 +801,11 @@ describe("availableTransitions", () => {
 // certificate's issuer, monitoring after an agreement, changing the mediator (item 13)
 // ---------------------------------------------------------------------------------------------
 
-const names = (s: CaseSnapshot, actor: Actor = caseworker) => availableTransitions(s, actor).map((t) => t.name);
+/** What is offered, leaving out recording an appeal, which is offered in every status (its own tests below). */
+const names = (s: CaseSnapshot, actor: Actor = caseworker) =>
+  availableTransitions(s, actor)
+    .map((t) => t.name)
+    .filter((n) => n !== "recordAppeal");
 const CERTIFICATES: readonly DeadlineName[] = ["CERTIFICATE_ADVICE_ONLY", "CERTIFICATE_AFTER_MEDIATION", "CERTIFICATE_NOT_ARRANGED"];
 
 describe("deadlines opened at intake can be answered at once (R-21, R-23)", () => {
@@ -862,6 +872,8 @@ const SAMPLE_INPUTS: Record<TransitionName, Record<string, unknown>[]> = {
     { toldOn: "2025-04-15", reason: "Changed their mind", certificateRequested: true },
     { toldOn: "2025-04-15", reason: "Changed their mind", certificateRequested: false },
   ],
+  recordAppeal: [{ appealLodgedOn: "2025-04-20", appealReference: "EH123/25/00042" }],
+  reopen: [{ reason: "A corrected certificate is needed" }],
 };
 
 const keyOf = (s: CaseSnapshot) => JSON.stringify([s.status, [...(s.openDeadlines ?? [])].sort(), s.agreement ?? null, s.allocatedMediatorId]);
@@ -1082,5 +1094,82 @@ describe("the certificate's issuer, monitoring after an agreement, changing the 
     expect(names(allocated(["u-med", "u-med-2"]))).toContain("reallocate");
     // Not looked up: left to the allocation command's own check of the mediator chosen.
     expect(names(allocated(undefined))).toContain("reallocate");
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Issue 8: no certificate while the decision is unknown (item 5), an appeal alongside mediation
+// and re-opening a closed case (item 10)
+// ---------------------------------------------------------------------------------------------
+
+describe("certificates wait for the decision; appeals; re-opening (R-02, R-30, R-31)", () => {
+  it("refuses every certificate while the decision disputed is not known, saying what to do", () => {
+    const held = snap({ status: "MEETING_HELD", allocatedMediatorId: "u-med", openDeadlines: ["CERTIFICATE_AFTER_MEDIATION"], decisionUnknown: true });
+    const r = planTransition(held, "issueCertificate", caseworker, { issuedOn: "2025-04-29" });
+    expect(r).toMatchObject({ ok: false, code: "GUARD_FAILED" });
+    if (!r.ok) expect(r.message).toContain("The decision the family disagrees with is not recorded yet");
+    const notArranged = snap({ status: "ALLOCATED", openDeadlines: ["MEDIATION_30_DAY", "CERTIFICATE_NOT_ARRANGED"], decisionUnknown: true });
+    expect(planTransition(notArranged, "issueNotArrangedCertificate", caseworker, { issuedOn: "2025-04-16" })).toMatchObject({ ok: false, code: "GUARD_FAILED" });
+    expect(expectOk(planTransition({ ...held, decisionUnknown: false }, "issueCertificate", caseworker, { issuedOn: "2025-04-29" })).to).toBe("CERTIFICATE_ISSUED");
+  });
+
+  it("records an appeal in any status of a mediation or advice-only case, never for DRS", () => {
+    for (const status of CASE_STATUSES) {
+      const p = expectOk(planTransition(snap({ status }), "recordAppeal", caseworker, { appealLodgedOn: "2025-04-20", appealReference: " EH123/25/00042 " }));
+      expect(p).toMatchObject({ to: status, statusChanged: false, record: { appealLodgedOn: "2025-04-20", appealReference: "EH123/25/00042" } });
+      expect(p.event.sharedSummary).toBe("Appeal lodged with the Tribunal on 20 April 2025 (reference EH123/25/00042)");
+    }
+    expect(planTransition(drs({ status: "MEETING_HELD" }), "recordAppeal", caseworker, { appealLodgedOn: "2025-04-20" })).toMatchObject({ ok: false, code: "KIND_NOT_APPLICABLE" });
+    expect(planTransition(snap(), "recordAppeal", mediator, { appealLodgedOn: "2025-04-20" })).toMatchObject({ ok: false, code: "ROLE_NOT_PERMITTED" });
+  });
+
+  it("re-opens a closed case with a reason, back to the status it closed from; the reason stays staff-only", () => {
+    let s = snap({ status: "WITHDRAWN" });
+    const closing = expectOk(planTransition(s, "close", caseworker, { reason: "No certificate wanted" }));
+    s = apply(s, closing);
+    expect(s).toMatchObject({ status: "CLOSED", statusBeforeClose: "WITHDRAWN" });
+    expect(planTransition(s, "reopen", caseworker, {})).toMatchObject({ ok: false, code: "MISSING_INPUT", field: "reason" });
+    const p = expectOk(planTransition(s, "reopen", caseworker, { reason: "The family now wants a certificate" }));
+    expect(p).toMatchObject({ from: "CLOSED", to: "WITHDRAWN", statusChanged: true });
+    expect(p.event).toMatchObject({ summary: "Case re-opened: The family now wants a certificate", sharedSummary: "Case re-opened", rule: "R-31" });
+    // A case closed before the status was kept returns to where its kind usually closes from.
+    expect(expectOk(planTransition(snap({ status: "CLOSED" }), "reopen", caseworker, { reason: "Correction" })).to).toBe("CERTIFICATE_ISSUED");
+    expect(expectOk(planTransition(drs({ status: "CLOSED" }), "reopen", caseworker, { reason: "Correction" })).to).toBe("MEETING_HELD");
+    expect(planTransition(snap({ status: "MONITORING" }), "reopen", caseworker, { reason: "x" })).toMatchObject({ ok: false, code: "NOT_ALLOWED_FROM_STATUS" });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Issue 8, item 11: health-only mediation — the ICB arranges it, within 30 days of being told (R-21)
+// ---------------------------------------------------------------------------------------------
+
+describe("health-only mediation: the ICB's 30 days (R-21)", () => {
+  it("starts no LA 30-day clock; telling the ICB starts the ICB's 30 days from that day", () => {
+    const s = snap({ hasHealthIssue: true, healthOnly: true });
+    const contacting = expectOk(planTransition(s, "startContacting", caseworker, { laNotifiedOn: "2025-03-26" }));
+    expect(contacting.starts).toEqual(["HEALTH_NOTIFICATION"]);
+    const after = apply(s, contacting);
+    const told = expectOk(planTransition(after, "recordHealthNotified", caseworker, { notifiedOn: "2025-03-28" }));
+    expect(told).toMatchObject({ starts: ["ICB_MEDIATION_30_DAY"], stops: ["HEALTH_NOTIFICATION"], triggerDate: "2025-03-28" });
+    expect(dueDateFor("ICB_MEDIATION_30_DAY", "2025-03-28")).toBe("2025-04-27");
+    expect(ICB_MEDIATION_WINDOW_DAYS).toBe(30);
+    // The meeting held stops it; "not arranged" is offered while it runs (R-23).
+    const running = apply(after, told);
+    expect(names(running)).toContain("recordNotArranged");
+    const held = snap({ status: "MEETING_SCHEDULED", allocatedMediatorId: "u-med", hasHealthIssue: true, healthOnly: true, openDeadlines: ["ICB_MEDIATION_30_DAY"] });
+    expect(expectOk(planTransition(held, "recordMeetingHeld", caseworker, { heldOn: "2025-04-24", agreement: "FULL" })).stops).toEqual(["ICB_MEDIATION_30_DAY"]);
+  });
+
+  it("keeps the LA's 30 days when health is one issue among others", () => {
+    const s = snap({ hasHealthIssue: true, healthOnly: false });
+    expect(expectOk(planTransition(s, "startContacting", caseworker, { laNotifiedOn: "2025-03-26" })).starts).toEqual(["MEDIATION_30_DAY", "HEALTH_NOTIFICATION"]);
+    const told = expectOk(planTransition(snap({ status: "CONTACTING_PARTIES", hasHealthIssue: true, openDeadlines: ["MEDIATION_30_DAY", "HEALTH_NOTIFICATION"] }), "recordHealthNotified", caseworker, { notifiedOn: "2025-03-28" }));
+    expect(told.starts).toEqual([]);
+  });
+
+  it("a meeting booked after the ICB's day says the deadline will be missed, like the LA's (R-20, R-21)", () => {
+    expect(willBeMissed("ICB_MEDIATION_30_DAY", "2025-04-27", "2025-04-28")).toBe(true);
+    expect(willBeMissed("ICB_MEDIATION_30_DAY", "2025-04-27", "2025-04-27")).toBe(false);
+    expect(willBeMissed("HEALTH_NOTIFICATION", "2025-04-27", "2025-04-28")).toBe(false);
   });
 });

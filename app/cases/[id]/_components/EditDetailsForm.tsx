@@ -1,9 +1,9 @@
 "use client";
 import { useActionState } from "react";
 import { ErrorSummary } from "@/components/ErrorSummary";
-import { Radios, SelectField, TextArea, TextField } from "@/components/fields";
+import { SelectField, TextArea, TextField } from "@/components/fields";
 import { IDLE_STATE } from "@/components/action-state";
-import { DISPUTED_DECISION_OPTIONS, DRS_SCOPE_OPTIONS, STAFF_NOTES_HINT, STAFF_NOTES_LABEL, SUMMARY_HINT, SUMMARY_LABEL } from "@/lib/cases/options";
+import { DRS_SCOPE_OPTIONS, STAFF_NOTES_HINT, STAFF_NOTES_LABEL, SUMMARY_HINT, SUMMARY_LABEL } from "@/lib/cases/options";
 import { updateDetailsAction } from "../actions";
 import { Notice } from "./Notice";
 
@@ -29,7 +29,6 @@ export function EditDetailsForm({ caseId, version, kind, initial, clockRunning }
   const hasFieldErrors = !!errors && Object.keys(errors).length > 0;
   const conflict = conflictFrom(state.data);
   const currentVersion = conflict ? String(conflict.version) : (v.version ?? String(version));
-  const decisionOptions = [{ value: "", label: "Not recorded" }, ...DISPUTED_DECISION_OPTIONS];
   const scopeOptions = [{ value: "", label: "Not recorded" }, ...DRS_SCOPE_OPTIONS];
 
   return (
@@ -64,7 +63,6 @@ export function EditDetailsForm({ caseId, version, kind, initial, clockRunning }
         <SelectField name="drsScope" label="What the disagreement is about" hint="Disagreement resolution (R-70)" options={scopeOptions} defaultValue={v.drsScope} error={errors?.drsScope} />
       ) : (
         <>
-          <SelectField name="disputedDecision" label="Decision disputed" hint="The local authority decision the family disagrees with (R-02)" options={decisionOptions} defaultValue={v.disputedDecision} error={errors?.disputedDecision} />
           <TextField name="decisionSentOn" type="date" label="Date the decision notice was sent" hint="The appeal and adviser deadlines count from this date (R-10, R-50)." defaultValue={v.decisionSentOn} error={errors?.decisionSentOn} />
         </>
       )}
@@ -84,16 +82,6 @@ export function EditDetailsForm({ caseId, version, kind, initial, clockRunning }
         <TextField name="childName" label="Name" autoComplete="off" defaultValue={v.childName} error={errors?.childName} />
         <TextField name="childDateOfBirth" type="date" label="Date of birth" defaultValue={v.childDateOfBirth} error={errors?.childDateOfBirth} />
         <TextField name="childSetting" label="School, college or setting" defaultValue={v.childSetting} error={errors?.childSetting} />
-        <Radios
-          name="childHasEhcPlan"
-          legend="Do they have an EHC plan?"
-          options={[
-            { value: "yes", label: "Yes" },
-            { value: "no", label: "No" },
-          ]}
-          defaultValue={v.childHasEhcPlan}
-          error={errors?.childHasEhcPlan}
-        />
       </fieldset>
 
       <button type="submit" className="button" disabled={pending}>
