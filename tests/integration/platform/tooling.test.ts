@@ -7,7 +7,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } f
 import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { freePort } from "../../../scripts/embedded-postgres";
+import { freePort } from "../../../scripts/ports";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 type Env = Record<string, string | undefined>;
