@@ -12,7 +12,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import pg from "pg";
 import { clearStaleBuildCache } from "./build-cache";
-import { DEV_DATA_DIR, startEmbeddedPostgres, type RunningPostgres } from "./embedded-postgres";
+import { DEV_DATA_DIR, PostgresStartError, startEmbeddedPostgres, type RunningPostgres } from "./embedded-postgres";
 import { DEMO_PASSWORD, DEMO_USERS } from "../lib/seed/demo-accounts";
 
 function devSecret(): string {
@@ -32,7 +32,12 @@ async function main() {
   let embedded: RunningPostgres | null = null;
   if (!process.env.DATABASE_URL) {
     console.log(`Starting the embedded PostgreSQL (data in ${DEV_DATA_DIR})…`);
-    embedded = await startEmbeddedPostgres({ dataDir: DEV_DATA_DIR, database: "send_mediation", quiet: true });
+    try {
+      embedded = await startEmbeddedPostgres({ dataDir: DEV_DATA_DIR, database: "send_mediation", quiet: true });
+    } catch (e) {
+      console.error(e instanceof PostgresStartError ? e.message : e);
+      process.exit(1);
+    }
   }
   const url = process.env.DATABASE_URL ?? embedded!.url;
   const env = { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1" };

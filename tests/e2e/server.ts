@@ -8,7 +8,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { startEmbeddedPostgres } from "../../scripts/embedded-postgres";
+import { PostgresStartError, startEmbeddedPostgres } from "../../scripts/embedded-postgres";
 import { e2eRun, RUN_DIR_PATTERN } from "./run";
 
 const run = e2eRun();
@@ -60,9 +60,15 @@ async function main() {
       await a.end();
     };
   } else {
-    const s = await startEmbeddedPostgres({ dataDir: run.dataDir, database: "send_mediation_e2e", fresh: true, quiet: true });
-    url = s.url;
-    stop = s.stop;
+    try {
+      const s = await startEmbeddedPostgres({ dataDir: run.dataDir, database: "send_mediation_e2e", fresh: true, quiet: true });
+      url = s.url;
+      stop = s.stop;
+    } catch (e) {
+      console.error(e instanceof PostgresStartError ? e.message : e);
+      rmSync(run.dir, { recursive: true, force: true });
+      process.exit(1);
+    }
   }
   const env = { ...process.env, DATABASE_URL: url, NODE_ENV: "test" as const };
   execFileSync("npx", ["prisma", "migrate", "deploy"], { env, stdio: "ignore" });
