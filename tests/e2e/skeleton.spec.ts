@@ -158,4 +158,50 @@ test.describe("platform", () => {
     const mailbox = await request.get("/dev/mailbox");
     expect(mailbox.status()).toBe(404);
   });
+
+  test("the favicon is served and the header shows the service's crest", async ({ page, request }) => {
+    const ico = await request.get("/favicon.ico");
+    expect(ico.status()).toBe(200);
+    expect((await ico.body()).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0])); // an ICO file
+    await page.goto("/sign-in");
+    const icon = await request.get((await page.locator('link[rel="icon"][type="image/svg+xml"]').getAttribute("href"))!);
+    expect(icon.status()).toBe(200);
+    const home = page.getByRole("banner").getByRole("link", { name: "SEND Mediation", exact: true });
+    const crest = home.locator("img");
+    await expect(crest).toHaveAttribute("alt", "");
+    await expect.poll(() => crest.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+    await expectAccessible(page);
+  });
+
+  test("robots.txt keeps case pages and signed-in areas out of search engines", async ({ request }) => {
+    const res = await request.get("/robots.txt");
+    expect(res.status()).toBe(200);
+    const rules = parseRobots(await res.text());
+    for (const p of ["/cases", "/cases/abc123", "/my-case", "/la", "/mediator", "/admin/users", "/api/health", "/dev/mailbox", "/sign-in", "/"]) {
+      expect(allowed(rules, p), p).toBe(false);
+    }
+    for (const p of ["/deadline-calculator", "/refer"]) expect(allowed(rules, p), p).toBe(true);
+  });
 });
+
+type RobotsRule = { allow: boolean; prefix: string };
+
+/** The rules for every crawler (`User-agent: *`). */
+function parseRobots(text: string): RobotsRule[] {
+  const rules: RobotsRule[] = [];
+  let forAll = false;
+  for (const raw of text.split("\n")) {
+    const [key = "", ...rest] = raw.replace(/#.*/, "").split(":");
+    const value = rest.join(":").trim();
+    const k = key.trim().toLowerCase();
+    if (k === "user-agent") forAll = value === "*";
+    else if (forAll && (k === "allow" || k === "disallow") && value) rules.push({ allow: k === "allow", prefix: value });
+  }
+  return rules;
+}
+
+/** As crawlers read it (RFC 9309): the longest matching rule wins, Allow on a tie; no rule allows. */
+function allowed(rules: RobotsRule[], urlPath: string): boolean {
+  const matching = rules.filter((r) => urlPath.startsWith(r.prefix)).sort((a, b) => b.prefix.length - a.prefix.length || Number(b.allow) - Number(a.allow));
+  return matching[0]?.allow ?? true;
+}

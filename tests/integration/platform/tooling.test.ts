@@ -3,11 +3,11 @@
  * the WebAssembly engine, the zero-setup `npm run dev`, and `npm start` refusing to run unconfigured.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { freePort } from "../../../scripts/embedded-postgres";
+import { freePort } from "../../../scripts/ports";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 type Env = Record<string, string | undefined>;
@@ -85,10 +85,16 @@ describe("npm start", () => {
 });
 
 describe("npm run dev", () => {
-  it("starts PostgreSQL, migrates, seeds, serves the sign-in page and stops cleanly on Ctrl-C", async () => {
+  it("clears a stale build cache, starts PostgreSQL, migrates, seeds, serves the sign-in page and stops cleanly on Ctrl-C", async () => {
     const port = await freePort();
     const dataDir = path.join(root, `.data/dev-probe-${process.pid}`);
     rmSync(dataDir, { recursive: true, force: true });
+    // A cache left by another Next.js version (the endless-reload case): the start deletes it.
+    const leftover = path.join(root, ".next/dev/left-by-next-16.0.0");
+    mkdirSync(path.dirname(leftover), { recursive: true });
+    mkdirSync(path.join(root, ".data"), { recursive: true });
+    writeFileSync(leftover, "");
+    writeFileSync(path.join(root, ".data/next-build-stamp.json"), JSON.stringify({ next: "16.0.0", root }));
     const env: Env = { ...process.env, PORT: String(port), DEV_DATA_DIR: dataDir, NODE_ENV: "development" };
     delete env.DATABASE_URL;
     const child = spawn("npx", ["tsx", "scripts/dev.ts"], { cwd: root, env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"], detached: true });
@@ -104,6 +110,8 @@ describe("npm run dev", () => {
         status = await fetch(`http://localhost:${port}/sign-in`).then((r) => r.status, () => 0);
       }
       expect(status, out).toBe(200);
+      expect(out).toMatch(/Cleared the stale build cache \(\.next\): it was built by Next\.js 16\.0\.0 and this is 16\.\d+\.\d+/);
+      expect(existsSync(leftover)).toBe(false);
       expect(out).toContain(`running at http://localhost:${port}`);
       expect(out).toContain("caseworker@demo.test");
       const html = await (await fetch(`http://localhost:${port}/sign-in`)).text();
