@@ -71,10 +71,10 @@ export function selfReferralSchema(today: string = todayInLondon()) {
       }),
       phone: optionalPhone(tooLong("Your phone number", LIMITS.phone)),
       childName: optionalText(LIMITS.name, tooLong("The name", LIMITS.name)),
-      childDateOfBirth: optionalDate("The date of birth must be a real date"),
+      childDateOfBirth: optionalDate("The date of birth"),
       localAuthorityId: requiredText(LIMITS.name, "Select your local authority", "Select your local authority"),
       disputedDecision: choice([...DISPUTED_DECISION_VALUES, NOT_SURE], "Select what the disagreement is about, or select ‘I’m not sure’"),
-      decisionSentOn: optionalDate("The date on the decision letter must be a real date"),
+      decisionSentOn: optionalDate("The date on the decision letter"),
       details: optionalText(LIMITS.staffNotes, tooLong("This", LIMITS.staffNotes)),
     })
     .superRefine((v, ctx) => {
