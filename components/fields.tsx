@@ -1,4 +1,5 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import type { ChangeEvent, InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import { DATE_PARTS, datePartName, datePartsToShow, parseDateParts, splitDateValue, type DatePart, type DateParts } from "@/lib/platform/dates/date-input";
 
 type Base = { name: string; label: ReactNode; hint?: ReactNode; error?: string; id?: string };
 
@@ -34,7 +35,7 @@ export function TextField({ name, label, hint, error, id, ...rest }: Base & Omit
       <input
         id={fid}
         name={name}
-        className={`input${rest.type === "date" ? " input--date" : ""}${error ? " input--error" : ""}`}
+        className={`input${error ? " input--error" : ""}`}
         aria-describedby={describedBy(fid, hint, error)}
         aria-invalid={error ? true : undefined}
         {...rest}
@@ -116,6 +117,96 @@ export function Radios({
                 {o.hint && <span className="hint">{o.hint}</span>}
               </span>
             </label>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+const DATE_PART_LABELS: Record<DatePart, string> = { day: "Day", month: "Month", year: "Year" };
+const DATE_PART_WIDTHS: Record<DatePart, string> = { day: "input--width-2", month: "input--width-2", year: "input--width-4" };
+
+/**
+ * A date in the GOV.UK date-input pattern (issue 8 item 3): a fieldset whose legend is the question,
+ * a hint with an example, the error, and Day, Month and Year boxes — never the browser's date
+ * picker. The boxes post as `${name}-day`, `${name}-month`, `${name}-year`; the server action joins
+ * them (lib/platform/dates/date-input.ts) and the command's date rule says what is wrong. The Day
+ * box carries the field id, so the error summary's link lands on it. With an error, the boxes at
+ * fault are highlighted (all three when the date itself is refused, e.g. "must be in the past").
+ *
+ * The boxes show, in order: `value` (controlled, with `onChange`: react-hook-form), `defaultValue`
+ * (an ISO date or the boxes), else `values` — a form's posted or initial values, whose boxes are
+ * shown as typed when they were posted, else its ISO date under `name`.
+ */
+export function DateInput({
+  name,
+  id,
+  legend,
+  hint,
+  example = "27 3 2007",
+  error,
+  values,
+  defaultValue,
+  value,
+  onChange,
+  dateOfBirth = false,
+}: {
+  name: string;
+  id?: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  /** Shown after the hint as "For example, 27 3 2007". */
+  example?: string;
+  error?: string;
+  values?: Readonly<Record<string, string | undefined>>;
+  defaultValue?: string | DateParts;
+  value?: DateParts;
+  onChange?: (parts: DateParts) => void;
+  /** Lets the browser fill in a date of birth (autocomplete bday-day, bday-month, bday-year). */
+  dateOfBirth?: boolean;
+}) {
+  const fid = id ?? name;
+  const parts = value ?? (defaultValue === undefined ? datePartsToShow(values, name) : typeof defaultValue === "string" ? splitDateValue(defaultValue) : defaultValue);
+  const checked = parseDateParts(parts, "The date");
+  const atFault: readonly DatePart[] = !error ? [] : checked.kind === "error" ? checked.parts : DATE_PARTS;
+  const boxId = (p: DatePart, i: number) => (i === 0 ? fid : `${fid}-${p}`);
+  return (
+    <div className={`form-group${error ? " form-group--error" : ""}`}>
+      <fieldset aria-describedby={describedBy(fid, true, error)}>
+        <legend>{legend}</legend>
+        <span className="hint" id={`${fid}-hint`}>
+          {hint && (
+            <>
+              {hint}
+              <br />
+            </>
+          )}
+          For example, {example}
+        </span>
+        {error && (
+          <span className="error-message" id={`${fid}-error`}>
+            <span className="visually-hidden">Error:</span> {error}
+          </span>
+        )}
+        <div className="date-input">
+          {DATE_PARTS.map((p, i) => (
+            <div className="date-input__item" key={p}>
+              <label className="date-input__label" htmlFor={boxId(p, i)}>
+                {DATE_PART_LABELS[p]}
+              </label>
+              <input
+                id={boxId(p, i)}
+                name={datePartName(name, p)}
+                type="text"
+                inputMode="numeric"
+                spellCheck={false}
+                autoComplete={dateOfBirth ? `bday-${p}` : undefined}
+                className={`input ${DATE_PART_WIDTHS[p]}${atFault.includes(p) ? " input--error" : ""}`}
+                aria-invalid={atFault.includes(p) ? true : undefined}
+                {...(value !== undefined ? { value: parts[p], onChange: (e: ChangeEvent<HTMLInputElement>) => onChange?.({ ...parts, [p]: e.target.value }) } : { defaultValue: parts[p] })}
+              />
+            </div>
           ))}
         </div>
       </fieldset>

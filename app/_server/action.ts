@@ -11,6 +11,7 @@ import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { can, type Permission } from "@/lib/auth/policy";
 import { ForbiddenError, NotFoundError, type SessionUser } from "@/lib/auth/types";
+import { withJoinedDates } from "@/lib/platform/dates/date-input";
 import { DomainError } from "@/lib/platform/errors";
 import { HONEYPOT_FIELD } from "@/lib/platform/security/honeypot";
 import { clientIp, getSessionUser } from "./auth";
@@ -23,11 +24,16 @@ export type ActionState = {
   data?: Record<string, unknown>;
 };
 
-/** The form's values as strings (a repeated name joined by commas); Next's own fields left out. */
+/**
+ * The form's values as strings (a repeated name joined by commas); Next's own fields left out. A
+ * date typed in day, month and year boxes (`x-day`, `x-month`, `x-year`) is also given as `x`: its
+ * ISO date, "" when all three boxes are empty, or the boxes as typed, which the command's date rule
+ * refuses with a message saying why (lib/platform/dates/date-input.ts), so nothing is saved.
+ */
 export function formValues(fd: FormData): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of fd.entries()) if (typeof v === "string" && !k.startsWith("$ACTION")) out[k] = k in out ? `${out[k]},${v}` : v;
-  return out;
+  return withJoinedDates(out);
 }
 
 export type ActionContext<U> = { user: U; ip: string | null };

@@ -1,20 +1,27 @@
 import type { Metadata } from "next";
 import { Checkbox } from "@/components/Checkbox";
 import { ErrorSummary } from "@/components/ErrorSummary";
-import { TextField } from "@/components/fields";
+import { DateInput } from "@/components/fields";
 import { SummaryList } from "@/components/SummaryList";
-import { HOLIDAY_YEAR_RANGE, todayInLondon } from "@/lib/deadlines";
-import { calculateDeadlines, type CalculatedDate, type CalculatorResult } from "@/lib/deadlines/calculator";
+import { todayInLondon } from "@/lib/deadlines";
+import { CALCULATOR_MESSAGES, calculateDeadlines, type CalculatedDate, type CalculatorField, type CalculatorResult } from "@/lib/deadlines/calculator";
+import { dateValueProblem, withJoinedDates } from "@/lib/platform/dates/date-input";
 
 /**
  * Public deadline calculator for families (issue 3). No sign-in and no client code of its own: a
  * plain GET form posts back to this page, which validates the query string on the server and shows
  * either the dates or GOV.UK-style errors. Results are shareable and work with the back button.
+ * Dates are typed in day, month and year boxes (`decision-day`, …); a link with a whole ISO date
+ * (`?decision=2025-02-03`) still works.
  */
 
 const TITLE = "Work out your mediation and appeal deadlines";
-/** The first date the calculator supports (bank holidays are held from this year, R-64). */
-const EARLIEST = `${HOLIDAY_YEAR_RANGE.first}-01-01`;
+
+/** How the messages name each date, and the calculator's own "not a real date" message for it. */
+const DATE_FIELDS: Record<CalculatorField, { label: string; notReal: string }> = {
+  decision: { label: "The date the decision letter was sent", notReal: CALCULATOR_MESSAGES.decisionNotReal },
+  certificate: { label: "The date on your mediation certificate", notReal: CALCULATOR_MESSAGES.certificateNotReal },
+};
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -24,18 +31,25 @@ function single(value: string | string[] | undefined): string | undefined {
 
 async function readCalculator(
   searchParams: SearchParams,
-): Promise<{ today: string; values: { decision: string; certificate: string; sectionIOnly: boolean }; result: CalculatorResult | null }> {
+): Promise<{ values: Record<string, string | undefined>; sectionIOnly: boolean; result: CalculatorResult | null }> {
   const params = await searchParams;
   const today = todayInLondon();
-  const decision = single(params.decision);
-  const certificate = single(params.certificate);
-  const sectionIOnly = single(params.sectionIOnly);
+  // The boxes joined under each date's name: an ISO date, "" or the boxes as typed.
+  const values = withJoinedDates(Object.fromEntries(Object.entries(params).map(([k, v]) => [k, single(v)])));
+  const { decision, certificate } = values;
+  const sectionIOnly = values.sectionIOnly;
   const submitted = decision !== undefined || certificate !== undefined;
-  return {
-    today,
-    values: { decision: decision ?? "", certificate: certificate ?? "", sectionIOnly: sectionIOnly === "yes" },
-    result: submitted ? calculateDeadlines({ decision, certificate, sectionIOnly }, today) : null,
-  };
+  const result = submitted ? calculateDeadlines({ decision, certificate, sectionIOnly }, today) : null;
+  if (result && !result.ok) {
+    // Boxes that make no real date: say what is missing or why (issue 8 item 3).
+    const errors = { ...result.errors };
+    for (const field of ["decision", "certificate"] as const) {
+      const problem = errors[field] === DATE_FIELDS[field].notReal && dateValueProblem(values[field] ?? "", DATE_FIELDS[field].label);
+      if (problem) errors[field] = problem;
+    }
+    return { values, sectionIOnly: sectionIOnly === "yes", result: { ok: false, errors } };
+  }
+  return { values, sectionIOnly: sectionIOnly === "yes", result };
 }
 
 export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
@@ -60,7 +74,7 @@ function DateValue({ item }: { item: CalculatedDate }) {
 }
 
 export default async function DeadlineCalculatorPage({ searchParams }: { searchParams: SearchParams }) {
-  const { today, values, result } = await readCalculator(searchParams);
+  const { values, sectionIOnly, result } = await readCalculator(searchParams);
   const errors = result && !result.ok ? result.errors : undefined;
   const dates = result && result.ok ? result : null;
 
@@ -111,31 +125,27 @@ export default async function DeadlineCalculatorPage({ searchParams }: { searchP
 
       <h2 className="h-m">{dates ? "Try different dates" : "Enter your dates"}</h2>
       <form method="get" action="/deadline-calculator" noValidate>
-        <TextField
+        <DateInput
           name="decision"
-          type="date"
-          label="Date the decision letter was sent"
+          legend="Date the decision letter was sent"
           hint="Use the date the local authority sent its decision. It is usually at the top of the letter."
-          min={EARLIEST}
-          max={today}
-          defaultValue={values.decision}
+          example="3 2 2025"
+          values={values}
           error={errors?.decision}
         />
-        <TextField
+        <DateInput
           name="certificate"
-          type="date"
-          label="Date on your mediation certificate (optional)"
+          legend="Date on your mediation certificate (optional)"
           hint="A mediation adviser or mediator gives you a certificate if you decide not to have mediation, or after mediation. Leave this empty if you do not have one yet."
-          min={EARLIEST}
-          max={today}
-          defaultValue={values.certificate}
+          example="29 4 2025"
+          values={values}
           error={errors?.certificate}
         />
         <Checkbox
           name="sectionIOnly"
           label="My disagreement is only about the school or college named in the plan"
           hint="Tick this if you only disagree with the school, college or type of school named in section I of the EHC plan, or that no school is named."
-          defaultChecked={values.sectionIOnly}
+          defaultChecked={sectionIOnly}
         />
         <button type="submit" className="button">
           Work out my dates

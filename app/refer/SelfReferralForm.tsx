@@ -5,7 +5,7 @@
  */
 import { useActionState } from "react";
 import { ErrorSummary } from "@/components/ErrorSummary";
-import { Checkboxes, Radios, SelectField, TextArea, TextField } from "@/components/fields";
+import { Checkboxes, DateInput, Radios, SelectField, TextArea, TextField } from "@/components/fields";
 import { IDLE_STATE } from "@/components/action-state";
 import { FAMILY_PARTY_LABELS } from "@/lib/cases/options";
 import { HONEYPOT_FIELD, NOT_SURE, PLAN_NOT_SURE } from "@/lib/cases/intake/self-referral-schema";
@@ -65,7 +65,8 @@ export function SelfReferralForm({ localAuthorities }: { localAuthorities: { id:
         defaultValue={v.childName}
         error={e.childName}
       />
-      <TextField name="childDateOfBirth" type="date" label="Their date of birth (optional)" defaultValue={v.childDateOfBirth} error={e.childDateOfBirth} />
+      {/* bday: when the young person asks for themselves, it is their own date of birth. */}
+      <DateInput name="childDateOfBirth" legend="Their date of birth (optional)" values={v} error={e.childDateOfBirth} dateOfBirth />
 
       <h2 className="h-m">The disagreement</h2>
       <SelectField
@@ -93,12 +94,12 @@ export function SelfReferralForm({ localAuthorities }: { localAuthorities: { id:
         defaultValues={toAnswerList(v.issueCategories)}
         error={e.issueCategories}
       />
-      <TextField
+      <DateInput
         name="decisionSentOn"
-        type="date"
-        label="The date on the decision letter (optional)"
+        legend="The date on the decision letter (optional)"
         hint="Leave this blank if you do not have the letter."
-        defaultValue={v.decisionSentOn}
+        example="3 2 2025"
+        values={v}
         error={e.decisionSentOn}
       />
       <TextArea

@@ -9,6 +9,7 @@
  */
 import { z } from "zod";
 import { addCalendarDays, addCalendarMonths, dayOfWeek, formatDate, isIsoDate, isoFromParts } from "@/lib/deadlines/calendar";
+import { dateValueProblem } from "@/lib/platform/dates/date-input";
 import { CONTACT_METHOD_VALUES, type ContactMethodValue } from "./options";
 
 /** Longest value of each field (characters, after trimming). */
@@ -149,14 +150,34 @@ export function choice<V extends string>(values: readonly V[], message: string, 
 
 export const yesNo = (message: string, optional = false) => choice(["yes", "no"] as const, message, optional);
 
-/** A typed date (see `isTypedDate`), or "" when not given. */
-export function optionalDate(invalid: string) {
-  return z.preprocess(orEmpty, z.string().trim().refine((v) => v === "" || isTypedDate(v), { message: invalid }));
+/**
+ * What is wrong with a typed date, or null for a typed date or "". Dates are typed in day, month and
+ * year boxes (components/fields.tsx `DateInput`): boxes that make no real date arrive joined as typed
+ * (lib/platform/dates/date-input.ts), and the message says why ("The date of birth must be a real
+ * date – February 2015 has 28 days", "… must include a month"). `label` names the date.
+ */
+export function typedDateProblem(value: string, label: string): string | null {
+  if (value === "" || isTypedDate(value)) return null;
+  return dateValueProblem(value, label) ?? `${label} must be a real date`;
+}
+
+/** A typed date (see `isTypedDate`), or "" when not given. `label` names it in messages ("The date of birth"). */
+export function optionalDate(label: string) {
+  return z.preprocess(
+    orEmpty,
+    z
+      .string()
+      .trim()
+      .superRefine((v, ctx) => {
+        const problem = typedDateProblem(v, label);
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
+      }),
+  );
 }
 
 /** A date of something that has happened: a typed date, not after `today`, or "". */
 export function optionalPastDate(label: string, today: string) {
-  return optionalDate(`${label} must be a real date`).refine((v) => v === "" || v <= today, { message: `${label} must be today or in the past` });
+  return optionalDate(label).refine((v) => !isTypedDate(v) || v <= today, { message: `${label} must be today or in the past` });
 }
 
 export function optionalEmail(tooLongMessage: string) {

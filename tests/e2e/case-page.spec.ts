@@ -7,7 +7,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { expectAccessible, signInAsStaff, sql } from "./helpers";
+import { dateShown, expectAccessible, fillDate, signInAsStaff, sql } from "./helpers";
 
 const DEMO_CASE = "SM-DEMO-00002";
 let demoId: string;
@@ -104,7 +104,7 @@ test.describe("a caseworker takes a case from referral to an allocated mediator"
     await expect(summary).toBeFocused();
     await expect(page.locator("#laNotifiedOn-error")).toContainText("is needed");
     await expectAccessible(page);
-    await page.getByLabel("Date the LA was told the family wants mediation").fill("2025-03-26");
+    await fillDate(page, "Date the LA was told the family wants mediation", "2025-03-26");
     await page.getByRole("button", { name: "Start contacting parties" }).click();
 
     // Back on the case: R-20/R-54 — told 26 March 2025, so mediation must take place by 25 April 2025.
@@ -159,7 +159,7 @@ test.describe("a caseworker takes a case from referral to an allocated mediator"
     await expect(page.locator("#consentOn-error")).toContainText("Enter the date they told us");
     await expect(page.getByLabel("Agreed to take part")).toBeChecked();
     await expectAccessible(page);
-    await page.getByLabel("Date they told us").fill("2025-03-27");
+    await fillDate(page, "Date they told us", "2025-03-27");
     await page.getByLabel("How they told us").fill("by phone");
     await page.getByRole("button", { name: "Save their answer" }).click();
     await expect(banner(page)).toContainText("Their answer has been recorded.");
@@ -192,7 +192,7 @@ test.describe("a caseworker takes a case from referral to an allocated mediator"
 async function startContactingThroughTheApp(browser: Browser, caseId: string, laNotifiedOn: string) {
   const page = await signedIn(browser, "caseworker@demo.test");
   await page.goto(`/cases/${caseId}/transition/startContacting`);
-  await page.getByLabel("Date the LA was told the family wants mediation").fill(laNotifiedOn);
+  await fillDate(page, "Date the LA was told the family wants mediation", laNotifiedOn);
   await page.getByRole("button", { name: "Start contacting parties" }).click();
   await expect(banner(page)).toContainText("You have started contacting the parties.");
   await page.context().close();
@@ -297,12 +297,33 @@ test("two people edit the same case: the second sees the first's change and keep
   await ada.context().close();
 });
 
+test("31 February typed as the date of birth is refused, says why, keeps the boxes, and the saved date is kept (issue 8 item 3)", async ({ page }) => {
+  const c = await createCase();
+  await sql(`INSERT INTO "Child" (id, "caseId", name, "dateOfBirth") VALUES ($1, $2, 'Robin Child', '2015-05-05'::date)`, [`e2e-ch-${randomUUID()}`, c.id]);
+  await signIn(page, "caseworker@demo.test");
+  await page.goto(`/cases/${c.id}/edit`);
+  expect(await dateShown(page, "Date of birth")).toEqual(["5", "5", "2015"]);
+  await fillDate(page, "Date of birth", { day: "31", month: "2", year: "2015" });
+  await page.getByRole("button", { name: "Save changes" }).click();
+
+  const summary = page.getByTestId("error-summary");
+  const message = "The child's date of birth must be a real date – February 2015 has 28 days";
+  await expect(summary.getByRole("link", { name: message })).toHaveAttribute("href", "#childDateOfBirth");
+  await expect(page.locator("#childDateOfBirth-error")).toContainText(message);
+  expect(await dateShown(page, "Date of birth")).toEqual(["31", "2", "2015"]);
+  await expectAccessible(page);
+
+  // Nothing was saved: the case page still shows the date of birth saved before.
+  await page.goto(`/cases/${c.id}`);
+  await expect(page.getByRole("definition").filter({ hasText: "Tuesday 5 May 2015" })).toBeVisible();
+});
+
 test("withdrawing asks for confirmation, then shows the certificate deadline the family asked for (R-12)", async ({ page }) => {
   const c = await createCase({ status: "CONTACTING_PARTIES" });
   await signIn(page, "caseworker@demo.test");
   await page.goto(`/cases/${c.id}`);
   await page.getByRole("link", { name: "Withdraw case" }).click();
-  await page.getByLabel("Date we were told of the withdrawal").fill("2025-12-23");
+  await fillDate(page, "Date we were told of the withdrawal", "2025-12-23");
   await page.getByLabel("Reason").fill("The family decided to appeal straight away");
   await page.getByLabel("The family asked for a certificate").check();
   await page.getByRole("button", { name: "Continue" }).click();
@@ -351,7 +372,7 @@ test("a withdrawal without a certificate asked for starts none, and the case clo
   await signIn(page, "caseworker@demo.test");
   await page.goto(`/cases/${c.id}`);
   await page.getByRole("link", { name: "Withdraw case" }).click();
-  await page.getByLabel("Date we were told of the withdrawal").fill("2025-12-23");
+  await fillDate(page, "Date we were told of the withdrawal", "2025-12-23");
   await page.getByLabel("Reason").fill("Sorted out with the school");
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page.getByRole("heading", { name: "Check before you withdraw the case" })).toBeVisible();
@@ -391,7 +412,7 @@ test("recording the meeting asks whether an agreement was reached; monitoring fo
   await signIn(page, "caseworker@demo.test");
   await page.goto(`/cases/${c.id}`);
   await page.getByRole("link", { name: "Record meeting held" }).click();
-  await page.getByLabel("Date the meeting was held").fill("2025-04-24");
+  await fillDate(page, "Date the meeting was held", "2025-04-24");
   await page.getByRole("button", { name: "Record meeting held" }).click();
   await expect(page.getByTestId("error-summary")).toContainText("Agreement reached at the meeting is needed to record that the meeting was held.");
   await expectAccessible(page);
@@ -404,7 +425,7 @@ test("recording the meeting asks whether an agreement was reached; monitoring fo
   const actions = page.getByTestId("case-actions");
   await expect(actions.getByRole("link", { name: "Start monitoring agreed actions" })).toHaveCount(0);
   await actions.getByRole("link", { name: "Issue certificate" }).click();
-  await page.getByLabel("Date of issue").fill("2025-04-29");
+  await fillDate(page, "Date of issue", "2025-04-29");
   await page.getByRole("button", { name: "Issue certificate" }).click();
   await expect(banner(page)).toContainText("The certificate has been recorded as issued.");
   await expect(actions.getByRole("link", { name: "Start monitoring agreed actions" })).toBeVisible();

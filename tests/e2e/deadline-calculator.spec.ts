@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { addCalendarDays, todayInLondon } from "@/lib/deadlines";
-import { expectAccessible } from "./helpers";
+import { dateShown, expectAccessible, fillDate } from "./helpers";
 
 const DECISION = "Date the decision letter was sent";
 const CERTIFICATE = "Date on your mediation certificate (optional)";
@@ -15,11 +15,23 @@ async function openCalculatorFromSignIn(page: Page, checkAccessible: (page: Page
   await checkAccessible(page);
 }
 
-async function enterDates(page: Page, decision: string, certificate?: string) {
-  await page.getByLabel(DECISION).fill(decision);
-  if (certificate !== undefined) await page.getByLabel(CERTIFICATE).fill(certificate);
+async function enterDates(page: Page, decision: string | { day: string; month: string; year: string }, certificate?: string) {
+  await fillDate(page, DECISION, decision);
+  if (certificate !== undefined) await fillDate(page, CERTIFICATE, certificate);
   await page.getByRole("button", { name: SUBMIT }).click();
 }
+
+/** The day box of a date input (it carries the field's id). */
+const dayBox = (page: Page, legend: string) => page.getByRole("group", { name: legend, exact: true }).getByLabel("Day", { exact: true });
+
+/** The query string the form sends for the two dates, typed as ISO dates. */
+const query = (decision: string, certificate: string) => {
+  const boxes = (name: string, iso: string) => {
+    const [y, m, d] = iso.split("-").map(Number);
+    return `${name}-day=${d}&${name}-month=${m}&${name}-year=${y}`;
+  };
+  return `${boxes("decision", decision)}&${boxes("certificate", certificate)}`;
+};
 
 /** The summary-list row whose key is `label` (a <dt>), with its value. */
 function resultRow(page: Page, label: string) {
@@ -31,7 +43,7 @@ test.describe("deadline calculator for families", () => {
     await openCalculatorFromSignIn(page);
     await enterDates(page, "2025-02-03", "2025-04-29");
 
-    await expect(page).toHaveURL(/\/deadline-calculator\?decision=2025-02-03&certificate=2025-04-29$/);
+    await expect(page).toHaveURL(`/deadline-calculator?${query("2025-02-03", "2025-04-29")}`);
     await expect(page).toHaveTitle("Work out your mediation and appeal deadlines – SEND Mediation");
     await expect(page.getByRole("heading", { level: 2, name: "Your dates" })).toBeVisible();
 
@@ -52,14 +64,14 @@ test.describe("deadline calculator for families", () => {
     await expect(page.getByText("These rules apply to the appeal deadline only.")).toBeVisible();
 
     // The entered dates stay in the form.
-    await expect(page.getByLabel(DECISION)).toHaveValue("2025-02-03");
-    await expect(page.getByLabel(CERTIFICATE)).toHaveValue("2025-04-29");
+    expect(await dateShown(page, DECISION)).toEqual(["3", "2", "2025"]);
+    expect(await dateShown(page, CERTIFICATE)).toEqual(["29", "4", "2025"]);
     await expectAccessible(page);
   });
 
   test("a dispute only about the school named (section I) needs no adviser date, and says so (R-04)", async ({ page }) => {
     await page.goto("/deadline-calculator");
-    await page.getByLabel(DECISION).fill("2025-02-03");
+    await fillDate(page, DECISION, "2025-02-03");
     await page.getByLabel("My disagreement is only about the school or college named in the plan").check();
     await page.getByRole("button", { name: SUBMIT }).click();
     await expect(page).toHaveURL(/sectionIOnly=yes/);
@@ -88,7 +100,7 @@ test.describe("deadline calculator for families", () => {
     const note = page.getByTestId("no-certificate-note");
     await expect(note).toContainText("You have not entered a mediation certificate date.");
     await expect(note).toContainText("It will be 1 month after the date on the certificate");
-    await expect(page.getByLabel(CERTIFICATE)).toHaveValue("");
+    expect(await dateShown(page, CERTIFICATE)).toEqual(["", "", ""]);
     await expectAccessible(page);
   });
 
@@ -102,13 +114,13 @@ test.describe("deadline calculator for families", () => {
     await expect(summary).toBeFocused();
     await expect(page).toHaveTitle(/^Error: Work out your mediation and appeal deadlines/);
     await expect(page.locator("#decision-error")).toContainText("Enter the date the decision letter was sent");
-    await expect(page.getByLabel(DECISION)).toHaveAttribute("aria-invalid", "true");
+    await expect(dayBox(page, DECISION)).toHaveAttribute("aria-invalid", "true");
     await expect(page.getByRole("heading", { name: "Your dates", exact: true })).toHaveCount(0);
     await expectAccessible(page);
 
     // The summary links to the field.
     await summary.getByRole("link", { name: "Enter the date the decision letter was sent" }).click();
-    await expect(page.getByLabel(DECISION)).toBeFocused();
+    await expect(dayBox(page, DECISION)).toBeFocused();
   });
 
   test("a decision date in the future is refused and kept in the field", async ({ page }) => {
@@ -117,8 +129,19 @@ test.describe("deadline calculator for families", () => {
     await enterDates(page, tomorrow);
     await expect(page.getByTestId("error-summary")).toContainText("The date the decision letter was sent must be today or in the past");
     await expect(page.locator("#decision-error")).toContainText("The date the decision letter was sent must be today or in the past");
-    await expect(page.getByLabel(DECISION)).toHaveValue(tomorrow);
+    expect(await dateShown(page, DECISION)).toEqual(tomorrow.split("-").reverse().map((n) => String(Number(n))));
     await expectAccessible(page);
+  });
+
+  test("boxes that make no real date say why, and keep what was typed (issue 8 item 3)", async ({ page }) => {
+    await page.goto("/deadline-calculator");
+    await enterDates(page, { day: "31", month: "2", year: "2025" });
+    const summary = page.getByTestId("error-summary");
+    await expect(summary.getByRole("link", { name: "The date the decision letter was sent must be a real date – February 2025 has 28 days" })).toHaveAttribute("href", "#decision");
+    await expect(page.locator("#decision-error")).toContainText("February 2025 has 28 days");
+    expect(await dateShown(page, DECISION)).toEqual(["31", "2", "2025"]);
+    await enterDates(page, { day: "3", month: "", year: "2025" });
+    await expect(page.locator("#decision-error")).toContainText("The date the decision letter was sent must include a month");
   });
 
   test("a certificate dated before the decision is refused on the certificate field", async ({ page }) => {
@@ -128,8 +151,8 @@ test.describe("deadline calculator for families", () => {
     await expect(summary.getByRole("link", { name: "The certificate date must be on or after the decision date" })).toHaveAttribute("href", "#certificate");
     await expect(page.locator("#certificate-error")).toContainText("The certificate date must be on or after the decision date");
     await expect(page.locator("#decision-error")).toHaveCount(0);
-    await expect(page.getByLabel(DECISION)).toHaveValue("2025-02-03");
-    await expect(page.getByLabel(CERTIFICATE)).toHaveValue("2025-01-20");
+    expect(await dateShown(page, DECISION)).toEqual(["3", "2", "2025"]);
+    expect(await dateShown(page, CERTIFICATE)).toEqual(["20", "1", "2025"]);
     await expectAccessible(page);
   });
 
@@ -169,7 +192,7 @@ test.describe("deadline calculator without JavaScript", () => {
     const expectAccessibleNoJs = accessibleAtSameAddress(browser);
     await openCalculatorFromSignIn(page, expectAccessibleNoJs);
     await enterDates(page, "2025-02-03", "2025-07-03");
-    await expect(page).toHaveURL(/\/deadline-calculator\?decision=2025-02-03&certificate=2025-07-03$/);
+    await expect(page).toHaveURL(`/deadline-calculator?${query("2025-02-03", "2025-07-03")}`);
     await expect(resultRow(page, "Your appeal must reach the Tribunal by")).toContainText("Monday 1 September 2025");
     await expect(resultRow(page, "Your appeal must reach the Tribunal by")).toContainText("is in August, so the deadline moves to the first working day after 31 August");
     await expectAccessibleNoJs(page);
@@ -181,11 +204,13 @@ test.describe("deadline calculator without JavaScript", () => {
     await page.goto("/deadline-calculator?decision=2025-02-03&certificate=2025-07-03");
     await expect(resultRow(page, "Your appeal must reach the Tribunal by")).toContainText("Monday 1 September 2025");
 
-    await page.getByLabel(DECISION).fill("");
+    // A link with whole ISO dates shows them in the boxes.
+    expect(await dateShown(page, DECISION)).toEqual(["3", "2", "2025"]);
+    await fillDate(page, DECISION, "");
     await page.getByRole("button", { name: SUBMIT }).click();
     await expect(page.getByTestId("error-summary")).toContainText("Enter the date the decision letter was sent");
     await expect(page.locator("#decision-error")).toContainText("Enter the date the decision letter was sent");
-    await expect(page.getByLabel(CERTIFICATE)).toHaveValue("2025-07-03");
+    expect(await dateShown(page, CERTIFICATE)).toEqual(["3", "7", "2025"]);
     await expectAccessibleNoJs(page);
   });
 

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import pg from "pg";
 import { SMTPServer } from "smtp-server";
@@ -22,6 +22,25 @@ export async function expectAccessible(page: Page) {
   // no title fails the second scan too.
   if (violations.length === 1 && violations[0]!.startsWith("document-title")) violations = await scan();
   expect(violations).toEqual([]);
+}
+
+/**
+ * Types a date into the day, month and year boxes of the date input whose legend is `legend`
+ * (issue 8 item 3): an ISO date ("2014-03-27" → 27, 3, 2014), "" to empty the boxes, or the boxes
+ * as a person might type them ({ day: "31", month: "2", year: "2015" }).
+ */
+export async function fillDate(scope: Page | Locator, legend: string, date: string | { day: string; month: string; year: string }) {
+  const group = scope.getByRole("group", { name: legend, exact: true });
+  const [year = "", month = "", day = ""] = typeof date === "string" ? (date === "" ? [] : date.split("-").map((n, i) => (i === 0 ? n : String(Number(n))))) : [date.year, date.month, date.day];
+  await group.getByLabel("Day", { exact: true }).fill(day);
+  await group.getByLabel("Month", { exact: true }).fill(month);
+  await group.getByLabel("Year", { exact: true }).fill(year);
+}
+
+/** The day, month and year boxes of the date input whose legend is `legend`, as shown. */
+export async function dateShown(scope: Page | Locator, legend: string): Promise<string[]> {
+  const group = scope.getByRole("group", { name: legend, exact: true });
+  return [await group.getByLabel("Day", { exact: true }).inputValue(), await group.getByLabel("Month", { exact: true }).inputValue(), await group.getByLabel("Year", { exact: true }).inputValue()];
 }
 
 export async function signInAsStaff(page: Page, email: string, password = DEMO_PASSWORD) {

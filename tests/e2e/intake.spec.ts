@@ -6,7 +6,7 @@
  */
 import { expect, test, type Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
-import { expectAccessible, signInAsStaff, sql, startSmtp } from "./helpers";
+import { dateShown, expectAccessible, fillDate, signInAsStaff, sql, startSmtp } from "./helpers";
 
 const uid = () => randomUUID().slice(0, 8);
 const h1 = (page: Page) => page.getByRole("heading", { level: 1 });
@@ -41,7 +41,7 @@ async function answerWhoIsAsking(page: Page) {
 /** Step 2. */
 async function answerTheChild(page: Page, child: string) {
   await page.getByLabel("Child’s full name").fill(child);
-  await page.getByLabel("Date of birth (optional)").fill("2015-06-01");
+  await fillDate(page, "Date of birth (optional)", "2015-06-01");
   await page.getByLabel("School, college or early years setting (optional)").fill("Oak Primary School");
   await radio(page, "Yes").check();
   await continueButton(page).click();
@@ -52,8 +52,8 @@ async function answerTheChild(page: Page, child: string) {
 async function answerTheDecision(page: Page) {
   await page.getByLabel("Local authority", { exact: true }).selectOption({ label: "Northshire County Council" });
   await checkbox(page, "The support in the EHC plan (section F)").check();
-  await page.getByLabel("Date the decision was sent").fill("2026-08-03");
-  await page.getByLabel("Date the local authority was told the family wants mediation (optional)").fill("2026-11-02");
+  await fillDate(page, "Date the decision was sent", "2026-08-03");
+  await fillDate(page, "Date the local authority was told the family wants mediation (optional)", "2026-11-02");
   await expect(page.getByTestId("deadline-preview")).toContainText("Mediation must take place by Wednesday 2 December 2026");
   await fillSummaryAndNotes(page);
   await continueButton(page).click();
@@ -140,7 +140,7 @@ test.describe("a caseworker logs a referral through every step and check your an
     await expect(h1(page)).toBeFocused();
     await expect(page.getByText("New referral: step 2 of 5")).toBeVisible();
     await page.getByLabel("Child’s full name").fill(child);
-    await page.getByLabel("Date of birth (optional)").fill("2015-06-01");
+    await fillDate(page, "Date of birth (optional)", "2015-06-01");
     await page.getByLabel("School, college or early years setting (optional)").fill("Oak Primary School");
     await radio(page, "Yes").check();
     await expectAccessible(page);
@@ -150,7 +150,7 @@ test.describe("a caseworker logs a referral through every step and check your an
     await expect(page.getByText("Draft restored")).toBeVisible();
     await expect(h1(page)).toHaveText("The child or young person");
     await expect(page.getByLabel("Child’s full name")).toHaveValue(child);
-    await expect(page.getByLabel("Date of birth (optional)")).toHaveValue("2015-06-01");
+    await expect.poll(() => dateShown(page, "Date of birth (optional)")).toEqual(["1", "6", "2015"]);
     await expect(radio(page, "Yes")).toBeChecked();
     await expectAccessible(page);
     await continueButton(page).click();
@@ -172,10 +172,10 @@ test.describe("a caseworker logs a referral through every step and check your an
     // Several decisions (issue 8, item 6): with section F too, a certificate is needed again.
     await checkbox(page, "The support in the EHC plan (section F)").check();
     await expect(page.getByTestId("section-i-note")).toHaveCount(0);
-    await page.getByLabel("Date the decision was sent").fill("2026-08-03");
+    await fillDate(page, "Date the decision was sent", "2026-08-03");
     await expect(page.getByTestId("decision-warning")).toContainText("The decision was sent more than 2 months ago");
     await expect(page.getByTestId("decision-warning")).toContainText("Saturday 3 October 2026");
-    await page.getByLabel("Date the local authority was told the family wants mediation (optional)").fill("2026-11-02");
+    await fillDate(page, "Date the local authority was told the family wants mediation (optional)", "2026-11-02");
     await expect(page.getByTestId("deadline-preview")).toContainText("Mediation must take place by Wednesday 2 December 2026");
     await fillSummaryAndNotes(page);
     await expectAccessible(page);
@@ -343,7 +343,7 @@ test.describe("a caseworker logs a referral", () => {
     await radio(page, /^Parent or carer/).check();
     await continueButton(page).click();
     await expect(h1(page)).toHaveText("The child or young person");
-    await page.getByLabel("Date of birth (optional)").fill("2099-01-01");
+    await fillDate(page, "Date of birth (optional)", "2099-01-01");
     await continueButton(page).click();
     await expect(summary).toBeFocused();
     await expect(summary.getByRole("link")).toHaveText(["Enter the child's full name", "The date of birth must be in the past", "Select yes if the child has an EHC plan"]);
@@ -351,6 +351,12 @@ test.describe("a caseworker logs a referral", () => {
     await expect(page.locator('[id="child.dateOfBirth-error"]')).toContainText("The date of birth must be in the past");
     await expect(page.locator('[id="child.hasEhcPlan-error"]')).toContainText("Select yes if the child has an EHC plan");
     await expectAccessible(page);
+    // An impossible date says why, and the boxes keep what was typed (issue 8 item 3).
+    await fillDate(page, "Date of birth (optional)", { day: "31", month: "2", year: "2015" });
+    await continueButton(page).click();
+    await expect(summary.getByRole("link", { name: "The date of birth must be a real date – February 2015 has 28 days" })).toHaveAttribute("href", "#child.dateOfBirth");
+    await expect(page.locator('[id="child.dateOfBirth-error"]')).toContainText("February 2015 has 28 days");
+    expect(await dateShown(page, "Date of birth (optional)")).toEqual(["31", "2", "2015"]);
 
     // A caseworker-only page: an LA officer gets "not found".
     await page.getByRole("button", { name: "Sign out" }).click();
@@ -373,8 +379,8 @@ test.describe("a caseworker logs a referral", () => {
     await page.getByLabel("Local authority", { exact: true }).selectOption({ label: "Southborough Council" });
     await checkbox(page, "Refusal to carry out an EHC needs assessment").check();
     // A 2015 date: the bank-holiday data starts in 2016, so the health deadline cannot be worked out (R-64).
-    await page.getByLabel("Date the decision was sent").fill("2015-01-05");
-    await page.getByLabel("Date the local authority was told the family wants mediation (optional)").fill("2015-02-02");
+    await fillDate(page, "Date the decision was sent", "2015-01-05");
+    await fillDate(page, "Date the local authority was told the family wants mediation (optional)", "2015-02-02");
     await continueButton(page).click();
     await radio(page, /^Health/).check();
     await page.getByLabel("Describe the issue").fill("Physiotherapy in section G");
@@ -396,7 +402,7 @@ test.describe("a caseworker logs a referral", () => {
     await expect(page.locator('[id="laNotifiedOn-error"]')).toContainText("only holds England and Wales bank holidays for 2016 to 2029");
     await expectAccessible(page);
 
-    await page.getByLabel("Date the local authority was told the family wants mediation (optional)").fill("2026-11-02");
+    await fillDate(page, "Date the local authority was told the family wants mediation (optional)", "2026-11-02");
     await page.getByRole("button", { name: "Save and check your answers" }).click();
     await expect(h1(page)).toHaveText("Check your answers before creating the referral");
     await expect(page.getByRole("main")).toContainText("Wednesday 2 December 2026");
@@ -425,7 +431,7 @@ test.describe("a family asks for mediation at /refer", () => {
     await radio(page, "No").check();
     await checkbox(page, "The council will not carry out an EHC needs assessment").check();
     await checkbox(page, /^Education/).check();
-    await page.getByLabel("The date on the decision letter (optional)").fill("2026-11-10");
+    await fillDate(page, "The date on the decision letter (optional)", "2026-11-10");
   }
 
   test("gets a reference on the confirmation page and by email", async ({ page }) => {
@@ -481,14 +487,19 @@ test.describe("a family asks for mediation at /refer", () => {
     expect(blockedScripts).toBeGreaterThan(0);
     await expectAccessible(page);
     await page.getByLabel("Your full name").fill("Sky Nojs");
+    await fillDate(page, "Their date of birth (optional)", { day: "31", month: "2", year: "2015" });
     await page.getByRole("button", { name: "Send request" }).click();
     const summary = page.getByTestId("error-summary");
     await expect(summary).toContainText("Select whether you are a parent or carer, or the young person");
     await expect(summary).toContainText("Enter your email address");
+    // Issue 8 item 3: an impossible date says why, and the boxes keep what was typed.
+    await expect(summary).toContainText("The date of birth must be a real date – February 2015 has 28 days");
+    expect(await dateShown(page, "Their date of birth (optional)")).toEqual(["31", "2", "2015"]);
     await expect(page.getByLabel("Your full name")).toHaveValue("Sky Nojs");
     await expectAccessible(page);
 
     await fillSelfReferral(page, email);
+    await fillDate(page, "Their date of birth (optional)", "2015-02-28");
     await page.getByRole("button", { name: "Send request" }).click();
     await expect(page).toHaveURL(/\/refer\/done\?reference=SM-2026-\d{5}$/);
     await expect(page.getByTestId("self-referral-reference")).toHaveText(/^SM-2026-\d{5}$/);

@@ -27,6 +27,7 @@ import {
   stepOfField,
   type ReferralFormValues,
 } from "@/lib/cases/intake/referral-schema";
+import { isIsoDate } from "@/lib/deadlines/calendar";
 import { fieldErrorsFromZod, sortFieldErrors } from "@/lib/platform/validation";
 import { createReferralAction, previewReferralDatesAction } from "./actions";
 import { CheckAnswers } from "./CheckAnswers";
@@ -99,7 +100,10 @@ export function NewReferralForm({ userId, localAuthorities, today }: { userId: s
   }, [stage, key, form]);
 
   // Statutory dates, worked out on the server (the holiday data is too heavy for the browser).
-  const [kind, decisionSentOn, laNotifiedOn, issues] = useWatch({ control: form.control, name: ["kind", "decisionSentOn", "laNotifiedOn", "issues"] });
+  const [kind, decisionSentOnTyped, laNotifiedOnTyped, issues] = useWatch({ control: form.control, name: ["kind", "decisionSentOn", "laNotifiedOn", "issues"] });
+  // Only whole dates: until the day, month and year boxes make one, the value is the boxes as typed.
+  const decisionSentOn = isIsoDate(decisionSentOnTyped) ? decisionSentOnTyped : "";
+  const laNotifiedOn = isIsoDate(laNotifiedOnTyped) ? laNotifiedOnTyped : "";
   const hasHealthIssue = issues.some((i) => i.category === "HEALTH");
   // about health only, the ICB arranges the mediation, on its own 30 days.
   const healthOnly = hasHealthIssue && issues.every((i) => i.category === "HEALTH");

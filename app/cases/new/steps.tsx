@@ -5,9 +5,9 @@ import { WarningText } from "@/components/WarningText";
  * react-hook-form instance owned by NewReferralForm, so answers survive moving between steps.
  * Field ids are the field paths ("child.name"), which the error summary links to.
  */
-import { useRef, type RefObject } from "react";
+import { useRef, useState, type RefObject } from "react";
 import { useFieldArray, useWatch, type FieldPath, type UseFormReturn } from "react-hook-form";
-import { Checkboxes, Radios, SelectField, TextArea, TextField } from "@/components/fields";
+import { Checkboxes, DateInput, Radios, SelectField, TextArea, TextField } from "@/components/fields";
 import {
   CASE_KIND_OPTIONS,
   CONTACT_METHOD_OPTIONS,
@@ -28,6 +28,7 @@ import type { ReferralDatesPreview } from "@/lib/cases/intake/preview-referral-d
 import { isTypedDate, parentForOlderChildWarning } from "@/lib/cases/fields";
 import { DECISION_NOT_KNOWN, DECISION_OPTIONS, isSectionIOnly } from "@/lib/cases/about/rules";
 import { todayInLondon } from "@/lib/deadlines/calendar";
+import { joinDateParts, splitDateValue } from "@/lib/platform/dates/date-input";
 
 export type Form = UseFormReturn<ReferralFormValues>;
 type Props = { form: Form; errors: Record<string, string> };
@@ -40,6 +41,26 @@ const YES_NO = [
 /** Radios registered with react-hook-form. */
 function FormRadios({ form, name, ...rest }: { form: Form; name: FieldPath<ReferralFormValues> } & Omit<Parameters<typeof Radios>[0], "name" | "inputProps">) {
   return <Radios name={name} inputProps={() => form.register(name)} {...rest} />;
+}
+
+/**
+ * A date input (day, month and year boxes) held by react-hook-form as one string: its ISO date, ""
+ * or the boxes as typed, which the step's schema explains (lib/platform/dates/date-input.ts). The
+ * boxes keep exactly what was typed while the step is on screen.
+ */
+function FormDateInput({ form, name, ...rest }: { form: Form; name: "child.dateOfBirth" | "decisionSentOn" | "laNotifiedOn" } & Omit<Parameters<typeof DateInput>[0], "name" | "value" | "onChange" | "values" | "defaultValue">) {
+  const [parts, setParts] = useState(() => splitDateValue(form.getValues(name)));
+  return (
+    <DateInput
+      name={name}
+      value={parts}
+      onChange={(next) => {
+        setParts(next);
+        form.setValue(name, joinDateParts(next), { shouldDirty: true });
+      }}
+      {...rest}
+    />
+  );
 }
 
 export function WhoStep({ form, errors }: Props) {
@@ -74,7 +95,7 @@ export function ChildStep({ form, errors }: Props) {
   return (
     <>
       <TextField id="child.name" label={youngPerson ? "Young person’s full name" : "Child’s full name"} autoComplete="off" spellCheck={false} error={errors["child.name"]} {...form.register("child.name")} />
-      <TextField id="child.dateOfBirth" type="date" label="Date of birth (optional)" error={errors["child.dateOfBirth"]} {...form.register("child.dateOfBirth")} />
+      <FormDateInput form={form} name="child.dateOfBirth" legend="Date of birth (optional)" error={errors["child.dateOfBirth"]} />
       {olderChild && <WarningText>{olderChild}</WarningText>}
       <TextField
         id="child.setting"
@@ -121,13 +142,13 @@ export function DecisionStep({ form, errors, localAuthorities, preview }: Props 
           )}
         </>
       )}
-      <TextField
-        id="decisionSentOn"
-        type="date"
-        label={drs ? "Date a related decision was sent (optional)" : "Date the decision was sent"}
+      <FormDateInput
+        form={form}
+        name="decisionSentOn"
+        legend={drs ? "Date a related decision was sent (optional)" : "Date the decision was sent"}
         hint={drs ? "If the family also disagrees with a decision they can appeal, its date keeps the appeal clock visible." : "The date on the local authority’s decision letter."}
+        example="3 2 2025"
         error={errors.decisionSentOn}
-        {...form.register("decisionSentOn")}
       />
       <div aria-live="polite" data-testid="decision-warning">
         {!drs && preview?.lateDecisionWarning && (
@@ -136,13 +157,13 @@ export function DecisionStep({ form, errors, localAuthorities, preview }: Props 
       </div>
       {kind === "MEDIATION" && (
         <>
-          <TextField
-            id="laNotifiedOn"
-            type="date"
-            label="Date the local authority was told the family wants mediation (optional)"
+          <FormDateInput
+            form={form}
+            name="laNotifiedOn"
+            legend="Date the local authority was told the family wants mediation (optional)"
             hint="The 30-day mediation deadline counts from this date. Leave it blank if the local authority has not been told yet."
+            example="3 2 2025"
             error={errors.laNotifiedOn}
-            {...form.register("laNotifiedOn")}
           />
           <DeadlinePreview preview={preview} />
         </>

@@ -48,7 +48,7 @@ export function detailsPatchSchema(today: string = todayInLondon()) {
     laNotifiedOn: optionalPastDate("The date the LA was told", today).optional(),
     childName: optionalText(LIMITS.name, tooLong("The child's name", LIMITS.name)).optional(),
     // Past and under 25: checked by the command, which knows whether it is a young person.
-    childDateOfBirth: optionalDate("The child's date of birth must be a real date").optional(),
+    childDateOfBirth: optionalDate("The child's date of birth").optional(),
     childSetting: optionalText(LIMITS.setting, tooLong("The school, college or setting", LIMITS.setting)).optional(),
   });
 }

@@ -215,7 +215,7 @@ const whoShape = {
 const childShape = {
   child: object({
     name: optionalText(LIMITS.name, tooLong("The name", LIMITS.name)),
-    dateOfBirth: optionalDate("The date of birth must be a real date"),
+    dateOfBirth: optionalDate("The date of birth"),
     setting: optionalText(LIMITS.setting, tooLong("The school, college or setting", LIMITS.setting)),
     hasEhcPlan: yesNo("Select yes if the child has an EHC plan"),
   }),
@@ -225,8 +225,8 @@ const decisionShape = {
   localAuthorityId: requiredText(LIMITS.name, "Select the local authority", "Select the local authority"),
   disputedDecisions: z.preprocess(toAnswerList, z.array(z.string())),
   drsScope: choice(DRS_SCOPE_VALUES, "Select what the disagreement is about", true),
-  decisionSentOn: optionalDate("The date the decision was sent must be a real date"),
-  laNotifiedOn: optionalDate("The date the local authority was told must be a real date"),
+  decisionSentOn: optionalDate("The date the decision was sent"),
+  laNotifiedOn: optionalDate("The date the local authority was told"),
   summary: optionalText(LIMITS.summary, tooLong("The summary", LIMITS.summary)),
   staffNotes: optionalText(LIMITS.staffNotes, tooLong("The notes for the mediation team", LIMITS.staffNotes)),
 };

@@ -83,7 +83,7 @@ export function selfReferralSchema(today: string = todayInLondon()) {
       }),
       phone: optionalPhone(tooLong("Your phone number", LIMITS.phone)),
       childName: optionalText(LIMITS.name, tooLong("The name", LIMITS.name)),
-      childDateOfBirth: optionalDate("The date of birth must be a real date"),
+      childDateOfBirth: optionalDate("The date of birth"),
       localAuthorityId: requiredText(LIMITS.name, "Select your local authority", "Select your local authority"),
       hasEhcPlan: choice(["yes", "no", PLAN_NOT_SURE], "Select whether your child has an EHC plan, or ‘I’m not sure’"),
       disputedDecisions: z.preprocess(toAnswerList, z.array(z.string())),
@@ -93,7 +93,7 @@ export function selfReferralSchema(today: string = todayInLondon()) {
           message: "Choose from education, health or social care",
         }),
       ),
-      decisionSentOn: optionalDate("The date on the decision letter must be a real date"),
+      decisionSentOn: optionalDate("The date on the decision letter"),
       details: optionalText(LIMITS.staffNotes, tooLong("This", LIMITS.staffNotes)),
     })
     .superRefine((v, ctx) => {

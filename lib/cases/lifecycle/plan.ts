@@ -10,7 +10,7 @@
  * refuse with GUARD_FAILED.
  */
 import { describeParty } from "../options";
-import { isTypedDate } from "../fields";
+import { isTypedDate, typedDateProblem } from "../fields";
 import {
   FAMILY_PARTY_KINDS,
   NON_PRINCIPAL_KINDS,
@@ -288,7 +288,7 @@ function validateInput(spec: InputSpec, raw: unknown, snapshot: CaseSnapshot): {
   const label = spec.label;
   switch (spec.type) {
     case "date":
-      if (!isTypedDate(raw)) return { error: `${label} must be a real date written as YYYY-MM-DD.` };
+      if (!isTypedDate(raw)) return { error: `${(typeof raw === "string" && typedDateProblem(raw.trim(), label)) || `${label} must be a real date`}.` };
       return { value: raw };
     case "text":
     case "id": {

@@ -6,6 +6,8 @@ import { db } from "@/lib/platform/db";
 import { ConflictError, DomainError } from "@/lib/platform/errors";
 import { addCalendarDays, isoFromDbDate, todayInLondon } from "@/lib/deadlines";
 import { updateCaseDetails, type DetailsConflictData } from "@/lib/cases/details/update-case-details";
+import { DETAIL_KEYS } from "@/lib/cases/details/details-schema";
+import { withJoinedDates } from "@/lib/platform/dates/date-input";
 import { caseworker, caseworker2, fieldError, makeCase, refusal, stateOf, setUpCaseFixtures } from "./fixtures";
 
 setUpCaseFixtures();
@@ -106,6 +108,31 @@ describe("case details", () => {
     const stale = await refusal(updateCaseDetails(caseworker, c.id, 2, { summary: "Very old page" }));
     expect(stale).toBeInstanceOf(ConflictError);
     expect(((stale as ConflictError).data as DetailsConflictData).changes).toContainEqual({ field: "summary", label: "Summary of the disagreement", value: "Agreed summary" });
+  });
+
+  it("issue 8 item 3: 31 February typed as the date of birth is refused, says why, and the saved date of birth is kept", async () => {
+    const c = await makeCase();
+    await updateCaseDetails(caseworker, c.id, 1, { childName: "Sam", childDateOfBirth: "2015-05-05", summary: "Before" });
+    const before = await stateOf(c.id);
+    // The edit form as the server action reads it: the boxes joined under the field's name.
+    const form = (day: string, month: string, year: string) =>
+      withJoinedDates({ childName: "Sam", summary: "After", "childDateOfBirth-day": day, "childDateOfBirth-month": month, "childDateOfBirth-year": year });
+    const patch = (v: Record<string, string>) => Object.fromEntries(DETAIL_KEYS.filter((k) => v[k] !== undefined).map((k) => [k, v[k]!]));
+    const dateOfBirth = async () => isoFromDbDate((await db().child.findFirstOrThrow({ where: { caseId: c.id } })).dateOfBirth!);
+
+    const e = await refusal(updateCaseDetails(caseworker, c.id, 2, patch(form("31", "2", "2015"))));
+    expect(e).toBeInstanceOf(DomainError);
+    expect(fieldError(e, "childDateOfBirth")).toBe("The child's date of birth must be a real date – February 2015 has 28 days");
+    expect(fieldError(await refusal(updateCaseDetails(caseworker, c.id, 2, patch(form("27", "", "2015")))), "childDateOfBirth")).toBe("The child's date of birth must include a month");
+    // Nothing was written: not the date, not the summary typed beside it.
+    expect(await stateOf(c.id)).toEqual(before);
+    expect(await dateOfBirth()).toBe("2015-05-05");
+
+    // A real date is saved; emptying all three boxes is the one way to clear it.
+    await updateCaseDetails(caseworker, c.id, 2, patch(form("28", "Feb", "2015")));
+    expect(await dateOfBirth()).toBe("2015-02-28");
+    await updateCaseDetails(caseworker, c.id, 3, patch(form("", "", "")));
+    expect((await db().child.findFirstOrThrow({ where: { caseId: c.id } })).dateOfBirth).toBeNull();
   });
 
   it("a closed case cannot be edited", async () => {

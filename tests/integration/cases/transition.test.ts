@@ -7,7 +7,8 @@ import { ForbiddenError, NotFoundError } from "@/lib/auth/types";
 import { ConflictError, DomainError } from "@/lib/platform/errors";
 import { addCalendarDays, dbDateFromIso, formatDate, isoFromDbDate, nextWorkingDay, todayInLondon, earliestMeetingDate } from "@/lib/deadlines";
 import { fromStatusesFor, TRANSITIONS } from "@/lib/cases/lifecycle";
-import { transitionCase } from "@/lib/cases/transition/transition-case";
+import { transitionCase, transitionInputFromForm } from "@/lib/cases/transition/transition-case";
+import { withJoinedDates } from "@/lib/platform/dates/date-input";
 import { previewTransition } from "@/lib/cases/transition/preview-transition";
 import { getTransitionPage } from "@/lib/cases/transition/get-transition-page";
 import { allocateMediator } from "@/lib/cases/allocation/allocate-mediator";
@@ -74,10 +75,11 @@ describe("transition validation", () => {
         },
       });
       const before = await stateOf(c.id);
-      const input: Record<string, string> = { [dateInput.name]: "2025-02-30", reason: "Family moved away" };
-      const e = await refusal(transitionCase(caseworker, c.id, t.name, 1, input));
+      // Typed in the day, month and year boxes, read as the server action reads a posted form.
+      const posted = withJoinedDates({ [`${dateInput.name}-day`]: "30", [`${dateInput.name}-month`]: "2", [`${dateInput.name}-year`]: "2025", reason: "Family moved away" });
+      const e = await refusal(transitionCase(caseworker, c.id, t.name, 1, transitionInputFromForm(t.name, posted)));
       expect(e).toBeInstanceOf(DomainError);
-      expect(e.message).toBe(`${dateInput.label} must be a real date written as YYYY-MM-DD.`);
+      expect(e.message).toBe(`${dateInput.label} must be a real date – February 2025 has 28 days.`);
       expect(fieldError(e, dateInput.name)).toBe(e.message);
       expect(await stateOf(c.id)).toEqual(before);
     });

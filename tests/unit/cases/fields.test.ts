@@ -3,7 +3,7 @@
  * date, and a date of birth for a child or a young person (R-01).
  */
 import { describe, expect, it } from "vitest";
-import { compulsorySchoolAgeEnds, dateOfBirthProblem, isEmail, isOverCompulsorySchoolAge, isPhone, isTypedDate, isUnder25, parentForOlderChildWarning } from "@/lib/cases/fields";
+import { compulsorySchoolAgeEnds, dateOfBirthProblem, isEmail, isOverCompulsorySchoolAge, isPhone, isTypedDate, isUnder25, optionalDate, optionalPastDate, parentForOlderChildWarning } from "@/lib/cases/fields";
 
 describe("phone numbers", () => {
   it("accepts UK and international ways of writing one", () => {
@@ -63,5 +63,22 @@ describe("compulsory school age (R-01)", () => {
   it("warns, without blocking, when a parent acts for someone 16 or over", () => {
     expect(parentForOlderChildWarning("2010-03-31", "2026-04-01")).toMatch(/^The child is 16\./);
     expect(parentForOlderChildWarning("2010-04-02", "2026-04-01")).toBeNull();
+  });
+});
+
+describe("typed dates (issue 8 item 3: day, month and year boxes)", () => {
+  const message = (r: { success: boolean; error?: { issues: { message: string }[] } }) => (r.success ? null : r.error!.issues[0]!.message);
+  it("explains boxes that make no real date, and never reads them as not given", () => {
+    const dob = optionalDate("The date of birth");
+    expect(dob.parse("")).toBe("");
+    expect(dob.parse("2015-02-28")).toBe("2015-02-28");
+    expect(message(dob.safeParse("day=31&month=2&year=2015"))).toBe("The date of birth must be a real date – February 2015 has 28 days");
+    expect(message(dob.safeParse("day=&month=2&year=2015"))).toBe("The date of birth must include a day");
+    expect(message(dob.safeParse("1899-12-31"))).toBe("The date of birth must be a real date");
+  });
+  it("a past date's boxes get one message: what is wrong with them", () => {
+    const r = optionalPastDate("The date they told us", "2026-01-10").safeParse("day=30&month=2&year=2026");
+    expect(r.success ? [] : r.error.issues.map((i) => i.message)).toEqual(["The date they told us must be a real date – February 2026 has 28 days"]);
+    expect(message(optionalPastDate("The date they told us", "2026-01-10").safeParse("2026-01-11"))).toBe("The date they told us must be today or in the past");
   });
 });

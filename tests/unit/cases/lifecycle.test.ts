@@ -647,9 +647,18 @@ describe("refusals", () => {
     (bad) => {
       const r = planTransition(snap(), "startContacting", caseworker, { laNotifiedOn: bad });
       expect(r).toMatchObject({ ok: false, code: "MISSING_INPUT", field: "laNotifiedOn" });
-      if (!r.ok) expect(r.message).toContain("YYYY-MM-DD");
+      if (!r.ok) expect(r.message).toBe("Date the LA was told the family wants mediation must be a real date.");
     },
   );
+
+  it("says why a date typed in the day, month and year boxes is refused (issue 8 item 3)", () => {
+    const refused = (laNotifiedOn: string) => {
+      const r = planTransition(snap(), "startContacting", caseworker, { laNotifiedOn });
+      return r.ok ? null : r.message;
+    };
+    expect(refused("day=31&month=2&year=2025")).toBe("Date the LA was told the family wants mediation must be a real date – February 2025 has 28 days.");
+    expect(refused("day=31&month=&year=2025")).toBe("Date the LA was told the family wants mediation must include a month.");
+  });
 
   it("refuses an optional input of the wrong type", () => {
     const s = snap({ status: "PREPARING", allocatedMediatorId: "u-med" });

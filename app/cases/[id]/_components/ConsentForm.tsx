@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { ErrorSummary } from "@/components/ErrorSummary";
-import { Radios, TextField } from "@/components/fields";
+import { DateInput, Radios, TextField } from "@/components/fields";
 import { IDLE_STATE } from "@/components/action-state";
 import { CONSENT_OPTIONS } from "@/lib/cases/options";
 import { recordConsentAction } from "../actions";
@@ -19,7 +19,7 @@ export function ConsentForm({ caseId, version, partyId, name, initial }: { caseI
       <input type="hidden" name="partyId" value={partyId} />
       <input type="hidden" name="version" value={v.version ?? String(version)} />
       <Radios name="consent" legend={`Has ${name} agreed to take part?`} options={CONSENT_OPTIONS} defaultValue={v.consent} error={errors?.consent} />
-      <TextField name="consentOn" type="date" label="Date they told us" hint="Not needed if they have not answered yet." defaultValue={v.consentOn} error={errors?.consentOn} />
+      <DateInput name="consentOn" legend="Date they told us" hint="Not needed if they have not answered yet." example="3 2 2025" values={v} error={errors?.consentOn} />
       <TextField name="consentHow" label="How they told us" hint="For example by phone, by email or in a letter." autoComplete="off" defaultValue={v.consentHow} error={errors?.consentHow} />
       <button type="submit" className="button" disabled={pending}>
         Save their answer

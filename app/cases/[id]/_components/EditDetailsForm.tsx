@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { ErrorSummary } from "@/components/ErrorSummary";
-import { SelectField, TextArea, TextField } from "@/components/fields";
+import { DateInput, SelectField, TextArea, TextField } from "@/components/fields";
 import { IDLE_STATE } from "@/components/action-state";
 import { DRS_SCOPE_OPTIONS, STAFF_NOTES_HINT, STAFF_NOTES_LABEL, SUMMARY_HINT, SUMMARY_LABEL } from "@/lib/cases/options";
 import { updateDetailsAction } from "../actions";
@@ -63,16 +63,16 @@ export function EditDetailsForm({ caseId, version, kind, initial, clockRunning }
         <SelectField name="drsScope" label="What the disagreement is about" hint="Disagreement resolution (R-70)" options={scopeOptions} defaultValue={v.drsScope} error={errors?.drsScope} />
       ) : (
         <>
-          <TextField name="decisionSentOn" type="date" label="Date the decision notice was sent" hint="The appeal and adviser deadlines count from this date (R-10, R-50)." defaultValue={v.decisionSentOn} error={errors?.decisionSentOn} />
+          <DateInput name="decisionSentOn" legend="Date the decision notice was sent" hint="The appeal and adviser deadlines count from this date (R-10, R-50)." example="3 2 2025" values={v} error={errors?.decisionSentOn} />
         </>
       )}
       {kind === "MEDIATION" && (
-        <TextField
+        <DateInput
           name="laNotifiedOn"
-          type="date"
-          label="Date the LA was told the family wants mediation"
+          legend="Date the LA was told the family wants mediation"
           hint={clockRunning ? "Changing this date recalculates the 30-day deadline from the new date (R-20)." : "The 30-day clock starts on this day (R-20)."}
-          defaultValue={v.laNotifiedOn}
+          example="3 2 2025"
+          values={v}
           error={errors?.laNotifiedOn}
         />
       )}
@@ -80,7 +80,7 @@ export function EditDetailsForm({ caseId, version, kind, initial, clockRunning }
       <fieldset className="mb-4">
         <legend className="h-m">Child or young person</legend>
         <TextField name="childName" label="Name" autoComplete="off" defaultValue={v.childName} error={errors?.childName} />
-        <TextField name="childDateOfBirth" type="date" label="Date of birth" defaultValue={v.childDateOfBirth} error={errors?.childDateOfBirth} />
+        <DateInput name="childDateOfBirth" legend="Date of birth" values={v} error={errors?.childDateOfBirth} />
         <TextField name="childSetting" label="School, college or setting" defaultValue={v.childSetting} error={errors?.childSetting} />
       </fieldset>
 

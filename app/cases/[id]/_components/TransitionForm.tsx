@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { ErrorSummary } from "@/components/ErrorSummary";
-import { Radios, TextArea, TextField } from "@/components/fields";
+import { DateInput, Radios, TextArea, TextField } from "@/components/fields";
 import { SummaryList } from "@/components/SummaryList";
 import { WarningText } from "@/components/WarningText";
 import { IDLE_STATE } from "@/components/action-state";
@@ -99,7 +99,7 @@ export function TransitionForm({
         const common = { name: i.name, label: i.label, hint: i.hint, error: errors?.[i.name] };
         switch (i.type) {
           case "date":
-            return <TextField key={i.name} {...common} type="date" defaultValue={values[i.name] ?? ""} />;
+            return <DateInput key={i.name} name={i.name} legend={i.label} hint={i.hint} example="3 2 2025" error={errors?.[i.name]} values={values} />;
           case "text":
             return <TextArea key={i.name} {...common} defaultValue={values[i.name] ?? ""} />;
           case "boolean":
