@@ -14,7 +14,8 @@ import { aboutFromForm, type AboutInput } from "@/lib/cases/about/about-schema";
 import { transitionCase } from "@/lib/cases/transition/transition-case";
 import { getCaseDetail } from "@/lib/cases/details/get-case-detail";
 import { uid } from "../helpers";
-import { caseworker, deadlinesOf, laOfficer, makeCase, mediator, refusal, stateOf, setUpCaseFixtures } from "./fixtures";
+import { caseworker, deadlinesOf, laOfficer, makeCase, mediator, parentUser, refusal, stateOf, setUpCaseFixtures } from "./fixtures";
+import { listMyCases } from "@/lib/cases/list/list-my-cases";
 
 setUpCaseFixtures();
 
@@ -231,5 +232,22 @@ describe("health-only mediation: the ICB arranges it, within 30 days of being to
     dl = await deadlinesOf(c.id);
     expect(dl.find((d) => d.name === "ICB_MEDIATION_30_DAY")).toMatchObject({ outcome: "CANCELLED" });
     expect(dl.filter((d) => d.name === "MEDIATION_30_DAY" && d.closedOn === null)).toEqual([expect.objectContaining({ dueOn: "2025-04-25" })]);
+  });
+});
+
+describe("what the family is told (issue 8, item 14)", () => {
+  it("a family whose certificate was issued sees the last day to appeal, worked out from the certificate", async () => {
+    const c = await makeCase({
+      status: "MEETING_HELD",
+      mediatorId: mediator.id,
+      familyUserId: parentUser.id,
+      decisions: ["PLAN_CONTENTS_SECTION_F"],
+      dates: { decisionSentOn: "2025-03-10", laNotifiedOn: "2025-03-26", heldOn: "2025-04-24" },
+      deadlines: { names: ["CERTIFICATE_AFTER_MEDIATION"], triggerOn: "2025-04-24" },
+    });
+    await transitionCase(caseworker, c.id, "issueCertificate", 1, { issuedOn: "2025-04-29" });
+    const mine = (await listMyCases(parentUser)).find((m) => m.id === c.id)!;
+    expect(mine.family.text).toContain("We issued your certificate on Tuesday 29 April 2025.");
+    expect(mine.family.appeal?.date).toBe("2025-05-29");
   });
 });
