@@ -4,9 +4,10 @@
  * `tsx bench/run.ts <name…>` runs only the named suites; `--strict` exits 1 if any is BELOW target.
  */
 import { deadlinesBench } from "./deadlines";
+import { findATimeBench } from "./find-a-time";
 import { report, type BenchSuite } from "./harness";
 
-const SUITES: readonly BenchSuite[] = [deadlinesBench];
+const SUITES: readonly BenchSuite[] = [deadlinesBench, findATimeBench];
 
 const args = process.argv.slice(2);
 const strict = args.includes("--strict");
