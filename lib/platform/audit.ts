@@ -43,6 +43,8 @@ export const AUDIT_ACTIONS = [
   "case.closed",
   "case.reopened",
   "case.appeal_recorded",
+  "meeting.booked",
+  "meeting.moved",
   "case.about_updated",
   "case.advice_only_chosen",
   "case.withdrawn",
@@ -52,7 +54,7 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditInput = {
   actor: Pick<SessionUser, "id"> | null;
   action: AuditAction;
-  entityType: "Case" | "Party" | "User";
+  entityType: "Case" | "Party" | "User" | "Meeting";
   entityId: string;
   caseId?: string | null;
   before?: Prisma.InputJsonValue | null;

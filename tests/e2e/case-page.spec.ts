@@ -501,3 +501,22 @@ test("what the disagreement is about: a contradiction is explained; several deci
   await expect(main).toContainText("The support in the EHC plan (section F)");
   await expect(main).toContainText("Therapy in section G");
 });
+
+test("the mediator finds a time for the joint meeting and books it (issue 10)", async ({ page }) => {
+  const c = await createCase({ status: "ALLOCATED", familyConsent: "GIVEN", mediator: "mediator@demo.test" });
+  await signIn(page, "mediator@demo.test");
+  await page.goto(`/cases/${c.id}`);
+  await page.getByRole("link", { name: "Find a time for the joint meeting" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Find a time for the joint meeting");
+  await expect(page.getByTestId("window")).toContainText("the first possible day is");
+  await page.getByLabel("Where").selectOption("VIDEO");
+  await page.getByRole("button", { name: "Show times" }).click();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Book this time" }).click();
+  await expect(page.getByTestId("error-summary")).toBeVisible();
+  await page.getByRole("radio").first().check();
+  await page.getByLabel("Video link").fill("https://video.example/mediation-room");
+  await page.getByRole("button", { name: "Book this time" }).click();
+  await expect(banner(page)).toContainText("The joint meeting has been booked.");
+  await expect(page.getByRole("definition").filter({ hasText: "Meeting scheduled" }).first()).toBeVisible();
+});

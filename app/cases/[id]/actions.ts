@@ -18,6 +18,7 @@ import { updateParty } from "@/lib/cases/parties/update-party";
 import { recordConsent } from "@/lib/cases/parties/record-consent";
 import { updateCaseAbout } from "@/lib/cases/about/update-case-about";
 import { aboutFromForm } from "@/lib/cases/about/about-schema";
+import { bookJointMeeting } from "@/lib/meetings/book-joint-meeting";
 
 const caseUrl = (caseId: string, done: string) => `/cases/${encodeURIComponent(caseId)}?done=${done}`;
 
@@ -74,6 +75,35 @@ export async function updateAboutAction(_prev: ActionState, fd: FormData): Promi
     run: async (v, { user, ip }) => {
       const r = await updateCaseAbout(user, v.caseId ?? "", v.version ?? "", aboutFromForm(v), ip);
       redirect(caseUrl(r.caseId, r.healthDeadline === "STARTED" ? "aboutHealthStarted" : "about"));
+    },
+  });
+}
+
+/** Issue 10: book (or move) the joint meeting at a time chosen on "find a time". */
+export async function bookMeetingAction(_prev: ActionState, fd: FormData): Promise<ActionState> {
+  return runAction(fd, {
+    permission: "case:transition",
+    run: async (v, { user, ip }) => {
+      const [date = "", startTime = ""] = (v.slot ?? "").split(" ");
+      const where = v.where ?? "";
+      const mode = where === "VIDEO" || where === "PHONE" ? where : "VENUE";
+      const r = await bookJointMeeting(
+        user,
+        {
+          caseId: v.caseId ?? "",
+          expectedVersion: v.version ?? "",
+          date: v.slot ? date : (v.date ?? ""),
+          startTime: v.slot ? startTime : (v.startTime ?? ""),
+          durationMinutes: v.length ?? "",
+          mode,
+          venueId: mode === "VENUE" ? where : "",
+          videoLink: v.videoLink ?? "",
+          shortNoticeAgreed: v.shortNoticeAgreed === "yes",
+          lateReason: v.lateReason ?? "",
+        } as Parameters<typeof bookJointMeeting>[1],
+        ip,
+      );
+      redirect(caseUrl(r.caseId, r.moved ? "meetingMoved" : "meetingBooked"));
     },
   });
 }

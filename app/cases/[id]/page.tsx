@@ -130,6 +130,11 @@ export default async function CasePage({ params, searchParams }: { params: Promi
                 {t.label}
               </Link>
             ))}
+            {c.transitions.some((t) => t.name === "scheduleMeeting") && (
+              <Link href={`${base}/meeting`} className="button button--secondary">
+                Find a time for the joint meeting
+              </Link>
+            )}
             {c.can.update && (
               <Link href={`${base}/edit`} className="button button--secondary">
                 Change case details

@@ -1,0 +1,120 @@
+/**
+ * Books (or moves) the case's joint meeting at a time "find a time" offered, or any other: the
+ * lifecycle's "schedule meeting" (R-22 notice unless the family agreed to less, not for DRS) sets
+ * the case's meeting date from it, and the meeting row holds the times, the place and the .ics
+ * sequence. Checked again before writing: the mediator and the venue are still free (with travel
+ * between venues), and a meeting after the day mediation must take place by (R-20; the ICB's for
+ * health only, R-21) needs a recorded reason (R-23). One transaction, audited.
+ */
+import "server-only";
+import { z } from "zod";
+import { transaction } from "@/lib/platform/db";
+import { authorize } from "@/lib/auth/policy";
+import type { SessionUser } from "@/lib/auth/types";
+import { writeAudit } from "@/lib/platform/audit";
+import { fieldError, parseInput } from "@/lib/platform/validation";
+import { dbDateFromIso, formatLongDate, isIsoDate, todayInLondon } from "@/lib/deadlines";
+import { MEDIATION_CLOCKS } from "@/lib/cases/lifecycle";
+import { caseCommandSchema } from "@/lib/cases/store";
+import { applyTransition } from "@/lib/cases/transition/apply-transition";
+import { availabilityOf } from "./availability";
+import { MEETING_LENGTHS } from "./get-find-a-time";
+import { hhmm, londonInstant, minutesOf } from "./london-time";
+
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+export const bookJointMeetingSchema = caseCommandSchema.extend({
+  date: z.string({ error: "Choose a date" }).trim().refine(isIsoDate, "Choose a real date"),
+  startTime: z.string({ error: "Choose a start time" }).trim().regex(TIME, "Enter the start time like 09:30"),
+  durationMinutes: z.coerce.number({ error: "Choose how long the meeting is" }).refine((n) => (MEETING_LENGTHS as readonly number[]).includes(n), "Choose 2, 2½ or 3 hours"),
+  mode: z.enum(["VENUE", "VIDEO", "PHONE"], { error: "Choose where the meeting is" }),
+  venueId: z.string().trim().max(200).optional().default(""),
+  videoLink: z.string().trim().max(500).optional().default(""),
+  shortNoticeAgreed: z.boolean().optional().default(false),
+  lateReason: z.string().trim().max(2000, "The reason must be at most 2000 characters").optional().default(""),
+});
+export type BookJointMeetingInput = z.input<typeof bookJointMeetingSchema>;
+
+export type BookingResult = { caseId: string; meetingId: string; moved: boolean; version: number; afterDeadline: boolean };
+
+export async function bookJointMeeting(user: SessionUser, input: BookJointMeetingInput, ip: string | null = null, now = new Date()): Promise<BookingResult> {
+  const v = parseInput(bookJointMeetingSchema, input);
+  authorize(user, "case:transition", { hide: false });
+  if (v.mode === "VENUE" && v.venueId === "") fieldError("venueId", "Choose the venue");
+  if (v.mode === "VIDEO" && !/^https:\/\/\S+$/.test(v.videoLink)) fieldError("videoLink", "Enter the video link, starting https://");
+  const startMinutes = minutesOf(v.startTime);
+  const start = londonInstant(v.date, startMinutes);
+  const end = new Date(start.getTime() + v.durationMinutes * 60_000);
+  if (start < now) fieldError("startTime", "The meeting must start in the future");
+  const venueId = v.mode === "VENUE" ? v.venueId : null;
+
+  return transaction(async (tx) => {
+    let afterDeadline = false;
+    let caseRow: { kind: string; mediatorId: string | null } = { kind: "MEDIATION", mediatorId: null };
+    const r = await applyTransition(tx, user, v.caseId, () => "scheduleMeeting", v.expectedVersion, { meetingOn: v.date, shortNoticeAgreed: v.shortNoticeAgreed }, ip, async () => {
+      const c = await tx.case.findUniqueOrThrow({
+        where: { id: v.caseId },
+        select: { kind: true, localAuthorityId: true, allocatedMediatorId: true, deadlines: { where: { closedOn: null, name: { in: [...MEDIATION_CLOCKS] } }, select: { dueOn: true } } },
+      });
+      caseRow = { kind: c.kind, mediatorId: c.allocatedMediatorId };
+      if (!c.allocatedMediatorId) fieldError("date", "Allocate a mediator before booking the meeting.");
+      if (venueId) {
+        const venue = await tx.venue.findFirst({ where: { id: venueId, active: true, OR: [{ localAuthorityId: c.localAuthorityId }, { localAuthorityId: null }] }, select: { id: true } });
+        if (!venue) fieldError("venueId", "Choose a venue from the list");
+      }
+      // R-20, R-23: after the last day, the family may still mediate, but say why it was not sooner.
+      const due = c.deadlines[0]?.dueOn.toISOString().slice(0, 10);
+      afterDeadline = !!due && v.date > due;
+      if (afterDeadline && v.lateReason === "") {
+        fieldError("lateReason", `The meeting is after ${formatLongDate(due!)}, the day mediation must take place by (R-20): say why it cannot be held by then (R-23).`);
+      }
+      // Still free? The mediator's other meetings (with travel between venues) and the venue's.
+      const travel = (await availabilityOf(tx, c.allocatedMediatorId!, v.date, v.date)).travelMinutes * 60_000;
+      const others = await tx.meeting.findMany({
+        where: {
+          status: "SCHEDULED",
+          NOT: { caseId: v.caseId, kind: { in: ["JOINT_MEETING", "DRS_MEETING"] } },
+          OR: [{ mediatorId: c.allocatedMediatorId }, ...(venueId ? [{ venueId }] : [])],
+          startsAt: { lt: new Date(end.getTime() + travel) },
+          endsAt: { gt: new Date(start.getTime() - travel) },
+        },
+        select: { startsAt: true, endsAt: true, venueId: true, mediatorId: true },
+      });
+      const clash = others.find((m) => {
+        const gap = m.mediatorId === c.allocatedMediatorId && m.venueId && venueId && m.venueId !== venueId ? travel : 0;
+        return m.startsAt.getTime() < end.getTime() + gap && start.getTime() < m.endsAt.getTime() + gap;
+      });
+      if (clash) {
+        const who = clash.mediatorId === c.allocatedMediatorId ? "The mediator has another meeting" : "The venue is booked";
+        fieldError("startTime", `${who} then. Choose another time.`);
+      }
+    });
+
+    const existing = await tx.meeting.findFirst({ where: { caseId: v.caseId, kind: { in: ["JOINT_MEETING", "DRS_MEETING"] }, status: "SCHEDULED" }, select: { id: true, startsAt: true, sequence: true } });
+    const data = {
+      mode: v.mode,
+      venueId,
+      videoLink: v.mode === "VIDEO" ? v.videoLink : null,
+      startsAt: start,
+      endsAt: end,
+      noticeSentOn: dbDateFromIso(todayInLondon(now)),
+      shortNoticeAgreed: v.shortNoticeAgreed,
+      lateReason: afterDeadline ? v.lateReason : null,
+      mediatorId: caseRow.mediatorId,
+    };
+    const meeting = existing
+      ? await tx.meeting.update({ where: { id: existing.id }, data: { ...data, sequence: existing.sequence + 1 }, select: { id: true, sequence: true } })
+      : await tx.meeting.create({ data: { ...data, caseId: v.caseId, kind: caseRow.kind === "DRS" ? "DRS_MEETING" : "JOINT_MEETING", createdById: user.id }, select: { id: true, sequence: true } });
+    await writeAudit(tx, {
+      actor: user,
+      action: existing ? "meeting.moved" : "meeting.booked",
+      entityType: "Meeting",
+      entityId: meeting.id,
+      caseId: v.caseId,
+      before: existing ? { startsAt: existing.startsAt.toISOString(), sequence: existing.sequence } : null,
+      after: { startsAt: start.toISOString(), endsAt: end.toISOString(), mode: v.mode, venueId, sequence: meeting.sequence, startTime: hhmm(startMinutes) },
+      ip,
+    });
+    return { caseId: v.caseId, meetingId: meeting.id, moved: !!existing, version: r.version, afterDeadline };
+  });
+}

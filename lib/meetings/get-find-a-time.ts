@@ -1,0 +1,95 @@
+/**
+ * For /cases/[id]/meeting (the allocated mediator, caseworkers, admins): "find a time" for the
+ * joint meeting — the case's clock (R-20, or the ICB's for health only, R-21), the notice rule (R-22,
+ * not DRS), the mediator's availability and bookings, the venues of the case's LA and the chosen
+ * venue's bookings. NotFoundError (404) when the case is out of scope or the user may never
+ * schedule its meeting.
+ */
+import "server-only";
+import { db } from "@/lib/platform/db";
+import { authorize } from "@/lib/auth/policy";
+import { NotFoundError, type SessionUser } from "@/lib/auth/types";
+import { addCalendarDays, todayInLondon } from "@/lib/deadlines";
+import { checkTransition, MEDIATION_CLOCKS, STATUS_LABELS } from "@/lib/cases/lifecycle";
+import { findCaseOrThrow, SNAPSHOT_SELECT, toSnapshot } from "@/lib/cases/store";
+import { availabilityOf } from "./availability";
+import { DEFAULT_HORIZON_DAYS, DEFAULT_JOINT_MEETING_MINUTES, findATime, type Booking, type FindTimeResult } from "./find-a-time";
+
+/** The lengths a joint meeting can be booked for (2–3 hours). */
+export const MEETING_LENGTHS = [120, 150, 180] as const;
+
+export type FindATimePage = {
+  case: { id: string; reference: string; kind: string; status: string; statusLabel: string; version: number };
+  mediator: { id: string; name: string } | null;
+  /** Why the meeting cannot be booked now (status, no mediator), or null. */
+  refusal: string | null;
+  venues: { id: string; name: string; address: string; stepFreeAccess: boolean; hearingLoop: boolean; parking: boolean }[];
+  venueId: string | null;
+  durationMinutes: number;
+  availabilityRecorded: boolean;
+  result: FindTimeResult | null;
+};
+
+export async function getFindATime(user: SessionUser, caseId: string, choice: { venueId?: string | null; durationMinutes?: number } = {}, now = new Date()): Promise<FindATimePage> {
+  authorize(user, "case:transition");
+  const c = await findCaseOrThrow(user, caseId, {
+    ...SNAPSHOT_SELECT,
+    reference: true,
+    localAuthorityId: true,
+    allocatedMediator: { select: { id: true, name: true } },
+  });
+  const snapshot = toSnapshot(c);
+  const check = checkTransition(snapshot, "scheduleMeeting", { id: user.id, role: user.role });
+  if (!check.ok && check.code === "ROLE_NOT_PERMITTED" && user.role === "MEDIATOR") throw new NotFoundError("case");
+  if (!check.ok && (check.code === "ROLE_NOT_PERMITTED" || check.code === "UNKNOWN_TRANSITION")) throw new NotFoundError("transition");
+
+  const venues = await db().venue.findMany({
+    where: { active: true, OR: [{ localAuthorityId: c.localAuthorityId }, { localAuthorityId: null }] },
+    select: { id: true, name: true, address: true, stepFreeAccess: true, hearingLoop: true, parking: true },
+    orderBy: { name: "asc" },
+  });
+  const venueId = choice.venueId && venues.some((v) => v.id === choice.venueId) ? choice.venueId : null;
+  const durationMinutes = MEETING_LENGTHS.includes(choice.durationMinutes as (typeof MEETING_LENGTHS)[number]) ? choice.durationMinutes! : DEFAULT_JOINT_MEETING_MINUTES;
+  const page: FindATimePage = {
+    case: { id: c.id, reference: c.reference, kind: c.kind, status: c.status, statusLabel: STATUS_LABELS[c.status], version: c.version },
+    mediator: c.allocatedMediator,
+    refusal: check.ok ? null : check.message,
+    venues,
+    venueId,
+    durationMinutes,
+    availabilityRecorded: false,
+    result: null,
+  };
+  if (!check.ok || !c.allocatedMediator) return page;
+
+  const today = todayInLondon(now);
+  // R-20, R-21: the last day of whichever clock runs; none for DRS.
+  const clock = MEDIATION_CLOCKS.map((dl) => snapshot.dates?.openDeadlineDates[dl]?.dueOn).find(Boolean) ?? null;
+  const until = clock && clock > today ? clock : addCalendarDays(today, DEFAULT_HORIZON_DAYS);
+  const availability = await availabilityOf(db(), c.allocatedMediator.id, today, until);
+  const range = { gte: now, lte: new Date(Date.parse(`${until}T23:59:59Z`) + 86_400_000) };
+  const [mine, atVenue] = await Promise.all([
+    db().meeting.findMany({
+      where: { mediatorId: c.allocatedMediator.id, status: "SCHEDULED", startsAt: range, NOT: { caseId: c.id, kind: "JOINT_MEETING" } },
+      select: { startsAt: true, endsAt: true, venueId: true, kind: true },
+    }),
+    venueId ? db().meeting.findMany({ where: { venueId, status: "SCHEDULED", startsAt: range, NOT: { caseId: c.id, kind: "JOINT_MEETING" } }, select: { startsAt: true, endsAt: true, venueId: true, kind: true } }) : [],
+  ]);
+  const toBooking = (m: { startsAt: Date; endsAt: Date; venueId: string | null; kind: string }): Booking => ({ start: m.startsAt, end: m.endsAt, venueId: m.venueId, joint: m.kind !== "PRE_MEETING" });
+  page.availabilityRecorded = availability.recorded;
+  page.result = findATime({
+    noticeSentOn: today,
+    noticeApplies: c.kind === "MEDIATION", // R-22 binds mediation, not DRS (R-70)
+    lastDay: clock,
+    hours: availability.hours,
+    daysOff: availability.daysOff,
+    maxJointMeetingsPerDay: availability.maxJointMeetingsPerDay,
+    mediatorBookings: mine.map(toBooking),
+    venueId,
+    venueBookings: atVenue.map(toBooking),
+    travelMinutes: availability.travelMinutes,
+    durationMinutes,
+    now,
+  });
+  return page;
+}
