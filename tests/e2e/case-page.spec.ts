@@ -509,7 +509,7 @@ test("the mediator finds a time for the joint meeting and books it (issue 10)", 
   await page.getByRole("link", { name: "Find a time for the joint meeting" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Find a time for the joint meeting");
   await expect(page.getByTestId("window")).toContainText("the first possible day is");
-  await page.getByLabel("Where").selectOption("VIDEO");
+  await page.getByLabel("Where", { exact: true }).selectOption("VIDEO");
   await page.getByRole("button", { name: "Show times" }).click();
   await expectAccessible(page);
   await page.getByRole("button", { name: "Book this time" }).click();
