@@ -1,0 +1,72 @@
+/**
+ * The mediator's home (/mediator, issue 10): this week's meetings; the cases with no joint meeting
+ * booked yet, the fewest days left to the day mediation must take place by first (R-20; the ICB's
+ * for health only, R-21); and the meetings held but not yet recorded. Only the mediator's own
+ * cases (the allocation scope).
+ */
+import "server-only";
+import { db } from "@/lib/platform/db";
+import { authorize } from "@/lib/auth/policy";
+import { caseScope } from "@/lib/auth/scope";
+import type { SessionUser } from "@/lib/auth/types";
+import { addCalendarDays, daysBetween, isoFromDbDate, todayInLondon } from "@/lib/deadlines";
+import { MEDIATION_CLOCKS, STATUS_LABELS, type CaseStatus } from "@/lib/cases/lifecycle";
+import { londonInstant, londonWallClock, hhmm } from "./london-time";
+
+/** How far ahead "this week's meetings" looks, in days from today. */
+export const MEDIATOR_HOME_DAYS_AHEAD = 7;
+/** Statuses in which the joint meeting is still to be booked. */
+const TO_BOOK: CaseStatus[] = ["ALLOCATED", "PREPARING"];
+
+export type HomeMeeting = { id: string; caseId: string; reference: string; child: string | null; date: string; time: string; place: string };
+export type CaseToBook = { id: string; reference: string; child: string | null; statusLabel: string; lastDay: string | null; daysLeft: number | null };
+export type RecordToWrite = { id: string; reference: string; child: string | null; meetingOn: string };
+
+export async function getMediatorHome(user: SessionUser, now = new Date()) {
+  authorize(user, "mediator:workspace");
+  const today = todayInLondon(now);
+  const scope = caseScope(user);
+  const [meetings, toBook, toRecord] = await Promise.all([
+    db().meeting.findMany({
+      where: {
+        status: "SCHEDULED",
+        startsAt: { gte: londonInstant(today, 0), lt: londonInstant(addCalendarDays(today, MEDIATOR_HOME_DAYS_AHEAD + 1), 0) },
+        case: scope,
+      },
+      orderBy: { startsAt: "asc" },
+      select: { id: true, startsAt: true, mode: true, videoLink: true, venue: { select: { name: true } }, case: { select: { id: true, reference: true, child: { select: { name: true } } } } },
+    }),
+    db().case.findMany({
+      where: { AND: [scope, { status: { in: TO_BOOK } }] },
+      select: {
+        id: true,
+        reference: true,
+        status: true,
+        child: { select: { name: true } },
+        deadlines: { where: { closedOn: null, name: { in: [...MEDIATION_CLOCKS] } }, select: { dueOn: true } },
+      },
+    }),
+    db().case.findMany({
+      where: { AND: [scope, { status: "MEETING_SCHEDULED", meetingOn: { lt: new Date(`${today}T00:00:00Z`) } }] },
+      orderBy: { meetingOn: "asc" },
+      select: { id: true, reference: true, meetingOn: true, child: { select: { name: true } } },
+    }),
+  ]);
+  const cases: CaseToBook[] = toBook
+    .map((c) => {
+      const due = c.deadlines[0] ? isoFromDbDate(c.deadlines[0].dueOn) : null;
+      return { id: c.id, reference: c.reference, child: c.child?.name ?? null, statusLabel: STATUS_LABELS[c.status], lastDay: due, daysLeft: due ? daysBetween(today, due) : null };
+    })
+    // Fewest days left first; cases with no clock (DRS) last.
+    .sort((a, b) => (a.daysLeft ?? Infinity) - (b.daysLeft ?? Infinity) || a.reference.localeCompare(b.reference));
+  return {
+    today,
+    meetings: meetings.map((m): HomeMeeting => {
+      const at = londonWallClock(m.startsAt);
+      const place = m.mode === "VENUE" ? (m.venue?.name ?? "Venue") : m.mode === "VIDEO" ? "Video call" : m.mode === "PHONE" ? "Phone call" : "Visit";
+      return { id: m.id, caseId: m.case.id, reference: m.case.reference, child: m.case.child?.name ?? null, date: at.date, time: hhmm(at.minutes), place };
+    }),
+    toBook: cases,
+    toRecord: toRecord.map((c): RecordToWrite => ({ id: c.id, reference: c.reference, child: c.child?.name ?? null, meetingOn: isoFromDbDate(c.meetingOn!) })),
+  };
+}
