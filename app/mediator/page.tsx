@@ -23,6 +23,9 @@ export default async function MediatorHome({ searchParams }: { searchParams: Pro
   return (
     <>
       <h1 className="h-l">My cases</h1>
+      <p className="body">
+        <Link href="/mediator/availability">Your working hours and days off</Link>
+      </p>
 
       <section aria-labelledby="week-title" data-testid="week-meetings">
         <h2 className="h-m" id="week-title">
