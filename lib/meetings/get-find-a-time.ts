@@ -12,6 +12,7 @@ import { NotFoundError, type SessionUser } from "@/lib/auth/types";
 import { addCalendarDays, todayInLondon } from "@/lib/deadlines";
 import { checkTransition, MEDIATION_CLOCKS, STATUS_LABELS } from "@/lib/cases/lifecycle";
 import { findCaseOrThrow, SNAPSHOT_SELECT, toSnapshot } from "@/lib/cases/store";
+import { authorityWarnings } from "@/lib/cases/parties/authority";
 import { availabilityOf } from "./availability";
 import { DEFAULT_HORIZON_DAYS, DEFAULT_JOINT_MEETING_MINUTES, findATime, type Booking, type FindTimeResult } from "./find-a-time";
 
@@ -27,6 +28,8 @@ export type FindATimePage = {
   venueId: string | null;
   durationMinutes: number;
   availabilityRecorded: boolean;
+  /** no LA (or ICB) representative with authority to resolve the issues is recorded. */
+  authorityWarnings: string[];
   result: FindTimeResult | null;
 };
 
@@ -58,6 +61,11 @@ export async function getFindATime(user: SessionUser, caseId: string, choice: { 
     venueId,
     durationMinutes,
     availabilityRecorded: false,
+    authorityWarnings: authorityWarnings({
+      kind: c.kind,
+      hasHealthIssue: snapshot.hasHealthIssue,
+      parties: await db().party.findMany({ where: { caseId: c.id }, select: { kind: true, hasAuthority: true } }),
+    }),
     result: null,
   };
   if (!check.ok || !c.allocatedMediator) return page;

@@ -21,6 +21,7 @@ import {
 } from "@/lib/cases/options";
 import { doneMessage, formatInstant, orNotFound } from "./_shared";
 import { Notice } from "./_components/Notice";
+import { WarningText } from "@/components/WarningText";
 
 export const metadata = { title: "Case" };
 export const dynamic = "force-dynamic";
@@ -114,6 +115,10 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           The decision the family disagrees with is not known yet. Record it before a certificate can be issued (R-02, R-30).
         </p>
       )}
+
+      {c.authorityWarnings.map((w) => (
+        <WarningText key={w}>{w}</WarningText>
+      ))}
 
       {(c.transitions.length > 0 || c.can.update) && (
         <section aria-labelledby="actions-title">

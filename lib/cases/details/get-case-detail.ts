@@ -29,6 +29,7 @@ import { DEADLINES, explainDeadline } from "../deadlines/definitions";
 import { closedOutcomeText, DEADLINE_STATE_LABELS, deadlineState, willBeMissed, type DeadlineState } from "../deadlines/state";
 import { findCaseOrThrow, SNAPSHOT_SELECT, toIso, toSnapshot } from "../store";
 import { decisionLines, isSectionIOnly } from "../about/rules";
+import { authorityWarnings } from "../parties/authority";
 
 export type CaseView = "FULL" | "SHARED";
 
@@ -270,6 +271,11 @@ export async function getCaseDetail(user: SessionUser, id: string) {
     timelineLimited: events.length === TIMELINE_LIMIT,
     transitions,
     blocked,
+    /** before the meeting, staff are warned when no LA (or ICB) representative with authority is recorded. */
+    authorityWarnings:
+      full && ["ALLOCATED", "PREPARING", "MEETING_SCHEDULED"].includes(c.status)
+        ? authorityWarnings({ kind: c.kind, hasHealthIssue: c.issues.some((i) => i.category === "HEALTH"), parties })
+        : [],
     // A closed or not-proceeding case can no longer be changed (its details, parties or consent).
     can: { update: open && can(user, "case:update"), allocate: open && can(user, "case:allocate") },
   };

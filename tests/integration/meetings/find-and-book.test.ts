@@ -9,6 +9,7 @@ import { NotFoundError } from "@/lib/auth/types";
 import { addCalendarDays, earliestMeetingDate, isoFromDbDate, todayInLondon } from "@/lib/deadlines";
 import { getFindATime } from "@/lib/meetings/get-find-a-time";
 import { bookJointMeeting } from "@/lib/meetings/book-joint-meeting";
+import { getCaseDetail } from "@/lib/cases/details/get-case-detail";
 import { caseworker, la, laOfficer, makeCase, mediator, mediator2, refusal, stateOf, setUpCaseFixtures } from "../cases/fixtures";
 
 setUpCaseFixtures();
@@ -96,5 +97,17 @@ describe("find a time and book the joint meeting", () => {
     const c = await allocatedCase();
     expect(await refusal(getFindATime(laOfficer, c.id))).toBeInstanceOf(NotFoundError);
     expect(await refusal(getFindATime(mediator2, c.id))).toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("authority to resolve the issues (R-24)", () => {
+  it("warns the caseworker and the mediator before the meeting when the LA representative's authority is not confirmed; not the LA officer", async () => {
+    const c = await allocatedCase();
+    const warning = "No local authority representative is confirmed as having authority to resolve the issues. Check with them and record it (R-24).";
+    expect((await getCaseDetail(caseworker, c.id)).authorityWarnings).toEqual([warning]);
+    expect((await getFindATime(mediator, c.id)).authorityWarnings).toEqual([warning]);
+    expect((await getCaseDetail(laOfficer, c.id)).authorityWarnings).toEqual([]);
+    await db().party.updateMany({ where: { caseId: c.id, kind: "LA" }, data: { hasAuthority: true } });
+    expect((await getCaseDetail(caseworker, c.id)).authorityWarnings).toEqual([]);
   });
 });

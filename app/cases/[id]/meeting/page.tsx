@@ -75,6 +75,9 @@ export default async function FindATimePage({ params, searchParams }: { params: 
               {venue.name}: {[venue.stepFreeAccess ? "step-free access" : "no step-free access", venue.hearingLoop ? "hearing loop" : null, venue.parking ? "parking" : null].filter(Boolean).join(", ")}.
             </p>
           )}
+          {p.authorityWarnings.map((w) => (
+            <WarningText key={w}>{w}</WarningText>
+          ))}
           {!p.availabilityRecorded && <p className="hint">The mediator has not recorded their working hours yet, so Monday to Friday, 9:00 to 17:00 is assumed.</p>}
           {r && (
             <>
