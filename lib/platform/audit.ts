@@ -97,10 +97,10 @@ export const PERSONAL_KEYS: ReadonlySet<string> = new Set([
 
 export const REDACTED = "[redacted]";
 
-/** `value` with each personal field's value replaced by REDACTED (null stays null: "was empty"). */
+/** `value` with each personal field's value replaced by REDACTED (null and "" stay: "was empty"). */
 export function redactPersonal<T extends Prisma.InputJsonValue | null | undefined>(value: T): T {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, PERSONAL_KEYS.has(k) && v !== null && v !== undefined ? REDACTED : v])) as T;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, PERSONAL_KEYS.has(k) && v !== null && v !== undefined && v !== "" ? REDACTED : v])) as T;
 }
 
 /**

@@ -23,13 +23,13 @@ describe("the audit trail's rule for personal data", () => {
         action: "party.updated",
         entityType: "Party",
         entityId: id,
-        before: { version: 3, name: "Ann Example", email: "ann@example.com", phone: null, kind: "PARENT" },
+        before: { version: 3, name: "Ann Example", email: "ann@example.com", phone: null, accessNeeds: "", kind: "PARENT" },
         after: { version: 4, name: "Ann Other", email: "ann.other@example.com", phone: "07700 900 982", address: "1 Road", accessNeeds: "Wheelchair", kind: "PARENT", deadlinesMissed: [{ name: "MEDIATION_HELD", dueOn: "2026-01-05" }] },
         ip: "203.0.113.7",
       }),
     );
     const row = await db().auditEvent.findFirstOrThrow({ where: { entityId: id } });
-    expect(row.before).toEqual({ version: 3, name: REDACTED, email: REDACTED, phone: null, kind: "PARENT" });
+    expect(row.before).toEqual({ version: 3, name: REDACTED, email: REDACTED, phone: null, accessNeeds: "", kind: "PARENT" }); // empty stays empty
     expect(row.after).toEqual({
       version: 4,
       name: REDACTED,
