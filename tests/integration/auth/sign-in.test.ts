@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/platform/db";
 import { staffSignIn } from "@/lib/auth/staff-sign-in";
 import { consumeFamilyLink, FAMILY_LINK_RATE_LIMITED_MESSAGE, FAMILY_LINK_REQUESTS_PER_HOUR, requestFamilyLink } from "@/lib/auth/family-link";
@@ -127,6 +127,21 @@ describe("sign-in links are secrets (issue 9, item 5)", () => {
     expect(second).not.toBe(first);
     expect(await consumeFamilyLink(first, ip)).toEqual({ ok: false, reason: "EXPIRED" });
     expect(await consumeFamilyLink(second, ip)).toMatchObject({ ok: true, user: { id: parent.id } });
+  });
+
+  it("reads only what it needs of the user when a link is used, never the password hash (item 11)", async () => {
+    const parent = await makeUser("PARENT");
+    await ask(parent.email, `ip-${uid()}`);
+    const token = linkFrom((await latestMail(parent.email)).body)!;
+    const spy = vi.spyOn(db().loginToken, "findUnique");
+    try {
+      expect((await consumeFamilyLink(token, null)).ok).toBe(true);
+      const args = spy.mock.calls[0]![0] as { include?: unknown; select?: { user?: { select?: Record<string, boolean> } } };
+      expect(args.include).toBeUndefined();
+      expect(Object.keys(args.select?.user?.select ?? {}).sort()).toEqual(["active", "email", "id", "localAuthorityId", "name", "role", "sessionVersion"]);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it("leaves one live link when several are asked for at the same moment", async () => {
