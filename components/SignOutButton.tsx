@@ -1,5 +1,4 @@
 "use client";
-import { signOut } from "next-auth/react";
 
 /** Data this app keeps in the browser (e.g. unsent referral drafts) is removed on sign-out. */
 const LOCAL_PREFIX = "send-mediation:";
@@ -13,17 +12,13 @@ function clearLocalData() {
   }
 }
 
+/** A form, not a script: signing out works without JavaScript and ends the session on the server (app/sign-out). */
 export function SignOutButton() {
   return (
-    <button
-      type="button"
-      className="link-button"
-      onClick={() => {
-        clearLocalData();
-        void signOut({ callbackUrl: "/sign-in?signedOut=1" });
-      }}
-    >
-      Sign out
-    </button>
+    <form method="post" action="/sign-out" onSubmit={clearLocalData} className="inline-form">
+      <button type="submit" className="link-button">
+        Sign out
+      </button>
+    </form>
   );
 }

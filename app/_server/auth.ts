@@ -1,16 +1,19 @@
 /**
- * Next.js glue for authentication (next-auth 4, JWT sessions). Staff sign in with email + password;
- * family users with a single-use emailed link. The session holds only the user id: the user is
- * re-read from the database on each request (lib/users), so deactivation and role changes apply at
- * once.
+ * Next.js glue for authentication (next-auth 4, JWT sessions). Staff sign in with email + password
+ * through a server action that works without JavaScript (app/sign-in/actions.ts), which sets the
+ * session cookie itself with next-auth's `encode`; family users with a single-use emailed link
+ * (next-auth's credentials flow). The session holds only the user id and the user's session
+ * version: the user is re-read from the database on each request (lib/users), so deactivation, role
+ * changes and sign-out (which bumps the version, lib/auth/sessions.ts) apply at once.
  */
 import type { NextAuthOptions } from "next-auth";
 import { getServerSession } from "next-auth";
+import { encode } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { notFound, redirect } from "next/navigation";
-import { headers } from "next/headers";
-import { staffSignIn, SIGN_IN_FAILED, SIGN_IN_LOCKED } from "@/lib/auth/staff-sign-in";
+import { cookies, headers } from "next/headers";
 import { consumeFamilyLink } from "@/lib/auth/family-link";
+import { endSessions } from "@/lib/auth/sessions";
 import { loadActiveUser } from "@/lib/users";
 import { can, type Permission } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/types";
@@ -26,27 +29,20 @@ export async function clientIp(): Promise<string | null> {
 }
 
 const production = process.env.NODE_ENV === "production";
+const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+/** next-auth's own name for the session cookie (`__Secure-` when cookies are Secure). */
+const SESSION_COOKIE = `${production ? "__Secure-" : ""}next-auth.session-token`;
+
+/** What the session cookie carries: the user id (`sub`) and the session version (`sv`). */
+type SessionClaims = { sub?: string; sv?: unknown };
 
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
-  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   // httpOnly is next-auth's default; Secure (and the __Secure- prefix) in production.
   useSecureCookies: production,
   pages: { signIn: "/sign-in", error: "/sign-in" },
   providers: [
-    CredentialsProvider({
-      id: "staff",
-      name: "Staff",
-      credentials: { email: { type: "email" }, password: { type: "password" } },
-      async authorize(credentials, req) {
-        const email = String(credentials?.email ?? "");
-        const password = String(credentials?.password ?? "");
-        if (!email || !password) throw new Error(SIGN_IN_FAILED);
-        const r = await staffSignIn(email, password, ipFrom(req?.headers));
-        if (!r.ok) throw new Error(r.reason === "LOCKED" ? SIGN_IN_LOCKED : SIGN_IN_FAILED);
-        return { id: r.user.id, email: r.user.email, name: r.user.name };
-      },
-    }),
     CredentialsProvider({
       id: "family-link",
       name: "Family link",
@@ -54,32 +50,58 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, req) {
         const r = await consumeFamilyLink(String(credentials?.token ?? ""), ipFrom(req?.headers));
         if (!r.ok) throw new Error(r.reason);
-        return { id: r.user.id, email: r.user.email, name: r.user.name };
+        return { id: r.user.id, sessionVersion: r.sessionVersion };
       },
     }),
   ],
   callbacks: {
+    // Only the id and the session version go into the cookie (no name or email).
     async jwt({ token, user }) {
-      if (user) token.sub = user.id;
+      if (user) return { sub: user.id, sv: (user as { sessionVersion?: number }).sessionVersion };
       return token;
     },
     async session({ session, token }) {
-      return { ...session, userId: token.sub };
+      return { ...session, userId: token.sub, sv: (token as SessionClaims).sv };
+    },
+  },
+  events: {
+    // next-auth's own sign-out route (/api/auth/signout) ends the sessions too.
+    async signOut({ token }) {
+      if (token?.sub) await endSessions(token.sub, null);
     },
   },
 };
 
-/** The signed-in user, or null. */
-export async function getSessionUser(): Promise<SessionUser | null> {
-  const session = (await getServerSession(authOptions)) as { userId?: string } | null;
-  if (!session?.userId) return null;
-  return loadActiveUser(session.userId);
+/** Starts a session: the cookie next-auth itself would set, carrying the user's session version. */
+export async function startSession(userId: string, sessionVersion: number): Promise<void> {
+  const secret = authOptions.secret;
+  if (!secret) throw new Error("NEXTAUTH_SECRET is not set");
+  const claims: SessionClaims = { sub: userId, sv: sessionVersion };
+  const value = await encode({ token: claims, secret, maxAge: SESSION_MAX_AGE_SECONDS });
+  (await cookies()).set(SESSION_COOKIE, value, { httpOnly: true, sameSite: "lax", path: "/", secure: production, maxAge: SESSION_MAX_AGE_SECONDS });
 }
 
-/** For pages: signed out → sign-in page; lacking the permission → 404 (never 403). */
-export async function requireUser(permission?: Permission): Promise<SessionUser> {
+/** Signs out: every session of the current user ends (the version is bumped), and this cookie goes. */
+export async function signOutEverywhere(): Promise<void> {
+  const session = (await getServerSession(authOptions)) as { userId?: string } | null;
+  if (session?.userId) await endSessions(session.userId, await clientIp());
+  (await cookies()).delete(SESSION_COOKIE);
+}
+
+/** The signed-in user, or null: the cookie's session version must be the user's current one. */
+export async function getSessionUser(): Promise<SessionUser | null> {
+  const session = (await getServerSession(authOptions)) as { userId?: string; sv?: unknown } | null;
+  if (!session?.userId || typeof session.sv !== "number") return null;
+  return loadActiveUser(session.userId, session.sv);
+}
+
+/**
+ * For pages: signed out → sign-in page (coming back to `returnTo`, a path on this site, after
+ * signing in); lacking the permission → 404 (never 403).
+ */
+export async function requireUser(permission?: Permission, opts: { returnTo?: string } = {}): Promise<SessionUser> {
   const user = await getSessionUser();
-  if (!user) redirect("/sign-in");
+  if (!user) redirect(opts.returnTo ? `/sign-in?next=${encodeURIComponent(opts.returnTo)}` : "/sign-in");
   if (permission && !can(user, permission)) notFound();
   return user;
 }

@@ -1,16 +1,19 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { HOME_BY_ROLE } from "@/lib/auth/types";
+import { safeReturnPath } from "@/lib/auth/sessions";
 import { getSessionUser } from "../_server/auth";
 import { StaffSignInForm } from "./StaffSignInForm";
 
 export const metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ signedOut?: string }> }) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ signedOut?: string; next?: string | string[] }> }) {
+  const { signedOut, next: nextParam } = await searchParams;
+  // Only a path on this site: anything else is dropped (no open redirect).
+  const next = safeReturnPath(Array.isArray(nextParam) ? nextParam[0] : nextParam) ?? undefined;
   const user = await getSessionUser();
-  if (user) redirect(HOME_BY_ROLE[user.role]);
-  const { signedOut } = await searchParams;
+  if (user) redirect(next ?? HOME_BY_ROLE[user.role]);
   return (
     <div className="grid-2">
       <div>
@@ -22,7 +25,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         )}
         <h1 className="h-l">Sign in</h1>
         <h2 className="h-m">Mediation service and local authority staff</h2>
-        <StaffSignInForm />
+        <StaffSignInForm next={next} />
         <h2 className="h-m">Parents, carers and young people</h2>
         <p className="body">You do not need a password. We will email you a link to sign in.</p>
         <p className="body">

@@ -15,6 +15,9 @@ export const PERMISSIONS = {
   "case:transition": ["ADMIN", "CASEWORKER", "MEDIATOR"],
   "case:read-private-notes": ["ADMIN", "CASEWORKER", "MEDIATOR"],
   "audit:read": ["ADMIN"],
+  "user:unlock-sign-in": ["ADMIN"],
+  /** Who may see the list of mediators (the case list's filter, allocation): the mediation service's office. */
+  "mediator:list": ["ADMIN", "CASEWORKER"],
   "mediator:workspace": ["MEDIATOR"],
   "la:workspace": ["LA_OFFICER"],
   "family:workspace": ["PARENT"],

@@ -12,6 +12,12 @@ export type SessionUser = {
   localAuthorityId: string | null;
 };
 
+/**
+ * Work a command leaves for after the answer has been sent (an email), so that it never changes
+ * how long the answer takes; the app runs it with Next's `after()`. It never throws.
+ */
+export type FollowUp = () => Promise<void>;
+
 /** Where each role lands after signing in (issue 2, item 8). */
 export const HOME_BY_ROLE: Record<Role, string> = {
   ADMIN: "/admin",

@@ -3,8 +3,21 @@
  * Action names are typed, one style: `<entity>.<what_happened>` (snake_case, past tense), so a
  * report or a search never has to guess the spelling. A lifecycle transition's name is in its row
  * of the transition table (lib/cases/lifecycle/transitions.ts).
+ *
+ * Personal data (issue 9, item 11) — one rule, applied here to every row so purges and
+ * subject-access exports can rely on it:
+ *  - `before` / `after` keep field names and non-personal values (ids, statuses, versions, enum
+ *    choices, process dates); the value of a personal field (a top-level key in PERSONAL_KEYS:
+ *    names, contact details, dates of birth, free text written about the family) is replaced by
+ *    REDACTED. A row still says *which* personal fields changed, never what they say. Nested
+ *    values are process records (deadlines, certificates: `name` there is a deadline's name) and
+ *    must not hold personal data.
+ *  - a person is referred to by their id; where there is none (a sign-in with an unknown email),
+ *    by `personalDigest` of the email, never the email itself.
+ *  - the `ip` column is kept as it is (security evidence, purged with the row).
  */
 import "server-only";
+import { createHash } from "node:crypto";
 import type { Prisma, Tx } from "@/lib/platform/db";
 import type { SessionUser } from "@/lib/auth/types";
 
@@ -12,7 +25,10 @@ export const AUDIT_ACTIONS = [
   // Sign-in (lib/auth)
   "auth.signed_in",
   "auth.sign_in_failed",
+  /** Rows written before issue 9 (five failures locked the account); no longer written. */
   "auth.locked_out",
+  "auth.signed_out",
+  "auth.sign_in_unlocked",
   "auth.family_link_requested",
   // Family accounts (lib/auth/family-accounts.ts)
   "user.family_account_created",
@@ -65,6 +81,42 @@ export type AuditInput = {
   ip?: string | null;
 };
 
+/** Top-level keys of before/after whose values are personal data. */
+export const PERSONAL_KEYS: ReadonlySet<string> = new Set([
+  "name",
+  "email",
+  "phone",
+  "address",
+  "postcode",
+  "accessNeeds",
+  "childName",
+  "childDateOfBirth",
+  "dateOfBirth",
+  "childSetting",
+  // free text written about the family or the case
+  "summary",
+  "staffNotes",
+  "reason",
+  "notes",
+]);
+
+export const REDACTED = "[redacted]";
+
+/** `value` with each personal field's value replaced by REDACTED (null and "" stay: "was empty"). */
+export function redactPersonal<T extends Prisma.InputJsonValue | null | undefined>(value: T): T {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, PERSONAL_KEYS.has(k) && v !== null && v !== undefined && v !== "" ? REDACTED : v])) as T;
+}
+
+/**
+ * A stable pseudonym for a personal value (an email, an address): `sha256:` and the SHA-256 of the
+ * trimmed, lower-cased value. A subject-access search computes it the same way; it hides the value
+ * from someone reading the table, not from someone who already guesses it.
+ */
+export function personalDigest(value: string): string {
+  return `sha256:${createHash("sha256").update(value.trim().toLowerCase()).digest("hex")}`;
+}
+
 export async function writeAudit(tx: Tx, a: AuditInput): Promise<void> {
   await tx.auditEvent.create({
     data: {
@@ -73,8 +125,8 @@ export async function writeAudit(tx: Tx, a: AuditInput): Promise<void> {
       entityType: a.entityType,
       entityId: a.entityId,
       caseId: a.caseId ?? null,
-      before: a.before ?? undefined,
-      after: a.after ?? undefined,
+      before: redactPersonal(a.before) ?? undefined,
+      after: redactPersonal(a.after) ?? undefined,
       ip: a.ip ?? null,
     },
   });

@@ -3,12 +3,31 @@
  * it), then deliver through SMTP_URL when set. Without SMTP_URL outside production, the row is
  * marked DEV_MAILBOX and shown on /dev/mailbox. A delivery failure is recorded on the row, never
  * thrown at the user: the caller's action has already succeeded.
+ *
+ * Secrets (issue 9, item 5): a message may name `secrets` (a sign-in link). The outbox row keeps
+ * the body with each secret replaced by SECRET_REMOVED, and the full body goes only to SMTP, from
+ * memory: the database never holds a working link, even while the message waits or after it
+ * fails (nothing retries a sign-in link: it lasts minutes, and the family simply asks again). The
+ * one exception is the development mailbox (no SMTP_URL, never in production), whose row keeps the
+ * body as sent because that page is the only way to read the email there.
  */
 import "server-only";
 import nodemailer from "nodemailer";
 import { db } from "@/lib/platform/db";
 
-export type EmailMessage = { to: string; subject: string; body: string };
+export type EmailMessage = {
+  to: string;
+  subject: string;
+  body: string;
+  /** Parts of the body never stored outside the development mailbox (e.g. a sign-in link). */
+  secrets?: readonly string[];
+};
+
+export const SECRET_REMOVED = "[link removed from the stored copy]";
+
+function withoutSecrets(msg: EmailMessage): string {
+  return (msg.secrets ?? []).reduce((body, secret) => (secret ? body.replaceAll(secret, SECRET_REMOVED) : body), msg.body);
+}
 export type SendResult = { id: string; status: "SENT" | "FAILED" | "DEV_MAILBOX" | "PENDING"; error?: string };
 
 export const MAIL_FROM = process.env.MAIL_FROM ?? "SEND Mediation <no-reply@send-mediation.local>";
@@ -20,15 +39,16 @@ function transporter(url: string): nodemailer.Transporter {
 }
 
 export async function sendEmail(msg: EmailMessage): Promise<SendResult> {
-  const row = await db().outboxEmail.create({ data: { to: msg.to, subject: msg.subject, body: msg.body } });
   const smtpUrl = process.env.SMTP_URL;
-  if (!smtpUrl) {
-    if (process.env.NODE_ENV === "production") {
-      await db().outboxEmail.update({ where: { id: row.id }, data: { lastError: "SMTP_URL is not set" } });
-      return { id: row.id, status: "PENDING", error: "SMTP_URL is not set" };
-    }
-    await db().outboxEmail.update({ where: { id: row.id }, data: { status: "DEV_MAILBOX" } });
+  const devMailbox = !smtpUrl && process.env.NODE_ENV !== "production";
+  if (devMailbox) {
+    const row = await db().outboxEmail.create({ data: { to: msg.to, subject: msg.subject, body: msg.body, status: "DEV_MAILBOX" } });
     return { id: row.id, status: "DEV_MAILBOX" };
+  }
+  const row = await db().outboxEmail.create({ data: { to: msg.to, subject: msg.subject, body: withoutSecrets(msg) } });
+  if (!smtpUrl) {
+    await db().outboxEmail.update({ where: { id: row.id }, data: { lastError: "SMTP_URL is not set" } });
+    return { id: row.id, status: "PENDING", error: "SMTP_URL is not set" };
   }
   try {
     await transporter(smtpUrl).sendMail({ from: MAIL_FROM, to: msg.to, subject: msg.subject, text: msg.body });

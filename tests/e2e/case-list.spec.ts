@@ -112,8 +112,9 @@ test.describe("role homes and scope", () => {
     await expect(caseLink(page, LA1_CASE)).toBeVisible();
     await expect(caseLink(page, LA2_CASE)).toHaveCount(0);
     await expect(page.getByRole("main").getByRole("link", { name: "New referral" })).toHaveCount(0);
-    // No choice of local authority is offered to an LA officer.
+    // No choice of local authority is offered to an LA officer, nor the list of mediators (issue 9).
     await expect(page.getByLabel("Local authority")).toHaveCount(0);
+    await expect(page.getByLabel("Mediator")).toHaveCount(0);
     await expectAccessible(page);
 
     // Naming the other LA in the URL shows nothing of it.

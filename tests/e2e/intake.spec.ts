@@ -384,6 +384,12 @@ test.describe("a caseworker logs a referral", () => {
     await continueButton(page).click();
     await radio(page, /^Health/).check();
     await page.getByLabel("Describe the issue").fill("Physiotherapy in section G");
+    // An education issue too: a health-only case waits for the ICB to be told before its 30 days
+    // run (R-21, issue 8 item 14), so the mediation deadline below needs a non-health issue.
+    await page.getByRole("button", { name: "Add another issue" }).click();
+    const second = page.getByRole("group", { name: "Issue 2" });
+    await second.getByRole("radio", { name: /^Education/ }).check();
+    await second.getByLabel("Describe the issue").fill("Speech and language therapy in section F");
     await continueButton(page).click();
     const family = page.getByRole("group", { name: "The parent or carer" });
     await family.getByLabel("Full name").fill("Jamie Server");

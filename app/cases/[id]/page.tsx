@@ -44,8 +44,9 @@ function Lines({ lines }: { lines: readonly string[] }) {
 }
 
 export default async function CasePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string | string[] }> }) {
-  const user = await requireUser("case:list");
   const { id } = await params;
+  // A signed-out visitor who opened a case link comes back here after signing in.
+  const user = await requireUser("case:list", { returnTo: `/cases/${encodeURIComponent(id)}` });
   const { done } = await searchParams;
   const c = await orNotFound(getCaseDetail(user, id));
   const full = c.view === "FULL";

@@ -1,10 +1,11 @@
 /**
  * The choices of the case list's filters: the local authorities and mediators this user may
- * filter by (an LA officer: only their own LA; a mediator: no mediator filter).
+ * filter by (an LA officer: only their own LA; the list of mediators only for the mediation
+ * service's office, `mediator:list`: never an LA officer's or a mediator's page, issue 9 item 11).
  */
 import "server-only";
 import { db } from "@/lib/platform/db";
-import { authorize } from "@/lib/auth/policy";
+import { authorize, can } from "@/lib/auth/policy";
 import { localAuthorityScope } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/types";
 
@@ -12,7 +13,7 @@ import type { SessionUser } from "@/lib/auth/types";
 export type CaseListFilterOptions = {
   /** Local authorities the user may see (an LA officer: only their own). */
   localAuthorities: { id: string; name: string }[];
-  /** Active mediators (none for a mediator, whose list is only their own cases). */
+  /** Active mediators: only for admins and caseworkers (`mediator:list`), else none. */
   mediators: { id: string; name: string }[];
   /** Whether choosing a local authority means anything for this user. */
   canFilterByLocalAuthority: boolean;
@@ -22,7 +23,7 @@ export type CaseListFilterOptions = {
 export async function listFilterOptions(user: SessionUser): Promise<CaseListFilterOptions> {
   authorize(user, "case:list");
   const canFilterByLocalAuthority = user.role !== "LA_OFFICER";
-  const canFilterByMediator = user.role !== "MEDIATOR";
+  const canFilterByMediator = can(user, "mediator:list");
   const [localAuthorities, mediators] = await Promise.all([
     db().localAuthority.findMany({ where: localAuthorityScope(user), orderBy: { name: "asc" }, select: { id: true, name: true } }),
     canFilterByMediator

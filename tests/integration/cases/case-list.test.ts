@@ -347,6 +347,12 @@ describe("filter options", () => {
     expect(o.canFilterByLocalAuthority).toBe(false);
   });
 
+  it("does not give an LA officer the list of mediators (issue 9, item 11)", async () => {
+    const o = await listFilterOptions(officerA);
+    expect(o.canFilterByMediator).toBe(false);
+    expect(o.mediators).toEqual([]);
+  });
+
   it("does not offer a mediator a choice of mediator", async () => {
     const o = await listFilterOptions(mediator1);
     expect(o.canFilterByMediator).toBe(false);

@@ -3,6 +3,7 @@
  */
 import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/platform/db";
+import { REDACTED } from "@/lib/platform/audit";
 import { ConflictError, DomainError } from "@/lib/platform/errors";
 import { addCalendarDays, isoFromDbDate, todayInLondon } from "@/lib/deadlines";
 import { updateCaseDetails, type DetailsConflictData } from "@/lib/cases/details/update-case-details";
@@ -35,7 +36,8 @@ describe("case details", () => {
     expect(ev.summary).toContain("Summary of the disagreement");
     const audit = await db().auditEvent.findFirstOrThrow({ where: { caseId: c.id } });
     expect(audit.before).toMatchObject({ version: 1, summary: "", childName: "" });
-    expect(audit.after).toMatchObject({ version: 2, summary: "Disagreement about section F", childName: "Sam" });
+    // Which fields changed, not what they say (issue 9: personal values are redacted).
+    expect(audit.after).toMatchObject({ version: 2, summary: REDACTED, childName: REDACTED });
   });
 
   it("explains bad values next to their fields and saves nothing", async () => {

@@ -3,6 +3,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/platform/db";
+import { REDACTED } from "@/lib/platform/audit";
 import { NotFoundError } from "@/lib/auth/types";
 import { ConflictError, DomainError } from "@/lib/platform/errors";
 import { isoFromDbDate } from "@/lib/deadlines";
@@ -84,7 +85,8 @@ describe("parties and consent", () => {
     });
     expect(r).toMatchObject({ version: 2, changed: ["email", "accessNeeds"] });
     const audit = await db().auditEvent.findFirstOrThrow({ where: { caseId: c.id, action: "party.updated" } });
-    expect(audit.after).toEqual({ version: 2, email: "jane.new@family.example", accessNeeds: "Needs a step-free room" });
+    // Which fields changed, not what they say (issue 9: personal values are redacted).
+    expect(audit.after).toEqual({ version: 2, email: REDACTED, accessNeeds: REDACTED });
     // Saving the same values again changes nothing and writes nothing.
     const again = await updateParty(caseworker, c.id, family.id, 2, { name: "Jane Family", email: "jane.new@family.example", preferredContact: "EMAIL", accessNeeds: "Needs a step-free room" });
     expect(again).toEqual({ version: 2, changed: [] });

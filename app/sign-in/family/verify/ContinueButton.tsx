@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 const MESSAGES: Record<string, string> = {
-  EXPIRED: "This sign-in link has expired. Links last 15 minutes.",
+  EXPIRED: "This sign-in link has expired, or a newer link has been sent. Links last 15 minutes and only the newest one works.",
   USED: "This sign-in link has already been used. Each link works once.",
   INVALID: "This sign-in link is not valid.",
 };
