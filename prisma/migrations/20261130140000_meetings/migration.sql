@@ -36,8 +36,7 @@ CREATE TABLE "Meeting" (
     "createdById" TEXT,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMPTZ(3) NOT NULL,
-    CONSTRAINT "Meeting_pkey" PRIMARY KEY ("id"),
-    CONSTRAINT "Meeting_times_check" CHECK ("endsAt" > "startsAt")
+    CONSTRAINT "Meeting_pkey" PRIMARY KEY ("id")
 );
 
 CREATE TABLE "MediatorAvailability" (
