@@ -82,6 +82,15 @@ describe("npm start", () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toContain("DATABASE_URL and NEXTAUTH_SECRET are not set");
   });
+
+  it("refuses to start without a public origin for links in emails (APP_ORIGIN or NEXTAUTH_URL), in one line", () => {
+    const env: Env = { ...process.env, DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none", NEXTAUTH_SECRET: "x".repeat(32) };
+    delete env.APP_ORIGIN;
+    delete env.NEXTAUTH_URL;
+    const r = spawnSync("npx", ["tsx", "scripts/start.ts"], { cwd: root, env: env as NodeJS.ProcessEnv, encoding: "utf8", timeout: 60_000 });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^Cannot start: APP_ORIGIN \(or NEXTAUTH_URL\) is not set: .*https:\/\/mediation\.example\.org.*$/m);
+  });
 });
 
 describe("npm run dev", () => {
