@@ -7,6 +7,7 @@ import { db } from "@/lib/platform/db";
 import { dummyHash, verifyPassword } from "./passwords";
 import { STAFF_ROLES, type SessionUser } from "./types";
 import { writeAudit } from "@/lib/platform/audit";
+import { signInInputTooLong } from "./sign-in-limits";
 
 export const MAX_FAILED_SIGN_INS = 5;
 export const LOCKOUT_MINUTES = 15;
@@ -18,6 +19,8 @@ export type StaffSignInResult = { ok: true; user: SessionUser } | { ok: false; r
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
 export async function staffSignIn(emailRaw: string, password: string, ip?: string | null, now = new Date()): Promise<StaffSignInResult> {
+  // Issue 9 item 8: an oversized email or password is refused before anything touches the database.
+  if (signInInputTooLong(emailRaw, password)) return { ok: false, reason: "INVALID" };
   const email = normaliseEmail(emailRaw);
   const key = `signin:${email}`;
   const throttle = await db().loginThrottle.findUnique({ where: { key } });
