@@ -5,13 +5,15 @@
  */
 import { z } from "zod";
 import { EMAIL_FORMAT_MESSAGE, isEmail } from "@/lib/cases/fields";
+import { SIGN_IN_LIMITS } from "./sign-in-limits";
 
 export const staffSignInSchema = z.object({
   email: z
     .string()
     .trim()
     .min(1, "Enter your email address")
+    .max(SIGN_IN_LIMITS.email, `Your email address must be ${SIGN_IN_LIMITS.email} characters or fewer`)
     .refine((v) => isEmail(v), EMAIL_FORMAT_MESSAGE),
-  password: z.string().min(1, "Enter your password"),
+  password: z.string().min(1, "Enter your password").max(SIGN_IN_LIMITS.password, `Your password must be ${SIGN_IN_LIMITS.password} characters or fewer`),
 });
 export type StaffSignInValues = z.infer<typeof staffSignInSchema>;

@@ -46,6 +46,34 @@ describe("staff sign-in", () => {
   });
 });
 
+describe("oversized sign-in input (issue 9 item 8)", () => {
+  it("a 6,014-character email or a 1,025-character password is refused before anything is written", async () => {
+    const u = await makeUser("CASEWORKER", { password: "pw" });
+    const longEmail = `${"a".repeat(6001)}@test.example`;
+    expect(longEmail).toHaveLength(6014);
+    const auditsBefore = await db().auditEvent.count();
+    const throttlesBefore = await db().loginThrottle.count();
+    expect(await staffSignIn(longEmail, "pw", "10.0.0.9")).toEqual({ ok: false, reason: "INVALID" });
+    expect(await staffSignIn(u.email, "p".repeat(1025), "10.0.0.9")).toEqual({ ok: false, reason: "INVALID" });
+    expect(await db().loginThrottle.count()).toBe(throttlesBefore);
+    expect(await db().auditEvent.count()).toBe(auditsBefore);
+    // The limits themselves still sign in: a 1,024-character password is checked as usual.
+    const long = await makeUser("CASEWORKER", { password: "p".repeat(1024) });
+    expect((await staffSignIn(long.email, "p".repeat(1024))).ok).toBe(true);
+  });
+
+  it("a family link request with an oversized email says so and writes nothing, not even a rate-limit count", async () => {
+    const ip = `ip-${uid()}`;
+    const auditsBefore = await db().auditEvent.count();
+    await expect(requestFamilyLink(`${"a".repeat(6000)}@test.example`, "http://app.test", ip)).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { email: expect.stringMatching(/254 characters or fewer/) },
+    });
+    expect(await db().rateLimit.count({ where: { key: `family-link:${ip}` } })).toBe(0);
+    expect(await db().auditEvent.count()).toBe(auditsBefore);
+  });
+});
+
 describe("family sign-in link", () => {
   it("emails a single-use link that signs the family user in once", async () => {
     const parent = await makeUser("PARENT");
