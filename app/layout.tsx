@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import "./globals.css";
 import { Header } from "@/components/Header";
 import { getSessionUser } from "./_server/auth";
@@ -9,6 +10,9 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page is rendered per request, never prerendered at build time: the Content-Security-Policy
+  // admits only scripts with this request's nonce (proxy.ts), which Next adds while rendering.
+  await connection();
   const user = await getSessionUser().catch(() => null);
   return (
     <html lang="en-GB">

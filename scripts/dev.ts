@@ -75,14 +75,23 @@ async function main() {
 
   const port = Number(process.env.PORT) || 3000;
   const origin = `http://localhost:${port}`;
-  const child = spawn("npx", ["next", "dev", "-p", String(port)], {
-    env: { ...env, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? origin, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? devSecret() },
+  // Only this machine can reach the dev server (its mailbox shows sign-in links) unless HOST says
+  // otherwise. The loopback address itself, not the name: "localhost" may resolve to ::1 alone,
+  // and browsers try 127.0.0.1 for localhost anyway, so both addresses work.
+  const host = process.env.HOST || "127.0.0.1";
+  // Without NEXTAUTH_URL, next-auth takes its origin from the request (dev only), so signing in
+  // works at localhost and at 127.0.0.1 alike; links in emails still go to http://localhost:PORT
+  // (lib/platform/public-origin.ts), never to the request's Host.
+  const auth = process.env.NEXTAUTH_URL ? {} : { AUTH_TRUST_HOST: "true" };
+  const child = spawn("npx", ["next", "dev", "-p", String(port), "-H", host], {
+    env: { ...env, ...auth, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? devSecret() },
     stdio: "inherit",
   });
   proc.child = child;
   child.on("exit", (code) => void stop(code ?? 0));
   setTimeout(() => {
-    console.log(`\n  SEND Mediation is running at ${origin}\n`);
+    const also = host === "127.0.0.1" ? `also http://127.0.0.1:${port}; only this machine can open it` : `listening on ${host}`;
+    console.log(`\n  SEND Mediation is running at ${origin} (${also})\n`);
     console.log(`  Demo sign-ins (staff password: ${DEMO_PASSWORD}):`);
     for (const u of DEMO_USERS) console.log(`    ${u.role.padEnd(11)} ${u.email}${u.role === "PARENT" ? "  (no password: ask for a link, then open /dev/mailbox)" : ""}`);
     console.log("\n  Press Ctrl-C to stop.\n");

@@ -1,10 +1,13 @@
 /**
- * `npm start`: the production path, after `npm run build`. Requires DATABASE_URL and
- * NEXTAUTH_SECRET and refuses to start without them. Applies pending migrations, then runs
+ * `npm start`: the production path, after `npm run build`. Requires DATABASE_URL,
+ * NEXTAUTH_SECRET and the public origin (APP_ORIGIN or NEXTAUTH_URL, for links in emails) and
+ * refuses to start without them, or with an invalid TRUSTED_PROXY_HOPS. Applies pending migrations, then runs
  * `next start`. Never starts an embedded database and never loads demo data.
  */
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
+import { publicOriginProblem } from "../lib/platform/public-origin";
+import { parseTrustedProxyHops } from "../lib/platform/security/client-ip";
 
 const missing = ["DATABASE_URL", "NEXTAUTH_SECRET"].filter((k) => !process.env[k]);
 if (missing.length) {
@@ -14,6 +17,15 @@ if (missing.length) {
       "  NEXTAUTH_SECRET  a long random string, e.g. the output of `openssl rand -base64 32`\n" +
       "For a local try-out with demo data, use `npm run dev` instead.",
   );
+  process.exit(1);
+}
+const originProblem = publicOriginProblem({ ...process.env, NODE_ENV: "production" });
+if (originProblem) {
+  console.error(originProblem);
+  process.exit(1);
+}
+if (parseTrustedProxyHops(process.env.TRUSTED_PROXY_HOPS) === null) {
+  console.error(`Cannot start: TRUSTED_PROXY_HOPS must be a whole number (the proxies in front of the app; 0 when none), not ${JSON.stringify(process.env.TRUSTED_PROXY_HOPS)}.`);
   process.exit(1);
 }
 if (!existsSync(".next/BUILD_ID")) {

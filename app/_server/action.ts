@@ -14,6 +14,7 @@ import { ForbiddenError, NotFoundError, type SessionUser } from "@/lib/auth/type
 import { withJoinedDates } from "@/lib/platform/dates/date-input";
 import { DomainError } from "@/lib/platform/errors";
 import { HONEYPOT_FIELD } from "@/lib/platform/security/honeypot";
+import { checkPublicInput, INPUT_TOO_LARGE_MESSAGE } from "@/lib/platform/security/input-bounds";
 import { clientIp, getSessionUser } from "./auth";
 
 export type ActionState = {
@@ -54,10 +55,25 @@ export async function runAction<R extends ActionState | void>(formData: FormData
   return perform(values, { user, ip: await clientIp() }, opts);
 }
 
-/** A public action (no sign-in): the command screens the submission itself. */
+/**
+ * A public action (no sign-in): the command screens the submission itself. A submission over the
+ * size limits is refused here first, before its values are even gathered (issue 9 item 8), and
+ * only the fields within them are echoed back.
+ */
 export async function runPublicAction<R extends ActionState | void>(formData: FormData, opts: Options<null, R>): Promise<ActionState> {
+  const bounds = checkPublicInput(formData);
+  if (!bounds.ok) return tooLarge(formData, bounds.oversized, opts.echo);
   const values = formValues(formData);
   return perform(values, { user: null, ip: await clientIp() }, opts);
+}
+
+/** The refusal of an oversized public submission: one message; the fields within the limits echoed back. */
+function tooLarge(formData: FormData, oversized: string[], echo = true): ActionState {
+  const state: ActionState = { status: "error", message: INPUT_TOO_LARGE_MESSAGE };
+  if (!echo) return state;
+  const kept = new FormData();
+  for (const [k, v] of formData.entries()) if (typeof v === "string" && k !== HONEYPOT_FIELD && !oversized.includes(k)) kept.append(k, v);
+  return checkPublicInput(kept).ok ? { ...state, values: formValues(kept) } : state;
 }
 
 async function perform<U, R extends ActionState | void>(values: Record<string, string>, ctx: ActionContext<U>, opts: Options<U, R>): Promise<ActionState> {

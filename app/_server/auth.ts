@@ -17,11 +17,26 @@ import { endSessions } from "@/lib/auth/sessions";
 import { loadActiveUser } from "@/lib/users";
 import { can, type Permission } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/types";
+import { clientAddress, PEER_ADDRESS_HEADER, trustedProxyHops } from "@/lib/platform/security/client-ip";
+import { peerAddressHeaderInstalled } from "@/lib/platform/security/peer-address";
 
+/**
+ * The client's address from the request headers (issue 9 item 6): X-Forwarded-For only as far as
+ * TRUSTED_PROXY_HOPS proxies (default 0: ignored), else the socket's peer address, which the server
+ * writes into its own header on every request (lib/platform/security/peer-address.ts). Null when
+ * unknown; rate limits then count the request in one shared "unknown" bucket.
+ */
 function ipFrom(h: Record<string, unknown> | Headers | undefined): string | null {
-  const get = (k: string) => (h instanceof Headers ? h.get(k) : (h?.[k] as string | undefined));
-  const fwd = get("x-forwarded-for");
-  return (typeof fwd === "string" ? fwd.split(",")[0]?.trim() : null) || get("x-real-ip") || null;
+  const get = (k: string) => {
+    const v = h instanceof Headers ? h.get(k) : h?.[k];
+    return typeof v === "string" ? v : Array.isArray(v) ? v.join(",") : null;
+  };
+  return clientAddress({
+    forwardedFor: get("x-forwarded-for"),
+    realIp: get("x-real-ip"),
+    hops: trustedProxyHops(),
+    peer: peerAddressHeaderInstalled() ? get(PEER_ADDRESS_HEADER) : null,
+  });
 }
 
 export async function clientIp(): Promise<string | null> {

@@ -1,11 +1,9 @@
-import { headers } from "next/headers";
+import { publicOrigin } from "@/lib/platform/public-origin";
 
-/** The app's public origin for links in emails: NEXTAUTH_URL / APP_ORIGIN, else the request host. */
+/**
+ * The app's public origin for links in emails: APP_ORIGIN / NEXTAUTH_URL; in development only,
+ * http://localhost on the dev port. Never the request's Host (issue 9 item 7).
+ */
 export async function appOrigin(): Promise<string> {
-  const configured = process.env.APP_ORIGIN ?? process.env.NEXTAUTH_URL;
-  if (configured) return new URL(configured).origin;
-  const h = await headers();
-  const host = h.get("host") ?? "localhost:3000";
-  const proto = h.get("x-forwarded-proto") ?? "http";
-  return `${proto}://${host}`;
+  return publicOrigin();
 }

@@ -6,6 +6,7 @@ import { SummaryList } from "@/components/SummaryList";
 import { todayInLondon } from "@/lib/deadlines";
 import { CALCULATOR_MESSAGES, calculateDeadlines, type CalculatedDate, type CalculatorField, type CalculatorResult } from "@/lib/deadlines/calculator";
 import { dateValueProblem, withJoinedDates } from "@/lib/platform/dates/date-input";
+import { boundedQuery } from "@/lib/platform/security/input-bounds";
 
 /**
  * Public deadline calculator for families (issue 3). No sign-in and no client code of its own: a
@@ -25,9 +26,12 @@ const DATE_FIELDS: Record<CalculatorField, { label: string; notReal: string }> =
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-function single(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
+/**
+ * The query parameters the calculator reads, each at most 40 characters (issue 9 item 8): a longer
+ * value is refused as "not a real date" and never shown back; other parameters are ignored.
+ */
+const QUERY_NAMES = ["decision", "certificate"].flatMap((n) => [n, `${n}-day`, `${n}-month`, `${n}-year`]).concat("sectionIOnly");
+const QUERY_VALUE_MAX = 40;
 
 async function readCalculator(
   searchParams: SearchParams,
@@ -35,7 +39,7 @@ async function readCalculator(
   const params = await searchParams;
   const today = todayInLondon();
   // The boxes joined under each date's name: an ISO date, "" or the boxes as typed.
-  const values = withJoinedDates(Object.fromEntries(Object.entries(params).map(([k, v]) => [k, single(v)])));
+  const values = withJoinedDates(boundedQuery(params, QUERY_NAMES, QUERY_VALUE_MAX));
   const { decision, certificate } = values;
   const sectionIOnly = values.sectionIOnly;
   const submitted = decision !== undefined || certificate !== undefined;

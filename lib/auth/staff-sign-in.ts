@@ -5,12 +5,13 @@
  * against a dummy hash so it takes as long as a known one.
  */
 import "server-only";
+import { LIMITS } from "@/lib/cases/fields";
 import { db } from "@/lib/platform/db";
 import { personalDigest, writeAudit } from "@/lib/platform/audit";
 import { sendEmail } from "@/lib/platform/email";
 import { parseInput } from "@/lib/platform/validation";
 import { dummyHash, verifyPassword } from "./passwords";
-import { staffSignInSchema } from "./sign-in-schema";
+import { MAX_PASSWORD_LENGTH, staffSignInSchema } from "./sign-in-schema";
 import { NOTIFY_AFTER_FAILURES, SIGN_IN_LIMITS, claimAttempt, claimOwnerNotice, clearCounter, describeWait, releaseAttempt, throttleKeys } from "./sign-in-limits";
 import { STAFF_ROLES, type FollowUp, type SessionUser } from "./types";
 
@@ -31,6 +32,8 @@ export async function staffSignInFromForm(values: { email?: unknown; password?: 
 }
 
 export async function staffSignIn(emailRaw: string, password: string, ip: string | null = null, now = new Date()): Promise<StaffSignInResult> {
+  // Issue 9 item 8: an oversized value never becomes a throttle key or an audit row.
+  if (emailRaw.trim().length > LIMITS.email || password.length > MAX_PASSWORD_LENGTH) return { ok: false, reason: "INVALID" };
   const email = normaliseEmail(emailRaw);
   const keys = throttleKeys(email, ip);
   const claimed: typeof keys = [];

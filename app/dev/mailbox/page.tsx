@@ -1,12 +1,21 @@
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
+import { PEER_ADDRESS_HEADER } from "@/lib/platform/security/client-ip";
+import { isLocalRequest } from "@/lib/platform/security/local-request";
+import { peerAddressHeaderInstalled } from "@/lib/platform/security/peer-address";
 import { listOutbox } from "@/lib/platform/email";
 import { Pagination } from "@/components/Pagination";
 
 export const metadata = { title: "Development mailbox" };
 export const dynamic = "force-dynamic";
 
-/** Development only: the outbox, so a person can click a family sign-in link without SMTP. */
+/**
+ * Development only: the outbox, so a person can click a family sign-in link without SMTP. Only on
+ * this machine (localhost or 127.0.0.1, from a loopback address): 404 for anyone else.
+ */
 export default async function Mailbox({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+  const h = await headers();
+  if (!isLocalRequest({ host: h.get("host"), peer: peerAddressHeaderInstalled() ? h.get(PEER_ADDRESS_HEADER) : null })) notFound();
   const page = Math.max(1, Number((await searchParams).page) || 1);
   const box = await listOutbox(page);
   if (!box) notFound();

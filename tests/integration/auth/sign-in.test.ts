@@ -1,3 +1,4 @@
+import { MAX_PASSWORD_LENGTH } from "@/lib/auth/sign-in-schema";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/platform/db";
 import { staffSignIn } from "@/lib/auth/staff-sign-in";
@@ -42,6 +43,33 @@ async function ask(email: string, ip: string, now?: Date) {
   return r;
 }
 const latestMail = (to: string) => db().outboxEmail.findFirstOrThrow({ where: { to }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+describe("oversized sign-in input (issue 9 item 8)", () => {
+  it("a 6,014-character email or an over-long password is refused before anything is written", async () => {
+    const u = await makeUser("CASEWORKER", { password: "pw" });
+    const longEmail = `${"a".repeat(6001)}@test.example`;
+    expect(longEmail).toHaveLength(6014);
+    const auditsBefore = await db().auditEvent.count();
+    const throttlesBefore = await db().loginThrottle.count();
+    expect(await staffSignIn(longEmail, "pw", "10.0.0.9")).toMatchObject({ ok: false, reason: "INVALID" });
+    expect(await staffSignIn(u.email, "p".repeat(MAX_PASSWORD_LENGTH + 1), "10.0.0.9")).toMatchObject({ ok: false, reason: "INVALID" });
+    expect(await db().loginThrottle.count()).toBe(throttlesBefore);
+    expect(await db().auditEvent.count()).toBe(auditsBefore);
+    // The limit itself still signs in: a password of the longest length is checked as usual.
+    const long = await makeUser("CASEWORKER", { password: "p".repeat(MAX_PASSWORD_LENGTH) });
+    expect((await staffSignIn(long.email, "p".repeat(MAX_PASSWORD_LENGTH))).ok).toBe(true);
+  });
+
+  it("a family link request with an oversized email says so and writes nothing, not even a rate-limit count", async () => {
+    const ip = `ip-${uid()}`;
+    const auditsBefore = await db().auditEvent.count();
+    await expect(requestFamilyLink(`${"a".repeat(6000)}@test.example`, "http://app.test", ip)).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { email: expect.stringMatching(/254 characters or fewer/) },
+    });
+    expect(await db().rateLimit.count({ where: { key: `family-link:${ip}` } })).toBe(0);
+    expect(await db().auditEvent.count()).toBe(auditsBefore);
+  });
+});
 
 describe("family sign-in link", () => {
   it("emails a single-use link that signs the family user in once", async () => {

@@ -3,6 +3,7 @@ import { startCaptureSmtp } from "../smtp";
 import { db } from "@/lib/platform/db";
 import { ForbiddenError, type SessionUser } from "@/lib/auth/types";
 import { DomainError } from "@/lib/platform/errors";
+import { INPUT_TOO_LARGE_MESSAGE, PUBLIC_INPUT_LIMITS } from "@/lib/platform/security/input-bounds";
 import { createReferral } from "@/lib/cases/intake/create-referral";
 import { SELF_REFERRAL_RATE_LIMITED_MESSAGE, createSelfReferral } from "@/lib/cases/intake/create-self-referral";
 import { lateDecisionWarning, previewReferralDates } from "@/lib/cases/intake/preview-referral-dates";
@@ -552,6 +553,26 @@ describe("createSelfReferral (public)", () => {
     // Another address is not affected, and the limit lifts in the next hour.
     expect((await createSelfReferral(form(), ip(), NOW)).status).toBe("created");
     expect((await createSelfReferral(form(), address, new Date(NOW.getTime() + 3_600_000))).status).toBe("created");
+  });
+
+  it("refuses oversized answers before anything is written or counted (issue 9 item 8)", async () => {
+    const address = ip();
+    const before = await counts();
+    // Over a field's own limit: that field's message.
+    const long = await refusal(createSelfReferral(form({ name: "x".repeat(6014), email: `${"m".repeat(6000)}@example.com`, details: "d".repeat(5001) }), address, NOW));
+    expect(long.fieldErrors).toMatchObject({
+      name: "Your name must be 200 characters or fewer",
+      email: "Your email address must be 254 characters or fewer",
+      details: "This must be 5000 characters or fewer",
+    });
+    // Over the size limit of any public form: one message, before the answers are even read.
+    for (const field of ["name", "details", "childName", "somethingElse"]) {
+      const e = await refusal(createSelfReferral(form({ [field]: "x".repeat(PUBLIC_INPUT_LIMITS.fieldChars + 1) }), address, NOW));
+      expect(e.code).toBe("TOO_LARGE");
+      expect(e.message).toBe(INPUT_TOO_LARGE_MESSAGE);
+    }
+    expect(await counts()).toEqual(before);
+    expect(await db().rateLimit.count({ where: { key: `self-referral:${address}` } })).toBe(0);
   });
 
   it("writes nothing at all when the hidden honeypot field is filled in", async () => {

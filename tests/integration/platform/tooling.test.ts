@@ -7,7 +7,11 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
+import { request } from "node:http";
+import { chromium } from "@playwright/test";
 import { freePort } from "../../../scripts/ports";
+import { APT_INSTALL_CHROMIUM, findChromium } from "../../../scripts/chromium";
+import { DEMO_PASSWORD } from "../../../lib/seed/demo-accounts";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 type Env = Record<string, string | undefined>;
@@ -82,10 +86,19 @@ describe("npm start", () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toContain("DATABASE_URL and NEXTAUTH_SECRET are not set");
   });
+
+  it("refuses to start without a public origin for links in emails (APP_ORIGIN or NEXTAUTH_URL), in one line", () => {
+    const env: Env = { ...process.env, DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none", NEXTAUTH_SECRET: "x".repeat(32) };
+    delete env.APP_ORIGIN;
+    delete env.NEXTAUTH_URL;
+    const r = spawnSync("npx", ["tsx", "scripts/start.ts"], { cwd: root, env: env as NodeJS.ProcessEnv, encoding: "utf8", timeout: 60_000 });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^Cannot start: APP_ORIGIN \(or NEXTAUTH_URL\) is not set: .*https:\/\/mediation\.example\.org.*$/m);
+  });
 });
 
 describe("npm run dev", () => {
-  it("clears a stale build cache, starts PostgreSQL, migrates, seeds, serves the sign-in page and stops cleanly on Ctrl-C", async () => {
+  it("clears a stale build cache, starts PostgreSQL, migrates, seeds, serves the sign-in page (at localhost and 127.0.0.1; the mailbox to this machine only) and stops cleanly on Ctrl-C", async () => {
     const port = await freePort();
     const dataDir = path.join(root, `.data/dev-probe-${process.pid}`);
     rmSync(dataDir, { recursive: true, force: true });
@@ -116,6 +129,15 @@ describe("npm run dev", () => {
       expect(out).toContain("caseworker@demo.test");
       const html = await (await fetch(`http://localhost:${port}/sign-in`)).text();
       expect(html).toContain("Sign in");
+
+      // Issue 9 item 10: the mailbox answers only on this machine, by its own names.
+      expect(await statusOf(port, "/dev/mailbox", "127.0.0.1")).toBe(200);
+      expect(await statusOf(port, "/dev/mailbox", "localhost")).toBe(200);
+      expect(await statusOf(port, "/dev/mailbox", "mailbox.evil.example")).toBe(404);
+      // …and the app works opened at 127.0.0.1 too: the page becomes interactive and signing in
+      // lands on the caseworker's home (before, Next refused its dev scripts to that origin and
+      // next-auth answered for localhost only).
+      await signInInChromium(`http://127.0.0.1:${port}`);
     } finally {
       // Ctrl-C in a terminal signals the whole foreground process group.
       process.kill(-child.pid!, "SIGINT");
@@ -131,5 +153,39 @@ describe("npm run dev", () => {
     const pid = spawnSync("sh", ["-c", `test -f ${dataDir}/postmaster.pid && echo running || echo stopped`], { encoding: "utf8" }).stdout.trim();
     expect(pid).toBe("stopped");
     rmSync(dataDir, { recursive: true, force: true });
-  }, 200_000);
+  }, 400_000);
 });
+
+/** The status of GET `path` from the dev server on this machine, sent with the given Host name. */
+function statusOf(port: number, path: string, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: "127.0.0.1", port, path, headers: { Host: `${host}:${port}` } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+/** Opens the sign-in page at `origin` in Chromium, waits until React has taken over the form, and signs in. */
+async function signInInChromium(origin: string) {
+  const executablePath = findChromium(process.env, existsSync);
+  if (!executablePath) throw new Error(`No Chromium for this test: ${APT_INSTALL_CHROMIUM} (or set CHROMIUM_PATH).`);
+  const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--no-first-run"] });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/sign-in`, { timeout: 120_000 });
+    // Hydrated: React has attached itself to the form (a page whose scripts were refused never is).
+    await expect
+      .poll(() => page.evaluate(() => Object.keys(document.querySelector("main form") ?? {}).some((k) => k.startsWith("__reactFiber"))), { timeout: 120_000 })
+      .toBe(true);
+    await page.getByLabel("Email address").fill("caseworker@demo.test");
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(`${origin}/cases`, { timeout: 120_000 });
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Cases");
+  } finally {
+    await browser.close();
+  }
+}

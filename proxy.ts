@@ -1,0 +1,30 @@
+/**
+ * Runs before every page, server action and route handler (Next.js 16's proxy, formerly
+ * middleware). Two trust-boundary jobs (issue 9):
+ * - item 9: a fresh nonce per request and a Content-Security-Policy allowing only scripts that
+ *   carry it. The policy goes on the request too: Next.js reads the nonce from it and adds it to
+ *   its own scripts while rendering (every page is rendered per request: app/layout.tsx).
+ * - item 8: a body larger than the route accepts is refused (413) before anything parses it.
+ */
+import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy, maxBodyBytes, newNonce } from "@/lib/platform/security/csp";
+
+export function proxy(request: NextRequest) {
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (length > maxBodyBytes(request.nextUrl.pathname)) {
+    return new NextResponse("The request is too large.", { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy({ nonce, dev: process.env.NODE_ENV !== "production" });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  return response;
+}
+
+export const config = {
+  // Not the build's static files, which are the same for every request and run no inline code.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};
