@@ -19,7 +19,7 @@ import {
   type IssueCategoryValue,
   type PartyKindValue,
 } from "@/lib/cases/options";
-import { doneMessage, formatInstant, orNotFound } from "./_shared";
+import { alreadyMessage, doneMessage, formatInstant, orNotFound } from "./_shared";
 import { Notice } from "./_components/Notice";
 
 export const metadata = { title: "Case" };
@@ -42,13 +42,14 @@ function Lines({ lines }: { lines: readonly string[] }) {
   );
 }
 
-export default async function CasePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string | string[] }> }) {
+export default async function CasePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string | string[]; already?: string | string[] }> }) {
   const user = await requireUser("case:list");
   const { id } = await params;
-  const { done } = await searchParams;
+  const { done, already } = await searchParams;
   const c = await orNotFound(getCaseDetail(user, id));
   const full = c.view === "FULL";
   const success = doneMessage(done);
+  const alreadyDone = alreadyMessage(already);
   const base = `/cases/${c.id}`;
   const familyParty = c.parties.find((p) => p.kind === c.familyParty);
 
@@ -60,6 +61,12 @@ export default async function CasePage({ params, searchParams }: { params: Promi
       {success && (
         <Notice title="Success" success testId="done-banner">
           <p className="body">{success}</p>
+        </Notice>
+      )}
+      {alreadyDone && (
+        <Notice title="Important" alert testId="already-done-banner">
+          <p className="body">{alreadyDone}</p>
+          <p className="body">Nothing was changed. This is the case as it is now.</p>
         </Notice>
       )}
 
