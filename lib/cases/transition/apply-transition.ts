@@ -12,7 +12,7 @@ import type { SessionUser } from "@/lib/auth/types";
 import { writeAudit } from "@/lib/platform/audit";
 import { ConflictError } from "@/lib/platform/errors";
 import { fieldError } from "@/lib/platform/validation";
-import { dbDateFromIso, earliestMeetingDate, formatDate, formatLongDate, hasRequiredMeetingNotice, isDeadlineInputError, todayInLondon } from "@/lib/deadlines";
+import { dbDateFromIso, earliestWorkingMeetingDate, formatDate, formatLongDate, hasRequiredMeetingNotice, isDeadlineInputError, todayInLondon } from "@/lib/deadlines";
 import { getTransition, planTransition, stopDate, type Agreement, type CaseSnapshot, type CaseStatus, type TransitionName, type TransitionPlan } from "../lifecycle";
 import { dueDateFor } from "../deadlines/definitions";
 import { MEETING_DEADLINES, willBeMissed } from "../deadlines/state";
@@ -50,7 +50,8 @@ export function checkPlan(snapshot: CaseSnapshot, user: SessionUser, name: Trans
       if (!hasRequiredMeetingNotice(today, meetingOn)) {
         fieldError(
           notice.date,
-          `The family must get at least 5 working days' notice, so the meeting can be on ${formatLongDate(earliestMeetingDate(today))} or later. ` +
+          // The date suggested is a working day (issue 9 item 16), not the Saturday after a Friday.
+          `The family must get at least 5 working days' notice, so the meeting can be on ${formatLongDate(earliestWorkingMeetingDate(today))} or later. ` +
             "Choose a later date, or record that the family agreed to shorter notice (R-22).",
         );
       }
