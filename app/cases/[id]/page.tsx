@@ -112,13 +112,13 @@ export default async function CasePage({ params, searchParams }: { params: Promi
       {/* R-04: section I only — no certificate is needed to appeal. */}
       {c.sectionIOnly && (
         <p className="inset" data-testid="section-i-note">
-          Only the school or college named in the plan (section I) is disputed, so the family does not need a mediation certificate to appeal (R-04). They can still
-          mediate, and have a certificate if they ask.
+          Only the school or college named in the plan (section I) is disputed, so the family does not need a mediation certificate to appeal{full ? " (R-04)" : ""}. They
+          can still mediate, and have a certificate if they ask.
         </p>
       )}
       {c.decisionUnknown && (
         <p className="inset" data-testid="decision-unknown-note">
-          The decision the family disagrees with is not known yet. Record it before a certificate can be issued (R-02, R-30).
+          The decision the family disagrees with is not known yet. {full ? "Record it before a certificate can be issued (R-02, R-30)." : "A certificate can be issued once it is recorded."}
         </p>
       )}
 
@@ -132,7 +132,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
               <Link
                 key={t.name}
                 href={t.name === "allocate" || t.name === "reallocate" ? `${base}/allocate` : `${base}/transition/${t.name}`}
-                className={`button${t.destructive ? " button--warning" : ""}`}
+                className={`button ${t.destructive ? "button--warning" : "button--secondary"}`}
               >
                 {t.label}
               </Link>
@@ -285,7 +285,8 @@ export default async function CasePage({ params, searchParams }: { params: Promi
                 <p className="hint mb-0!">
                   <time dateTime={e.at}>{formatInstant(e.at)}</time>
                   {e.actorName ? ` by ${e.actorName}` : ""}
-                  {e.rule ? ` (${e.rule})` : ""}
+                  {/* Rule ids are for staff (issue 9 item 13): the shared view has none. */}
+                  {full && e.rule ? ` (${e.rule})` : ""}
                 </p>
               </li>
             ))}
@@ -305,7 +306,8 @@ function OpenDeadline({ d }: { d: DeadlineView }) {
       </p>
       {d.stateNote && <p className="body mb-1">{d.stateNote}</p>}
       <p className="hint mb-0!">
-        {d.explanation} ({d.rule})
+        {d.explanation}
+        {d.rule ? ` (${d.rule})` : ""}
       </p>
     </li>
   );
