@@ -405,8 +405,9 @@ test.describe("a caseworker logs a referral", () => {
     await fillDate(page, "Date the local authority was told the family wants mediation (optional)", "2026-11-02");
     await page.getByRole("button", { name: "Save and check your answers" }).click();
     await expect(h1(page)).toHaveText("Check your answers before creating the referral");
-    await expect(page.getByRole("main")).toContainText("Wednesday 2 December 2026");
+    // About health only, the LA's 30 days do not apply (R-21, issue 8): only the day to tell the ICB shows.
     await expect(page.getByRole("main")).toContainText("Thursday 5 November 2026");
+    await expect(page.getByRole("main")).not.toContainText("Wednesday 2 December 2026");
     await page.getByRole("button", { name: "Create referral" }).click();
     await expect(h1(page)).toHaveText("Referral created");
     await expectAccessible(page);
