@@ -29,7 +29,7 @@ export interface Comparison {
 
 export interface BenchSuite {
   readonly name: string;
-  run(): Comparison[];
+  run(): Comparison[] | Promise<Comparison[]>;
 }
 
 /** mulberry32: small deterministic PRNG, so every run uses the same inputs. */
@@ -68,8 +68,24 @@ export function measure(
   return { label, calls, ms: best, callsPerSecond: (calls / best) * 1000, checksum };
 }
 
+/**
+ * Times `call` (one async call, e.g. a database query) `rounds` times after one untimed warm-up
+ * call; the best call is reported. For work measured in milliseconds per call, not millions.
+ */
+export async function measureAsync(label: string, rounds: number, call: () => Promise<number>): Promise<Measurement> {
+  let checksum = await call();
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < rounds; i++) {
+    const start = performance.now();
+    checksum = await call();
+    best = Math.min(best, performance.now() - start);
+  }
+  return { label, calls: 1, ms: best, callsPerSecond: 1000 / best, checksum };
+}
+
 export function formatRate(callsPerSecond: number): string {
-  return `${(callsPerSecond / 1e6).toFixed(2)} M calls/s`;
+  if (callsPerSecond >= 1e5) return `${(callsPerSecond / 1e6).toFixed(2)} M calls/s`;
+  return `${callsPerSecond.toFixed(1)} calls/s`;
 }
 
 export function report(c: Comparison): string {

@@ -1,13 +1,15 @@
 /**
- * Benchmarks (not tests): `npm run bench` = `tsx bench/run.ts`.
+ * Benchmarks (not tests): `npm run bench` = `tsx --conditions=react-server bench/run.ts` (the
+ * condition lets lib modules marked `server-only` load, as `npm run db:seed` does).
  * Add a suite by exporting a BenchSuite from a module in bench/ and listing it below.
  * `tsx bench/run.ts <name…>` runs only the named suites; `--strict` exits 1 if any is BELOW target.
  */
 import { deadlinesBench } from "./deadlines";
 import { findATimeBench } from "./find-a-time";
+import { nameSearchBench } from "./name-search";
 import { report, type BenchSuite } from "./harness";
 
-const SUITES: readonly BenchSuite[] = [deadlinesBench, findATimeBench];
+const SUITES: readonly BenchSuite[] = [deadlinesBench, findATimeBench, nameSearchBench];
 
 const args = process.argv.slice(2);
 const strict = args.includes("--strict");
@@ -23,7 +25,7 @@ let below = 0;
 const started = performance.now();
 for (const suite of selected) {
   console.log(`\n[${suite.name}]`);
-  for (const comparison of suite.run()) {
+  for (const comparison of await suite.run()) {
     console.log(report(comparison));
     if (!comparison.pass) below++;
   }

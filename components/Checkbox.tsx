@@ -1,6 +1,9 @@
 import type { ReactNode } from "react";
 
-/** A single yes/no checkbox (value "yes" when ticked), GOV.UK style, with hint and error. */
+/**
+ * A single yes/no checkbox (value "yes" when ticked), GOV.UK style, with hint and error. The hint
+ * sits beside the label, not inside it, and the input names it (and the error) in aria-describedby.
+ */
 export function Checkbox({ name, label, hint, error, defaultChecked }: { name: string; label: ReactNode; hint?: ReactNode; error?: string; defaultChecked?: boolean }) {
   const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
@@ -11,15 +14,15 @@ export function Checkbox({ name, label, hint, error, defaultChecked }: { name: s
         </span>
       )}
       <div className="checkboxes">
-        <label>
+        <div className="choice">
           <input type="checkbox" id={name} name={name} value="yes" defaultChecked={defaultChecked} aria-describedby={describedBy} />
-          <span>{label}</span>
-        </label>
-        {hint && (
-          <span className="hint" id={`${name}-hint`}>
-            {hint}
-          </span>
-        )}
+          <label htmlFor={name}>{label}</label>
+          {hint && (
+            <span className="hint choice__hint" id={`${name}-hint`}>
+              {hint}
+            </span>
+          )}
+        </div>
       </div>
     </div>
   );

@@ -76,7 +76,27 @@ export function SelectField({
   );
 }
 
-/** Radios in a fieldset; the first input carries the field id so the error summary can link to it. */
+/** The id of a radio's or checkbox's own hint: `${inputId}-item-hint` (GOV.UK's naming). */
+export const optionHintId = (inputId: string) => `${inputId}-item-hint`;
+
+/**
+ * A radio's or checkbox's own hint (issue 9 item 13, the GOV.UK pattern): beside the label, not
+ * inside it, with an id the input names in `aria-describedby`, so a screen reader reads the label
+ * as the option's name and the hint as its description.
+ */
+export function OptionHint({ inputId, hint }: { inputId: string; hint?: ReactNode }) {
+  if (!hint) return null;
+  return (
+    <span className="hint choice__hint" id={optionHintId(inputId)}>
+      {hint}
+    </span>
+  );
+}
+
+/**
+ * Radios in a fieldset; the first input carries the field id so the error summary can link to it.
+ * Each option is an input, its label (`for` the input) and its hint (see OptionHint).
+ */
 export function Radios({
   name,
   legend,
@@ -109,15 +129,24 @@ export function Radios({
           </span>
         )}
         <div className="radios">
-          {options.map((o, i) => (
-            <label key={o.value}>
-              <input type="radio" id={i === 0 ? name : `${name}-${o.value}`} name={name} value={o.value} defaultChecked={defaultValue === undefined ? undefined : defaultValue === o.value} {...inputProps?.(o.value)} />
-              <span>
-                {o.label}
-                {o.hint && <span className="hint">{o.hint}</span>}
-              </span>
-            </label>
-          ))}
+          {options.map((o, i) => {
+            const inputId = i === 0 ? name : `${name}-${o.value}`;
+            return (
+              <div className="choice" key={o.value}>
+                <input
+                  type="radio"
+                  id={inputId}
+                  name={name}
+                  value={o.value}
+                  defaultChecked={defaultValue === undefined ? undefined : defaultValue === o.value}
+                  aria-describedby={o.hint ? optionHintId(inputId) : undefined}
+                  {...inputProps?.(o.value)}
+                />
+                <label htmlFor={inputId}>{o.label}</label>
+                <OptionHint inputId={inputId} hint={o.hint} />
+              </div>
+            );
+          })}
         </div>
       </fieldset>
     </div>
@@ -253,25 +282,27 @@ export function Checkboxes({
           </span>
         )}
         <div className="checkboxes">
-          {options.map((o, i) => (
-            <div key={o.value}>
-              {o.value === dividerBefore && <p className="checkboxes__divider">or</p>}
-              <label>
-                <input
-                  type="checkbox"
-                  id={i === 0 ? name : `${name}-${o.value}`}
-                  name={name}
-                  value={o.value}
-                  defaultChecked={defaultValues === undefined ? undefined : defaultValues.includes(o.value)}
-                  {...inputProps?.(o.value)}
-                />
-                <span>
-                  {o.label}
-                  {o.hint && <span className="hint">{o.hint}</span>}
-                </span>
-              </label>
-            </div>
-          ))}
+          {options.map((o, i) => {
+            const inputId = i === 0 ? name : `${name}-${o.value}`;
+            return (
+              <div key={o.value}>
+                {o.value === dividerBefore && <p className="checkboxes__divider">or</p>}
+                <div className="choice">
+                  <input
+                    type="checkbox"
+                    id={inputId}
+                    name={name}
+                    value={o.value}
+                    defaultChecked={defaultValues === undefined ? undefined : defaultValues.includes(o.value)}
+                    aria-describedby={o.hint ? optionHintId(inputId) : undefined}
+                    {...inputProps?.(o.value)}
+                  />
+                  <label htmlFor={inputId}>{o.label}</label>
+                  <OptionHint inputId={inputId} hint={o.hint} />
+                </div>
+              </div>
+            );
+          })}
         </div>
       </fieldset>
     </div>

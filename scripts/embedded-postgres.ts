@@ -50,6 +50,16 @@ async function step<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * UTF-8 with PostgreSQL 17's builtin C.UTF-8 locale (issue 9 item 17): lower(), upper() and ILIKE
+ * fold every letter ("ŁUKASZ" matches "łukasz"), not just ASCII as under the C locale, while
+ * sorting stays by code point as before and nothing depends on the machine's installed locales.
+ * initdb applies it only when a data folder is created: a folder made earlier keeps the C locale
+ * (the name search still works there, because its key is unaccented before it is lowered; see
+ * docs/decisions/0009-search-and-form-conventions.md). Delete the folder to get the new locale.
+ */
+export const INITDB_FLAGS = ["--encoding=UTF8", "--locale-provider=builtin", "--builtin-locale=C.UTF-8"];
+
 const USER = "postgres";
 const PASSWORD = "postgres";
 
@@ -81,7 +91,7 @@ export async function startEmbeddedPostgres(opts: {
     // PostgreSQL refuses to run as root; on root-only machines (CI, containers) run it as a
     // `postgres` system user that the library creates when missing.
     createPostgresUser: asRoot,
-    initdbFlags: ["--encoding=UTF8", "--locale=C"],
+    initdbFlags: INITDB_FLAGS,
     onLog: () => {},
     onError: log,
   });

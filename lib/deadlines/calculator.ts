@@ -13,7 +13,7 @@ import { addCalendarMonths, compareIsoDates, formatLongDate, isIsoDate, isoFromP
 import { explainAppealDeadline, APPEAL_MONTHS_AFTER_CERTIFICATE, APPEAL_MONTHS_AFTER_DECISION } from "./appeal";
 import { isDeadlineInputError, DeadlineInputError } from "./errors";
 import { explainAdviserContactDeadline } from "./rules";
-import { HOLIDAY_YEAR_RANGE, nonWorkingReason } from "./working-days";
+import { HOLIDAY_YEAR_RANGE, isWorkingDay, nonWorkingReason, rollBackToWorkingDay } from "./working-days";
 
 export type CalculatorField = "decision" | "certificate";
 
@@ -41,6 +41,11 @@ export interface CalculatedDate {
   readonly explanation: string;
   /** the date is before today */
   readonly hasPassed: boolean;
+  /**
+   * ADVISER_CONTACT only, when the date is a weekend or bank holiday (it does not move, R-10): the
+   * last working day before it, the day to contact an adviser by (issue 9 item 16).
+   */
+  readonly actByWorkingDay?: string;
 }
 
 export type CalculatorResult =
@@ -129,7 +134,8 @@ function toYou(text: string): string {
  */
 function adviserDayNote(date: string): string {
   const reason = nonWorkingReason(date);
-  return reason ? ` ${formatLongDate(date)} is ${reason}, and this date does not move, so contact an adviser before then.` : "";
+  if (!reason) return "";
+  return ` ${formatLongDate(date)} is ${reason}, and this date does not move, so contact an adviser by ${formatLongDate(rollBackToWorkingDay(date))}, the last working day before it.`;
 }
 
 /**
@@ -184,6 +190,7 @@ export function calculateDeadlines(input: CalculatorInput, today: string): Calcu
               longDate: formatLongDate(adviser.date),
               explanation: toYou(withoutLeadingDate(adviser.text, adviser.date)) + adviserDayNote(adviser.date),
               hasPassed: compareIsoDates(adviser.date, today) < 0,
+              ...(isWorkingDay(adviser.date) ? {} : { actByWorkingDay: rollBackToWorkingDay(adviser.date) }),
             },
           ]),
       {

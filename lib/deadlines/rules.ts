@@ -17,7 +17,7 @@ import {
   toDayNumber,
 } from "./calendar";
 import { DeadlineInputError } from "./errors";
-import { addWorkingDays, bankHolidaysBetween } from "./working-days";
+import { addWorkingDays, bankHolidaysBetween, rollForwardToWorkingDay } from "./working-days";
 
 export interface DeadlineExplanation {
   /** ISO date "YYYY-MM-DD" */
@@ -200,6 +200,15 @@ export function explainHealthNotificationDueDate(laNotifiedOn: string): Deadline
 export function earliestMeetingDate(noticeSentOn: string): string {
   const fifth = addWorkingDays(noticeSentOn, MEETING_NOTICE_WORKING_DAYS);
   return MEETING_NOTICE_CLEAR_DAYS ? addCalendarDays(fifth, 1) : fifth;
+}
+
+/**
+ * The meeting date to suggest (issue 9 item 16): the first working day on or after
+ * `earliestMeetingDate`. That day can be a Saturday (the day after a Friday, the 5th working day),
+ * which the law allows but nobody means when suggesting a meeting.
+ */
+export function earliestWorkingMeetingDate(noticeSentOn: string): string {
+  return rollForwardToWorkingDay(earliestMeetingDate(noticeSentOn));
 }
 
 /** R-22: true when a meeting on `meetingOn` gives at least the required notice (without the family's agreement to less). */

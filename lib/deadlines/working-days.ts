@@ -16,6 +16,7 @@
 import Holidays from "date-holidays";
 
 import {
+  addCalendarDays,
   daysInYear,
   firstDayNumberOfYear,
   formatDate,
@@ -201,6 +202,20 @@ export function nextWorkingDay(date: string): string {
 /** `date` itself when it is a working day, otherwise the next working day (R-52). */
 export function rollForwardToWorkingDay(date: string): string {
   return isWorkingDay(date) ? date : addWorkingDays(date, 1);
+}
+
+/**
+ * `date` itself when it is a working day, otherwise the last working day before it: the day to
+ * suggest when something must be done "by" a date that does not move (R-10, issue 9 item 16).
+ */
+export function rollBackToWorkingDay(date: string): string {
+  let d = date;
+  // A run of non-working days is at most a few days long (a weekend with bank holidays at Christmas).
+  for (let i = 0; i < 31; i++) {
+    if (isWorkingDay(d)) return d;
+    d = addCalendarDays(d, -1);
+  }
+  throw new Error(`No working day in the month before ${date}`);
 }
 
 /** Number of working days on or before `date` since 1 January of its year, plus the year. */

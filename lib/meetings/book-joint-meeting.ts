@@ -51,7 +51,7 @@ export async function bookJointMeeting(user: SessionUser, input: BookJointMeetin
   return transaction(async (tx) => {
     let afterDeadline = false;
     let caseRow: { kind: string; mediatorId: string | null } = { kind: "MEDIATION", mediatorId: null };
-    const r = await applyTransition(tx, user, v.caseId, () => "scheduleMeeting", v.expectedVersion, { meetingOn: v.date, shortNoticeAgreed: v.shortNoticeAgreed }, ip, async () => {
+    const r = await applyTransition(tx, user, v.caseId, "scheduleMeeting", v.expectedVersion, { meetingOn: v.date, shortNoticeAgreed: v.shortNoticeAgreed }, ip, async () => {
       const c = await tx.case.findUniqueOrThrow({
         where: { id: v.caseId },
         select: { kind: true, localAuthorityId: true, allocatedMediatorId: true, deadlines: { where: { closedOn: null, name: { in: [...MEDIATION_CLOCKS] } }, select: { dueOn: true } } },

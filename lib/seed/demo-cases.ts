@@ -21,7 +21,7 @@ import {
   agreementActionDueDate,
   certificateDueDate,
   dbDateFromIso,
-  earliestMeetingDate,
+  earliestWorkingMeetingDate,
   formatDate,
   formatLongDate,
   healthNotificationDueDate,
@@ -340,7 +340,7 @@ export function demoCasePlans(today: string): DemoCasePlan[] {
     const laNotifiedOn = wd(-13);
     const bookedOn = wd(-1);
     // enough notice from the day it was booked, and still at least 5 working days ahead today.
-    const meetingOn = rollForwardToWorkingDay(earliestMeetingDate(today));
+    const meetingOn = earliestWorkingMeetingDate(today);
     const parent: DemoParty = { kind: "PARENT", name: "Oluwaseun Adeyemi", email: "seun.adeyemi@example.com", phone: "07700 900345", consent: "GIVEN", consentOn: wd(-10), consentHow: "by email" };
     plans.push({
       reference: "SM-DEMO-00006",
@@ -609,7 +609,7 @@ export function demoCasePlans(today: string): DemoCasePlan[] {
   {
     const laNotifiedOn = wd(-64);
     const bookedOn = wd(-58);
-    const heldOn = rollForwardToWorkingDay(earliestMeetingDate(bookedOn));
+    const heldOn = earliestWorkingMeetingDate(bookedOn);
     const issuedOn = addWorkingDays(heldOn, 2);
     const planDue = agreementActionDueDate(heldOn, "AMEND_B_F");
     let amendedOn = addCalendarDays(planDue, -4);

@@ -4,6 +4,7 @@
 import { notFound } from "next/navigation";
 import { NotFoundError } from "@/lib/auth/types";
 import { getTransition, TRANSITIONS } from "@/lib/cases/lifecycle";
+import { alreadyDoneMessage } from "@/lib/cases/transition/apply-transition";
 
 /** A record outside the user's scope (or a page their role may not use) is a 404, never a 403. */
 export async function orNotFound<T>(p: Promise<T>): Promise<T> {
@@ -35,6 +36,13 @@ export function doneMessage(done: string | string[] | undefined): string | null 
   const key = Array.isArray(done) ? done[0] : done;
   if (!key || !Object.hasOwn(DONE_MESSAGES, key)) return null;
   return DONE_MESSAGES[key]!;
+}
+
+/** `?already=<transition>`: the same action was posted again after it was done (issue 9 item 15). */
+export function alreadyMessage(already: string | string[] | undefined): string | null {
+  const name = Array.isArray(already) ? already[0] : already;
+  const t = name ? getTransition(name) : undefined;
+  return t ? alreadyDoneMessage(t.name) : null;
 }
 
 export function transitionLabel(name: string): string | null {

@@ -10,6 +10,7 @@ import { runAction, type ActionState } from "../../_server/action";
 import { getTransition, isDestructive } from "@/lib/cases/lifecycle";
 import { transitionCase, transitionInputFromForm } from "@/lib/cases/transition/transition-case";
 import { previewTransition } from "@/lib/cases/transition/preview-transition";
+import { AlreadyDoneError } from "@/lib/cases/transition/apply-transition";
 import { allocateMediator } from "@/lib/cases/allocation/allocate-mediator";
 import { updateCaseDetails } from "@/lib/cases/details/update-case-details";
 import { DETAIL_KEYS, type CaseDetailsValues } from "@/lib/cases/details/details-schema";
@@ -21,6 +22,8 @@ import { aboutFromForm } from "@/lib/cases/about/about-schema";
 import { bookJointMeeting } from "@/lib/meetings/book-joint-meeting";
 
 const caseUrl = (caseId: string, done: string) => `/cases/${encodeURIComponent(caseId)}?done=${done}`;
+/** Issue 9 item 15: the same action posted again (Back, then submit) shows the case, saying it was already done. */
+const alreadyUrl = (caseId: string, transition: string) => `/cases/${encodeURIComponent(caseId)}?already=${transition}`;
 
 /** Only the fields a command takes, from the posted values. */
 const pick = <K extends string>(values: Record<string, string>, keys: readonly K[]) =>
@@ -39,10 +42,14 @@ export async function transitionAction(_prev: ActionState, fd: FormData): Promis
       const t = getTransition(name);
       if (t && isDestructive(t) && v.step !== "confirm") {
         if (v.step === "edit") return { status: "idle" as const };
-        const preview = await previewTransition(user, v.caseId ?? "", name, v.version ?? "", input);
+        const preview = await previewTransition(user, v.caseId ?? "", name, v.version ?? "", input).catch((e: unknown) => {
+          if (e instanceof AlreadyDoneError) redirect(alreadyUrl(e.caseId, e.transition));
+          throw e;
+        });
         return { status: "success" as const, data: { confirm: true, starts: preview.starts } };
       }
       const r = await transitionCase(user, v.caseId ?? "", name, v.version ?? "", input, ip);
+      if (r.alreadyDone) redirect(alreadyUrl(r.caseId, r.transition));
       // A meeting booked after day 30 is saved, and the banner says the deadline will be missed (R-20, R-23).
       redirect(caseUrl(r.caseId, name === "scheduleMeeting" && r.warnings.length > 0 ? "meetingAfterDeadline" : name));
     },
@@ -54,7 +61,7 @@ export async function allocateAction(_prev: ActionState, fd: FormData): Promise<
     permission: "case:allocate",
     run: async (v, { user, ip }) => {
       const r = await allocateMediator(user, v.caseId ?? "", v.mediatorId ?? "", v.version ?? "", ip);
-      redirect(caseUrl(r.caseId, r.transition));
+      redirect(r.alreadyDone ? alreadyUrl(r.caseId, r.transition) : caseUrl(r.caseId, r.transition));
     },
   });
 }

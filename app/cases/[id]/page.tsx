@@ -19,7 +19,7 @@ import {
   type IssueCategoryValue,
   type PartyKindValue,
 } from "@/lib/cases/options";
-import { doneMessage, formatInstant, orNotFound } from "./_shared";
+import { alreadyMessage, doneMessage, formatInstant, orNotFound } from "./_shared";
 import { Notice } from "./_components/Notice";
 import { WarningText } from "@/components/WarningText";
 
@@ -43,14 +43,15 @@ function Lines({ lines }: { lines: readonly string[] }) {
   );
 }
 
-export default async function CasePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string | string[] }> }) {
+export default async function CasePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string | string[]; already?: string | string[] }> }) {
   const { id } = await params;
   // A signed-out visitor who opened a case link comes back here after signing in.
   const user = await requireUser("case:list", { returnTo: `/cases/${encodeURIComponent(id)}` });
-  const { done } = await searchParams;
+  const { done, already } = await searchParams;
   const c = await orNotFound(getCaseDetail(user, id));
   const full = c.view === "FULL";
   const success = doneMessage(done);
+  const alreadyDone = alreadyMessage(already);
   const base = `/cases/${c.id}`;
   const familyParty = c.parties.find((p) => p.kind === c.familyParty);
 
@@ -62,6 +63,12 @@ export default async function CasePage({ params, searchParams }: { params: Promi
       {success && (
         <Notice title="Success" success testId="done-banner">
           <p className="body">{success}</p>
+        </Notice>
+      )}
+      {alreadyDone && (
+        <Notice title="Important" alert testId="already-done-banner">
+          <p className="body">{alreadyDone}</p>
+          <p className="body">Nothing was changed. This is the case as it is now.</p>
         </Notice>
       )}
 
@@ -107,13 +114,13 @@ export default async function CasePage({ params, searchParams }: { params: Promi
       {/* R-04: section I only — no certificate is needed to appeal. */}
       {c.sectionIOnly && (
         <p className="inset" data-testid="section-i-note">
-          Only the school or college named in the plan (section I) is disputed, so the family does not need a mediation certificate to appeal (R-04). They can still
-          mediate, and have a certificate if they ask.
+          Only the school or college named in the plan (section I) is disputed, so the family does not need a mediation certificate to appeal{full ? " (R-04)" : ""}. They
+          can still mediate, and have a certificate if they ask.
         </p>
       )}
       {c.decisionUnknown && (
         <p className="inset" data-testid="decision-unknown-note">
-          The decision the family disagrees with is not known yet. Record it before a certificate can be issued (R-02, R-30).
+          The decision the family disagrees with is not known yet. {full ? "Record it before a certificate can be issued (R-02, R-30)." : "A certificate can be issued once it is recorded."}
         </p>
       )}
 
@@ -131,7 +138,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
               <Link
                 key={t.name}
                 href={t.name === "allocate" || t.name === "reallocate" ? `${base}/allocate` : `${base}/transition/${t.name}`}
-                className={`button${t.destructive ? " button--warning" : ""}`}
+                className={`button ${t.destructive ? "button--warning" : "button--secondary"}`}
               >
                 {t.label}
               </Link>
@@ -289,7 +296,8 @@ export default async function CasePage({ params, searchParams }: { params: Promi
                 <p className="hint mb-0!">
                   <time dateTime={e.at}>{formatInstant(e.at)}</time>
                   {e.actorName ? ` by ${e.actorName}` : ""}
-                  {e.rule ? ` (${e.rule})` : ""}
+                  {/* Rule ids are for staff (issue 9 item 13): the shared view has none. */}
+                  {full && e.rule ? ` (${e.rule})` : ""}
                 </p>
               </li>
             ))}
@@ -309,7 +317,8 @@ function OpenDeadline({ d }: { d: DeadlineView }) {
       </p>
       {d.stateNote && <p className="body mb-1">{d.stateNote}</p>}
       <p className="hint mb-0!">
-        {d.explanation} ({d.rule})
+        {d.explanation}
+        {d.rule ? ` (${d.rule})` : ""}
       </p>
     </li>
   );

@@ -56,7 +56,8 @@ export function CaseFilters({ params, options, action = "/cases" }: { params: Ca
         />
         <SelectField name="sort" id="sort" label="Sort by" defaultValue={params.sort} options={SORT_KEYS.map((s) => ({ value: s, label: SORT_LABELS[s] }))} />
       </div>
-      <button type="submit" className="button">
+      {/* Secondary: the page's one primary button is "New referral" (issue 9 item 13). */}
+      <button type="submit" className="button button--secondary">
         Apply filters
       </button>
       <Link href={action} className="inline-block mt-2">

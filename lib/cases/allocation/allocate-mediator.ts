@@ -20,6 +20,8 @@ const allocateSchema = caseCommandSchema.extend({
   mediatorId: z.string({ error: "Choose a mediator." }).trim().min(1, "Choose a mediator.").max(200, "Choose a mediator from the list."),
 });
 
+const ALLOCATION_TRANSITIONS: readonly TransitionName[] = ["allocate", "reallocate"];
+
 /** Which allocation transition applies: a first allocation, or a change of mediator. */
 export function allocationTransitionFor(snapshot: Pick<CaseSnapshot, "allocatedMediatorId">): TransitionName {
   return snapshot.allocatedMediatorId ? "reallocate" : "allocate";
@@ -29,7 +31,7 @@ export async function allocateMediator(user: SessionUser, caseId: string, mediat
   const v = parseInput(allocateSchema, { caseId, mediatorId, expectedVersion });
   authorize(user, "case:allocate", { hide: false });
   return transaction((tx) =>
-    applyTransition(tx, user, v.caseId, allocationTransitionFor, v.expectedVersion, { mediatorId: v.mediatorId }, ip, async (plan) => {
+    applyTransition(tx, user, v.caseId, { among: ALLOCATION_TRANSITIONS, pick: allocationTransitionFor }, v.expectedVersion, { mediatorId: v.mediatorId }, ip, async (plan) => {
       await assertMediatorCanBeAllocated(tx, v.caseId, plan.record.mediatorId as string);
     }),
   );

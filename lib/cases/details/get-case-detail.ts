@@ -6,6 +6,7 @@
  *    issues, parties' names, roles and consent state (no contact details, no access needs, no
  *    consent "how"), deadlines, and only SHARED timeline entries without their data (where a
  *    reason is kept). Staff notes (Case.staffNotes) and private notes are never selected.
+ *    Rule ids (R-xx) are for staff: the shared view has none (issue 9 item 13, ../rule-ids.ts).
  */
 import "server-only";
 import { db } from "@/lib/platform/db";
@@ -30,6 +31,7 @@ import { closedOutcomeText, DEADLINE_STATE_LABELS, deadlineState, willBeMissed, 
 import { findCaseOrThrow, SNAPSHOT_SELECT, toIso, toSnapshot } from "../store";
 import { decisionLines, isSectionIOnly } from "../about/rules";
 import { authorityWarnings } from "../parties/authority";
+import { withoutRuleIds } from "../rule-ids";
 
 export type CaseView = "FULL" | "SHARED";
 
@@ -62,7 +64,8 @@ export type DeadlineView = {
   id: string;
   name: DeadlineName;
   label: string;
-  rule: string;
+  /** FULL view only (null in the SHARED view): the rule ids behind the date, e.g. "R-20". */
+  rule: string | null;
   triggerOn: string;
   dueOn: string;
   dueText: string;
@@ -87,6 +90,7 @@ export type TimelineEntry = {
   at: string;
   type: string;
   summary: string;
+  /** FULL view only (null in the SHARED view). */
   rule: string | null;
   visibility: "STAFF" | "SHARED";
   actorName: string | null;
@@ -193,7 +197,9 @@ export async function getCaseDetail(user: SessionUser, id: string) {
 
   const today = todayInLondon();
   const meetingOn = toIso(c.meetingOn);
-  const deadlineViews = deadlines.filter((d) => isDeadlineName(d.name)).map((d) => toDeadlineView(d, today, meetingOn));
+  const deadlineViews = deadlines.filter((d) => isDeadlineName(d.name)).map((d) => toDeadlineView(d, today, meetingOn, full));
+  // Issue 9 item 13: families and LA officers read the same sentences without rule ids.
+  const shown = (text: string) => (full ? text : withoutRuleIds(text));
 
   return {
     view,
@@ -206,7 +212,7 @@ export async function getCaseDetail(user: SessionUser, id: string) {
     requestedBy: c.requestedBy,
     familyParty: c.familyParty,
     /** R-02: the decisions disputed, in staff wording ("Not known yet", "None: …" when there are none). */
-    decisions: c.kind === "DRS" ? [] : decisionLines(c),
+    decisions: c.kind === "DRS" ? [] : decisionLines(c).map(shown),
     decisionUnknown: c.kind !== "DRS" && c.decisionUnknown,
     /** R-04: only section I is disputed, so no certificate is needed to appeal. */
     sectionIOnly: c.kind !== "DRS" && isSectionIOnly(c.disputedDecisions),
@@ -261,8 +267,8 @@ export async function getCaseDetail(user: SessionUser, id: string) {
         id: e.id,
         at: e.at.toISOString(),
         type: e.type,
-        summary: e.summary,
-        rule: e.rule,
+        summary: shown(e.summary),
+        rule: full ? e.rule : null,
         visibility: e.visibility,
         actorName: e.actorId ? (actorName.get(e.actorId) ?? null) : null,
         detail: full ? reasonFrom(e.data) : null,
@@ -294,7 +300,9 @@ function toDeadlineView(
   d: { id: string; name: string; rule: string; triggerOn: Date; dueOn: Date; closedOn: Date | null; outcome: string | null; daysLate: number | null },
   today: string,
   meetingOn: string | null,
+  full: boolean,
 ): DeadlineView {
+  const shown = (text: string) => (full ? text : withoutRuleIds(text));
   const name = d.name as DeadlineName;
   const triggerOn = isoFromDbDate(d.triggerOn);
   const dueOn = isoFromDbDate(d.dueOn);
@@ -319,18 +327,18 @@ function toDeadlineView(
     id: d.id,
     name,
     label: DEADLINES[name].label,
-    rule: d.rule,
+    rule: full ? d.rule : null,
     triggerOn,
     dueOn,
     dueText: formatLongDate(dueOn),
-    explanation,
+    explanation: shown(explanation),
     closedOn: toIso(d.closedOn),
     outcome: d.outcome,
     daysLate: d.daysLate,
-    outcomeText: d.closedOn ? closedOutcomeText(name, d.outcome, d.daysLate) : null,
+    outcomeText: d.closedOn ? shown(closedOutcomeText(name, d.outcome, d.daysLate)) : null,
     state,
     stateLabel: state ? DEADLINE_STATE_LABELS[state] : null,
-    stateNote: state === "WILL_BE_MISSED" && meetingOn ? `The meeting is booked for ${formatDate(meetingOn)}, after this date (R-20).` : null,
+    stateNote: state === "WILL_BE_MISSED" && meetingOn ? shown(`The meeting is booked for ${formatDate(meetingOn)}, after this date (R-20).`) : null,
   };
 }
 

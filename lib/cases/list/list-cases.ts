@@ -60,6 +60,36 @@ function likeEscape(s: string): string {
   return s.replace(/[\\%_]/g, "\\$&");
 }
 
+/** A search matching more cases than this (a short or common name) is filtered in the list query itself. */
+export const MAX_SEARCH_MATCHES_BY_ID = 5_000;
+
+/**
+ * Search (issue 9 item 17): a case matches when its reference contains the text, ignoring case,
+ * or its child's or a party's name does, ignoring case and accents ("lukasz" finds "Łukasz"). Names
+ * are compared by their search keys (Child.nameKey, Party.nameKey: lower(unaccent(name)), kept by
+ * PostgreSQL, migration 20261130120000_name_search); the text is turned into a key by the same
+ * database function, name_search_key, so both follow the same rules.
+ *
+ * Speed at 100,000 cases: Prisma can only say "child name or party name or reference" as a join
+ * and an OR over every case, which no index serves. So the matching cases are first found with one
+ * query that the trigram indexes serve (a union of three index scans), and the list query is
+ * limited to their ids, within the user's scope and the other filters as always. Only when more
+ * than `maxById` cases match is the same condition written into the list query instead.
+ */
+async function searchWhere(q: string, maxById: number): Promise<Prisma.CaseWhereInput> {
+  const [{ key } = { key: null }] = await db().$queryRaw<{ key: string | null }[]>`SELECT name_search_key(${q}::text) AS key`;
+  const names = `%${likeEscape(key ?? q)}%`;
+  const reference = `%${likeEscape(q)}%`;
+  const found = await db().$queryRaw<{ id: string }[]>`
+    SELECT "caseId" AS id FROM "Child" WHERE "nameKey" LIKE ${names}
+    UNION SELECT "caseId" FROM "Party" WHERE "nameKey" LIKE ${names}
+    UNION SELECT id FROM "Case" WHERE reference ILIKE ${reference}
+    LIMIT ${maxById + 1}`;
+  if (found.length <= maxById) return { id: { in: found.map((r) => r.id) } };
+  const name = { contains: likeEscape(key ?? q) };
+  return { OR: [{ reference: { contains: likeEscape(q), mode: "insensitive" } }, { child: { is: { nameKey: name } } }, { parties: { some: { nameKey: name } } }] };
+}
+
 function filtersWhere(p: CaseListParams, t: DeadlineThresholds): Prisma.CaseWhereInput[] {
   const and: Prisma.CaseWhereInput[] = [];
   if (p.la) and.push({ localAuthorityId: p.la });
@@ -68,11 +98,6 @@ function filtersWhere(p: CaseListParams, t: DeadlineThresholds): Prisma.CaseWher
   if (p.mediator === UNALLOCATED) and.push({ allocatedMediatorId: null });
   else if (p.mediator) and.push({ allocatedMediatorId: p.mediator });
   if (p.deadline) and.push(deadlineWhere(p.deadline, t));
-  if (p.q) {
-    // ILIKE on child and party names (no trigram index yet; see the Child/Party indexes).
-    const contains = { contains: likeEscape(p.q), mode: "insensitive" as const };
-    and.push({ OR: [{ reference: contains }, { child: { is: { name: contains } } }, { parties: { some: { name: contains } } }] });
-  }
   return and;
 }
 
@@ -154,7 +179,7 @@ function toRow(c: Prisma.CaseGetPayload<{ select: typeof ROW_SELECT }>, t: Deadl
 export async function listCases(
   user: SessionUser,
   raw: RawListParams | Partial<CaseListParams> = {},
-  opts: { today?: string; pageSize?: number } = {},
+  opts: { today?: string; pageSize?: number; maxSearchMatchesById?: number } = {},
 ): Promise<CaseListResult> {
   authorize(user, "case:list");
   const params = parseListParams(raw);
@@ -162,7 +187,8 @@ export async function listCases(
   const pageSize = opts.pageSize ?? PAGE_SIZE;
   const t = deadlineThresholds(today);
   const scope = caseScope(user);
-  const where: Prisma.CaseWhereInput = { AND: [scope, ...filtersWhere(params, t)] };
+  const search = params.q ? [await searchWhere(params.q, opts.maxSearchMatchesById ?? MAX_SEARCH_MATCHES_BY_ID)] : [];
+  const where: Prisma.CaseWhereInput = { AND: [scope, ...filtersWhere(params, t), ...search] };
   const orderBy = ORDER_BY[params.sort];
   const findPage = (page: number) => db().case.findMany({ where, orderBy, skip: (page - 1) * pageSize, take: pageSize, select: ROW_SELECT });
 

@@ -6,12 +6,13 @@
  * `transitionCase` and `allocateMediator`.
  */
 import "server-only";
-import type { Prisma, Tx } from "@/lib/platform/db";
+import { createHash } from "node:crypto";
+import { db, type Prisma, type Tx } from "@/lib/platform/db";
 import type { SessionUser } from "@/lib/auth/types";
 import { writeAudit } from "@/lib/platform/audit";
 import { ConflictError } from "@/lib/platform/errors";
 import { fieldError } from "@/lib/platform/validation";
-import { dbDateFromIso, earliestMeetingDate, formatDate, formatLongDate, hasRequiredMeetingNotice, isDeadlineInputError, todayInLondon } from "@/lib/deadlines";
+import { dbDateFromIso, earliestWorkingMeetingDate, formatDate, formatLongDate, hasRequiredMeetingNotice, isDeadlineInputError, todayInLondon } from "@/lib/deadlines";
 import { getTransition, planTransition, stopDate, type Agreement, type CaseSnapshot, type CaseStatus, type TransitionName, type TransitionPlan } from "../lifecycle";
 import { dueDateFor } from "../deadlines/definitions";
 import { MEETING_DEADLINES, willBeMissed } from "../deadlines/state";
@@ -49,7 +50,8 @@ export function checkPlan(snapshot: CaseSnapshot, user: SessionUser, name: Trans
       if (!hasRequiredMeetingNotice(today, meetingOn)) {
         fieldError(
           notice.date,
-          `The family must get at least 5 working days' notice, so the meeting can be on ${formatLongDate(earliestMeetingDate(today))} or later. ` +
+          // The date suggested is a working day (issue 9 item 16), not the Saturday after a Friday.
+          `The family must get at least 5 working days' notice, so the meeting can be on ${formatLongDate(earliestWorkingMeetingDate(today))} or later. ` +
             "Choose a later date, or record that the family agreed to shorter notice (R-22).",
         );
       }
@@ -100,11 +102,89 @@ function certificateOf(plan: TransitionPlan): Record<string, string> | null {
   return { kind: certificateKind, issuedOn: String(issuedOn), issuerId: String(issuerId) };
 }
 
-/** The case as the lifecycle sees it, with its dates, at the version the user saw (else ConflictError). */
-export async function loadForTransition(user: SessionUser, caseId: string, expectedVersion: number, client?: Tx) {
+/**
+ * Which transition a command does: one by name (`transitionCase`), or one of several picked from
+ * the case as it is (`allocateMediator`: a first allocation or a change of mediator).
+ */
+export type TransitionCommand = TransitionName | { among: readonly TransitionName[]; pick: (snapshot: CaseSnapshot) => TransitionName };
+
+const namesOf = (command: TransitionCommand): readonly TransitionName[] => (typeof command === "string" ? [command] : command.among);
+
+/**
+ * A fingerprint of a command's inputs, kept in its audit row (`after.inputDigest`): the same inputs
+ * give the same digest, whatever order they came in. A digest, so no personal value (a reason, a
+ * name) is copied into the audit trail by it.
+ */
+export function inputDigest(input: Record<string, unknown>): string {
+  const canonical = JSON.stringify(Object.keys(input).sort().map((k) => [k, input[k] ?? null]));
+  return createHash("sha256").update(canonical).digest("hex");
+}
+
+/** "This was already done: the meeting date has been saved." (issue 9 item 15) */
+export function alreadyDoneMessage(name: TransitionName): string {
+  const done = getTransition(name)!.done;
+  return `This was already done: ${done.charAt(0).toLowerCase()}${done.slice(1)}`;
+}
+
+/** Nothing was done because this user's identical action already had been (issue 9 item 15). */
+export class AlreadyDoneError extends DomainError {
+  constructor(
+    public readonly caseId: string,
+    public readonly transition: TransitionName,
+  ) {
+    super(alreadyDoneMessage(transition), "ALREADY_DONE", undefined, { caseId, transition });
+    this.name = "AlreadyDoneError";
+  }
+}
+
+/**
+ * Issue 9 item 15: the case has moved on from the version the user saw, because of this user's own
+ * identical action (a form submitted again after going Back, or twice at once): the case's last
+ * audit row is theirs, for the same transition, with the same inputs, taking the case from the
+ * version they saw to the one it has now, exactly one more. Returns that transition, else null (the
+ * case really was changed by someone or something else).
+ */
+export async function alreadyApplied(
+  client: Tx,
+  user: SessionUser,
+  caseId: string,
+  expectedVersion: number,
+  currentVersion: number,
+  command: TransitionCommand,
+  input: Record<string, unknown>,
+): Promise<TransitionName | null> {
+  if (currentVersion !== expectedVersion + 1) return null;
+  const last = await client.auditEvent.findFirst({
+    where: { caseId },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    select: { actorId: true, action: true, before: true, after: true },
+  });
+  if (!last || last.actorId !== user.id) return null;
+  const name = namesOf(command).find((n) => getTransition(n)!.audit === last.action);
+  const before = (last.before ?? {}) as { version?: unknown };
+  const after = (last.after ?? {}) as { version?: unknown; inputDigest?: unknown };
+  if (!name || before.version !== expectedVersion || after.version !== currentVersion) return null;
+  return after.inputDigest === inputDigest(input) ? name : null;
+}
+
+/**
+ * The case as the lifecycle sees it, with its dates, at the version the user saw. When it has moved
+ * on: `alreadyDone` names the transition if that was this user's identical action (see
+ * `alreadyApplied`), else ConflictError.
+ */
+export async function loadForTransition(
+  user: SessionUser,
+  caseId: string,
+  expectedVersion: number,
+  command: TransitionCommand,
+  input: Record<string, unknown>,
+  client?: Tx,
+) {
   const row = await findCaseOrThrow(user, caseId, SNAPSHOT_SELECT, client);
-  if (row.version !== expectedVersion) throw new ConflictError(CONFLICT_MESSAGE, { currentVersion: row.version });
-  return row;
+  if (row.version === expectedVersion) return { row, alreadyDone: null };
+  const alreadyDone = await alreadyApplied(client ?? db(), user, caseId, expectedVersion, row.version, command, input);
+  if (alreadyDone) return { row, alreadyDone };
+  throw new ConflictError(CONFLICT_MESSAGE, { currentVersion: row.version });
 }
 
 export type TransitionResult = {
@@ -117,21 +197,31 @@ export type TransitionResult = {
   warnings: string[];
   /** Deadlines this closed after their due date: recorded as MISSED, with how late. */
   missed: MissedDeadline[];
+  /**
+   * Set when nothing was done because this user's identical action already had been (issue 9
+   * item 15): "This was already done: …". The rest describes the case as it is.
+   */
+  alreadyDone: string | null;
 };
+
+function alreadyDoneResult(caseId: string, name: TransitionName, row: { version: number; status: CaseStatus }): TransitionResult {
+  return { caseId, transition: name, version: row.version, status: row.status, statusChanged: false, warnings: [], missed: [], alreadyDone: alreadyDoneMessage(name) };
+}
 
 export async function applyTransition(
   tx: Tx,
   user: SessionUser,
   caseId: string,
-  pick: (snapshot: CaseSnapshot) => TransitionName,
+  command: TransitionCommand,
   expectedVersion: number,
   input: Record<string, unknown>,
   ip: string | null,
   beforeWrite?: (plan: TransitionPlan) => Promise<void>,
 ): Promise<TransitionResult> {
-  const row = await loadForTransition(user, caseId, expectedVersion, tx);
+  const { row, alreadyDone } = await loadForTransition(user, caseId, expectedVersion, command, input, tx);
+  if (alreadyDone) return alreadyDoneResult(caseId, alreadyDone, row);
   const snapshot = toSnapshot(row);
-  const name = pick(snapshot);
+  const name = typeof command === "string" ? command : command.pick(snapshot);
   const t = getTransition(name)!;
   const today = todayInLondon();
   const plan = checkPlan(snapshot, user, name, input, today);
@@ -162,7 +252,18 @@ export async function applyTransition(
   // Closing keeps the status it leaves, so re-opening returns there (R-31); re-opening forgets it.
   if (t.remembersFrom) data.statusBeforeClose = plan.from;
   if (plan.from === "CLOSED" && plan.statusChanged) data.statusBeforeClose = null;
-  const newVersion = await bumpVersion(tx, caseId, expectedVersion, { ...data, ...(plan.statusChanged ? { status: plan.to } : {}) });
+  let newVersion: number;
+  try {
+    newVersion = await bumpVersion(tx, caseId, expectedVersion, { ...data, ...(plan.statusChanged ? { status: plan.to } : {}) });
+  } catch (e) {
+    // Saved by someone else between the read and this write: perhaps the same form posted twice
+    // at once, whose first post has just committed (the statement sees it).
+    if (!(e instanceof ConflictError)) throw e;
+    const now = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { version: true, status: true } });
+    const same = await alreadyApplied(tx, user, caseId, expectedVersion, now.version, command, input);
+    if (same) return alreadyDoneResult(caseId, same, now);
+    throw e;
+  }
 
   if (plan.starts.length > 0 && plan.triggerDate) await openDeadlines(tx, caseId, plan.starts, plan.triggerDate);
   const missed = plan.stops.length > 0 ? await closeDeadlines(tx, caseId, plan.stops, stopDate(plan, today), t.stopOutcome) : [];
@@ -194,8 +295,10 @@ export async function applyTransition(
       ...(plan.stops.length ? { deadlinesStopped: plan.stops } : {}),
       ...(missed.length ? { deadlinesMissed: missed.map((m) => ({ name: m.name, dueOn: m.dueOn, daysLate: m.daysLate })) } : {}),
       ...(certificate ? { certificate } : {}),
+      // Issue 9 item 15: lets the same form posted again be recognised (see alreadyApplied).
+      inputDigest: inputDigest(input),
     },
     ip,
   });
-  return { caseId, transition: name, version: newVersion, status: plan.to, statusChanged: plan.statusChanged, warnings: planWarnings(snapshot, plan), missed };
+  return { caseId, transition: name, version: newVersion, status: plan.to, statusChanged: plan.statusChanged, warnings: planWarnings(snapshot, plan), missed, alreadyDone: null };
 }

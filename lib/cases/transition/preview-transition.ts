@@ -1,7 +1,8 @@
 /**
  * A dry run of `transitionCase` for the confirmation step before a transition that ends the
  * mediation route: the same checks, nothing written. Says what will happen (the deadlines it
- * starts, with their dates).
+ * starts, with their dates). Throws AlreadyDoneError when this user's identical action was
+ * already done (issue 9 item 15).
  */
 import "server-only";
 import { authorize } from "@/lib/auth/policy";
@@ -11,7 +12,7 @@ import { parseInput } from "@/lib/platform/validation";
 import { toSnapshot } from "../store";
 import { DEADLINES, dueDateFor } from "../deadlines/definitions";
 import type { TransitionPlan } from "../lifecycle";
-import { checkPlan, loadForTransition, planWarnings } from "./apply-transition";
+import { AlreadyDoneError, checkPlan, loadForTransition, planWarnings } from "./apply-transition";
 import { transitionSchema } from "./transition-case";
 
 export type TransitionPreview = {
@@ -31,7 +32,9 @@ export async function previewTransition(
 ): Promise<TransitionPreview> {
   const v = parseInput(transitionSchema, { caseId, name, expectedVersion, input });
   authorize(user, "case:transition", { hide: false });
-  const row = await loadForTransition(user, v.caseId, v.expectedVersion);
+  const { row, alreadyDone } = await loadForTransition(user, v.caseId, v.expectedVersion, v.name, v.input);
+  // Issue 9 item 15: the same form checked again after it was confirmed (Back, then Continue).
+  if (alreadyDone) throw new AlreadyDoneError(v.caseId, alreadyDone);
   const snapshot = toSnapshot(row);
   const plan = checkPlan(snapshot, user, v.name, v.input);
   const trigger = plan.triggerDate;

@@ -49,7 +49,7 @@ export async function transitionCase(
   if (v.name === "allocate" || v.name === "reallocate") authorize(user, "case:allocate", { hide: false });
   const picked: TransitionName = v.name;
   return transaction((tx) =>
-    applyTransition(tx, user, v.caseId, () => picked, v.expectedVersion, v.input, ip, async (plan) => {
+    applyTransition(tx, user, v.caseId, picked, v.expectedVersion, v.input, ip, async (plan) => {
       // the same check as allocateMediator: an active mediator without a conflict of interest.
       if (picked === "allocate" || picked === "reallocate") await assertMediatorCanBeAllocated(tx, v.caseId, plan.record.mediatorId as string);
     }),

@@ -65,7 +65,7 @@ describe("calculateDeadlines: the dates shown to a family", () => {
   it("says when the adviser date is a bank holiday, and that it does not move (R-10, unlike R-52)", () => {
     const adviser = adviserOf(calculateDeadlines({ decision: "2025-10-25" }, TODAY));
     expect(adviser.explanation).toBe(
-      "you must contact a mediation adviser within 2 months of the decision letter being sent on Saturday 25 October 2025. Thursday 25 December 2025 is a bank holiday (Christmas Day), and this date does not move, so contact an adviser before then.",
+      "you must contact a mediation adviser within 2 months of the decision letter being sent on Saturday 25 October 2025. Thursday 25 December 2025 is a bank holiday (Christmas Day), and this date does not move, so contact an adviser by Wednesday 24 December 2025, the last working day before it.",
     );
     expect(adviserOf(calculateDeadlines({ decision: "2025-02-03" }, TODAY)).explanation).not.toContain("does not move");
   });
