@@ -1,5 +1,11 @@
 import Link from "next/link";
 
+/**
+ * The same neutral title for a page that does not exist and one the user may not see (a page that
+ * calls notFound() is sent with this metadata instead of its own), so nothing about it leaks.
+ */
+export const metadata = { title: "Page not found" };
+
 export default function NotFound() {
   return (
     <>
