@@ -12,6 +12,7 @@ import { headers } from "next/headers";
 import { staffSignIn, SIGN_IN_FAILED, SIGN_IN_LOCKED } from "@/lib/auth/staff-sign-in";
 import { consumeFamilyLink } from "@/lib/auth/family-link";
 import { loadActiveUser } from "@/lib/users";
+import { deleteReferralDraftOf } from "@/lib/cases/intake/referral-draft";
 import { can, type Permission } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/types";
 
@@ -58,6 +59,12 @@ export const authOptions: NextAuthOptions = {
       },
     }),
   ],
+  events: {
+    // Signing out removes what the user left unsent (a shared computer keeps nothing of theirs).
+    async signOut({ token }) {
+      if (typeof token?.sub === "string") await deleteReferralDraftOf(token.sub);
+    },
+  },
   callbacks: {
     async jwt({ token, user }) {
       if (user) token.sub = user.id;
