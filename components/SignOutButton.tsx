@@ -1,6 +1,6 @@
 "use client";
 
-/** Data this app keeps in the browser (e.g. unsent referral drafts) is removed on sign-out. */
+/** Data this app kept in the browser (referral drafts of older versions; drafts are now on the server) is removed on sign-out. */
 const LOCAL_PREFIX = "send-mediation:";
 
 function clearLocalData() {

@@ -15,6 +15,7 @@ import { cookies, headers } from "next/headers";
 import { consumeFamilyLink } from "@/lib/auth/family-link";
 import { endSessions } from "@/lib/auth/sessions";
 import { loadActiveUser } from "@/lib/users";
+import { deleteReferralDraftOf } from "@/lib/cases/intake/referral-draft";
 import { can, type Permission } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/types";
 import { clientAddress, PEER_ADDRESS_HEADER, trustedProxyHops } from "@/lib/platform/security/client-ip";
@@ -82,7 +83,11 @@ export const authOptions: NextAuthOptions = {
   events: {
     // next-auth's own sign-out route (/api/auth/signout) ends the sessions too.
     async signOut({ token }) {
-      if (token?.sub) await endSessions(token.sub, null);
+      if (typeof token?.sub === "string") {
+        await endSessions(token.sub, null);
+        // Signing out removes what the user left unsent (a shared computer keeps nothing of theirs).
+        await deleteReferralDraftOf(token.sub);
+      }
     },
   },
 };
@@ -99,7 +104,11 @@ export async function startSession(userId: string, sessionVersion: number): Prom
 /** Signs out: every session of the current user ends (the version is bumped), and this cookie goes. */
 export async function signOutEverywhere(): Promise<void> {
   const session = (await getServerSession(authOptions)) as { userId?: string } | null;
-  if (session?.userId) await endSessions(session.userId, await clientIp());
+  if (session?.userId) {
+    await endSessions(session.userId, await clientIp());
+    // Signing out removes what the user left unsent (a shared computer keeps nothing of theirs).
+    await deleteReferralDraftOf(session.userId);
+  }
   (await cookies()).delete(SESSION_COOKIE);
 }
 

@@ -37,7 +37,7 @@ export function SelfReferralForm({ localAuthorities }: { localAuthorities: { id:
   const e = state.fieldErrors ?? {};
   return (
     <form action={action} noValidate>
-      <ErrorSummary errors={e} message={state.message} />
+      <ErrorSummary errors={e} message={state.message} title="Ask for mediation" />
 
       <Radios name="familyParty" legend="Who are you?" options={WHO_OPTIONS} defaultValue={v.familyParty} error={e.familyParty} />
 

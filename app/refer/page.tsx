@@ -1,7 +1,9 @@
 import { listLocalAuthoritiesForIntake } from "@/lib/cases/intake/local-authorities";
+import { FORM_TITLE_METADATA } from "@/components/page-title";
 import { SelfReferralForm } from "./SelfReferralForm";
 
-export const metadata = { title: "Ask for mediation" };
+/** The form renders the title ("Error: " first after a post with problems, JavaScript or not). */
+export const metadata = FORM_TITLE_METADATA;
 export const dynamic = "force-dynamic";
 
 export default async function ReferPage() {

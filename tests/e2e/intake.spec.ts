@@ -1,10 +1,11 @@
 /**
- * Creating cases (issue 4) in the browser: a caseworker logs a referral through every step, and a
- * family asks for mediation on the public form (with and without JavaScript). axe runs on every
- * page and step visited. Demo data: caseworker@demo.test; LAs Northshire County Council and
- * Southborough Council.
+ * Creating cases (issues 4 and 9) in the browser: a caseworker logs a referral through every step,
+ * each a page of its own (/cases/new/who … /parties, /check) whose answers are kept on the server,
+ * with and without JavaScript; and a family asks for mediation on the public form (with and
+ * without JavaScript). axe runs on every page and step visited. Demo data: caseworker@demo.test;
+ * LAs Northshire County Council and Southborough Council.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { dateShown, expectAccessible, fillDate, signInAsStaff, sql, startSmtp } from "./helpers";
 
@@ -13,20 +14,36 @@ const h1 = (page: Page) => page.getByRole("heading", { level: 1 });
 const radio = (page: Page, name: string | RegExp) => page.getByRole("radio", { name, exact: typeof name === "string" ? true : undefined });
 const checkbox = (page: Page, name: string | RegExp) => page.getByRole("checkbox", { name, exact: typeof name === "string" ? true : undefined });
 const continueButton = (page: Page) => page.getByRole("button", { name: "Continue" });
+const TITLE_SUFFIX = " – New referral – SEND Mediation";
+
+/** The caseworker's answers are kept on the server (one draft per user): each test starts without them. */
+async function clearDraft() {
+  await sql(`DELETE FROM "ReferralDraft" WHERE "userId" = (SELECT id FROM "User" WHERE email = 'caseworker@demo.test')`);
+}
 
 async function openNewReferral(page: Page) {
+  await clearDraft();
   await signInAsStaff(page, "caseworker@demo.test");
   await expect(page).toHaveURL(/\/cases$/);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "New referral" }).click();
-  await expect(page).toHaveURL(/\/cases\/new$/);
+  await expect(page).toHaveURL(/\/cases\/new\/who$/);
   await expect(h1(page)).toHaveText("Who is asking");
+}
+
+/** From now on no script file loads, so React never starts and every form posts natively (JavaScript stays on for axe). */
+async function blockScripts(context: BrowserContext): Promise<() => number> {
+  let blocked = 0;
+  await context.route(/\.js(\?|$)/, (route) => {
+    blocked++;
+    return route.abort();
+  });
+  return () => blocked;
 }
 
 /*
  * The referral through every step, check your answers and the case list, one part per test. Each
  * test signs in and fills the steps before its own part with the same answers (the helpers below),
- * so none depends on another and each stays short on a busy machine: as one test, the whole way
- * took 11–14 s idle and 18–34 s with both cores loaded.
+ * so none depends on another and each stays short on a busy machine.
  */
 
 /** Step 1 as the full referral answers it. */
@@ -49,12 +66,12 @@ async function answerTheChild(page: Page, child: string) {
 }
 
 /** Step 3: Northshire, section F, decision sent 3 August 2026, LA told 2 November 2026. */
-async function answerTheDecision(page: Page) {
+async function answerTheDecision(page: Page, { live = true } = {}) {
   await page.getByLabel("Local authority", { exact: true }).selectOption({ label: "Northshire County Council" });
   await checkbox(page, "The support in the EHC plan (section F)").check();
   await fillDate(page, "Date the decision was sent", "2026-08-03");
   await fillDate(page, "Date the local authority was told the family wants mediation (optional)", "2026-11-02");
-  await expect(page.getByTestId("deadline-preview")).toContainText("Mediation must take place by Wednesday 2 December 2026");
+  if (live) await expect(page.getByTestId("deadline-preview")).toContainText("Mediation must take place by Wednesday 2 December 2026");
   await fillSummaryAndNotes(page);
   await continueButton(page).click();
   await expect(h1(page)).toHaveText("The issues");
@@ -74,7 +91,7 @@ async function answerTheIssues(page: Page) {
   await expect(h1(page)).toHaveText("The parties");
 }
 
-/** Step 5: the parent, and the LA's representative. */
+/** Step 5: the parent, and the LA's representative ("Add a party" posts the step and comes back with a new row). */
 async function answerTheParties(page: Page, { andContinue = true } = {}) {
   const family = page.getByRole("group", { name: "The parent or carer" });
   await family.getByLabel("Full name").fill("Alex Parent");
@@ -82,6 +99,9 @@ async function answerTheParties(page: Page, { andContinue = true } = {}) {
   await family.getByRole("radio", { name: "Email", exact: true }).check();
   await page.getByRole("button", { name: "Add a party" }).click();
   const la = page.getByRole("group", { name: "Party 1" });
+  await expect(la).toBeVisible();
+  // What was typed before adding the row is kept.
+  await expect(page.getByRole("group", { name: "The parent or carer" }).getByLabel("Full name")).toHaveValue("Alex Parent");
   await la.getByLabel("Who are they?").selectOption({ label: "Local authority representative" });
   await la.getByLabel("Full name").fill("Lee Officer");
   await la.getByLabel("Organisation (optional)").fill("Northshire County Council");
@@ -103,9 +123,10 @@ async function answerEveryStep(page: Page, child: string) {
   await answerTheParties(page);
 }
 
-/** On check your answers: change the child's name, and come back to check your answers. */
+/** On check your answers: change the child's name (the link is the step's own address), and come back to check your answers. */
 async function changeChildName(page: Page, renamed: string) {
-  await page.getByRole("button", { name: "Change child’s name" }).click();
+  await expect(page.getByRole("link", { name: "Change child’s name" })).toHaveAttribute("href", "/cases/new/child");
+  await page.getByRole("link", { name: "Change child’s name" }).click();
   await expect(h1(page)).toHaveText("The child or young person");
   await page.getByLabel("Child’s full name").fill(renamed);
   await page.getByRole("button", { name: "Save and check your answers" }).click();
@@ -117,26 +138,25 @@ async function changeChildName(page: Page, renamed: string) {
 async function createReferral(page: Page): Promise<string> {
   await page.getByRole("button", { name: "Create referral" }).click();
   await expect(h1(page)).toHaveText("Referral created");
-  await expect(h1(page)).toBeFocused();
+  await expect(page).toHaveURL(/\/cases\/new\/done(#[\w.-]*)?$/);
   const reference = (await page.getByTestId("case-reference").textContent())?.trim() ?? "";
   expect(reference).toMatch(/^SM-2026-\d{5}$/);
   return reference;
 }
 
 test.describe("a caseworker logs a referral through every step and check your answers", () => {
-  test("steps 1 and 2: each new step's heading takes focus, and the draft survives a reload", async ({ page }) => {
+  test("steps 1 and 2: each step has its own address and title, its heading takes focus, and the answers survive a reload", async ({ page }) => {
     const child = `Robin Intake ${uid()}`;
     await openNewReferral(page);
+    await expect(page).toHaveTitle(`Who is asking${TITLE_SUFFIX}`);
     await expectAccessible(page);
 
     // Step 1: who is asking.
-    await radio(page, "A parent or carer").check();
-    await radio(page, "Mediation").check();
-    await radio(page, /^Parent or carer/).check();
-    await continueButton(page).click();
+    await answerWhoIsAsking(page);
 
-    // Step 2: the child. Focus moves to the new step's heading.
-    await expect(h1(page)).toHaveText("The child or young person");
+    // Step 2: the child, at its own address. Focus moves to the new step's heading.
+    await expect(page).toHaveURL(/\/cases\/new\/child$/);
+    await expect(page).toHaveTitle(`The child or young person${TITLE_SUFFIX}`);
     await expect(h1(page)).toBeFocused();
     await expect(page.getByText("New referral: step 2 of 5")).toBeVisible();
     await page.getByLabel("Child’s full name").fill(child);
@@ -144,17 +164,37 @@ test.describe("a caseworker logs a referral through every step and check your an
     await page.getByLabel("School, college or early years setting (optional)").fill("Oak Primary School");
     await radio(page, "Yes").check();
     await expectAccessible(page);
+    await continueButton(page).click();
+    await expect(h1(page)).toHaveText("The decision and dates");
 
-    // The draft survives a reload mid-way.
+    // The answers are kept on the server: a reload stays on the step, and "New referral" comes back to it.
     await page.reload();
+    await expect(h1(page)).toHaveText("The decision and dates");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "New referral" }).click();
+    await expect(page).toHaveURL(/\/cases\/new\/decision\?restored=1$/);
     await expect(page.getByText("Draft restored")).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole("link", { name: "Back", exact: true }).click();
     await expect(h1(page)).toHaveText("The child or young person");
     await expect(page.getByLabel("Child’s full name")).toHaveValue(child);
     await expect.poll(() => dateShown(page, "Date of birth (optional)")).toEqual(["1", "6", "2015"]);
     await expect(radio(page, "Yes")).toBeChecked();
-    await expectAccessible(page);
-    await continueButton(page).click();
-    await expect(h1(page)).toHaveText("The decision and dates");
+  });
+
+  test("browser Back from step 3 goes to step 2, with its answers", async ({ page }) => {
+    const child = `Robin Back ${uid()}`;
+    await openNewReferral(page);
+    await answerWhoIsAsking(page);
+    await answerTheChild(page, child);
+    await expect(page).toHaveURL(/\/cases\/new\/decision$/);
+    await page.goBack();
+    await expect(page).toHaveURL(/\/cases\/new\/child$/);
+    await expect(h1(page)).toHaveText("The child or young person");
+    await expect(page.getByLabel("Child’s full name")).toHaveValue(child);
+    await expect(radio(page, "Yes")).toBeChecked();
+    await page.goBack();
+    await expect(h1(page)).toHaveText("Who is asking");
+    await expect(radio(page, "A parent or carer")).toBeChecked();
   });
 
   test("step 3: the 30-day date shows as soon as it is typed; an old decision is a warning, not a block (R-10)", async ({ page }) => {
@@ -162,8 +202,8 @@ test.describe("a caseworker logs a referral through every step and check your an
     await answerWhoIsAsking(page);
     await answerTheChild(page, `Robin Intake ${uid()}`);
 
-    // Step 3: the decision and dates. The 30-day date is shown as soon as the date is typed; a
-    // decision sent more than 2 months ago is a warning, not a block (R-10).
+    // Step 3: the decision and dates. With JavaScript the 30-day date is shown as soon as the date
+    // is typed; a decision sent more than 2 months ago is a warning, not a block (R-10).
     await expect(h1(page)).toHaveText("The decision and dates");
     await page.getByLabel("Local authority", { exact: true }).selectOption({ label: "Northshire County Council" });
     // R-04: a section I dispute is explained (no certificate needed to appeal).
@@ -189,15 +229,18 @@ test.describe("a caseworker logs a referral through every step and check your an
     await answerTheChild(page, `Robin Intake ${uid()}`);
     await answerTheDecision(page);
 
-    // Step 4: the issues (add a second, then remove it again).
+    // Step 4: the issues (add a second, then remove it again); focus goes to the new row, then to "Add another issue".
     await expect(h1(page)).toHaveText("The issues");
     await radio(page, /^Education/).check();
     await page.getByLabel("Describe the issue").fill("Speech and language therapy hours in section F");
     await page.getByRole("button", { name: "Add another issue" }).click();
     await expect(page.getByRole("group", { name: "Issue 2" })).toBeVisible();
+    await expect(page.getByRole("group", { name: "Issue 2" }).getByRole("radio").first()).toBeFocused();
+    await expect(page.getByRole("group", { name: "Issue 1" }).getByLabel("Describe the issue")).toHaveValue("Speech and language therapy hours in section F");
     await expectAccessible(page);
     await page.getByRole("button", { name: "Remove issue 2" }).click();
     await expect(page.getByRole("group", { name: "Issue 2" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Add another issue" })).toBeFocused();
     await continueButton(page).click();
 
     // Step 5: the parties.
@@ -215,7 +258,7 @@ test.describe("a caseworker logs a referral through every step and check your an
     await answerEveryStep(page, child);
 
     // Check your answers, with the computed date and the warning; change one answer.
-    await expect(h1(page)).toHaveText("Check your answers before creating the referral");
+    await expect(page).toHaveURL(/\/cases\/new\/check$/);
     const main = page.getByRole("main");
     await expect(main).toContainText(child);
     await expect(main).toContainText("Northshire County Council");
@@ -230,6 +273,7 @@ test.describe("a caseworker logs a referral through every step and check your an
     await changeChildName(page, `${child} Jones`);
 
     const reference = await createReferral(page);
+    await expect(h1(page)).toBeFocused();
     await expectAccessible(page);
 
     const [row] = await sql<{ kind: string; status: string; la_told: string; due: string; summary: string; staffNotes: string }>(
@@ -247,12 +291,21 @@ test.describe("a caseworker logs a referral through every step and check your an
     });
   });
 
-  test("then the case list finds it by reference, with the changed name and its 30-day date, and the draft is cleared", async ({ page }) => {
+  test("then the case list finds it by reference, with the changed name and its 30-day date; the answers are gone, and sending them again makes no second case", async ({
+    page,
+  }) => {
     const child = `Robin Intake ${uid()}`;
     const renamed = `${child} Jones`;
     await answerEveryStep(page, child);
     await changeChildName(page, renamed);
     const reference = await createReferral(page);
+
+    // Back to check your answers: the answers were used, and the page says so rather than offering them again.
+    await page.goBack();
+    await expect(h1(page)).toHaveText("Referral created");
+    await expect(page.getByText("This referral was already created")).toBeVisible();
+    await expect(page.getByTestId("case-reference")).toHaveText(reference);
+    expect(await sql(`SELECT id FROM "Child" WHERE name = $1`, [renamed])).toHaveLength(1);
 
     // The case list finds it by reference, with its 30-day date.
     await page.getByRole("link", { name: "Go to the case list" }).click();
@@ -266,7 +319,7 @@ test.describe("a caseworker logs a referral through every step and check your an
     await expect(listRow).toContainText("2 December 2026");
     await expectAccessible(page);
 
-    // The draft was cleared: a new referral starts empty.
+    // The answers were cleared: a new referral starts empty.
     await page.goto("/cases/new");
     await expect(h1(page)).toHaveText("Who is asking");
     await expect(page.getByText("Draft restored")).toHaveCount(0);
@@ -285,36 +338,39 @@ test.describe("a caseworker logs a referral", () => {
     await expect(h1(page)).toHaveText("The child or young person");
     await expect(page.getByLabel("Young person’s full name")).toBeVisible();
 
-    await page.getByRole("button", { name: "Start again" }).click();
-    await expect(page.locator("#discard-heading")).toContainText("Are you sure you want to start again?");
-    await expect(page.locator("#discard-heading")).toBeFocused();
+    await page.getByRole("link", { name: "Start again" }).click();
+    await expect(h1(page)).toHaveText("Are you sure you want to start again?");
+    await expect(h1(page)).toBeFocused();
+    await expect(page.getByRole("main")).toContainText("Everything you have entered for this referral will be deleted.");
     await expectAccessible(page);
-    await page.getByRole("button", { name: "No, keep my answers" }).click();
-    await expect(page.getByRole("button", { name: "Start again" })).toBeFocused();
+    await page.getByRole("link", { name: "No, keep my answers" }).click();
     await expect(h1(page)).toHaveText("The child or young person");
+    await expect(page.getByLabel("Young person’s full name")).toBeVisible();
 
-    await page.getByRole("button", { name: "Start again" }).click();
+    await page.getByRole("link", { name: "Start again" }).click();
     await page.getByRole("button", { name: "Yes, delete my answers and start again" }).click();
     await expect(h1(page)).toHaveText("Who is asking");
     await expect(radio(page, "The young person")).not.toBeChecked();
     await page.reload();
     await expect(h1(page)).toHaveText("Who is asking");
     await expect(page.getByText("Draft restored")).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "Start again" })).toHaveCount(0);
     await expectAccessible(page);
   });
 
-  test("signing out removes the unsent draft from the device", async ({ page }) => {
+  test("signing out removes the unsent draft", async ({ page }) => {
+    const draftsOf = () => sql(`SELECT d."userId" FROM "ReferralDraft" d JOIN "User" u ON u.id = d."userId" WHERE u.email = 'caseworker@demo.test'`);
     await openNewReferral(page);
     await radio(page, "The young person").check();
     await radio(page, /^Disagreement resolution/).check();
     await radio(page, /^Young person/).check();
     await continueButton(page).click();
     await expect(h1(page)).toHaveText("The child or young person");
-    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("send-mediation:")).length)).toBeGreaterThan(0);
+    expect(await draftsOf()).toHaveLength(1);
 
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/sign-in/);
-    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("send-mediation:")))).toEqual([]);
+    await expect.poll(draftsOf).toEqual([]);
 
     await openNewReferral(page);
     await expect(radio(page, "The young person")).not.toBeChecked();
@@ -322,7 +378,7 @@ test.describe("a caseworker logs a referral", () => {
     await expectAccessible(page);
   });
 
-  test("an empty step shows the error summary and a message next to each field", async ({ page }) => {
+  test("an empty step shows the error summary, a message next to each field and “Error: ” in the title; a refused page is a neutral 404", async ({ page }) => {
     await openNewReferral(page);
     await continueButton(page).click();
     const summary = page.getByTestId("error-summary");
@@ -333,6 +389,7 @@ test.describe("a caseworker logs a referral", () => {
     await expect(page.locator('[id="requestedBy-error"]')).toContainText("Select who referred the case");
     await expect(page.locator('[id="kind-error"]')).toContainText("Select what kind of case this is");
     await expect(h1(page)).toHaveText("Who is asking");
+    await expect(page).toHaveTitle(`Error: Who is asking${TITLE_SUFFIX}`);
     await expectAccessible(page);
 
     // The summary links to each field.
@@ -343,6 +400,7 @@ test.describe("a caseworker logs a referral", () => {
     await radio(page, /^Parent or carer/).check();
     await continueButton(page).click();
     await expect(h1(page)).toHaveText("The child or young person");
+    await expect(page).toHaveTitle(`The child or young person${TITLE_SUFFIX}`);
     await fillDate(page, "Date of birth (optional)", "2099-01-01");
     await continueButton(page).click();
     await expect(summary).toBeFocused();
@@ -350,6 +408,7 @@ test.describe("a caseworker logs a referral", () => {
     await expect(page.locator('[id="child.name-error"]')).toContainText("Enter the child's full name");
     await expect(page.locator('[id="child.dateOfBirth-error"]')).toContainText("The date of birth must be in the past");
     await expect(page.locator('[id="child.hasEhcPlan-error"]')).toContainText("Select yes if the child has an EHC plan");
+    await expect(page).toHaveTitle(`Error: The child or young person${TITLE_SUFFIX}`);
     await expectAccessible(page);
     // An impossible date says why, and the boxes keep what was typed (issue 8 item 3).
     await fillDate(page, "Date of birth (optional)", { day: "31", month: "2", year: "2015" });
@@ -358,15 +417,19 @@ test.describe("a caseworker logs a referral", () => {
     await expect(page.locator('[id="child.dateOfBirth-error"]')).toContainText("February 2015 has 28 days");
     expect(await dateShown(page, "Date of birth (optional)")).toEqual(["31", "2", "2015"]);
 
-    // A caseworker-only page: an LA officer gets "not found".
+    // A caseworker-only page: an LA officer gets "not found", titled as any missing page.
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/sign-in/);
     await signInAsStaff(page, "la.officer@demo.test");
     await expect(page).toHaveURL(/\/la$/);
-    const res = await page.goto("/cases/new");
-    expect(res?.status()).toBe(404);
+    for (const path of ["/cases/new", "/cases/new/decision"]) {
+      const res = await page.goto(path);
+      expect(res?.status()).toBe(404);
+      await expect(page).toHaveTitle("Page not found – SEND Mediation");
+    }
     await expectAccessible(page);
   });
+
   test("a problem only the server can find is shown on its step, and can be put right", async ({ page }) => {
     await openNewReferral(page);
     await radio(page, "A parent or carer").check();
@@ -406,6 +469,7 @@ test.describe("a caseworker logs a referral", () => {
     await expect(summary).toBeFocused();
     await expect(summary).toContainText("only holds England and Wales bank holidays for 2016 to 2029");
     await expect(page.locator('[id="laNotifiedOn-error"]')).toContainText("only holds England and Wales bank holidays for 2016 to 2029");
+    await expect(page).toHaveTitle(`Error: The decision and dates${TITLE_SUFFIX}`);
     await expectAccessible(page);
 
     await fillDate(page, "Date the local authority was told the family wants mediation (optional)", "2026-11-02");
@@ -417,6 +481,65 @@ test.describe("a caseworker logs a referral", () => {
     await page.getByRole("button", { name: "Create referral" }).click();
     await expect(h1(page)).toHaveText("Referral created");
     await expectAccessible(page);
+  });
+
+  test("works without JavaScript from the first step to the case, errors, rows and Back included", async ({ page, context }) => {
+    const child = `Sky Nojs ${uid()}`;
+    await clearDraft();
+    await signInAsStaff(page, "caseworker@demo.test");
+    await expect(page).toHaveURL(/\/cases$/);
+    const blocked = await blockScripts(context);
+    await page.goto("/cases/new");
+    expect(blocked()).toBeGreaterThan(0);
+    // The form itself, not "Loading the referral form…".
+    await expect(h1(page)).toHaveText("Who is asking");
+
+    // A step with problems: the summary, the messages and "Error: " in the title come from the server.
+    await continueButton(page).click();
+    await expect(page.getByTestId("error-summary")).toContainText("Select who referred the case");
+    await expect(page).toHaveTitle(`Error: Who is asking${TITLE_SUFFIX}`);
+    await expect(page.locator('[id="kind-error"]')).toContainText("Select what kind of case this is");
+    await expectAccessible(page);
+    await answerWhoIsAsking(page);
+    await answerTheChild(page, child);
+
+    // Back goes to the previous step, with its answers.
+    await page.goBack();
+    await expect(h1(page)).toHaveText("The child or young person");
+    await expect(page.getByLabel("Child’s full name")).toHaveValue(child);
+    await continueButton(page).click();
+    await expect(h1(page)).toHaveText("The decision and dates");
+
+    // Without JavaScript the dates are worked out once the step is posted: here it comes back for the local authority.
+    await checkbox(page, "The support in the EHC plan (section F)").check();
+    await fillDate(page, "Date the decision was sent", "2026-08-03");
+    await fillDate(page, "Date the local authority was told the family wants mediation (optional)", "2026-11-02");
+    await continueButton(page).click();
+    await expect(page.getByTestId("error-summary")).toContainText("Select the local authority");
+    await expect(page.getByTestId("deadline-preview")).toContainText("Mediation must take place by Wednesday 2 December 2026");
+    await expect(page.getByTestId("decision-warning")).toContainText("The decision was sent more than 2 months ago");
+    await expect.poll(() => dateShown(page, "Date the decision was sent")).toEqual(["3", "8", "2026"]);
+    await expectAccessible(page);
+    await answerTheDecision(page, { live: false });
+
+    // "Add another issue" and "Remove" are buttons that post the step.
+    await radio(page, /^Education/).check();
+    await page.getByLabel("Describe the issue").fill("Speech and language therapy hours in section F");
+    await page.getByRole("button", { name: "Add another issue" }).click();
+    await expect(page.getByRole("group", { name: "Issue 2" })).toBeVisible();
+    await expect(page.getByRole("group", { name: "Issue 1" }).getByLabel("Describe the issue")).toHaveValue("Speech and language therapy hours in section F");
+    await page.getByRole("button", { name: "Remove issue 2" }).click();
+    await expect(page.getByRole("group", { name: "Issue 2" })).toHaveCount(0);
+    await continueButton(page).click();
+    await expect(h1(page)).toHaveText("The parties");
+    await answerTheParties(page);
+
+    await expect(page.getByRole("main")).toContainText("Wednesday 2 December 2026");
+    await expect(page.getByRole("main")).toContainText("The decision was sent more than 2 months ago");
+    await expectAccessible(page);
+    const reference = await createReferral(page);
+    await expectAccessible(page);
+    expect(await sql(`SELECT c.reference FROM "Case" c JOIN "Child" ch ON ch."caseId" = c.id WHERE ch.name = $1`, [child])).toEqual([{ reference }]);
   });
 });
 
@@ -447,6 +570,7 @@ test.describe("a family asks for mediation at /refer", () => {
     await page.getByRole("link", { name: "Ask for mediation" }).click();
     await expect(page).toHaveURL(/\/refer$/);
     await expect(h1(page)).toHaveText("Ask for mediation");
+    await expect(page).toHaveTitle("Ask for mediation – SEND Mediation");
     await expectAccessible(page);
 
     await fillSelfReferral(page, email);
@@ -499,6 +623,8 @@ test.describe("a family asks for mediation at /refer", () => {
     const summary = page.getByTestId("error-summary");
     await expect(summary).toContainText("Select whether you are a parent or carer, or the young person");
     await expect(summary).toContainText("Enter your email address");
+    // Issue 9 item 12: the title the server sends says there is a problem.
+    await expect(page).toHaveTitle("Error: Ask for mediation – SEND Mediation");
     // Issue 8 item 3: an impossible date says why, and the boxes keep what was typed.
     await expect(summary).toContainText("The date of birth must be a real date – February 2015 has 28 days");
     expect(await dateShown(page, "Their date of birth (optional)")).toEqual(["31", "2", "2015"]);
@@ -533,6 +659,7 @@ test.describe("a family asks for mediation at /refer", () => {
       "Select what the disagreement is about: education, health or social care",
     ]);
     await expect(page.locator("#email-error")).toContainText("Enter an email address in the correct format, like name@example.com");
+    await expect(page).toHaveTitle("Error: Ask for mediation – SEND Mediation");
     await expect(page.locator("#name-error")).toContainText("Enter your full name");
     await expect(page.getByLabel("Your email address")).toHaveValue("not-an-email");
     await expectAccessible(page);

@@ -1,34 +1,76 @@
 "use server";
 /**
- * Server actions of the new-referral form (/cases/new): the one chain around one lib command each.
- * The form posts its whole state as JSON in one field; lib/cases/intake validates it (once).
+ * Server actions of the new-referral steps (/cases/new/*): each a plain form post (so the form works
+ * without JavaScript) through the one chain, one lib call each, then a redirect to the page to show
+ * (post, redirect, get): the next step, or the same step with its problems. Moving on adds a
+ * history entry, so browser Back goes to the previous step; staying on a step replaces it.
  */
+import { redirect, RedirectType } from "next/navigation";
+import { revalidatePath } from "next/cache";
 import { can } from "@/lib/auth/policy";
-import { createReferral } from "@/lib/cases/intake/create-referral";
+import { createReferralFromDraft, discardReferralDraft, saveReferralStep } from "@/lib/cases/intake/referral-draft";
 import { previewReferralDates, type PreviewInput, type ReferralDatesPreview } from "@/lib/cases/intake/preview-referral-dates";
-import { REFERRAL_PAYLOAD_FIELD } from "@/lib/cases/intake/referral-schema";
-import { runAction, type ActionState } from "../../_server/action";
+import { runAction } from "../../_server/action";
 import { getSessionUser } from "../../_server/auth";
+import { ALREADY_CREATED_PATH, stepPath } from "./paths";
 
-function parsePayload(raw: unknown): unknown {
-  if (typeof raw !== "string") return undefined;
-  try {
-    return JSON.parse(raw) as unknown;
-  } catch {
-    return undefined;
-  }
+/** The error summary's id (components/ErrorSummary.tsx): a page with problems opens there. */
+const ERROR_SUMMARY_ID = "error-summary";
+
+/** Pages rendered before this post are stale (Back must show the answers as saved now). */
+const refreshSteps = () => revalidatePath("/cases/new", "layout");
+
+/** An unexpected failure (runAction logged it): the step again, with a message and the answers as last saved. */
+function failed(step: string): never {
+  redirect(`${stepPath(step)}?problem=1`, RedirectType.replace);
 }
 
-export async function createReferralAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(formData, {
+export async function saveReferralStepAction(formData: FormData): Promise<void> {
+  const step = String(formData.get("step") ?? "");
+  await runAction(formData, {
     permission: "case:create",
-    // The payload is the form's own state: no need to send it back.
     echo: false,
-    run: async (v, { user, ip }) => ({ status: "success" as const, data: await createReferral(user, parsePayload(v[REFERRAL_PAYLOAD_FIELD]), ip) }),
+    run: async (values, { user }) => {
+      const saved = await saveReferralStep(user, step, values);
+      refreshSteps();
+      const same = saved.stage === step;
+      // The fragment: where to start on the page (without JavaScript too) — the error summary, or a row just added.
+      const focus = saved.focus ?? (Object.keys(saved.problems).length > 0 ? ERROR_SUMMARY_ID : null);
+      redirect(`${stepPath(saved.stage)}${focus ? `#${focus}` : ""}`, same ? RedirectType.replace : RedirectType.push);
+    },
   });
+  failed(step);
 }
 
-/** The statutory dates for the answers so far (shown live on the form); null when not allowed. */
+export async function createReferralAction(formData: FormData): Promise<void> {
+  await runAction(formData, {
+    permission: "case:create",
+    echo: false,
+    run: async (_values, { user, ip }) => {
+      const r = await createReferralFromDraft(user, ip);
+      refreshSteps();
+      if (r.status === "invalid") redirect(`${stepPath(r.stage)}#${ERROR_SUMMARY_ID}`, RedirectType.push);
+      if (r.status === "already-created") redirect(r.caseId ? ALREADY_CREATED_PATH : stepPath("who"), RedirectType.replace);
+      redirect("/cases/new/done", RedirectType.push);
+    },
+  });
+  failed("check");
+}
+
+export async function startAgainAction(formData: FormData): Promise<void> {
+  await runAction(formData, {
+    permission: "case:create",
+    echo: false,
+    run: async (_values, { user }) => {
+      await discardReferralDraft(user);
+      refreshSteps();
+      redirect(stepPath("who"), RedirectType.push);
+    },
+  });
+  failed("start-again");
+}
+
+/** The statutory dates for the answers typed so far (with JavaScript, updated as they are typed); null when not allowed. */
 export async function previewReferralDatesAction(input: PreviewInput): Promise<ReferralDatesPreview | null> {
   const user = await getSessionUser();
   if (!user || !can(user, "case:create")) return null;

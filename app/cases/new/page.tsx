@@ -1,14 +1,14 @@
-import { listLocalAuthoritiesForIntake } from "@/lib/cases/intake/local-authorities";
-import { todayInLondon } from "@/lib/deadlines";
-import { requireUser } from "../../_server/auth";
-import { NewReferralLoader } from "./NewReferralLoader";
+import { redirect } from "next/navigation";
+import { loadReferral } from "./_components/load";
+import { stepPath } from "./paths";
 
-export const metadata = { title: "New referral" };
 export const dynamic = "force-dynamic";
 
-/** Caseworkers and admins log a referral; anyone else gets 404 (requireUser). */
+/**
+ * "New referral": the step the caseworker's saved answers reached, or the first. Caseworkers and
+ * admins only; anyone else gets 404 (requireUser).
+ */
 export default async function NewReferralPage() {
-  const user = await requireUser("case:create");
-  const localAuthorities = await listLocalAuthoritiesForIntake();
-  return <NewReferralLoader userId={user.id} localAuthorities={localAuthorities} today={todayInLondon()} />;
+  const { draft } = await loadReferral();
+  redirect(draft.started ? `${stepPath(draft.stage)}?restored=1` : stepPath("who"));
 }

@@ -6,7 +6,7 @@
  * date is worked out by the date engine (lib/deadlines).
  */
 import "server-only";
-import { transaction } from "@/lib/platform/db";
+import { transaction, type Tx } from "@/lib/platform/db";
 import { authorize } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/types";
 import { writeAudit } from "@/lib/platform/audit";
@@ -26,11 +26,16 @@ import { isHealthOnly } from "../about/rules";
 
 export type CreatedCase = { id: string; reference: string };
 
+export type CreateReferralOptions = {
+  /** Runs last in the same transaction (./referral-draft.ts uses up the draft); throwing undoes everything. */
+  inTransaction?: (tx: Tx, created: CreatedCase) => Promise<void>;
+};
+
 /**
  * Creates a case from a caseworker's referral. Throws DomainError (with `fieldErrors` keyed by the
  * form's field paths) when an answer is not acceptable; nothing is written then.
  */
-export async function createReferral(user: SessionUser, input: unknown, ip: string | null, now: Date = new Date()): Promise<CreatedCase> {
+export async function createReferral(user: SessionUser, input: unknown, ip: string | null, now: Date = new Date(), opts: CreateReferralOptions = {}): Promise<CreatedCase> {
   authorize(user, "case:create", { hide: false });
   const today = todayInLondon(now);
   const r = parseInput(referralSchema(today), input, { order: REFERRAL_FIELD_ORDER, summary: VALIDATION_MESSAGE });
@@ -121,7 +126,9 @@ export async function createReferral(user: SessionUser, input: unknown, ip: stri
     await writeAudit(tx, { actor: user, action: "case.referral_logged", entityType: "Case", entityId: created.id, caseId: created.id, after: auditSnapshot(reference, r), ip });
     // Issue 8: the family party with an email can sign in to this case (the others get no account).
     for (const p of created.parties) await linkFamilyAccount(tx, p.id, { actor: user, ip });
-    return { id: created.id, reference: created.reference };
+    const made = { id: created.id, reference: created.reference };
+    await opts.inTransaction?.(tx, made);
+    return made;
   });
 }
 

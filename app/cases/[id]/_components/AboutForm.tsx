@@ -26,7 +26,7 @@ function issuesFrom(echo: Record<string, string> | undefined, initial: Issue[]):
  * What the disagreement is about (R-02, R-03, R-21): decisions, the EHC plan answer, the issues
  * (change, remove, add one at a time) and the ICB. Works without JavaScript (a plain form post).
  */
-export function AboutForm({ caseId, version, kind, initial, healthBodies }: { caseId: string; version: number; kind: string; initial: Values; healthBodies: { id: string; name: string }[] }) {
+export function AboutForm({ caseId, version, kind, initial, healthBodies, title }: { caseId: string; version: number; kind: string; initial: Values; healthBodies: { id: string; name: string }[]; title: string }) {
   const [state, action, pending] = useActionState(updateAboutAction, IDLE_STATE);
   const echo = state.values;
   const errors = state.fieldErrors;
@@ -41,7 +41,7 @@ export function AboutForm({ caseId, version, kind, initial, healthBodies }: { ca
 
   return (
     <form action={action} noValidate key={JSON.stringify(echo ?? null) + state.status}>
-      <ErrorSummary errors={errors} message={hasFieldErrors ? undefined : state.message} />
+      <ErrorSummary errors={errors} message={hasFieldErrors ? undefined : state.message} title={title} />
       <input type="hidden" name="caseId" value={caseId} />
       <input type="hidden" name="version" value={echo?.version ?? String(version)} />
 

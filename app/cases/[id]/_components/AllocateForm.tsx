@@ -8,14 +8,14 @@ import { allocateAction } from "../actions";
 export type MediatorChoice = { id: string; label: string; hint: string; disabled: boolean };
 
 /** Radios of mediators; a conflicted (or already allocated) mediator is shown but cannot be chosen. */
-export function AllocateForm({ caseId, version, mediators, button }: { caseId: string; version: number; mediators: MediatorChoice[]; button: string }) {
+export function AllocateForm({ caseId, version, mediators, button, title }: { caseId: string; version: number; mediators: MediatorChoice[]; button: string; title: string }) {
   const [state, action, pending] = useActionState(allocateAction, IDLE_STATE);
   const errors = state.fieldErrors;
   const hasFieldErrors = !!errors && Object.keys(errors).length > 0;
   const disabled = new Set(mediators.filter((m) => m.disabled).map((m) => m.id));
   return (
     <form action={action} noValidate key={JSON.stringify(state.values ?? {}) + state.status}>
-      <ErrorSummary errors={errors} message={hasFieldErrors ? undefined : state.message} />
+      <ErrorSummary errors={errors} message={hasFieldErrors ? undefined : state.message} title={title} />
       <input type="hidden" name="caseId" value={caseId} />
       <input type="hidden" name="version" value={state.values?.version ?? String(version)} />
       <Radios

@@ -7,14 +7,14 @@ import { CONSENT_OPTIONS } from "@/lib/cases/options";
 import { recordConsentAction } from "../actions";
 
 /** Whether a party agreed to take part, when they told us and how (R-73; for mediation). */
-export function ConsentForm({ caseId, version, partyId, name, initial }: { caseId: string; version: number; partyId: string; name: string; initial: Record<string, string> }) {
+export function ConsentForm({ caseId, version, partyId, name, initial, title }: { caseId: string; version: number; partyId: string; name: string; initial: Record<string, string>; title: string }) {
   const [state, action, pending] = useActionState(recordConsentAction, IDLE_STATE);
   const v = state.values ?? initial;
   const errors = state.fieldErrors;
   const hasFieldErrors = !!errors && Object.keys(errors).length > 0;
   return (
     <form action={action} noValidate key={JSON.stringify(v) + state.status}>
-      <ErrorSummary errors={errors} message={hasFieldErrors ? undefined : state.message} />
+      <ErrorSummary errors={errors} message={hasFieldErrors ? undefined : state.message} title={title} />
       <input type="hidden" name="caseId" value={caseId} />
       <input type="hidden" name="partyId" value={partyId} />
       <input type="hidden" name="version" value={v.version ?? String(version)} />

@@ -22,7 +22,7 @@ function conflictFrom(data: Record<string, unknown> | undefined): Conflict | nul
  * listed, the user's typed values are kept, and the version is moved on so that saving again
  * (after review) is a deliberate choice, never a silent overwrite.
  */
-export function EditDetailsForm({ caseId, version, kind, initial, clockRunning }: { caseId: string; version: number; kind: string; initial: Values; clockRunning: boolean }) {
+export function EditDetailsForm({ caseId, version, kind, initial, clockRunning, title }: { caseId: string; version: number; kind: string; initial: Values; clockRunning: boolean; title: string }) {
   const [state, action, pending] = useActionState(updateDetailsAction, IDLE_STATE);
   const v: Values = state.values ?? initial;
   const errors = state.fieldErrors;
@@ -52,7 +52,7 @@ export function EditDetailsForm({ caseId, version, kind, initial, clockRunning }
           <p className="mb-0">Your changes have not been saved. They are still in the form below: check them against the changes above, then save again.</p>
         </Notice>
       )}
-      <ErrorSummary errors={errors} message={conflict || hasFieldErrors ? undefined : state.message} />
+      <ErrorSummary errors={errors} message={conflict || hasFieldErrors ? undefined : state.message} title={title} />
       <input type="hidden" name="caseId" value={caseId} />
       <input type="hidden" name="version" value={currentVersion} />
 

@@ -9,7 +9,7 @@ import { addPartyAction, updatePartyAction } from "../actions";
 type Values = Record<string, string>;
 
 /** Add a party (`partyId` absent, kind chosen here) or change one (kind fixed). */
-export function PartyForm({ caseId, version, partyId, kind, initial }: { caseId: string; version: number; partyId?: string; kind?: string; initial: Values }) {
+export function PartyForm({ caseId, version, partyId, kind, initial, title }: { caseId: string; version: number; partyId?: string; kind?: string; initial: Values; title: string }) {
   const [state, action, pending] = useActionState(partyId ? updatePartyAction : addPartyAction, IDLE_STATE);
   const v: Values = state.values ?? initial;
   const [chosenKind, setChosenKind] = useState<string | undefined>(kind ?? v.kind);
@@ -19,7 +19,7 @@ export function PartyForm({ caseId, version, partyId, kind, initial }: { caseId:
   const askAuthority = PARTY_KINDS_WITH_AUTHORITY.includes(chosenKind as PartyKindValue);
   return (
     <form action={action} noValidate key={JSON.stringify(v) + state.status}>
-      <ErrorSummary errors={errors} message={hasFieldErrors ? undefined : state.message} />
+      <ErrorSummary errors={errors} message={hasFieldErrors ? undefined : state.message} title={title} />
       <input type="hidden" name="caseId" value={caseId} />
       <input type="hidden" name="version" value={v.version ?? String(version)} />
       {partyId && <input type="hidden" name="partyId" value={partyId} />}

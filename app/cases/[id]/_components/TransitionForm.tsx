@@ -1,6 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { ErrorSummary } from "@/components/ErrorSummary";
+import { PageTitle } from "@/components/PageTitle";
 import { DateInput, Radios, TextArea, TextField } from "@/components/fields";
 import { SummaryList } from "@/components/SummaryList";
 import { WarningText } from "@/components/WarningText";
@@ -31,6 +32,7 @@ export function TransitionForm({
   defaults,
   parties,
   confirm,
+  title,
 }: {
   caseId: string;
   version: number;
@@ -41,6 +43,8 @@ export function TransitionForm({
   parties: { value: string; label: string }[];
   /** Set for destructive transitions: the confirmation step's wording. */
   confirm: { heading: string; warning: string; button: string } | null;
+  /** The page's title (the form renders it: components/page-title.ts). */
+  title: string;
 }) {
   const [state, action, pending] = useActionState(transitionAction, IDLE_STATE);
   const values: Record<string, string> = state.values ?? defaults;
@@ -67,6 +71,7 @@ export function TransitionForm({
     };
     return (
       <form action={action} key="confirm">
+        <PageTitle title={title} />
         {hidden}
         <h2 className="h-m">{confirm.heading}</h2>
         <SummaryList rows={inputs.map((i) => ({ key: i.label, value: show(i) }))} />
@@ -92,7 +97,7 @@ export function TransitionForm({
 
   return (
     <form action={action} noValidate key={JSON.stringify(values) + state.status}>
-      <ErrorSummary errors={errors} message={hasFieldErrors ? undefined : state.message} />
+      <ErrorSummary errors={errors} message={hasFieldErrors ? undefined : state.message} title={title} />
       {hidden}
       <input type="hidden" name="step" value="check" />
       {inputs.map((i) => {

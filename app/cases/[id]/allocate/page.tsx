@@ -4,8 +4,12 @@ import { formatLongDate } from "@/lib/deadlines";
 import { orNotFound } from "../_shared";
 import { BackLink } from "../_components/Notice";
 import { AllocateForm, type MediatorChoice } from "../_components/AllocateForm";
+import { FORM_TITLE_METADATA } from "@/components/page-title";
+import { PageTitle } from "@/components/PageTitle";
 
-export const metadata = { title: "Allocate a mediator" };
+/** The form renders the title ("Error: " first after a post with problems, JavaScript or not). */
+export const metadata = FORM_TITLE_METADATA;
+const TITLE = "Allocate a mediator";
 export const dynamic = "force-dynamic";
 
 export default async function AllocatePage({ params }: { params: Promise<{ id: string }> }) {
@@ -30,6 +34,8 @@ export default async function AllocatePage({ params }: { params: Promise<{ id: s
       </span>
       <h1 className="h-l">{changing ? "Change the mediator" : "Allocate a mediator"}</h1>
       {changing && r.case.currentMediator && <p className="body">The mediator now is {r.case.currentMediator}.</p>}
+      {/* The form renders the title; without it, the page does. */}
+      {(r.refusal || choices.length === 0) && <PageTitle title={TITLE} />}
       {r.refusal ? (
         <p className="body" data-testid="refusal">
           {r.refusal}
@@ -37,7 +43,7 @@ export default async function AllocatePage({ params }: { params: Promise<{ id: s
       ) : choices.length === 0 ? (
         <p className="body">There are no active mediators. An admin needs to add one first.</p>
       ) : (
-        <AllocateForm caseId={r.case.id} version={r.case.version} mediators={choices} button={changing ? "Change mediator" : "Allocate mediator"} />
+        <AllocateForm caseId={r.case.id} version={r.case.version} mediators={choices} button={changing ? "Change mediator" : "Allocate mediator"} title={TITLE} />
       )}
     </>
   );

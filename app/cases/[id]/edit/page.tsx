@@ -4,8 +4,10 @@ import { CASE_KIND_LABELS } from "@/lib/cases/options";
 import { orNotFound } from "../_shared";
 import { BackLink } from "../_components/Notice";
 import { EditDetailsForm } from "../_components/EditDetailsForm";
+import { FORM_TITLE_METADATA } from "@/components/page-title";
 
-export const metadata = { title: "Change case details" };
+/** The form renders the title ("Error: " first after a post with problems, JavaScript or not). */
+export const metadata = FORM_TITLE_METADATA;
 export const dynamic = "force-dynamic";
 
 /** Caseworkers and admins only: 404 for everyone else (mediators and LA officers cannot edit referrals). */
@@ -20,7 +22,7 @@ export default async function EditCasePage({ params }: { params: Promise<{ id: s
         {c.reference}: {CASE_KIND_LABELS[c.kind]}
       </span>
       <h1 className="h-l">Change case details</h1>
-      <EditDetailsForm caseId={c.id} version={c.version} kind={c.kind} initial={c.values} clockRunning={c.thirtyDayClockRunning} />
+      <EditDetailsForm caseId={c.id} version={c.version} kind={c.kind} initial={c.values} clockRunning={c.thirtyDayClockRunning} title="Change case details" />
     </>
   );
 }

@@ -7,8 +7,10 @@ import { SummaryList } from "@/components/SummaryList";
 import { orNotFound } from "../../_shared";
 import { BackLink } from "../../_components/Notice";
 import { PartyForm } from "../../_components/PartyForm";
+import { FORM_TITLE_METADATA } from "@/components/page-title";
 
-export const metadata = { title: "Change a party's details" };
+/** The form renders the title ("Error: " first after a post with problems, JavaScript or not). */
+export const metadata = FORM_TITLE_METADATA;
 export const dynamic = "force-dynamic";
 
 /** Caseworkers and admins only (404 for everyone else): contact details, access needs, authority; consent has its own page. */
@@ -44,6 +46,7 @@ export default async function PartyPage({ params }: { params: Promise<{ id: stri
         version={c.version}
         partyId={p.id}
         kind={p.kind}
+        title="Change a party's details"
         initial={{
           name: p.name,
           organisation: s(p.organisation),

@@ -8,19 +8,20 @@ import { SummaryList } from "@/components/SummaryList";
 import { formatLongDate } from "@/lib/deadlines/calendar";
 import { BackLink } from "../../_components/Notice";
 import { TransitionForm, type FormInput } from "../../_components/TransitionForm";
+import { FORM_TITLE_METADATA } from "@/components/page-title";
+import { PageTitle } from "@/components/PageTitle";
 
 export const dynamic = "force-dynamic";
 
-export async function generateMetadata({ params }: { params: Promise<{ name: string }> }) {
-  const { name } = await params;
-  return { title: transitionLabel(name) ?? "Case" };
-}
+/** The form renders the title ("Error: " first after a post with problems, JavaScript or not); the refusal, the page. */
+export const metadata = FORM_TITLE_METADATA;
 
 export default async function TransitionPage({ params }: { params: Promise<{ id: string; name: string }> }) {
   const user = await requireUser("case:transition");
   const { id, name } = await params;
   if (name === "allocate" || name === "reallocate") redirect(`/cases/${encodeURIComponent(id)}/allocate`);
   const p = await orNotFound(getTransitionPage(user, id, name));
+  const title = transitionLabel(name) ?? p.transition.label;
   const inputs: FormInput[] = p.inputs.map((i) => ({ name: i.name, type: i.type, label: i.label, ...(i.hint ? { hint: i.hint } : {}), ...(i.options ? { options: i.options } : {}) }));
   return (
     <>
@@ -31,6 +32,7 @@ export default async function TransitionPage({ params }: { params: Promise<{ id:
       <h1 className="h-l">{p.transition.label}</h1>
       {p.refusal ? (
         <>
+          <PageTitle title={title} />
           <p className="body" data-testid="refusal">
             {p.refusal}
           </p>
@@ -51,6 +53,7 @@ export default async function TransitionPage({ params }: { params: Promise<{ id:
             defaults={p.defaults}
             parties={p.parties.map((x) => ({ value: x.id, label: describeParty(x) }))}
             confirm={p.transition.confirm}
+            title={title}
           />
         </>
       )}

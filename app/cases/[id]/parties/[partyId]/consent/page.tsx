@@ -4,8 +4,10 @@ import { PARTY_KIND_LABELS, type PartyKindValue } from "@/lib/cases/options";
 import { orNotFound } from "../../../_shared";
 import { BackLink } from "../../../_components/Notice";
 import { ConsentForm } from "../../../_components/ConsentForm";
+import { FORM_TITLE_METADATA } from "@/components/page-title";
 
-export const metadata = { title: "Record consent" };
+/** The form renders the title ("Error: " first after a post with problems, JavaScript or not). */
+export const metadata = FORM_TITLE_METADATA;
 export const dynamic = "force-dynamic";
 
 /** Caseworkers and admins only (404 for everyone else). */
@@ -25,6 +27,7 @@ export default async function ConsentPage({ params }: { params: Promise<{ id: st
         version={c.version}
         partyId={p.id}
         name={p.name}
+        title="Record consent"
         initial={{ consent: p.consent, consentOn: p.consentOn ?? "", consentHow: p.consentHow ?? "" }}
       />
     </>

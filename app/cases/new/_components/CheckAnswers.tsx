@@ -1,5 +1,9 @@
-"use client";
+/**
+ * Check your answers: every answer with a "Change" link to its step's address, and the dates and
+ * warnings worked out from them (lib/cases/intake/preview-referral-dates.ts).
+ */
 import type { ReactNode } from "react";
+import Link from "next/link";
 import { SummaryList } from "@/components/SummaryList";
 import { WarningText } from "@/components/WarningText";
 import type { ReferralDatesPreview } from "@/lib/cases/intake/preview-referral-dates";
@@ -19,6 +23,7 @@ import {
 import { REFERRAL_STEP_TITLES, type ContactFormValues, type ReferralFormValues, type ReferralStep } from "@/lib/cases/intake/referral-schema";
 import { formatDate, isIsoDate } from "@/lib/deadlines/calendar";
 import { cleanDecisionAnswers, decisionLines } from "@/lib/cases/about/rules";
+import { stepPath } from "../paths";
 
 const dateText = (iso: string) => (iso && isIsoDate(iso) ? formatDate(iso) : "");
 
@@ -51,17 +56,15 @@ export function CheckAnswers({
   values,
   localAuthorities,
   preview,
-  onChange,
 }: {
   values: ReferralFormValues;
   localAuthorities: { id: string; name: string }[];
   preview: ReferralDatesPreview | null;
-  onChange: (step: ReferralStep) => void;
 }) {
   const change = (step: ReferralStep, what: string): ReactNode => (
-    <button type="button" className="link-button" onClick={() => onChange(step)}>
+    <Link href={stepPath(step)}>
       Change<span className="visually-hidden"> {what}</span>
-    </button>
+    </Link>
   );
   const drs = values.kind === "DRS";
   const youngPerson = values.familyParty === "YOUNG_PERSON";
