@@ -93,6 +93,28 @@ export function OptionHint({ inputId, hint }: { inputId: string; hint?: ReactNod
   );
 }
 
+/** The fieldset of a group of radios or checkboxes: legend, hint and error, then the options. */
+function ChoiceFieldset({ name, legend, hint, error, className, children }: { name: string; legend: ReactNode; hint?: ReactNode; error?: string; className: string; children: ReactNode }) {
+  return (
+    <div className={`form-group${error ? " form-group--error" : ""}`}>
+      <fieldset aria-describedby={describedBy(name, hint, error)}>
+        <legend>{legend}</legend>
+        {hint && (
+          <span className="hint" id={`${name}-hint`}>
+            {hint}
+          </span>
+        )}
+        {error && (
+          <span className="error-message" id={`${name}-error`}>
+            <span className="visually-hidden">Error:</span> {error}
+          </span>
+        )}
+        <div className={className}>{children}</div>
+      </fieldset>
+    </div>
+  );
+}
+
 /**
  * Radios in a fieldset; the first input carries the field id so the error summary can link to it.
  * Each option is an input, its label (`for` the input) and its hint (see OptionHint).
@@ -115,41 +137,26 @@ export function Radios({
   inputProps?: (value: string) => InputHTMLAttributes<HTMLInputElement>;
 }) {
   return (
-    <div className={`form-group${error ? " form-group--error" : ""}`}>
-      <fieldset aria-describedby={describedBy(name, hint, error)}>
-        <legend>{legend}</legend>
-        {hint && (
-          <span className="hint" id={`${name}-hint`}>
-            {hint}
-          </span>
-        )}
-        {error && (
-          <span className="error-message" id={`${name}-error`}>
-            <span className="visually-hidden">Error:</span> {error}
-          </span>
-        )}
-        <div className="radios">
-          {options.map((o, i) => {
-            const inputId = i === 0 ? name : `${name}-${o.value}`;
-            return (
-              <div className="choice" key={o.value}>
-                <input
-                  type="radio"
-                  id={inputId}
-                  name={name}
-                  value={o.value}
-                  defaultChecked={defaultValue === undefined ? undefined : defaultValue === o.value}
-                  aria-describedby={o.hint ? optionHintId(inputId) : undefined}
-                  {...inputProps?.(o.value)}
-                />
-                <label htmlFor={inputId}>{o.label}</label>
-                <OptionHint inputId={inputId} hint={o.hint} />
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </div>
+    <ChoiceFieldset name={name} legend={legend} hint={hint} error={error} className="radios">
+      {options.map((o, i) => {
+        const inputId = i === 0 ? name : `${name}-${o.value}`;
+        return (
+          <div className="choice" key={o.value}>
+            <input
+              type="radio"
+              id={inputId}
+              name={name}
+              value={o.value}
+              defaultChecked={defaultValue === undefined ? undefined : defaultValue === o.value}
+              aria-describedby={o.hint ? optionHintId(inputId) : undefined}
+              {...inputProps?.(o.value)}
+            />
+            <label htmlFor={inputId}>{o.label}</label>
+            <OptionHint inputId={inputId} hint={o.hint} />
+          </div>
+        );
+      })}
+    </ChoiceFieldset>
   );
 }
 
@@ -268,43 +275,28 @@ export function Checkboxes({
   inputProps?: (value: string) => InputHTMLAttributes<HTMLInputElement>;
 }) {
   return (
-    <div className={`form-group${error ? " form-group--error" : ""}`}>
-      <fieldset aria-describedby={describedBy(name, hint, error)}>
-        <legend>{legend}</legend>
-        {hint && (
-          <span className="hint" id={`${name}-hint`}>
-            {hint}
-          </span>
-        )}
-        {error && (
-          <span className="error-message" id={`${name}-error`}>
-            <span className="visually-hidden">Error:</span> {error}
-          </span>
-        )}
-        <div className="checkboxes">
-          {options.map((o, i) => {
-            const inputId = i === 0 ? name : `${name}-${o.value}`;
-            return (
-              <div key={o.value}>
-                {o.value === dividerBefore && <p className="checkboxes__divider">or</p>}
-                <div className="choice">
-                  <input
-                    type="checkbox"
-                    id={inputId}
-                    name={name}
-                    value={o.value}
-                    defaultChecked={defaultValues === undefined ? undefined : defaultValues.includes(o.value)}
-                    aria-describedby={o.hint ? optionHintId(inputId) : undefined}
-                    {...inputProps?.(o.value)}
-                  />
-                  <label htmlFor={inputId}>{o.label}</label>
-                  <OptionHint inputId={inputId} hint={o.hint} />
-                </div>
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </div>
+    <ChoiceFieldset name={name} legend={legend} hint={hint} error={error} className="checkboxes">
+      {options.map((o, i) => {
+        const inputId = i === 0 ? name : `${name}-${o.value}`;
+        return (
+          <div key={o.value}>
+            {o.value === dividerBefore && <p className="checkboxes__divider">or</p>}
+            <div className="choice">
+              <input
+                type="checkbox"
+                id={inputId}
+                name={name}
+                value={o.value}
+                defaultChecked={defaultValues === undefined ? undefined : defaultValues.includes(o.value)}
+                aria-describedby={o.hint ? optionHintId(inputId) : undefined}
+                {...inputProps?.(o.value)}
+              />
+              <label htmlFor={inputId}>{o.label}</label>
+              <OptionHint inputId={inputId} hint={o.hint} />
+            </div>
+          </div>
+        );
+      })}
+    </ChoiceFieldset>
   );
 }

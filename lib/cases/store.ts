@@ -99,12 +99,21 @@ export function assertCaseOpen(status: CaseStatus): void {
   }
 }
 
-/** The case in scope, still at `expectedVersion` (else ConflictError) and still open. */
-export async function findOpenCaseForUpdate(tx: Tx, user: SessionUser, caseId: string, expectedVersion: number) {
-  const c = await findCaseOrThrow(user, caseId, { id: true, status: true, version: true }, tx);
-  if (c.version !== expectedVersion) throw new ConflictError(CONFLICT_MESSAGE, { currentVersion: c.version });
-  assertCaseOpen(c.status);
-  return c;
+const UPDATE_SELECT = { id: true, status: true, version: true } satisfies Prisma.CaseSelect;
+
+/** The case in scope, still at `expectedVersion` (else ConflictError) and still open; `select` adds what the command reads. */
+export async function findOpenCaseForUpdate<S extends Prisma.CaseSelect = typeof UPDATE_SELECT>(
+  tx: Tx,
+  user: SessionUser,
+  caseId: string,
+  expectedVersion: number,
+  select?: S,
+): Promise<Prisma.CaseGetPayload<{ select: S & typeof UPDATE_SELECT }>> {
+  const row = await findCaseOrThrow(user, caseId, { ...select, ...UPDATE_SELECT }, tx);
+  const { version, status } = row as unknown as { version: number; status: CaseStatus };
+  if (version !== expectedVersion) throw new ConflictError(CONFLICT_MESSAGE, { currentVersion: version });
+  assertCaseOpen(status);
+  return row as unknown as Prisma.CaseGetPayload<{ select: S & typeof UPDATE_SELECT }>;
 }
 
 /**

@@ -13,7 +13,7 @@ import { authorize } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/types";
 import { writeAudit } from "@/lib/platform/audit";
 import { fieldError, parseInput } from "@/lib/platform/validation";
-import { dbDateFromIso, formatLongDate, isIsoDate, todayInLondon } from "@/lib/deadlines";
+import { dbDateFromIso, formatLongDate, isIsoDate, isoFromDbDate, todayInLondon } from "@/lib/deadlines";
 import { MEDIATION_CLOCKS } from "@/lib/cases/lifecycle";
 import { caseCommandSchema } from "@/lib/cases/store";
 import { applyTransition } from "@/lib/cases/transition/apply-transition";
@@ -63,7 +63,7 @@ export async function bookJointMeeting(user: SessionUser, input: BookJointMeetin
         if (!venue) fieldError("venueId", "Choose a venue from the list");
       }
       // R-20, R-23: after the last day, the family may still mediate, but say why it was not sooner.
-      const due = c.deadlines[0]?.dueOn.toISOString().slice(0, 10);
+      const due = c.deadlines[0] ? isoFromDbDate(c.deadlines[0].dueOn) : undefined;
       afterDeadline = !!due && v.date > due;
       if (afterDeadline && v.lateReason === "") {
         fieldError("lateReason", `The meeting is after ${formatLongDate(due!)}, the day mediation must take place by (R-20): say why it cannot be held by then (R-23).`);

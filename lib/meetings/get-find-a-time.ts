@@ -14,6 +14,7 @@ import { checkTransition, MEDIATION_CLOCKS, STATUS_LABELS } from "@/lib/cases/li
 import { findCaseOrThrow, SNAPSHOT_SELECT, toSnapshot } from "@/lib/cases/store";
 import { authorityWarnings } from "@/lib/cases/parties/authority";
 import { availabilityOf } from "./availability";
+import { londonInstant } from "./london-time";
 import { DEFAULT_HORIZON_DAYS, DEFAULT_JOINT_MEETING_MINUTES, findATime, type Booking, type FindTimeResult } from "./find-a-time";
 
 /** The lengths a joint meeting can be booked for (2–3 hours). */
@@ -75,7 +76,7 @@ export async function getFindATime(user: SessionUser, caseId: string, choice: { 
   const clock = MEDIATION_CLOCKS.map((dl) => snapshot.dates?.openDeadlineDates[dl]?.dueOn).find(Boolean) ?? null;
   const until = clock && clock > today ? clock : addCalendarDays(today, DEFAULT_HORIZON_DAYS);
   const availability = await availabilityOf(db(), c.allocatedMediator.id, today, until);
-  const range = { gte: now, lte: new Date(Date.parse(`${until}T23:59:59Z`) + 86_400_000) };
+  const range = { gte: now, lt: londonInstant(addCalendarDays(until, 1), 0) };
   const [mine, atVenue] = await Promise.all([
     db().meeting.findMany({
       where: { mediatorId: c.allocatedMediator.id, status: "SCHEDULED", startsAt: range, NOT: { caseId: c.id, kind: "JOINT_MEETING" } },

@@ -9,7 +9,7 @@ import { db } from "@/lib/platform/db";
 import { authorize } from "@/lib/auth/policy";
 import { caseScope } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/types";
-import { addCalendarDays, daysBetween, isoFromDbDate, todayInLondon } from "@/lib/deadlines";
+import { addCalendarDays, daysBetween, dbDateFromIso, isoFromDbDate, todayInLondon } from "@/lib/deadlines";
 import { MEDIATION_CLOCKS, STATUS_LABELS, type CaseStatus } from "@/lib/cases/lifecycle";
 import { londonInstant, londonWallClock, hhmm } from "./london-time";
 
@@ -47,7 +47,7 @@ export async function getMediatorHome(user: SessionUser, now = new Date()) {
       },
     }),
     db().case.findMany({
-      where: { AND: [scope, { status: "MEETING_SCHEDULED", meetingOn: { lt: new Date(`${today}T00:00:00Z`) } }] },
+      where: { AND: [scope, { status: "MEETING_SCHEDULED", meetingOn: { lt: dbDateFromIso(today) } }] },
       orderBy: { meetingOn: "asc" },
       select: { id: true, reference: true, meetingOn: true, child: { select: { name: true } } },
     }),

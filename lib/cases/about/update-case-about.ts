@@ -12,13 +12,13 @@ import { PRE_MEETING, type CaseStatus } from "../lifecycle";
 import { authorize } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/types";
 import { writeAudit } from "@/lib/platform/audit";
-import { ConflictError, DomainError } from "@/lib/platform/errors";
+import { DomainError } from "@/lib/platform/errors";
 import { parseInput, VALIDATION_MESSAGE } from "@/lib/platform/validation";
 import { isoFromDbDate, todayInLondon } from "@/lib/deadlines";
 import type { IssueCategoryValue } from "../options";
 import { closeDeadlines, openDeadlines, refreshNextDeadline } from "../deadlines/open-close";
 import { recordEvent } from "../timeline";
-import { assertCaseOpen, bumpVersion, caseCommandSchema, CONFLICT_MESSAGE, findCaseOrThrow } from "../store";
+import { bumpVersion, caseCommandSchema, findOpenCaseForUpdate } from "../store";
 import { aboutSchema, type AboutInput } from "./about-schema";
 import { cleanDecisionAnswers, decisionAnswersProblem, decisionLines, isHealthOnly, issuesProblem } from "./rules";
 
@@ -55,26 +55,16 @@ export async function updateCaseAbout(user: SessionUser, caseId: string, expecte
   const v = parseInput(aboutSchema, input);
   authorize(user, "case:update", { hide: false });
   return transaction(async (tx) => {
-    const c = await findCaseOrThrow(
-      user,
-      ref.caseId,
-      {
-        id: true,
-        kind: true,
-        status: true,
-        version: true,
-        laNotifiedOn: true,
-        disputedDecisions: true,
-        decisionUnknown: true,
-        healthBodyId: true,
-        child: { select: { hasEhcPlan: true } },
-        issues: { select: { id: true, category: true, description: true } },
-        deadlines: { select: { name: true, closedOn: true, outcome: true } },
-      },
-      tx,
-    );
-    if (c.version !== ref.expectedVersion) throw new ConflictError(CONFLICT_MESSAGE, { currentVersion: c.version });
-    assertCaseOpen(c.status);
+    const c = await findOpenCaseForUpdate(tx, user, ref.caseId, ref.expectedVersion, {
+      kind: true,
+      laNotifiedOn: true,
+      disputedDecisions: true,
+      decisionUnknown: true,
+      healthBodyId: true,
+      child: { select: { hasEhcPlan: true } },
+      issues: { select: { id: true, category: true, description: true } },
+      deadlines: { select: { name: true, closedOn: true, outcome: true } },
+    });
     if (c.kind === "DRS") throw new DomainError("A disagreement resolution case has no decision under appeal: change what it is about under “Change case details”.", "NOT_APPLICABLE");
 
     const errors: Record<string, string> = {};
