@@ -21,6 +21,10 @@ export type EmailMessage = {
   body: string;
   /** Parts of the body never stored outside the development mailbox (e.g. a sign-in link). */
   secrets?: readonly string[];
+  /** The case the email is about: the case page lists its emails that could not be delivered. */
+  caseId?: string;
+  /** An iCalendar invitation (issue 10), sent as a text/calendar part with this METHOD. */
+  calendar?: { method: "REQUEST" | "CANCEL"; content: string };
 };
 
 export const SECRET_REMOVED = "[link removed from the stored copy]";
@@ -38,20 +42,46 @@ function transporter(url: string): nodemailer.Transporter {
   return transport.t;
 }
 
+/** The outbox row's fields for a message (the body without its secrets unless `keepSecrets`). */
+export function outboxRow(msg: EmailMessage, opts: { keepSecrets?: boolean } = {}) {
+  return {
+    to: msg.to,
+    subject: msg.subject,
+    body: opts.keepSecrets ? msg.body : withoutSecrets(msg),
+    caseId: msg.caseId ?? null,
+    calendarMethod: msg.calendar?.method ?? null,
+    calendar: msg.calendar?.content ?? null,
+  };
+}
+
+type Deliverable = { to: string; subject: string; body: string; calendarMethod: string | null; calendar: string | null };
+
+/** Hands one message to SMTP. Throws on failure (the caller records it). */
+export async function deliverBySmtp(smtpUrl: string, m: Deliverable): Promise<void> {
+  await transporter(smtpUrl).sendMail({
+    from: MAIL_FROM,
+    to: m.to,
+    subject: m.subject,
+    text: m.body,
+    ...(m.calendar ? { icalEvent: { method: m.calendarMethod ?? "REQUEST", filename: "invitation.ics", content: m.calendar } } : {}),
+  });
+}
+
 export async function sendEmail(msg: EmailMessage): Promise<SendResult> {
   const smtpUrl = process.env.SMTP_URL;
   const devMailbox = !smtpUrl && process.env.NODE_ENV !== "production";
   if (devMailbox) {
-    const row = await db().outboxEmail.create({ data: { to: msg.to, subject: msg.subject, body: msg.body, status: "DEV_MAILBOX" } });
+    const row = await db().outboxEmail.create({ data: { ...outboxRow(msg, { keepSecrets: true }), status: "DEV_MAILBOX" } });
     return { id: row.id, status: "DEV_MAILBOX" };
   }
-  const row = await db().outboxEmail.create({ data: { to: msg.to, subject: msg.subject, body: withoutSecrets(msg) } });
+  const row = await db().outboxEmail.create({ data: outboxRow(msg) });
   if (!smtpUrl) {
     await db().outboxEmail.update({ where: { id: row.id }, data: { lastError: "SMTP_URL is not set" } });
     return { id: row.id, status: "PENDING", error: "SMTP_URL is not set" };
   }
   try {
-    await transporter(smtpUrl).sendMail({ from: MAIL_FROM, to: msg.to, subject: msg.subject, text: msg.body });
+    // The full body (with any secret) goes to SMTP from memory, never from the stored row.
+    await deliverBySmtp(smtpUrl, { ...row, body: msg.body });
     await db().outboxEmail.update({ where: { id: row.id }, data: { status: "SENT", attempts: { increment: 1 }, sentAt: new Date() } });
     return { id: row.id, status: "SENT" };
   } catch (e) {
