@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { Role, SessionUser } from "@/lib/auth/types";
+import { can } from "@/lib/auth/policy";
 import { SignOutButton } from "./SignOutButton";
 
 const NAV: Record<Role, { href: string; label: string }[]> = {
@@ -35,6 +36,12 @@ export function Header({ user }: { user: SessionUser | null }) {
                     <Link href={n.href}>{n.label}</Link>
                   </li>
                 ))}
+                {/* the provider's safeguarding leads. */}
+                {can(user, "case:read-safeguarding") && (
+                  <li>
+                    <Link href="/safeguarding">Safeguarding concerns</Link>
+                  </li>
+                )}
                 <li>
                   <span className="visually-hidden">Signed in as </span>
                   {user.name}

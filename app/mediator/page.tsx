@@ -97,7 +97,7 @@ export default async function MediatorHome({ searchParams }: { searchParams: Pro
           <ul className="body">
             {home.toRecord.map((c) => (
               <li key={c.id}>
-                <Link href={`/cases/${c.id}/transition/recordMeetingHeld`}>{c.reference}</Link>
+                <Link href={`/cases/${c.id}/meeting/record`}>{c.reference}</Link>
                 {c.child ? ` (${c.child})` : ""}: the meeting was on {formatLongDate(c.meetingOn)}
               </li>
             ))}

@@ -14,6 +14,14 @@ export const PERMISSIONS = {
   "case:allocate": ["ADMIN", "CASEWORKER"],
   "case:transition": ["ADMIN", "CASEWORKER", "MEDIATOR"],
   "case:read-private-notes": ["ADMIN", "CASEWORKER", "MEDIATOR"],
+  /**
+   * R-80: writing case notes (pre-meeting notes, the mediator's private notes), sharing them with
+   * the case team and marking one as a safeguarding concern: the allocated mediator only (the
+   * command checks the allocation). Who may read a note is caseNoteScope (./scope.ts).
+   */
+  "case:write-notes": ["MEDIATOR"],
+  /** notes marked as a safeguarding concern; only for a user who is a safeguarding lead (CAPABILITIES). */
+  "case:read-safeguarding": ["ADMIN", "CASEWORKER"],
   "audit:read": ["ADMIN"],
   "user:unlock-sign-in": ["ADMIN"],
   /** Who may see the list of mediators (the case list's filter, allocation): the mediation service's office. */
@@ -25,9 +33,18 @@ export const PERMISSIONS = {
 
 export type Permission = keyof typeof PERMISSIONS;
 
+/**
+ * Permissions that need more than the role: a capability recorded on the user. R-81: a safeguarding
+ * lead is a caseworker or admin the provider names (User.safeguardingLead), not a role of its own.
+ */
+const CAPABILITIES: Partial<Record<Permission, (user: SessionUser) => boolean>> = {
+  "case:read-safeguarding": (user) => user.safeguardingLead === true,
+};
+
 export function can(user: SessionUser | null | undefined, permission: Permission): boolean {
   if (!user) return false;
-  return (PERMISSIONS[permission] as readonly Role[]).includes(user.role);
+  if (!(PERMISSIONS[permission] as readonly Role[]).includes(user.role)) return false;
+  return CAPABILITIES[permission]?.(user) ?? true;
 }
 
 /**

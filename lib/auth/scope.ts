@@ -8,6 +8,7 @@
  */
 import type { Prisma } from "@/lib/platform/db";
 import type { SessionUser } from "./types";
+import { can } from "./policy";
 
 const NOTHING = { id: { in: [] as string[] } } satisfies Prisma.CaseWhereInput;
 
@@ -32,4 +33,32 @@ export function localAuthorityScope(user: SessionUser): Prisma.LocalAuthorityWhe
   if (user.role === "LA_OFFICER") return user.localAuthorityId ? { id: user.localAuthorityId } : { id: { in: [] } };
   if (user.role === "PARENT") return { cases: { some: caseScope(user) } };
   return {};
+}
+
+const NO_NOTE = { id: { in: [] as string[] } } satisfies Prisma.CaseNoteWhereInput;
+
+/**
+ * R-80, R-81: the case notes (pre-meeting notes, the mediator's private notes, the meeting
+ * record's private notes) a user may read. The one choke point: every read of CaseNote goes
+ * through this (lib/cases/notes), so a note outside it simply is not found.
+ *  - MEDIATOR: every note on the cases allocated to them (written by them, or by the mediator
+ *    before them on a reallocated case);
+ *  - CASEWORKER, ADMIN: a note the mediator shared with the case team; and, for a safeguarding
+ *    lead (`case:read-safeguarding`), a note marked as a safeguarding concern — that note only,
+ *    never the rest (R-81);
+ *  - LA_OFFICER, PARENT: none, ever.
+ */
+export function caseNoteScope(user: SessionUser): Prisma.CaseNoteWhereInput {
+  switch (user.role) {
+    case "MEDIATOR":
+      return { case: { allocatedMediatorId: user.id } };
+    case "ADMIN":
+    case "CASEWORKER":
+      return {
+        case: caseScope(user),
+        OR: [{ sharedAt: { not: null } }, ...(can(user, "case:read-safeguarding") ? [{ safeguardingAt: { not: null } }] : [])],
+      };
+    default:
+      return NO_NOTE;
+  }
 }

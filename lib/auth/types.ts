@@ -10,6 +10,8 @@ export type SessionUser = {
   role: Role;
   /** Set for LA officers only: their tenant. */
   localAuthorityId: string | null;
+  /** a caseworker or admin who is the provider's safeguarding lead (User.safeguardingLead). */
+  safeguardingLead?: boolean;
 };
 
 /**

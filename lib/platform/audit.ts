@@ -61,6 +61,13 @@ export const AUDIT_ACTIONS = [
   "case.appeal_recorded",
   "meeting.booked",
   "meeting.moved",
+  // The meeting record and case notes (lib/meetings/record, lib/cases/notes; ). A note's
+  // text is never copied into the audit trail: only its id, kind and who did what.
+  "meeting.record_written",
+  "note.added",
+  "note.shared",
+  "note.unshared",
+  "note.marked_safeguarding",
   "mediator.availability_updated",
   "mediator.day_off_added",
   "mediator.day_off_removed",
@@ -73,7 +80,7 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditInput = {
   actor: Pick<SessionUser, "id"> | null;
   action: AuditAction;
-  entityType: "Case" | "Party" | "User" | "Meeting";
+  entityType: "Case" | "Party" | "User" | "Meeting" | "CaseNote";
   entityId: string;
   caseId?: string | null;
   before?: Prisma.InputJsonValue | null;

@@ -27,6 +27,11 @@ const DONE_MESSAGES: Record<string, string> = {
   about: "What the disagreement is about has been saved.",
   meetingBooked: "The joint meeting has been booked.",
   meetingMoved: "The joint meeting has been moved.",
+  // Case notes (issue 10, R-80, R-81).
+  noteAdded: "Your note has been saved. Only you can read it until you share it.",
+  noteShared: "The note has been shared with the case team.",
+  noteUnshared: "The note is no longer shared with the case team.",
+  noteSafeguarding: "The note has been marked as a safeguarding concern. The safeguarding lead can now read it.",
   aboutHealthStarted: "What the disagreement is about has been saved. With a health issue, the LA must tell the health commissioning body within 3 working days (R-21).",
   // allowed, but the 30-day deadline will be missed (the case page's deadline says so).
   meetingAfterDeadline: "The meeting date has been saved. It is after the day mediation must take place by, so the 30-day deadline will be missed (R-20).",

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { requireUser } from "../../_server/auth";
 import { getCaseDetail, type DeadlineView, type PartyView } from "@/lib/cases/details/get-case-detail";
+import { listCaseNotes } from "@/lib/cases/notes/list-case-notes";
 import { SummaryList } from "@/components/SummaryList";
 import { Tag, type TagColour } from "@/components/Tag";
 import { formatLongDate } from "@/lib/deadlines";
@@ -21,6 +22,7 @@ import {
 } from "@/lib/cases/options";
 import { alreadyMessage, doneMessage, formatInstant, orNotFound } from "./_shared";
 import { Notice } from "./_components/Notice";
+import { CaseNotes } from "./_components/CaseNotes";
 import { WarningText } from "@/components/WarningText";
 
 export const metadata = { title: "Case" };
@@ -50,6 +52,8 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   const { done, already } = await searchParams;
   const c = await orNotFound(getCaseDetail(user, id));
   const full = c.view === "FULL";
+  // R-80: notes are read for staff only; the shared view never asks for them.
+  const notes = full ? await orNotFound(listCaseNotes(user, id)) : null;
   const success = doneMessage(done);
   const alreadyDone = alreadyMessage(already);
   const base = `/cases/${c.id}`;
@@ -91,7 +95,20 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           { key: "Mediator", value: c.allocatedMediator?.name },
           ...(c.kind === "MEDIATION" ? [{ key: "LA told on", value: date(c.laNotifiedOn) }] : []),
           ...(c.meetingOn ? [{ key: "Meeting date", value: date(c.meetingOn) }] : []),
-          ...(c.heldOn ? [{ key: "Meeting held on", value: date(c.heldOn) }] : []),
+          ...(c.heldOn
+            ? [
+                {
+                  key: "Meeting held on",
+                  value: full ? (
+                    <>
+                      {date(c.heldOn)} <Link href={`${base}/meeting/record`}>Meeting record</Link>
+                    </>
+                  ) : (
+                    date(c.heldOn)
+                  ),
+                },
+              ]
+            : []),
           // R-40, R-72: what the meeting reached.
           ...(c.agreement ? [{ key: "Agreement", value: c.agreement }] : []),
           { key: "Summary of the disagreement", value: c.summary },
@@ -137,7 +154,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
             {c.transitions.map((t) => (
               <Link
                 key={t.name}
-                href={t.name === "allocate" || t.name === "reallocate" ? `${base}/allocate` : `${base}/transition/${t.name}`}
+                href={t.name === "allocate" || t.name === "reallocate" ? `${base}/allocate` : t.ownPage ? `${base}/${t.ownPage}` : `${base}/transition/${t.name}`}
                 className={`button ${t.destructive ? "button--warning" : "button--secondary"}`}
               >
                 {t.label}
@@ -271,6 +288,8 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           </p>
         )}
       </section>
+
+      {notes && <CaseNotes caseId={c.id} data={notes} />}
 
       <section aria-labelledby="timeline-title">
         <h2 className="h-m" id="timeline-title">

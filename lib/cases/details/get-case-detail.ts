@@ -98,7 +98,8 @@ export type TimelineEntry = {
   detail: string | null;
 };
 
-export type TransitionAction = { name: TransitionName; label: string; destructive: boolean };
+/** `ownPage`: done on a page of its own under the case (the meeting record, issue 10), not the transition form. */
+export type TransitionAction = { name: TransitionName; label: string; destructive: boolean; ownPage: string | null };
 
 export const TIMELINE_LIMIT = 200;
 
@@ -187,6 +188,7 @@ export async function getCaseDetail(user: SessionUser, id: string) {
     name: t.name,
     label: t.label,
     destructive: isDestructive(t),
+    ownPage: t.ownPage ?? null,
   }));
   // The next step held back by a rule the user can act on (allocation waits for consent, R-73),
   // so the page can say why instead of silently leaving the button out.

@@ -166,6 +166,12 @@ export interface TransitionDef {
   confirm?: ConfirmText;
   /** When its guard refuses, the case page says why (a to-do for the user, not noise). */
   explainWhenBlocked?: boolean;
+  /**
+   * Done on a page of its own, by a command of its own that records more than the row's inputs,
+   * never by the generic transition form (transitionCase refuses it): the page's path under the
+   * case. "Meeting held" is written with the meeting record (lib/meetings/record, issue 10).
+   */
+  ownPage?: string;
   audit: AuditAction;
   rule?: string;
   /** Button and page title. */
@@ -570,6 +576,8 @@ export const TRANSITIONS: readonly TransitionDef[] = [
     stopOutcome: "MET",
     trigger: "heldOn",
     visibility: "SHARED",
+    // Issue 10: recorded with who attended, the child's views and the rest of the meeting record.
+    ownPage: "meeting/record",
     audit: "case.meeting_held",
     rule: "R-30",
     label: "Record meeting held",

@@ -10,6 +10,7 @@ import { transaction } from "@/lib/platform/db";
 import { authorize } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/types";
 import { parseInput } from "@/lib/platform/validation";
+import { DomainError } from "@/lib/platform/errors";
 import { getTransition, TRANSITION_NAMES, type TransitionName } from "../lifecycle";
 import { caseCommandSchema } from "../store";
 import { assertMediatorCanBeAllocated } from "../allocation/conflicts";
@@ -47,6 +48,9 @@ export async function transitionCase(
   const v = parseInput(transitionSchema, { caseId, name, expectedVersion, input });
   authorize(user, "case:transition", { hide: false });
   if (v.name === "allocate" || v.name === "reallocate") authorize(user, "case:allocate", { hide: false });
+  // A row done on its own page records more than its inputs (the meeting record, issue 10).
+  const own = getTransition(v.name)!;
+  if (own.ownPage) throw new DomainError(`${own.label} is done on its own page, which records everything about it.`, "OWN_PAGE");
   const picked: TransitionName = v.name;
   return transaction((tx) =>
     applyTransition(tx, user, v.caseId, picked, v.expectedVersion, v.input, ip, async (plan) => {

@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import { requireUser } from "../../../../_server/auth";
 import { getTransitionPage } from "@/lib/cases/transition/get-transition-page";
+import { getTransition } from "@/lib/cases/lifecycle";
 import { describeParty } from "@/lib/cases/options";
 import { orNotFound, transitionLabel } from "../../_shared";
 import { WarningText } from "@/components/WarningText";
@@ -20,6 +21,9 @@ export default async function TransitionPage({ params }: { params: Promise<{ id:
   const user = await requireUser("case:transition");
   const { id, name } = await params;
   if (name === "allocate" || name === "reallocate") redirect(`/cases/${encodeURIComponent(id)}/allocate`);
+  // A step done on its own page (issue 10: "meeting held" with the meeting record).
+  const own = getTransition(name)?.ownPage;
+  if (own) redirect(`/cases/${encodeURIComponent(id)}/${own}`);
   const p = await orNotFound(getTransitionPage(user, id, name));
   const title = transitionLabel(name) ?? p.transition.label;
   const inputs: FormInput[] = p.inputs.map((i) => ({ name: i.name, type: i.type, label: i.label, ...(i.hint ? { hint: i.hint } : {}), ...(i.options ? { options: i.options } : {}) }));
