@@ -214,8 +214,9 @@ export const meetingRecordFields = z.object({
 export function meetingRecordSchema(modeNeeded: boolean) {
   return meetingRecordFields.superRefine((r, ctx) => {
     const add = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
-    const dateProblem = r.heldOn === "" ? "Enter the date the meeting was held" : typedDateProblem(r.heldOn, "The date the meeting was held");
-    if (dateProblem) add(["heldOn"], dateProblem);
+    // Worded as the lifecycle words its own checks of this date (in the past, after the LA was told, …).
+    const dateProblem = r.heldOn === "" ? "Enter the date the meeting was held." : typedDateProblem(r.heldOn, "Date the meeting was held");
+    if (dateProblem) add(["heldOn"], dateProblem.endsWith(".") ? dateProblem : `${dateProblem}.`);
     if (modeNeeded && r.mode === "") add(["mode"], "Choose how the meeting was held");
     if (TIME.test(r.startTime) && TIME.test(r.endTime) && r.endTime <= r.startTime) add(["endTime"], "The time the meeting ended must be after the time it started");
 

@@ -25,6 +25,7 @@ import { checkTransition, type CaseStatus } from "@/lib/cases/lifecycle";
 import { caseCommandSchema, toSnapshot } from "@/lib/cases/store";
 import { AlreadyDoneError, alreadyDoneMessage, applyTransition, checkPlan, loadForTransition } from "@/lib/cases/transition/apply-transition";
 import { trimmed } from "@/lib/cases/fields";
+import type { MissedDeadline } from "@/lib/cases/deadlines/open-close";
 import { londonInstant, minutesOf } from "../london-time";
 import {
   CAPACITIES_WITH_AUTHORITY,
@@ -47,6 +48,8 @@ export type MeetingRecordResult = {
   recordId: string | null;
   version: number;
   status: CaseStatus;
+  /** The 30-day deadline closed after its due date: recorded as MISSED, with how late. */
+  missed: MissedDeadline[];
   /** "This was already done: …" when the same form was posted again (issue 9 item 15). */
   alreadyDone: string | null;
 };
@@ -114,11 +117,11 @@ export async function recordMeeting(user: SessionUser, input: MeetingRecordInput
       // Issue 9 item 15: posted again after it was saved (Back, then Save): say so, write nothing.
       if (!(e instanceof AlreadyDoneError)) throw e;
       const c = await tx.case.findUniqueOrThrow({ where: { id: e.caseId }, select: { version: true, status: true } });
-      return { caseId: e.caseId, recordId: null, version: c.version, status: c.status, alreadyDone: alreadyDoneMessage(e.transition) };
+      return { caseId: e.caseId, recordId: null, version: c.version, status: c.status, missed: [], alreadyDone: alreadyDoneMessage(e.transition) };
     }
     const { v } = p;
     const r = await applyTransition(tx, user, p.caseId, "recordMeetingHeld", p.expectedVersion, p.transitionInput, ip);
-    if (r.alreadyDone) return { caseId: p.caseId, recordId: null, version: r.version, status: r.status, alreadyDone: r.alreadyDone };
+    if (r.alreadyDone) return { caseId: p.caseId, recordId: null, version: r.version, status: r.status, missed: [], alreadyDone: r.alreadyDone };
 
     // The meeting booked in the system is now held; one recorded some other way gets its row now.
     const meeting = p.meeting
@@ -194,6 +197,6 @@ export async function recordMeeting(user: SessionUser, input: MeetingRecordInput
       },
       ip,
     });
-    return { caseId: p.caseId, recordId: record.id, version: r.version, status: r.status, alreadyDone: null };
+    return { caseId: p.caseId, recordId: record.id, version: r.version, status: r.status, missed: r.missed, alreadyDone: null };
   });
 }

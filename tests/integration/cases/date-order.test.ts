@@ -10,7 +10,7 @@ import { transitionCase } from "@/lib/cases/transition/transition-case";
 import { previewTransition } from "@/lib/cases/transition/preview-transition";
 import { updateCaseDetails } from "@/lib/cases/details/update-case-details";
 import { recordConsent } from "@/lib/cases/parties/record-consent";
-import { caseworker, deadlinesOf, fieldError, makeCase, mediator, openCaseDeadlines, refusal, setUpCaseFixtures, stateOf } from "./fixtures";
+import { caseworker, deadlinesOf, fieldError, makeCase, mediator, openCaseDeadlines, recordMeetingHeld, refusal, setUpCaseFixtures, stateOf } from "./fixtures";
 
 setUpCaseFixtures();
 
@@ -37,7 +37,7 @@ describe("a transition's date must not precede the case dates it follows", () =>
     const before = await stateOf(c.id);
     await expectRefused(
       c.id,
-      () => transitionCase(mediator, c.id, "recordMeetingHeld", 1, { heldOn: "2025-11-26", agreement: "FULL" }),
+      () => recordMeetingHeld(mediator, c.id, 1, { heldOn: "2025-11-26", agreement: "FULL" }),
       "heldOn",
       "The date the meeting was held must be on or after 27 November 2025, the day the LA was told (R-20).",
     );
@@ -45,7 +45,7 @@ describe("a transition's date must not precede the case dates it follows", () =>
     expect(before.deadlines).toEqual([expect.objectContaining({ name: "MEDIATION_30_DAY", closedOn: null, outcome: null })]);
 
     // The day the LA was told itself is fine.
-    const r = await transitionCase(mediator, c.id, "recordMeetingHeld", 1, { heldOn: "2025-11-27", agreement: "FULL" });
+    const r = await recordMeetingHeld(mediator, c.id, 1, { heldOn: "2025-11-27", agreement: "FULL" });
     expect(r.status).toBe("MEETING_HELD");
     expect(isoFromDbDate((await stateOf(c.id)).heldOn!)).toBe("2025-11-27");
   });
@@ -73,7 +73,7 @@ describe("a transition's date must not precede the case dates it follows", () =>
     });
     await expectRefused(
       c.id,
-      () => transitionCase(mediator, c.id, "recordMeetingHeld", 1, { heldOn: "2025-04-01", agreement: "FULL" }),
+      () => recordMeetingHeld(mediator, c.id, 1, { heldOn: "2025-04-01", agreement: "FULL" }),
       "heldOn",
       "The date the meeting was held must be on or after 3 April 2025, the day Jane Family (parent or carer) agreed to take part (R-73).",
     );

@@ -11,6 +11,7 @@ import { DomainError } from "@/lib/platform/errors";
 import { dbDateFromIso, isoFromDbDate } from "@/lib/deadlines";
 import { openDeadlines, refreshNextDeadline } from "@/lib/cases/deadlines/open-close";
 import type { DeadlineName } from "@/lib/cases/lifecycle";
+import { recordMeeting } from "@/lib/meetings/record/record-meeting";
 import { makeLa, makeUser, uid } from "../helpers";
 
 export let la: { id: string; name: string };
@@ -160,3 +161,29 @@ export async function refusal(p: Promise<unknown>): Promise<Error> {
 
 export const fieldError = (e: Error, field: string) => (e instanceof DomainError ? e.fieldErrors?.[field] : undefined);
 
+
+/**
+ * "Meeting held" as it is now recorded: with the meeting record (issue 10). The smallest record:
+ * the parent attended, the child's views could not be found out (R-25), no expenses (R-26).
+ */
+export function recordMeetingHeld(user: SessionUser, caseId: string, expectedVersion: number, o: { heldOn: string; agreement?: string }) {
+  return recordMeeting(user, {
+    caseId,
+    expectedVersion,
+    heldOn: o.heldOn,
+    startTime: "10:00",
+    endTime: "12:00",
+    mode: "VIDEO",
+    attendees: [{ attended: true, partyId: "", name: "Jane Family", capacity: "PARENT", organisation: "", hasAuthority: "" }],
+    childViewsHow: ["NOT_POSSIBLE"],
+    childViews: "",
+    childViewsNotPossibleReason: "Unwell on the day and not able to take part.",
+    expensesClaimed: "no",
+    expensesAmount: "",
+    expensesFor: "",
+    expensesPayer: "",
+    expensesStatus: "",
+    agreement: o.agreement ?? "",
+    privateNotes: "",
+  });
+}

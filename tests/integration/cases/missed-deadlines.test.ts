@@ -11,7 +11,7 @@ import { getTransitionPage } from "@/lib/cases/transition/get-transition-page";
 import { getCaseDetail } from "@/lib/cases/details/get-case-detail";
 import { listCases } from "@/lib/cases/list/list-cases";
 import { DEADLINE_STATES } from "@/lib/cases/deadlines/state";
-import { caseworker, la, laOfficer, makeCase, mediator, setUpCaseFixtures } from "./fixtures";
+import { caseworker, la, laOfficer, makeCase, mediator, recordMeetingHeld, setUpCaseFixtures } from "./fixtures";
 
 setUpCaseFixtures();
 
@@ -28,7 +28,7 @@ describe("a deadline closed after its due date is MISSED, with how late", () => 
       dates: { laNotifiedOn: "2025-03-26", meetingOn: "2025-04-28" },
       deadlines: { names: ["MEDIATION_30_DAY"], triggerOn: "2025-03-26" },
     });
-    const r = await transitionCase(mediator, c.id, "recordMeetingHeld", 1, { heldOn: "2025-04-28", agreement: "FULL" });
+    const r = await recordMeetingHeld(mediator, c.id, 1, { heldOn: "2025-04-28", agreement: "FULL" });
     expect(r.missed).toEqual([{ name: "MEDIATION_30_DAY", dueOn: "2025-04-25", daysLate: 3 }]);
     expect(await rowsOf(c.id)).toEqual([
       { name: "MEDIATION_30_DAY", closedOn: "2025-04-28", outcome: "MISSED", daysLate: 3 },

@@ -19,7 +19,7 @@ import { recordConsent } from "@/lib/cases/parties/record-consent";
 import { createReferral } from "@/lib/cases/intake/create-referral";
 import type { ReferralFormValues } from "@/lib/cases/intake/referral-schema";
 import { uid } from "../helpers";
-import { admin, caseworker, deadlinesOf, fieldError, la, laOfficer, makeCase, mediator, mediator2, parentUser, refusal, stateOf, setUpCaseFixtures } from "./fixtures";
+import { admin, caseworker, deadlinesOf, fieldError, la, laOfficer, makeCase, mediator, mediator2, parentUser, recordMeetingHeld, refusal, stateOf, setUpCaseFixtures } from "./fixtures";
 
 setUpCaseFixtures();
 
@@ -77,7 +77,10 @@ describe("transition validation", () => {
       const before = await stateOf(c.id);
       // Typed in the day, month and year boxes, read as the server action reads a posted form.
       const posted = withJoinedDates({ [`${dateInput.name}-day`]: "30", [`${dateInput.name}-month`]: "2", [`${dateInput.name}-year`]: "2025", reason: "Family moved away" });
-      const e = await refusal(transitionCase(caseworker, c.id, t.name, 1, transitionInputFromForm(t.name, posted)));
+      // A row done on its own page (the meeting record, issue 10) goes through its own command;
+      // the generic one refuses it (tests/integration/meetings/meeting-record.test.ts checks the date there).
+      const command = t.ownPage ? recordMeetingHeld(caseworker, c.id, 1, { heldOn: posted[dateInput.name]!, agreement: "FULL" }) : transitionCase(caseworker, c.id, t.name, 1, transitionInputFromForm(t.name, posted));
+      const e = await refusal(command);
       expect(e).toBeInstanceOf(DomainError);
       expect(e.message).toBe(`${dateInput.label} must be a real date – February 2025 has 28 days.`);
       expect(fieldError(e, dateInput.name)).toBe(e.message);
@@ -142,7 +145,7 @@ describe("transition validation", () => {
 
   it("a transition not allowed from the current status gives the lifecycle's reason", async () => {
     const c = await makeCase({ status: "REFERRED" });
-    const e = await refusal(transitionCase(caseworker, c.id, "recordMeetingHeld", 1, { heldOn: "2025-04-24" }));
+    const e = await refusal(recordMeetingHeld(caseworker, c.id, 1, { heldOn: "2025-04-24", agreement: "FULL" }));
     expect(e).toBeInstanceOf(DomainError);
     expect(e.message).toContain("This can only be done when the case is: Meeting scheduled");
   });
@@ -277,7 +280,7 @@ describe("deadlines", () => {
     await transitionCase(caseworker, c.id, "startContacting", 1, { laNotifiedOn: "2025-03-26" });
     // Jump ahead: the meeting was scheduled (fixture shortcut, the steps between are tested elsewhere).
     await db().case.update({ where: { id: c.id }, data: { status: "MEETING_SCHEDULED", allocatedMediatorId: mediator.id, meetingOn: dbDateFromIso("2025-04-24") } });
-    const r = await transitionCase(mediator, c.id, "recordMeetingHeld", 2, { heldOn: "2025-04-24", agreement: "FULL" });
+    const r = await recordMeetingHeld(mediator, c.id, 2, { heldOn: "2025-04-24", agreement: "FULL" });
     expect(r.status).toBe("MEETING_HELD");
     expect(await deadlinesOf(c.id)).toEqual([
       { name: "MEDIATION_30_DAY", dueOn: "2025-04-25", closedOn: "2025-04-24", outcome: "MET" },
@@ -605,13 +608,18 @@ describe("the after-mediation certificate, monitoring, and what a closed case of
   it("records whether the meeting reached an agreement; monitoring follows only a full or partial one (R-40)", async () => {
     const c = await makeCase({ status: "MEETING_SCHEDULED", mediatorId: mediator.id, deadlines: { names: ["MEDIATION_30_DAY"], triggerOn: "2025-03-26" } });
     const before = await stateOf(c.id);
-    const e = await refusal(transitionCase(mediator, c.id, "recordMeetingHeld", 1, { heldOn: "2025-04-24" }));
-    expect(fieldError(e, "agreement")).toBe("Agreement reached at the meeting is needed to record that the meeting was held.");
+    const e = await refusal(recordMeetingHeld(mediator, c.id, 1, { heldOn: "2025-04-24" }));
+    expect(fieldError(e, "agreement")).toBe("Choose whether the meeting reached full, partial or no agreement");
+    expect(await stateOf(c.id)).toEqual(before);
+    // The generic transition form cannot do it: "meeting held" is written with the meeting record.
+    expect((await refusal(transitionCase(mediator, c.id, "recordMeetingHeld", 1, { heldOn: "2025-04-24", agreement: "NONE" }))).message).toBe(
+      "Record meeting held is done on its own page, which records everything about it.",
+    );
     expect(await stateOf(c.id)).toEqual(before);
 
-    await transitionCase(mediator, c.id, "recordMeetingHeld", 1, { heldOn: "2025-04-24", agreement: "NONE" });
+    await recordMeetingHeld(mediator, c.id, 1, { heldOn: "2025-04-24", agreement: "NONE" });
     expect((await stateOf(c.id)).agreement).toBe("NONE");
-    expect(await lastAudit(c.id)).toMatchObject({ before: { agreement: null, heldOn: null }, after: { status: "MEETING_HELD", agreement: "NONE", heldOn: "2025-04-24" } });
+    expect(await db().auditEvent.findFirstOrThrow({ where: { caseId: c.id, action: "case.meeting_held" } })).toMatchObject({ before: { agreement: null, heldOn: null }, after: { status: "MEETING_HELD", agreement: "NONE", heldOn: "2025-04-24" } });
     await transitionCase(caseworker, c.id, "issueCertificate", 2, { issuedOn: "2025-04-29" });
     const detail = await getCaseDetail(caseworker, c.id);
     expect(detail.agreement).toBe("No agreement");
