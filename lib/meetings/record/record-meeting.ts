@@ -19,11 +19,11 @@ import { transaction, type Tx } from "@/lib/platform/db";
 import { authorize, can } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/types";
 import { writeAudit } from "@/lib/platform/audit";
-import { DomainError } from "@/lib/platform/errors";
+import { ConflictError, DomainError } from "@/lib/platform/errors";
 import { fieldError, parseInput } from "@/lib/platform/validation";
 import { checkTransition, type CaseStatus } from "@/lib/cases/lifecycle";
 import { caseCommandSchema, toSnapshot } from "@/lib/cases/store";
-import { AlreadyDoneError, alreadyDoneMessage, applyTransition, checkPlan, loadForTransition } from "@/lib/cases/transition/apply-transition";
+import { AlreadyDoneError, alreadyDoneMessage, applyTransition, checkPlan, inputDigest, loadForTransition } from "@/lib/cases/transition/apply-transition";
 import { trimmed } from "@/lib/cases/fields";
 import type { MissedDeadline } from "@/lib/cases/deadlines/open-close";
 import { londonInstant, minutesOf } from "../london-time";
@@ -70,11 +70,29 @@ type Prepared = {
 /** What "meeting held" records: the date and the outcome, as posted. */
 const transitionInputOf = (input: MeetingRecordInput) => ({ heldOn: trimmed(input.heldOn), agreement: trimmed(input.agreement) });
 
+/**
+ * Issue 9 item 15: the case moved on from the version the user saw only by this user's own
+ * identical record (the form posted again): its "meeting held" audit row is theirs, with the same
+ * inputs, taking the case from that version to the one it has now. (The lifecycle's own check looks
+ * at the case's last audit row, which here is the record's.)
+ */
+async function recordedAlready(tx: Tx, user: SessionUser, caseId: string, expectedVersion: number, transitionInput: Record<string, unknown>): Promise<boolean> {
+  const c = await tx.case.findUnique({ where: { id: caseId }, select: { version: true } });
+  if (!c || c.version !== expectedVersion + 1) return false;
+  const held = await tx.auditEvent.findFirst({ where: { caseId, action: "case.meeting_held" }, orderBy: [{ at: "desc" }, { id: "desc" }], select: { actorId: true, before: true, after: true } });
+  const before = (held?.before ?? {}) as { version?: unknown };
+  const after = (held?.after ?? {}) as { version?: unknown; inputDigest?: unknown };
+  return held?.actorId === user.id && before.version === expectedVersion && after.version === c.version && after.inputDigest === inputDigest(transitionInput);
+}
+
 async function prepare(tx: Tx, user: SessionUser, input: MeetingRecordInput, now: Date): Promise<Prepared> {
   const env = parseInput(caseCommandSchema, { caseId: input.caseId, expectedVersion: input.expectedVersion });
   authorize(user, "case:transition", { hide: false });
   const transitionInput = transitionInputOf(input);
-  const { row, alreadyDone } = await loadForTransition(user, env.caseId, env.expectedVersion, "recordMeetingHeld", transitionInput, tx);
+  const { row, alreadyDone } = await loadForTransition(user, env.caseId, env.expectedVersion, "recordMeetingHeld", transitionInput, tx).catch(async (e: unknown) => {
+    if (e instanceof ConflictError && (await recordedAlready(tx, user, env.caseId, env.expectedVersion, transitionInput))) throw new AlreadyDoneError(env.caseId, "recordMeetingHeld");
+    throw e;
+  });
   if (alreadyDone) throw new AlreadyDoneError(env.caseId, alreadyDone);
   const snapshot = toSnapshot(row);
   // The status, the role and the allocation first: no point listing the form's problems otherwise.
@@ -120,7 +138,13 @@ export async function recordMeeting(user: SessionUser, input: MeetingRecordInput
       return { caseId: e.caseId, recordId: null, version: c.version, status: c.status, missed: [], alreadyDone: alreadyDoneMessage(e.transition) };
     }
     const { v } = p;
-    const r = await applyTransition(tx, user, p.caseId, "recordMeetingHeld", p.expectedVersion, p.transitionInput, ip);
+    const r = await applyTransition(tx, user, p.caseId, "recordMeetingHeld", p.expectedVersion, p.transitionInput, ip).catch(async (e: unknown) => {
+      // The same form posted twice at once: the other post has just committed (the statement sees it).
+      if (e instanceof ConflictError && (await recordedAlready(tx, user, p.caseId, p.expectedVersion, p.transitionInput))) {
+        return { version: p.expectedVersion + 1, status: "MEETING_HELD" as const, missed: [], alreadyDone: alreadyDoneMessage("recordMeetingHeld") };
+      }
+      throw e;
+    });
     if (r.alreadyDone) return { caseId: p.caseId, recordId: null, version: r.version, status: r.status, missed: [], alreadyDone: r.alreadyDone };
 
     // The meeting booked in the system is now held; one recorded some other way gets its row now.
