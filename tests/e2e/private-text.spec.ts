@@ -8,6 +8,12 @@
  * its search, the case page and everything linked from it; the form pages under the case are 404.
  * The whole HTML of each page (the server-rendered text and the data sent to the browser) must hold
  * none of the markers, and axe runs on each page.
+ *
+ * Issue 10 (R-80, R-81): every kind of case note gets a marker too (by SQL): a pre-meeting note, the
+ * mediator's private note, one shared with the case team, one marked as a safeguarding concern, and
+ * the meeting record's private notes (with the record's child's views). The LA officer's pages
+ * above, and the family's /my-case and every email they receive, must hold none of them; the
+ * record, the notes' pages and the safeguarding list are 404 for both.
  */
 import { randomUUID } from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
@@ -25,11 +31,50 @@ const M = {
   supporterAccessNeeds: marker("supporter-access-needs"),
   staffEntry: marker("staff-timeline-entry"),
   reason: marker("withdraw-reason"),
+  // Issue 10: behind the notes' wall (R-80, R-81), and the meeting record (staff only).
+  preMeetingNote: marker("pre-meeting-note"),
+  privateNote: marker("private-note"),
+  sharedNote: marker("shared-note"),
+  safeguardingNote: marker("safeguarding-note"),
+  recordPrivateNote: marker("record-private-notes"),
+  childViews: marker("child-views"),
 };
 const CHILD = `Riley Private ${tag}`;
 const SHARED_SUMMARY = `The family disagrees about the support in section F (${tag}).`;
 
 const h1 = (page: Page) => page.getByRole("heading", { level: 1 });
+
+/**
+ * Issue 10: one note of every kind on the case, by the demo mediator, and a held meeting with its
+ * record and the record's private notes. Returns the ids of the notes.
+ */
+async function plantNotes(caseId: string): Promise<string[]> {
+  const [mediator] = await sql<{ id: string }>(`SELECT id FROM "User" WHERE email = 'mediator@demo.test'`);
+  const by = mediator!.id;
+  const [party] = await sql<{ id: string }>(`SELECT id FROM "Party" WHERE "caseId" = $1 ORDER BY "createdAt" LIMIT 1`, [caseId]);
+  const ids = Array.from({ length: 5 }, () => `e2e-n-${randomUUID()}`);
+  const meetingId = `e2e-m-${randomUUID()}`;
+  const recordId = `e2e-r-${randomUUID()}`;
+  await sql(
+    `INSERT INTO "CaseNote" (id, "caseId", kind, "partyId", body, "authorId", "sharedAt", "sharedById", "safeguardingAt", "safeguardingById") VALUES
+       ($1, $5, 'PRE_MEETING', $6, $7, $11, NULL, NULL, NULL, NULL),
+       ($2, $5, 'MEDIATOR_PRIVATE', NULL, $8, $11, NULL, NULL, NULL, NULL),
+       ($3, $5, 'MEDIATOR_PRIVATE', NULL, $9, $11, now(), $11, NULL, NULL),
+       ($4, $5, 'PRE_MEETING', $6, $10, $11, NULL, NULL, now(), $11)`,
+    [ids[0], ids[1], ids[2], ids[3], caseId, party?.id ?? null, M.preMeetingNote, M.privateNote, M.sharedNote, M.safeguardingNote, by],
+  );
+  await sql(
+    `INSERT INTO "Meeting" (id, "caseId", kind, mode, "startsAt", "endsAt", status, "mediatorId", "updatedAt") VALUES ($1, $2, 'JOINT_MEETING', 'PHONE', now() - interval '3 days', now() - interval '3 days' + interval '2 hours', 'HELD', $3, now())`,
+    [meetingId, caseId, by],
+  );
+  await sql(
+    `INSERT INTO "MeetingRecord" (id, "caseId", "meetingId", "startedAt", "endedAt", "childViewsHow", "childViews", "recordedById", "updatedAt")
+     VALUES ($1, $2, $3, now() - interval '3 days', now() - interval '3 days' + interval '2 hours', ARRAY['SPOKEN_TO_BEFOREHAND']::"ChildViewsMethod"[], $4, $5, now())`,
+    [recordId, caseId, meetingId, M.childViews, by],
+  );
+  await sql(`INSERT INTO "CaseNote" (id, "caseId", kind, "meetingRecordId", body, "authorId") VALUES ($1, $2, 'MEDIATOR_PRIVATE', $3, $4, $5)`, [ids[4], caseId, recordId, M.recordPrivateNote, by]);
+  return ids;
+}
 
 async function signedIn(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -105,6 +150,7 @@ test("the LA officer sees no staff-only text on any page they can open", async (
       caseId,
       JSON.stringify({ transition: "withdraw", reason: M.reason }),
     ]);
+    const noteIds = await plantNotes(caseId);
 
     // The LA officer of the case's LA, on every page they can open.
     const la = await signedIn(browser, "la.officer@demo.test");
@@ -149,7 +195,47 @@ test("the LA officer sees no staff-only text on any page they can open", async (
     for (const path of ["edit", "allocate", "parties/new", `parties/${party!.id}`, `parties/${party!.id}/consent`, "transition/withdraw"]) {
       await visit(`/cases/${caseId}/${path}`, 404);
     }
+    // Issue 10: the meeting record, a note's own page and the safeguarding concerns are not found either.
+    for (const path of [`/cases/${caseId}/meeting/record`, ...noteIds.map((n) => `/cases/${caseId}/notes/${n}/safeguarding`), "/safeguarding"]) await visit(path, 404);
     await la.context().close();
+  } finally {
+    await smtp.close();
+  }
+});
+
+test("the family sees no note, record or staff-only text on /my-case or in their email", async ({ browser }) => {
+  test.setTimeout(60_000);
+  const smtp = await startSmtp();
+  try {
+    // The demo family's own case (SM-DEMO-00001), with a note of every kind and a meeting record.
+    const [row] = await sql<{ id: string }>(`SELECT id FROM "Case" WHERE reference = 'SM-DEMO-00001'`);
+    const caseId = row!.id;
+    const noteIds = await plantNotes(caseId);
+
+    // The parent signs in through the emailed link.
+    const page = await (await browser.newContext()).newPage();
+    await page.goto("/sign-in/family");
+    await page.getByLabel("Email address").fill("parent@demo.test");
+    await page.getByRole("button", { name: "Send me a sign-in link" }).click();
+    const mail = await smtp.waitFor((m) => m.to === "parent@demo.test");
+    const link = /(http:\/\/\S+\/sign-in\/family\/verify\?token=\S+)/.exec(mail.text)?.[1];
+    expect(link).toBeTruthy();
+    await page.goto(link!);
+    await page.getByRole("button", { name: "Continue to your case" }).click();
+    await expect(page).toHaveURL(/\/my-case$/);
+    await expect(page.getByText("SM-DEMO-00001").first()).toBeVisible();
+    expect(await markersIn(page)).toEqual([]);
+    await expectAccessible(page);
+
+    // The staff pages of the case, its record, its notes and the concerns: not found.
+    for (const path of [`/cases/${caseId}`, `/cases/${caseId}/meeting/record`, ...noteIds.map((n) => `/cases/${caseId}/notes/${n}/safeguarding`), "/safeguarding"]) {
+      const res = await page.goto(path);
+      expect(res?.status(), path).toBe(404);
+      expect(await markersIn(page), path).toEqual([]);
+    }
+    // Every email the family received holds none of it.
+    for (const m of smtp.messages) expect(Object.entries(M).filter(([, x]) => m.text.includes(x) || m.subject.includes(x)).map(([k]) => k), m.subject).toEqual([]);
+    await page.context().close();
   } finally {
     await smtp.close();
   }
