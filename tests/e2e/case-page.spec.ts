@@ -411,14 +411,26 @@ test("recording the meeting asks whether an agreement was reached; monitoring fo
   await sql(`UPDATE "Case" SET "allocatedMediatorId" = (SELECT id FROM "User" WHERE email = 'mediator@demo.test'), "meetingOn" = '2025-04-24' WHERE id = $1`, [c.id]);
   await signIn(page, "caseworker@demo.test");
   await page.goto(`/cases/${c.id}`);
+  // Issue 10: "meeting held" is written with the meeting record.
   await page.getByRole("link", { name: "Record meeting held" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Record the meeting");
   await fillDate(page, "Date the meeting was held", "2025-04-24");
-  await page.getByRole("button", { name: "Record meeting held" }).click();
-  await expect(page.getByTestId("error-summary")).toContainText("Agreement reached at the meeting is needed to record that the meeting was held.");
+  await page.getByLabel("Time it started").fill("10:00");
+  await page.getByLabel("Time it ended").fill("12:00");
+  // Booked some other way (no meeting in the system), so how it was held is asked.
+  await page.getByLabel("By video call").check();
+  await page.getByLabel("Fran Family (parent or carer)").check();
+  await page.getByLabel("It was not possible to find out their views").check();
+  await page.getByLabel("If it was not possible: why").fill("Away on a school residential trip");
+  await page.getByRole("group", { name: "Did the family claim travel or other expenses?" }).getByLabel("No").check();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByTestId("error-summary")).toContainText("Choose whether the meeting reached full, partial or no agreement");
   await expectAccessible(page);
   await page.getByLabel("Partial agreement").check();
-  await page.getByRole("button", { name: "Record meeting held" }).click();
-  await expect(banner(page)).toContainText("The meeting has been recorded as held.");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("button", { name: "Save the meeting record" }).click();
+  await expect(banner(page)).toContainText("The meeting record has been saved and the meeting recorded as held.");
+  await page.getByRole("link", { name: "Return to the case" }).click();
   await expect(page.getByRole("definition").filter({ hasText: "Partial agreement" })).toBeVisible();
   await expect(page.getByTestId("deadline-CERTIFICATE_AFTER_MEDIATION")).toContainText("Tuesday 29 April 2025");
 

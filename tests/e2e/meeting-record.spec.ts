@@ -56,7 +56,7 @@ test("a mediator records the meeting and the case moves on; then keeps notes beh
   await page.getByLabel("Lee Officer (local authority representative)").check();
   await page.getByRole("group", { name: "If Lee Officer attended: did they have authority to resolve the issues?" }).getByLabel("Yes").check();
   await page.getByLabel("A drawing or pictures").check();
-  await page.getByLabel("Their views").fill("Robin drew their class and wants to stay with their friends.");
+  await page.getByRole("textbox", { name: "Their views" }).fill("Robin drew their class and wants to stay with their friends.");
   await page.getByRole("group", { name: "Did the family claim travel or other expenses?" }).getByLabel("No").check();
   await page.getByLabel("Full agreement").check();
   await page.getByLabel("Private notes (optional)").fill("Long pause before agreeing section F.");
@@ -106,4 +106,37 @@ test("a mediator records the meeting and the case moves on; then keeps notes beh
   await expect(page.getByTestId("done-banner")).toContainText("The note has been marked as a safeguarding concern.");
   await expect(note).toContainText("Safeguarding concern");
   await expect(note.getByRole("link", { name: /^Mark as a safeguarding concern/ })).toHaveCount(0);
+});
+
+test("the meeting record works without JavaScript: the problems, then the answers to check", async ({ browser }) => {
+  const context = await browser.newContext();
+  await context.route(/\.js(\?|$)/, (route) => route.abort());
+  const page = await context.newPage();
+  const id = `e2e-${randomUUID()}`;
+  await sql(
+    `INSERT INTO "Case" (id, reference, "localAuthorityId", status, "meetingOn", "allocatedMediatorId", "updatedAt")
+     SELECT $1, $2, l.id, 'MEETING_SCHEDULED', $3::date, (SELECT u.id FROM "User" u WHERE u.email = 'mediator@demo.test'), now() FROM "LocalAuthority" l WHERE l.code = 'DEMO1'`,
+    [id, `SM-E2E-NOJS-${randomUUID().slice(0, 6).toUpperCase()}`, addCalendarDays(todayInLondon(), -2)],
+  );
+  await sql(`INSERT INTO "Party" (id, "caseId", kind, name, consent) VALUES ($1, $2, 'PARENT', 'Nat Nojs', 'GIVEN')`, [`e2e-p-${randomUUID()}`, id]);
+  await signInAsStaff(page, "mediator@demo.test");
+  await expect(page).toHaveURL(/\/mediator$/);
+  await page.goto(`/cases/${id}/meeting/record`);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByTestId("error-summary")).toContainText("Enter the time the meeting started, like 10:00");
+  await expect(page).toHaveTitle("Error: Record the meeting – SEND Mediation");
+  await page.getByLabel("Time it started").fill("14:00");
+  await page.getByLabel("Time it ended").fill("16:00");
+  await page.getByLabel("In person").check();
+  await page.getByLabel("Nat Nojs (parent or carer)").check();
+  await page.getByLabel("They attended the meeting").check();
+  await page.getByRole("textbox", { name: "Their views" }).fill("Wants more help with reading.");
+  await page.getByRole("group", { name: "Did the family claim travel or other expenses?" }).getByLabel("No").check();
+  await page.getByLabel("No agreement").check();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { name: "Check the meeting record before saving it" })).toBeVisible();
+  await expect(page.getByRole("main")).toContainText("Wants more help with reading.");
+  await page.getByRole("button", { name: "Save the meeting record" }).click();
+  await expect(page.getByTestId("done-banner")).toContainText("The meeting record has been saved");
+  await context.close();
 });
