@@ -128,8 +128,9 @@ export interface TransitionDef {
   fromByRole?: Partial<Record<Role, readonly CaseStatus[]>>;
   /** Offered only while at least one of these deadlines runs (the duty it records, R-21, R-23, R-30). */
   whileOpen?: DeadlineCondition;
-  /** Refused while any of these deadlines runs (e.g. a certificate still due before closing). */
-  unlessOpen?: DeadlineCondition;
+  /** Refused while any of these deadlines runs (e.g. a certificate still due before closing): the
+   * first condition that holds gives the reason. */
+  unlessOpen?: DeadlineCondition | readonly DeadlineCondition[];
   to: CaseStatus | typeof UNCHANGED | typeof PREVIOUS;
   /** The status it leaves is kept on the case, so a later `to: PREVIOUS` returns there (closing, R-31). */
   remembersFrom?: boolean;
@@ -645,7 +646,15 @@ export const TRANSITIONS: readonly TransitionDef[] = [
     roles: STAFF,
     kinds: ["MEDIATION", "ADVICE_ONLY", "DRS"],
     requires: [textInput("reason", "Reason for closing", REASON_HINT)],
-    unlessOpen: { deadlines: CERTIFICATE_DEADLINES, otherwise: "A certificate is still due on this case: issue it before closing the case (R-12, R-30)." },
+    // R-21: the LA's duty to tell the ICB does not end because the case closes: record it first (it
+    // is offered in every open status), so a closed case never hides a duty still running.
+    unlessOpen: [
+      { deadlines: CERTIFICATE_DEADLINES, otherwise: "A certificate is still due on this case: issue it before closing the case (R-12, R-30)." },
+      {
+        deadlines: ["HEALTH_NOTIFICATION"],
+        otherwise: "It is not recorded that the LA told the health commissioning body (R-21): record the date it was told before closing the case.",
+      },
+    ],
     starts: [],
     stops: [],
     stopOutcome: "MET",
