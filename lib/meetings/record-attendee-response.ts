@@ -27,7 +27,7 @@ export const attendeeResponseSchema = z.object({
   /** "yes" | "no" | "" (not known); LA and ICB representatives only. */
   hasAuthority: yesNo("Select whether they have authority to resolve the issues", true),
 });
-export type AttendeeResponseInput = z.input<typeof attendeeResponseSchema>;
+export type AttendeeResponseInput = { caseId: string; attendeeId: string; response: string; interpreterLanguage?: string; adjustments?: string; hasAuthority?: string };
 
 export async function recordAttendeeResponse(user: SessionUser, input: AttendeeResponseInput, ip: string | null = null, now = new Date()) {
   const v = parseInput(attendeeResponseSchema, input);
