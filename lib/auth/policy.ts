@@ -19,6 +19,8 @@ export const PERMISSIONS = {
   /** Who may see the list of mediators (the case list's filter, allocation): the mediation service's office. */
   "mediator:list": ["ADMIN", "CASEWORKER"],
   "mediator:workspace": ["MEDIATOR"],
+  /** Issue 10: who is invited to a case's meeting, their answers and needs; the mediator only on their own cases (scope). */
+  "meeting:manage": ["ADMIN", "CASEWORKER", "MEDIATOR"],
   "la:workspace": ["LA_OFFICER"],
   "family:workspace": ["PARENT"],
 } as const satisfies Record<string, readonly Role[]>;

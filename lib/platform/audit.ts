@@ -50,6 +50,7 @@ export const AUDIT_ACTIONS = [
   "case.drs_declined",
   "case.preparation_started",
   "case.meeting_scheduled",
+  "case.meeting_cancelled",
   "case.not_arranged_recorded",
   "case.not_arranged_certificate_issued",
   "case.health_body_notified",
@@ -61,6 +62,11 @@ export const AUDIT_ACTIONS = [
   "case.appeal_recorded",
   "meeting.booked",
   "meeting.moved",
+  "meeting.cancelled",
+  "meeting.attendee_added",
+  "meeting.attendee_removed",
+  "meeting.attendee_updated",
+  "meeting.invitations_sent",
   "mediator.availability_updated",
   "mediator.day_off_added",
   "mediator.day_off_removed",
@@ -98,6 +104,9 @@ export const PERSONAL_KEYS: ReadonlySet<string> = new Set([
   "staffNotes",
   "reason",
   "notes",
+  // what a meeting attendee needs to take part (issue 10)
+  "interpreterLanguage",
+  "adjustments",
 ]);
 
 export const REDACTED = "[redacted]";

@@ -99,6 +99,7 @@ export const TRANSITION_NAMES = [
   "declineDrs",
   "startPreparing",
   "scheduleMeeting",
+  "cancelMeeting",
   "recordNotArranged",
   "issueNotArrangedCertificate",
   "recordHealthNotified",
@@ -156,6 +157,11 @@ export interface TransitionDef {
   stopOutcome: "MET" | "CANCELLED";
   /** The input whose date is day 0 of the deadlines started. */
   trigger?: string;
+  /**
+   * Case columns it empties: cancelling the joint meeting empties `meetingOn`, which is derived
+   * from the joint meeting (issue 10).
+   */
+  clears?: readonly CaseColumn[];
   /** R-22: the notice the meeting date must give the family (checked with the calendar by the command). */
   notice?: NoticeRule;
   /**
@@ -456,6 +462,35 @@ export const TRANSITIONS: readonly TransitionDef[] = [
     action: "schedule the meeting",
     blocked: "a meeting cannot be scheduled",
     done: "The meeting date has been saved.",
+  },
+  {
+    // Issue 10: the joint meeting is cancelled. Only through lib/meetings/cancel-joint-meeting.ts,
+    // which also cancels the meeting itself, keeps its history and sends everyone invited the
+    // cancellation (METHOD:CANCEL). The case goes back to Preparing so the meeting can be booked
+    // again; Case.meetingOn is derived from the joint meeting, so it is emptied. The 30-day clock
+    // keeps running (R-20): a new date must still be found, or R-23 recorded. The reason is staff
+    // only (R-80): never in the shared timeline entry nor in the cancellation sent.
+    name: "cancelMeeting",
+    from: ["MEETING_SCHEDULED"],
+    to: "PREPARING",
+    roles: STAFF_AND_MEDIATOR,
+    kinds: ["MEDIATION", "DRS"],
+    requires: [textInput("reason", "Why the meeting is cancelled", "Staff only: this is not shown to the local authority or the family, and is not in the cancellation they are sent.")],
+    starts: [],
+    stops: [],
+    stopOutcome: "MET",
+    clears: ["meetingOn"],
+    visibility: "SHARED",
+    confirm: {
+      heading: "Check before you cancel the joint meeting",
+      warning: "Everyone invited will be sent a cancellation. The case goes back to Preparing, so you can book the meeting again.",
+      button: "Yes, cancel the meeting",
+    },
+    audit: "case.meeting_cancelled",
+    label: "Cancel the joint meeting",
+    action: "cancel the joint meeting",
+    blocked: "the meeting cannot be cancelled",
+    done: "The joint meeting has been cancelled, and everyone invited has been sent the cancellation.",
   },
   {
     // Event (status unchanged): R-23 — mediation cannot take place within the 30 days; the adviser is

@@ -605,7 +605,7 @@ describe("refusals", () => {
     expect(r).toMatchObject({ ok: false, code: "ROLE_NOT_PERMITTED" });
     if (!r.ok) expect(r.message).toContain("allocated to another mediator");
     expect(availableTransitions(s, otherMediator)).toEqual([]);
-    expect(names(s, mediator)).toEqual(["scheduleMeeting", "recordMeetingHeld"]);
+    expect(names(s, mediator)).toEqual(["scheduleMeeting", "cancelMeeting", "recordMeetingHeld"]);
 
     const unallocated = snap({ status: "ALLOCATED", allocatedMediatorId: null });
     expect(planTransition(unallocated, "startPreparing", mediator)).toMatchObject({ ok: false, code: "ROLE_NOT_PERMITTED" });
@@ -883,6 +883,7 @@ const SAMPLE_INPUTS: Record<TransitionName, Record<string, unknown>[]> = {
   declineDrs: [{ declinedByPartyId: "p-school", reason: "School declined" }],
   startPreparing: [{}],
   scheduleMeeting: [{ meetingOn: "2025-04-24" }],
+  cancelMeeting: [{ reason: "The mediator is ill" }],
   recordNotArranged: [{ toldOn: "2025-04-14" }],
   issueNotArrangedCertificate: [{ issuedOn: "2025-04-16" }],
   recordHealthNotified: [{ notifiedOn: "2025-03-28" }],
