@@ -4,6 +4,8 @@
  * when the renderer needs more.
  */
 declare module "pdfkit" {
+  import type { Readable } from "node:stream";
+
   type Margins = { top: number; bottom: number; left: number; right: number };
 
   interface TextOptions {
@@ -82,7 +84,8 @@ declare module "pdfkit" {
     };
   }
 
-  class PDFDocument extends NodeJS.EventEmitter {
+  /** A readable stream of the PDF's bytes. */
+  class PDFDocument extends Readable {
     constructor(options?: DocumentOptions);
     x: number;
     y: number;
@@ -106,6 +109,7 @@ declare module "pdfkit" {
     bufferedPageRange(): { start: number; count: number };
     switchToPage(n: number): this;
     table(options?: TableOptions): unknown;
+    struct(type: string, children: () => void): PDFStructureElement;
     struct(type: string, options?: Record<string, unknown>, children?: Array<PDFStructureElement | PDFStructureContent | (() => void)> | (() => void)): PDFStructureElement;
     addStructure(element: PDFStructureElement): this;
     markContent(tag: string, options?: Record<string, unknown> | null): this;
