@@ -12,7 +12,7 @@ const MAX_BYTES = 10 * 1000 * 1000;
 const TOO_LARGE = "The selected file must be smaller than 10 MB";
 
 export function VerifyUploadForm({ code, title, current }: { code: string; title: string; current: boolean }) {
-  const [state, action, pending] = useActionState<VerifyState, FormData>(checkUploadAction.bind(null, code), { status: "idle" });
+  const [state, action, pending] = useActionState<VerifyState, FormData>(checkUploadAction, { status: "idle" });
   const [tooLarge, setTooLarge] = useState(false);
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     const input = e.currentTarget.elements.namedItem("file");
@@ -28,6 +28,7 @@ export function VerifyUploadForm({ code, title, current }: { code: string; title
       <ErrorSummary errors={fieldErrors} message={tooLarge ? undefined : state.message} title={title} />
       {result && <UploadResult result={result} current={current} />}
       <form action={action} onSubmit={onSubmit} noValidate>
+        <input type="hidden" name="code" value={code} />
         <div className={`form-group${error ? " form-group--error" : ""}`}>
           <label className="label" htmlFor="file">
             Upload your copy of the PDF

@@ -2,7 +2,8 @@
 /**
  * The verify page's upload: no sign-in (the actor is whoever holds the code). Not the usual public
  * chain (app/_server/action.ts), which refuses any file: the one field is the file, handed to
- * lib/platform/documents as it came; the command does the rate limit, the checks and the hash.
+ * lib/platform/documents as it came (with the code, a hidden field); the command does the rate
+ * limit, the checks and the hash.
  * Nothing is written but the rate-limit counter; the file is not kept.
  */
 import { notFound } from "next/navigation";
@@ -18,7 +19,8 @@ export type VerifyState = {
   result?: Pick<UploadCheck, "matches" | "sha256"> & { fileName: string };
 };
 
-export async function checkUploadAction(code: string, _prev: VerifyState, formData: FormData): Promise<VerifyState> {
+export async function checkUploadAction(_prev: VerifyState, formData: FormData): Promise<VerifyState> {
+  const code = formData.get("code");
   const file = formData.get("file");
   try {
     const r = await checkUploadedDocument(code, file instanceof File ? file : null, await clientIp());
