@@ -20,9 +20,18 @@ export const dynamic = "force-dynamic";
 
 const TITLE = "Check a document";
 
+/** The segment as typed (a code copied with spaces arrives as %20); a malformed escape is left as it is. */
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 export default async function VerifyPage({ params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
-  const doc = await lookupDocumentByCode(decodeURIComponent(code));
+  const doc = await lookupDocumentByCode(decoded(code));
   if (!doc) notFound();
   const current = doc.status === "CURRENT";
   return (

@@ -57,6 +57,7 @@ export async function checkUploadedDocument(code: unknown, file: UploadedFile | 
   if (bytes.length > MAX_UPLOAD_BYTES) fieldError("file", UPLOAD_MESSAGES.tooLarge, "VALIDATION");
   if (!inspectPdf(bytes).ok) fieldError("file", UPLOAD_MESSAGES.notPdf, "VALIDATION");
   const sha256 = sha256Hex(bytes);
-  const matches = timingSafeEqual(Buffer.from(sha256, "hex"), Buffer.from(found.pdfSha256, "hex"));
+  const [mine, stored] = [Buffer.from(sha256, "hex"), Buffer.from(found.pdfSha256, "hex")];
+  const matches = mine.length === stored.length && timingSafeEqual(mine, stored);
   return { document: found.facts, matches, sha256 };
 }
