@@ -23,6 +23,10 @@ export const PERMISSIONS = {
   "meeting:manage": ["ADMIN", "CASEWORKER", "MEDIATOR"],
   "la:workspace": ["LA_OFFICER"],
   "family:workspace": ["PARENT"],
+  /** Sealed documents (lib/platform/documents): SHARED ones by everyone who may read the case … */
+  "document:read": ["ADMIN", "CASEWORKER", "MEDIATOR", "LA_OFFICER", "PARENT"],
+  /** …STAFF ones by the mediation service's staff only (never the LA or the family, R-80). */
+  "document:read-staff": ["ADMIN", "CASEWORKER", "MEDIATOR"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -73,13 +73,15 @@ export const AUDIT_ACTIONS = [
   "case.about_updated",
   "case.advice_only_chosen",
   "case.withdrawn",
+  // Sealed documents (lib/platform/documents)
+  "document.stored",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export type AuditInput = {
   actor: Pick<SessionUser, "id"> | null;
   action: AuditAction;
-  entityType: "Case" | "Party" | "User" | "Meeting";
+  entityType: "Case" | "Party" | "User" | "Meeting" | "Document";
   entityId: string;
   caseId?: string | null;
   before?: Prisma.InputJsonValue | null;
