@@ -7,8 +7,8 @@
  *  - PARENT (family user): the cases where they are a party.
  */
 import type { Prisma } from "@/lib/platform/db";
-import type { SessionUser } from "./types";
 import { can } from "./policy";
+import type { SessionUser } from "./types";
 
 const NOTHING = { id: { in: [] as string[] } } satisfies Prisma.CaseWhereInput;
 
@@ -33,6 +33,18 @@ export function localAuthorityScope(user: SessionUser): Prisma.LocalAuthorityWhe
   if (user.role === "LA_OFFICER") return user.localAuthorityId ? { id: user.localAuthorityId } : { id: { in: [] } };
   if (user.role === "PARENT") return { cases: { some: caseScope(user) } };
   return {};
+}
+
+/**
+ * Sealed documents (lib/platform/documents) a user may open (R-80): those of the cases in their
+ * scope — only SHARED ones unless they are the mediation service's staff ("document:read-staff").
+ * A document of no case is seen only by users whose case scope is every case (admin, caseworker).
+ */
+export function documentScope(user: SessionUser): Prisma.DocumentWhereInput {
+  if (!can(user, "document:read")) return { id: { in: [] } };
+  const cases = caseScope(user);
+  const ofCases: Prisma.DocumentWhereInput = Object.keys(cases).length === 0 ? {} : { case: { is: cases } };
+  return can(user, "document:read-staff") ? ofCases : { AND: [ofCases, { visibility: "SHARED" }] };
 }
 
 const NO_NOTE = { id: { in: [] as string[] } } satisfies Prisma.CaseNoteWhereInput;

@@ -1,8 +1,9 @@
 /**
  * The mediator's home (/mediator, issue 10): this week's meetings; the cases with no joint meeting
  * booked yet, the fewest days left to the day mediation must take place by first (R-20; the ICB's
- * for health only, R-21); and the meetings held but not yet recorded. Only the mediator's own
- * cases (the allocation scope).
+ * for health only, R-21); the meetings held but not yet recorded; and the booked joint meetings
+ * with no LA (or ICB) representative confirmed as having authority to resolve the issues among
+ * those invited (R-24). Only the mediator's own cases (the allocation scope).
  */
 import "server-only";
 import { db } from "@/lib/platform/db";
@@ -11,7 +12,9 @@ import { caseScope } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/types";
 import { addCalendarDays, daysBetween, dbDateFromIso, isoFromDbDate, todayInLondon } from "@/lib/deadlines";
 import { MEDIATION_CLOCKS, STATUS_LABELS, type CaseStatus } from "@/lib/cases/lifecycle";
+import { meetingAuthorityWarnings } from "@/lib/cases/parties/authority";
 import { londonInstant, londonWallClock, hhmm } from "./london-time";
+import { meetingWhen } from "./wording";
 
 /** How far ahead "this week's meetings" looks, in days from today. */
 export const MEDIATOR_HOME_DAYS_AHEAD = 7;
@@ -21,12 +24,13 @@ const TO_BOOK: CaseStatus[] = ["ALLOCATED", "PREPARING"];
 export type HomeMeeting = { id: string; caseId: string; reference: string; child: string | null; date: string; time: string; place: string };
 export type CaseToBook = { id: string; reference: string; child: string | null; statusLabel: string; lastDay: string | null; daysLeft: number | null };
 export type RecordToWrite = { id: string; reference: string; child: string | null; meetingOn: string };
+export type AuthorityToConfirm = { caseId: string; reference: string; when: string; warnings: string[] };
 
 export async function getMediatorHome(user: SessionUser, now = new Date()) {
   authorize(user, "mediator:workspace");
   const today = todayInLondon(now);
   const scope = caseScope(user);
-  const [meetings, toBook, toRecord] = await Promise.all([
+  const [meetings, toBook, toRecord, booked] = await Promise.all([
     db().meeting.findMany({
       where: {
         status: "SCHEDULED",
@@ -51,6 +55,17 @@ export async function getMediatorHome(user: SessionUser, now = new Date()) {
       orderBy: { meetingOn: "asc" },
       select: { id: true, reference: true, meetingOn: true, child: { select: { name: true } } },
     }),
+    // every booked joint meeting still to come, with who is invited and their authority.
+    db().meeting.findMany({
+      where: { status: "SCHEDULED", kind: "JOINT_MEETING", endsAt: { gt: now }, case: scope },
+      orderBy: { startsAt: "asc" },
+      select: {
+        startsAt: true,
+        endsAt: true,
+        case: { select: { id: true, reference: true, kind: true, healthBodyId: true, issues: { select: { category: true } } } },
+        attendees: { select: { response: true, party: { select: { kind: true, hasAuthority: true } } } },
+      },
+    }),
   ]);
   const cases: CaseToBook[] = toBook
     .map((c) => {
@@ -67,6 +82,14 @@ export async function getMediatorHome(user: SessionUser, now = new Date()) {
       return { id: m.id, caseId: m.case.id, reference: m.case.reference, child: m.case.child?.name ?? null, date: at.date, time: hhmm(at.minutes), place };
     }),
     toBook: cases,
+    authority: booked.flatMap((m): AuthorityToConfirm[] => {
+      const warnings = meetingAuthorityWarnings({
+        kind: m.case.kind,
+        involvesHealthBody: m.case.healthBodyId !== null || m.case.issues.some((i) => i.category === "HEALTH"),
+        attendees: m.attendees.map((a) => ({ kind: a.party.kind, hasAuthority: a.party.hasAuthority, response: a.response })),
+      });
+      return warnings.length ? [{ caseId: m.case.id, reference: m.case.reference, when: meetingWhen(m.startsAt, m.endsAt), warnings }] : [];
+    }),
     toRecord: toRecord.map((c): RecordToWrite => ({ id: c.id, reference: c.reference, child: c.child?.name ?? null, meetingOn: isoFromDbDate(c.meetingOn!) })),
   };
 }

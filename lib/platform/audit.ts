@@ -50,6 +50,7 @@ export const AUDIT_ACTIONS = [
   "case.drs_declined",
   "case.preparation_started",
   "case.meeting_scheduled",
+  "case.meeting_cancelled",
   "case.not_arranged_recorded",
   "case.not_arranged_certificate_issued",
   "case.health_body_notified",
@@ -61,6 +62,11 @@ export const AUDIT_ACTIONS = [
   "case.appeal_recorded",
   "meeting.booked",
   "meeting.moved",
+  "meeting.cancelled",
+  "meeting.attendee_added",
+  "meeting.attendee_removed",
+  "meeting.attendee_updated",
+  "meeting.invitations_sent",
   // The meeting record and case notes (lib/meetings/record, lib/cases/notes; ). A note's
   // text is never copied into the audit trail: only its id, kind and who did what.
   "meeting.record_written",
@@ -74,13 +80,15 @@ export const AUDIT_ACTIONS = [
   "case.about_updated",
   "case.advice_only_chosen",
   "case.withdrawn",
+  // Sealed documents (lib/platform/documents)
+  "document.stored",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export type AuditInput = {
   actor: Pick<SessionUser, "id"> | null;
   action: AuditAction;
-  entityType: "Case" | "Party" | "User" | "Meeting" | "CaseNote";
+  entityType: "Case" | "Party" | "User" | "Meeting" | "Document" | "CaseNote";
   entityId: string;
   caseId?: string | null;
   before?: Prisma.InputJsonValue | null;
@@ -105,6 +113,9 @@ export const PERSONAL_KEYS: ReadonlySet<string> = new Set([
   "staffNotes",
   "reason",
   "notes",
+  // what a meeting attendee needs to take part (issue 10)
+  "interpreterLanguage",
+  "adjustments",
 ]);
 
 export const REDACTED = "[redacted]";

@@ -25,8 +25,8 @@ const DONE_MESSAGES: Record<string, string> = {
   partyUpdated: "The party's details have been saved.",
   consent: "Their answer has been recorded.",
   about: "What the disagreement is about has been saved.",
-  meetingBooked: "The joint meeting has been booked.",
-  meetingMoved: "The joint meeting has been moved.",
+  meetingBooked: "The joint meeting has been booked. Everyone invited is being sent the invitation.",
+  meetingMoved: "The joint meeting has been moved. Everyone invited is being sent the new date.",
   // Case notes (issue 10, R-80, R-81).
   noteAdded: "Your note has been saved. Only you can read it until you share it.",
   noteShared: "The note has been shared with the case team.",

@@ -30,7 +30,7 @@ import { DEADLINES, explainDeadline } from "../deadlines/definitions";
 import { closedOutcomeText, DEADLINE_STATE_LABELS, deadlineState, willBeMissed, type DeadlineState } from "../deadlines/state";
 import { findCaseOrThrow, SNAPSHOT_SELECT, toIso, toSnapshot } from "../store";
 import { decisionLines, isSectionIOnly } from "../about/rules";
-import { authorityWarnings } from "../parties/authority";
+import { authorityWarnings, meetingAuthorityWarnings } from "../parties/authority";
 import { withoutRuleIds } from "../rule-ids";
 
 export type CaseView = "FULL" | "SHARED";
@@ -279,17 +279,31 @@ export async function getCaseDetail(user: SessionUser, id: string) {
     timelineLimited: events.length === TIMELINE_LIMIT,
     transitions,
     blocked,
-    /** before the meeting, staff are warned when no LA (or ICB) representative with authority is recorded. */
-    authorityWarnings:
-      full && ["ALLOCATED", "PREPARING", "MEETING_SCHEDULED"].includes(c.status)
-        ? authorityWarnings({ kind: c.kind, hasHealthIssue: c.issues.some((i) => i.category === "HEALTH"), parties })
-        : [],
+    /**
+     * R-24: before the meeting, staff are warned when no LA (or ICB) representative with authority
+     * is recorded; once the joint meeting is booked, when none is among those invited to it.
+     */
+    authorityWarnings: full && ["ALLOCATED", "PREPARING", "MEETING_SCHEDULED"].includes(c.status) ? await authorityWarningsOf(c, parties) : [],
     // A closed or not-proceeding case can no longer be changed (its details, parties or consent).
     can: { update: open && can(user, "case:update"), allocate: open && can(user, "case:allocate") },
   };
 }
 
 export type CaseDetail = Awaited<ReturnType<typeof getCaseDetail>>;
+
+async function authorityWarningsOf(
+  c: { id: string; kind: "MEDIATION" | "ADVICE_ONLY" | "DRS"; issues: { category: string }[]; healthBody: { id: string } | null },
+  parties: { kind: string; hasAuthority: boolean | null }[],
+): Promise<string[]> {
+  const hasHealthIssue = c.issues.some((i) => i.category === "HEALTH");
+  const booked = await db().meeting.findFirst({
+    where: { caseId: c.id, kind: { in: ["JOINT_MEETING", "DRS_MEETING"] }, status: "SCHEDULED" },
+    select: { attendees: { select: { response: true, party: { select: { kind: true, hasAuthority: true } } } } },
+  });
+  if (!booked) return authorityWarnings({ kind: c.kind, hasHealthIssue, parties });
+  const attendees = booked.attendees.map((a) => ({ kind: a.party.kind, hasAuthority: a.party.hasAuthority, response: a.response }));
+  return meetingAuthorityWarnings({ kind: c.kind, involvesHealthBody: hasHealthIssue || c.healthBody !== null, attendees });
+}
 
 function reasonFrom(data: unknown): string | null {
   if (data && typeof data === "object" && "reason" in data && typeof (data as { reason: unknown }).reason === "string") {

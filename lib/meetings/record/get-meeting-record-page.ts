@@ -6,7 +6,7 @@
  *    allocated mediator, or caseworkers once shared, R-80).
  *  - Not yet, and "meeting held" is possible: the form, filled in from the booked meeting (its date
  *    and times in Europe/London) and the case's parties (R-24: the LA's and the ICB's authority as
- *    recorded on the party).
+ *    recorded on the party), with what each invited party answered beside their row.
  *  - Otherwise: why not (the lifecycle's reason).
  */
 import "server-only";
@@ -23,7 +23,15 @@ import { RECORDED_MEETING_KINDS } from "./record-meeting";
 import { CAPACITY_OF_PARTY, EXTRA_ATTENDEE_ROWS, recordSummary, type MeetingRecordInput, type RecordSummary } from "./meeting-record-schema";
 
 /** One row of the attendee list: a party of the case, or an empty row for someone else. */
-export type AttendeeRow = { partyId: string; label: string; name: string; capacity: string; organisation: string; hasAuthority: string };
+export type AttendeeRow = { partyId: string; label: string; name: string; capacity: string; organisation: string; hasAuthority: string; hint: string | null };
+
+/** What each invited party answered (lib/meetings invitations), beside their row: a reminder, never a tick. */
+const RESPONSE_HINTS: Record<string, string> = {
+  INVITED: "Invited: no answer recorded",
+  ACCEPTED: "Invited: said they would come",
+  TENTATIVE: "Invited: said they might come",
+  DECLINED: "Invited: said they would not come",
+};
 
 export type MeetingRecordPage = {
   case: { id: string; reference: string; kind: string; statusLabel: string; version: number; childName: string | null };
@@ -97,7 +105,7 @@ export async function getMeetingRecordPage(user: SessionUser, caseId: string): P
     db().meeting.findFirst({
       where: { caseId: c.id, case: caseScope(user), kind: { in: [...RECORDED_MEETING_KINDS] }, status: "SCHEDULED" },
       orderBy: { startsAt: "desc" },
-      select: { startsAt: true, endsAt: true },
+      select: { startsAt: true, endsAt: true, attendees: { select: { partyId: true, response: true } } },
     }),
     db().party.findMany({
       where: { caseId: c.id, case: caseScope(user) },
@@ -105,6 +113,7 @@ export async function getMeetingRecordPage(user: SessionUser, caseId: string): P
       select: { id: true, kind: true, name: true, organisation: true, hasAuthority: true },
     }),
   ]);
+  const invited = new Map((meeting?.attendees ?? []).map((a) => [a.partyId, a.response as string]));
   const rows: AttendeeRow[] = [
     ...parties.map((p) => ({
       partyId: p.id,
@@ -113,8 +122,9 @@ export async function getMeetingRecordPage(user: SessionUser, caseId: string): P
       capacity: CAPACITY_OF_PARTY[p.kind as PartyKindValue] ?? "OTHER",
       organisation: p.organisation ?? "",
       hasAuthority: p.hasAuthority === null ? "" : p.hasAuthority ? "yes" : "no",
+      hint: invited.has(p.id) ? RESPONSE_HINTS[invited.get(p.id)!]! : invited.size > 0 ? "Not invited" : null,
     })),
-    ...Array.from({ length: EXTRA_ATTENDEE_ROWS }, () => ({ partyId: "", label: "", name: "", capacity: "", organisation: "", hasAuthority: "" })),
+    ...Array.from({ length: EXTRA_ATTENDEE_ROWS }, () => ({ partyId: "", label: "", name: "", capacity: "", organisation: "", hasAuthority: "", hint: null })),
   ];
   const defaults: Record<string, string> = {};
   // The booked meeting's date and times (London), or the case's meeting date when booked some other way.

@@ -5,8 +5,8 @@
  * into the meeting record's private notes (and, staff only, the record's child's views and
  * expenses). Then every query the LA officer of the case's LA and the family user can reach — the
  * case page's data with its timeline, the case list and its search, the family's own list, the LA
- * workspace, the notes and the record themselves — and every email in the outbox is searched for
- * every marker. A mediator not allocated to the case, and a caseworker the note was not shared
+ * workspace, the notes and the record themselves — and every email in the outbox (the meeting's
+ * invitations with their .ics, a sign-in link) is searched for every marker. A mediator not allocated to the case, and a caseworker the note was not shared
  * with, get a 404 for each note; the safeguarding lead reads the concern and nothing else.
  */
 import { beforeAll, describe, expect, it } from "vitest";
@@ -28,6 +28,7 @@ import { recordMeeting } from "@/lib/meetings/record/record-meeting";
 import { getMeetingRecordPage } from "@/lib/meetings/record/get-meeting-record-page";
 import { getMediatorHome } from "@/lib/meetings/get-mediator-home";
 import { londonInstant } from "@/lib/meetings/london-time";
+import { sendMeetingInvitations } from "@/lib/meetings/send-meeting-invitations";
 import { makeLa, makeUser, uid } from "../helpers";
 
 const tag = uid();
@@ -89,7 +90,7 @@ beforeAll(async () => {
       parties: {
         create: [
           { kind: "PARENT", name: "Jo Wall", email: parent.email, consent: "GIVEN", userId: parent.id },
-          { kind: "LA", name: "Lee Officer", organisation: "Wallshire SEND team", hasAuthority: true },
+          { kind: "LA", name: "Lee Officer", organisation: "Wallshire SEND team", email: officer.email, hasAuthority: true },
         ],
       },
       meetings: { create: { kind: "JOINT_MEETING", mode: "PHONE", startsAt: londonInstant("2025-06-03", 600), endsAt: londonInstant("2025-06-03", 750), mediatorId: mediator.id } },
@@ -107,6 +108,12 @@ beforeAll(async () => {
   await shareCaseNote(mediator, { caseId, noteId: noteIds.shared, share: true });
   noteIds.safeguarding = (await addCaseNote(mediator, { caseId, kind: "MEDIATOR_PRIVATE", partyId: "", body: `Concern. ${NOTES.safeguarding}` })).noteId;
   await markSafeguardingConcern(mediator, { caseId, noteId: noteIds.safeguarding, confirmed: true });
+
+  // The invitations to the joint meeting (.ics by email), sent while every note exists.
+  const meeting = await db().meeting.findFirstOrThrow({ where: { caseId }, select: { id: true } });
+  await db().meetingAttendee.createMany({ data: [family!, laRep!].map((p) => ({ caseId, meetingId: meeting.id, partyId: p.id })) });
+  const invited = await sendMeetingInvitations(meeting.id, "BOOKED");
+  expect(invited.sent.map((x) => x.to).sort()).toEqual([officer.email, parent.email].sort());
 
   // The meeting record, with its private notes; the case moves on to "meeting held".
   const r = await recordMeeting(mediator, {
@@ -184,7 +191,9 @@ describe("the confidentiality wall (R-80, R-81)", () => {
 
       // Every email they were sent (and every email at all) holds none of it.
       const theirs = await db().outboxEmail.findMany({ where: { to: user.email } });
-      if (user === parent) expect(theirs.length).toBeGreaterThan(0);
+      // The invitation with its .ics, and (for the family) their sign-in link.
+      expect(theirs.filter((m) => m.calendar !== null)).toHaveLength(1);
+      if (user === parent) expect(theirs.length).toBe(2);
       expect(found(JSON.stringify(theirs))).toEqual([]);
       expect(found(JSON.stringify(await db().outboxEmail.findMany()))).toEqual([]);
     });
@@ -228,7 +237,7 @@ describe("the confidentiality wall (R-80, R-81)", () => {
   it("the audit trail records each act without copying any of the text", async () => {
     const audits = await db().auditEvent.findMany({ where: { caseId } });
     expect(audits.map((a) => a.action).sort()).toEqual(
-      ["case.meeting_held", "meeting.record_written", "note.added", "note.added", "note.added", "note.added", "note.marked_safeguarding", "note.shared"].sort(),
+      ["case.meeting_held", "meeting.invitations_sent", "meeting.record_written", "note.added", "note.added", "note.added", "note.added", "note.marked_safeguarding", "note.shared"].sort(),
     );
     expect(found(JSON.stringify(audits))).toEqual([]);
     // Nor does the timeline, which staff read too.

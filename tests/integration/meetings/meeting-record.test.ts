@@ -241,20 +241,27 @@ describe("recording the joint meeting", () => {
     expect(meeting.record!.attendees.find((a) => a.capacity === "LA_OFFICER")?.hasAuthority).toBe(false);
   });
 
-  it("the form starts from the booked meeting and the case's parties", async () => {
+  it("the form starts from the booked meeting, the case's parties and what those invited answered", async () => {
     const c = await bookedCase("2025-06-12");
+    await db().party.update({ where: { id: c.parties[1]!.id }, data: { hasAuthority: true } });
+    await db().meetingAttendee.createMany({
+      data: [
+        { caseId: c.id, meetingId: c.meetingId, partyId: c.parties[0]!.id, response: "ACCEPTED" },
+        { caseId: c.id, meetingId: c.meetingId, partyId: c.parties[1]!.id, response: "DECLINED" },
+      ],
+    });
     const page = await getMeetingRecordPage(mediator, c.id);
     expect(page.record).toBeNull();
     expect(page.form!.askMode).toBe(false);
-    expect(page.form!.rows.map((r) => [r.label, r.capacity, r.hasAuthority])).toEqual([
-      ["Jane Family (parent or carer)", "PARENT", ""],
-      ["Lee Officer (local authority representative)", "LA_OFFICER", ""],
-      ["Sam Supporter (supporter or advocate)", "SUPPORTER", ""],
-      ["", "", ""],
-      ["", "", ""],
-      ["", "", ""],
+    expect(page.form!.rows.map((r) => [r.label, r.capacity, r.hasAuthority, r.hint])).toEqual([
+      ["Jane Family (parent or carer)", "PARENT", "", "Invited: said they would come"],
+      ["Lee Officer (local authority representative)", "LA_OFFICER", "yes", "Invited: said they would not come"],
+      ["Sam Supporter (supporter or advocate)", "SUPPORTER", "", "Not invited"],
+      ["", "", "", null],
+      ["", "", "", null],
+      ["", "", "", null],
     ]);
-    expect(page.form!.defaults).toMatchObject({ heldOn: "2025-06-12", startTime: "10:00", endTime: "12:30", "attendees.1.capacity": "LA_OFFICER" });
+    expect(page.form!.defaults).toMatchObject({ heldOn: "2025-06-12", startTime: "10:00", endTime: "12:30", "attendees.1.capacity": "LA_OFFICER", "attendees.1.hasAuthority": "yes" });
     // A case not at that step says why.
     const early = await makeCase({ status: "PREPARING", mediatorId: mediator.id });
     expect((await getMeetingRecordPage(mediator, early.id)).refusal).toContain("This can only be done when the case is: Meeting scheduled");

@@ -17,6 +17,7 @@ export function BookMeetingForm({
   length,
   slots,
   noticeApplies,
+  moving = false,
 }: {
   caseId: string;
   version: number;
@@ -24,6 +25,8 @@ export function BookMeetingForm({
   length: number;
   slots: { value: string; label: string }[];
   noticeApplies: boolean;
+  /** The meeting is booked: this moves it. */
+  moving?: boolean;
 }) {
   const [state, action, pending] = useActionState(bookMeetingAction, IDLE_STATE);
   const v = state.values ?? {};
@@ -57,7 +60,7 @@ export function BookMeetingForm({
         error={errors?.lateReason}
       />
       <button type="submit" className="button" disabled={pending}>
-        Book this time
+        {moving ? "Move the meeting to this time" : "Book this time"}
       </button>
     </form>
   );

@@ -27,7 +27,7 @@ import {
 import { recordMeetingAction } from "../meeting/record/actions";
 import { RecordSummaryList } from "./RecordSummaryList";
 
-export type RecordFormRow = { partyId: string; label: string; name: string; capacity: string };
+export type RecordFormRow = { partyId: string; label: string; name: string; capacity: string; hint: string | null };
 
 const options = <V extends string>(values: readonly V[], labels: Record<V, string>) => values.map((value) => ({ value, label: labels[value] }));
 const YES_NO = [
@@ -129,7 +129,7 @@ export function MeetingRecordForm({
                 <input type="hidden" name={`attendees.${i}.name`} value={r.name} />
                 <input type="hidden" name={`attendees.${i}.capacity`} value={r.capacity} />
                 <input type="hidden" name={`attendees.${i}.organisation`} value={row(i, "organisation")} />
-                <Checkbox name={`attendees.${i}.attended`} label={r.label} defaultChecked={row(i, "attended") === "yes"} error={err(`attendees.${i}.attended`)} />
+                <Checkbox name={`attendees.${i}.attended`} label={r.label} hint={r.hint ?? undefined} defaultChecked={row(i, "attended") === "yes"} error={err(`attendees.${i}.attended`)} />
                 {CAPACITIES_WITH_AUTHORITY.includes(r.capacity as CapacityValue) && (
                   <Radios
                     name={`attendees.${i}.hasAuthority`}

@@ -65,7 +65,7 @@ export default async function MeetingRecordPage({ params, searchParams }: { para
         <MeetingRecordForm
           caseId={p.case.id}
           version={p.case.version}
-          rows={p.form.rows.map((r) => ({ partyId: r.partyId, label: r.label, name: r.name, capacity: r.capacity }))}
+          rows={p.form.rows.map((r) => ({ partyId: r.partyId, label: r.label, name: r.name, capacity: r.capacity, hint: r.hint }))}
           askMode={p.form.askMode}
           privateNotes={p.form.privateNotes}
           childName={p.case.childName}
