@@ -14,6 +14,8 @@ export const PERMISSIONS = {
   "case:allocate": ["ADMIN", "CASEWORKER"],
   "case:transition": ["ADMIN", "CASEWORKER", "MEDIATOR"],
   "case:read-private-notes": ["ADMIN", "CASEWORKER", "MEDIATOR"],
+  /** The case's emails that could not be delivered (issue 10): the office that can put it right. */
+  "case:read-undelivered-emails": ["ADMIN", "CASEWORKER"],
   "audit:read": ["ADMIN"],
   "user:unlock-sign-in": ["ADMIN"],
   /** Who may see the list of mediators (the case list's filter, allocation): the mediation service's office. */
