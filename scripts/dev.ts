@@ -3,8 +3,8 @@
  * kept under .data/, reused by the next start), applies migrations, prepares the job queues, loads
  * the demo data when the database is empty, then runs `next dev` and the job worker
  * (scripts/worker.ts) and prints the URL and the demo sign-ins. Ctrl-C stops Next.js, the worker
- * (after the jobs in hand) and PostgreSQL cleanly. A build cache left by another Next.js version or another project
- * folder is deleted first (scripts/build-cache.ts).
+ * (after the jobs in hand) and PostgreSQL cleanly. A build cache left by another Next.js version or
+ * another project folder is deleted first (scripts/build-cache.ts).
  */
 import { spawn, execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
