@@ -1,9 +1,10 @@
 /**
  * `npm run dev`: zero-setup development. Without DATABASE_URL, starts the embedded PostgreSQL (data
- * kept under .data/, reused by the next start), applies migrations, loads the demo data when the
- * database is empty, then runs `next dev` and prints the URL and the demo sign-ins. Ctrl-C stops
- * Next.js and PostgreSQL cleanly. A build cache left by another Next.js version or another project
- * folder is deleted first (scripts/build-cache.ts).
+ * kept under .data/, reused by the next start), applies migrations, prepares the job queues, loads
+ * the demo data when the database is empty, then runs `next dev` and the job worker
+ * (scripts/worker.ts) and prints the URL and the demo sign-ins. Ctrl-C stops Next.js, the worker
+ * (after the jobs in hand) and PostgreSQL cleanly. A build cache left by another Next.js version or
+ * another project folder is deleted first (scripts/build-cache.ts).
  */
 import { spawn, execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -14,6 +15,8 @@ import pg from "pg";
 import { clearStaleBuildCache } from "./build-cache";
 import { DEV_DATA_DIR, PostgresStartError, startEmbeddedPostgres, type RunningPostgres } from "./embedded-postgres";
 import { DEMO_PASSWORD, DEMO_USERS } from "../lib/seed/demo-accounts";
+import { prepareJobs } from "../lib/platform/jobs/prepare";
+import { spawnWorker, stopWorker } from "./worker-process";
 
 function devSecret(): string {
   const file = ".data/dev-nextauth-secret";
@@ -47,19 +50,22 @@ async function main() {
     if (stopping) return;
     stopping = true;
     proc.child?.kill("SIGTERM");
+    // The worker finishes the jobs in hand while the database is still there.
+    if (proc.worker) await stopWorker(proc.worker);
     if (embedded) {
       console.log("\nStopping PostgreSQL…");
       await embedded.stop().catch(() => {});
     }
     process.exit(code);
   };
-  const proc: { child?: ReturnType<typeof spawn> } = {};
+  const proc: { child?: ReturnType<typeof spawn>; worker?: ReturnType<typeof spawn> } = {};
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
 
   try {
     console.log("Applying migrations…");
     execFileSync("npx", ["prisma", "migrate", "deploy"], { env, stdio: ["ignore", "ignore", "inherit"] });
+    await prepareJobs(url);
     const client = new pg.Client(url);
     await client.connect();
     const { rows } = await client.query<{ n: string }>('SELECT count(*)::text AS n FROM "User"');
@@ -89,6 +95,13 @@ async function main() {
   });
   proc.child = child;
   child.on("exit", (code) => void stop(code ?? 0));
+  const worker = spawnWorker({ ...env, PORT: String(port) });
+  proc.worker = worker;
+  worker.on("exit", (code, signal) => {
+    if (stopping) return;
+    console.error(`\nThe job worker stopped (${signal ?? `exit code ${code}`}): stopping the app, since emails, reminders and alerts would not be sent.`);
+    void stop(code || 1);
+  });
   setTimeout(() => {
     const also = host === "127.0.0.1" ? `also http://127.0.0.1:${port}; only this machine can open it` : `listening on ${host}`;
     console.log(`\n  SEND Mediation is running at ${origin} (${also})\n`);

@@ -1,13 +1,18 @@
 /**
  * `npm start`: the production path, after `npm run build`. Requires DATABASE_URL,
  * NEXTAUTH_SECRET and the public origin (APP_ORIGIN or NEXTAUTH_URL, for links in emails) and
- * refuses to start without them, or with an invalid TRUSTED_PROXY_HOPS. Applies pending migrations, then runs
- * `next start`. Never starts an embedded database and never loads demo data.
+ * refuses to start without them, or with an invalid TRUSTED_PROXY_HOPS. Applies pending migrations and
+ * prepares the job queues, then runs `next start` and the job worker (scripts/worker.ts). SIGINT or
+ * SIGTERM stops both (the worker after the jobs in hand); if either stops by itself, the other is
+ * stopped too and the exit code says so, for the process supervisor to restart the app. Never
+ * starts an embedded database and never loads demo data.
  */
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { publicOriginProblem } from "../lib/platform/public-origin";
 import { parseTrustedProxyHops } from "../lib/platform/security/client-ip";
+import { prepareJobs } from "../lib/platform/jobs/prepare";
+import { spawnWorker, stopWorker } from "./worker-process";
 
 const missing = ["DATABASE_URL", "NEXTAUTH_SECRET"].filter((k) => !process.env[k]);
 if (missing.length) {
@@ -34,6 +39,27 @@ if (!existsSync(".next/BUILD_ID")) {
 }
 const env = { ...process.env, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1" };
 execFileSync("npx", ["prisma", "migrate", "deploy"], { env, stdio: "inherit" });
+await prepareJobs(process.env.DATABASE_URL!);
 const child = spawn("npx", ["next", "start", "-p", process.env.PORT ?? "3000"], { env, stdio: "inherit" });
-for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => child.kill(sig));
-child.on("exit", (code) => process.exit(code ?? 0));
+const worker = spawnWorker(env);
+
+let stopping = false;
+let exitCode = 0;
+const running = (c: typeof child) => c.exitCode === null && c.signalCode === null;
+async function stopAll(sig: NodeJS.Signals) {
+  if (stopping) return;
+  stopping = true;
+  if (running(child)) child.kill(sig);
+  await stopWorker(worker);
+  if (running(child)) await new Promise((r) => child.once("exit", r));
+  process.exit(exitCode);
+}
+for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => void stopAll(sig));
+for (const [name, c] of [["Next.js", child], ["The job worker", worker]] as const) {
+  c.on("exit", (code, signal) => {
+    if (stopping) return;
+    exitCode = code || 1;
+    console.error(`${name} stopped (${signal ?? `exit code ${code}`}): stopping the app.`);
+    void stopAll("SIGTERM");
+  });
+}

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { requireUser } from "../_server/auth";
 import { adminOverview } from "@/lib/admin/queries";
 
@@ -12,6 +13,9 @@ export default async function AdminHome() {
   return (
     <>
       <h1 className="h-l">Administration</h1>
+      <p className="body">
+        <Link href="/admin/jobs">Failed jobs</Link>: emails, reminders and alerts the app could not send in the background.
+      </p>
       <h2 className="h-m">Users</h2>
       {o.users.length === 0 ? (
         <p className="body">No users yet.</p>

@@ -22,6 +22,8 @@ export const PERMISSIONS = {
   "case:write-notes": ["MEDIATOR"],
   /** notes marked as a safeguarding concern; only for a user who is a safeguarding lead (CAPABILITIES). */
   "case:read-safeguarding": ["ADMIN", "CASEWORKER"],
+  /** The case's emails that could not be delivered (issue 10): the office that can put it right. */
+  "case:read-undelivered-emails": ["ADMIN", "CASEWORKER"],
   "audit:read": ["ADMIN"],
   "user:unlock-sign-in": ["ADMIN"],
   /** Who may see the list of mediators (the case list's filter, allocation): the mediation service's office. */

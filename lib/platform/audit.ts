@@ -82,13 +82,18 @@ export const AUDIT_ACTIONS = [
   "case.withdrawn",
   // Sealed documents (lib/platform/documents)
   "document.stored",
+  // Jobs (lib/platform/jobs; the actor is null: the job, not a person)
+  "meeting.reminder_sent",
+  "case.clock_alert_sent",
+  /** An admin ran a failed job again (/admin/jobs). */
+  "job.retried",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export type AuditInput = {
   actor: Pick<SessionUser, "id"> | null;
   action: AuditAction;
-  entityType: "Case" | "Party" | "User" | "Meeting" | "Document" | "CaseNote";
+  entityType: "Case" | "Party" | "User" | "Meeting" | "Document" | "CaseNote" | "Job";
   entityId: string;
   caseId?: string | null;
   before?: Prisma.InputJsonValue | null;

@@ -1,19 +1,27 @@
 /**
- * One way to send email: write an outbox row first (so nothing is lost and the dev mailbox can show
- * it), then deliver through SMTP_URL when set. Without SMTP_URL outside production, the row is
- * marked DEV_MAILBOX and shown on /dev/mailbox. A delivery failure is recorded on the row, never
- * thrown at the user: the caller's action has already succeeded.
+ * Two ways to send email, both through an outbox row (so nothing is lost and the dev mailbox can
+ * show it). Without SMTP_URL outside production, the row is marked DEV_MAILBOX and shown on
+ * /dev/mailbox.
+ *  - `sendEmail(msg)`: write the row, then deliver through SMTP_URL at once (a sign-in link must
+ *    go now). A delivery failure is recorded on the row, never thrown at the user (the caller's
+ *    action has already succeeded), and the email is tried again by the job queue with back-off
+ *    (lib/platform/outbox: after the last attempt it is FAILED and listed on its case's page).
+ *  - `queueEmail(tx, msg)` (lib/platform/outbox/queue-email.ts): write the row and its delivery
+ *    job in the caller's transaction; the worker sends it. For emails that belong to a change
+ *    (an invitation with the booking, a reminder with its job's effect).
  *
  * Secrets (issue 9, item 5): a message may name `secrets` (a sign-in link). The outbox row keeps
  * the body with each secret replaced by SECRET_REMOVED, and the full body goes only to SMTP, from
  * memory: the database never holds a working link, even while the message waits or after it
- * fails (nothing retries a sign-in link: it lasts minutes, and the family simply asks again). The
+ * fails (nothing retries a sign-in link: it lasts minutes, and the family simply asks again; a
+ * failed one is FAILED at once, and the delivery job refuses a stored copy without its link). The
  * one exception is the development mailbox (no SMTP_URL, never in production), whose row keeps the
  * body as sent because that page is the only way to read the email there.
  */
 import "server-only";
 import nodemailer from "nodemailer";
-import { db } from "@/lib/platform/db";
+import { db, transaction } from "@/lib/platform/db";
+import { recordFailedAttempt } from "@/lib/platform/outbox/record-failed-attempt";
 
 export type EmailMessage = {
   to: string;
@@ -32,13 +40,24 @@ export const SECRET_REMOVED = "[link removed from the stored copy]";
 function withoutSecrets(msg: EmailMessage): string {
   return (msg.secrets ?? []).reduce((body, secret) => (secret ? body.replaceAll(secret, SECRET_REMOVED) : body), msg.body);
 }
+/** PENDING: not delivered yet, another attempt is queued. FAILED: never sent, and not tried again. */
 export type SendResult = { id: string; status: "SENT" | "FAILED" | "DEV_MAILBOX" | "PENDING"; error?: string };
 
 export const MAIL_FROM = process.env.MAIL_FROM ?? "SEND Mediation <no-reply@send-mediation.local>";
 
+/**
+ * A mail server that does not answer fails the attempt in seconds, not nodemailer's minutes: the
+ * delivery job holds the outbox row locked while it sends. SMTP_URL's own query settings win.
+ */
+export const SMTP_TIMEOUTS_MS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 } as const;
+
 let transport: { url: string; t: nodemailer.Transporter } | undefined;
 function transporter(url: string): nodemailer.Transporter {
-  if (!transport || transport.url !== url) transport = { url, t: nodemailer.createTransport(url) };
+  if (!transport || transport.url !== url) {
+    const u = new URL(url);
+    for (const [k, v] of Object.entries(SMTP_TIMEOUTS_MS)) if (!u.searchParams.has(k)) u.searchParams.set(k, String(v));
+    transport = { url, t: nodemailer.createTransport(u.toString()) };
+  }
   return transport.t;
 }
 
@@ -67,7 +86,8 @@ export async function deliverBySmtp(smtpUrl: string, m: Deliverable): Promise<vo
   });
 }
 
-export async function sendEmail(msg: EmailMessage): Promise<SendResult> {
+/** Sends now (see the header); a failed attempt is retried by the job queue unless it held a secret. */
+export async function sendEmail(msg: EmailMessage, now: Date = new Date()): Promise<SendResult> {
   const smtpUrl = process.env.SMTP_URL;
   const devMailbox = !smtpUrl && process.env.NODE_ENV !== "production";
   if (devMailbox) {
@@ -75,20 +95,29 @@ export async function sendEmail(msg: EmailMessage): Promise<SendResult> {
     return { id: row.id, status: "DEV_MAILBOX" };
   }
   const row = await db().outboxEmail.create({ data: outboxRow(msg) });
-  if (!smtpUrl) {
-    await db().outboxEmail.update({ where: { id: row.id }, data: { lastError: "SMTP_URL is not set" } });
-    return { id: row.id, status: "PENDING", error: "SMTP_URL is not set" };
+  let error = "SMTP_URL is not set";
+  if (smtpUrl) {
+    try {
+      // The full body (with any secret) goes to SMTP from memory, never from the stored row.
+      await deliverBySmtp(smtpUrl, { ...row, body: msg.body });
+      await db().outboxEmail.update({ where: { id: row.id }, data: { status: "SENT", attempts: { increment: 1 }, sentAt: new Date() } });
+      return { id: row.id, status: "SENT" };
+    } catch (e) {
+      error = e instanceof Error ? e.message : String(e);
+    }
   }
+  // A message with a secret is sent from memory now or never: its stored copy has no link.
+  const retry = !(msg.secrets ?? []).some(Boolean);
+  console.error(`[email] delivery of ${row.id} failed: ${error}${retry ? "" : " (not retried: it held a sign-in link)"}`);
   try {
-    // The full body (with any secret) goes to SMTP from memory, never from the stored row.
-    await deliverBySmtp(smtpUrl, { ...row, body: msg.body });
-    await db().outboxEmail.update({ where: { id: row.id }, data: { status: "SENT", attempts: { increment: 1 }, sentAt: new Date() } });
-    return { id: row.id, status: "SENT" };
+    const outcome = await transaction((tx) => recordFailedAttempt(tx, { id: row.id, attemptsBefore: 0, error, retry }, now));
+    return { id: row.id, status: outcome === "RETRY" ? "PENDING" : "FAILED", error };
   } catch (e) {
-    const error = e instanceof Error ? e.message : String(e);
-    await db().outboxEmail.update({ where: { id: row.id }, data: { status: "FAILED", attempts: { increment: 1 }, lastError: error.slice(0, 500) } });
-    console.error(`[email] delivery of ${row.id} failed: ${error}`);
-    return { id: row.id, status: "FAILED", error };
+    // No retry could be queued (e.g. the job tables are missing): the row stays PENDING for the
+    // outbox sweep (lib/platform/outbox/sweep-outbox.ts), with the error recorded.
+    console.error(`[email] could not queue a retry of ${row.id}: ${e instanceof Error ? e.message : String(e)}`);
+    await db().outboxEmail.update({ where: { id: row.id }, data: { attempts: 1, lastError: error.slice(0, 500) } });
+    return { id: row.id, status: "PENDING", error };
   }
 }
 

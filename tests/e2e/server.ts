@@ -1,8 +1,9 @@
 /**
  * The server the browser tests run against: a fresh database (embedded PostgreSQL in this run's own
  * folder, or a new database on DATABASE_URL's server), migrated and seeded, then the production
- * build (`next start`) on this run's port. Email goes through real SMTP to the port the tests' own
- * SMTP server listens on. On SIGTERM it stops the database and deletes the run's folder.
+ * build (`next start`) on this run's port, with the job worker beside it (scripts/worker.ts), as
+ * `npm start` runs them. Email goes through real SMTP to the port the tests' own SMTP server listens
+ * on. On SIGTERM it stops the worker, then the database, and deletes the run's folder.
  */
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -10,6 +11,8 @@ import path from "node:path";
 import pg from "pg";
 import { PostgresStartError, startEmbeddedPostgres } from "../../scripts/embedded-postgres";
 import { e2eRun, RUN_DIR_PATTERN } from "./run";
+import { prepareJobs } from "../../lib/platform/jobs/prepare";
+import { spawnWorker, stopWorker } from "../../scripts/worker-process";
 
 const run = e2eRun();
 
@@ -72,26 +75,27 @@ async function main() {
   }
   const env = { ...process.env, DATABASE_URL: url, NODE_ENV: "test" as const };
   execFileSync("npx", ["prisma", "migrate", "deploy"], { env, stdio: "ignore" });
+  await prepareJobs(url);
   execFileSync("npx", ["tsx", "--conditions=react-server", "prisma/seed.ts"], { env, stdio: "inherit" });
   writeFileSync(run.infoFile, JSON.stringify({ databaseUrl: url }));
 
-  const child = spawn("npx", ["next", "start", "-p", String(run.port)], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      DATABASE_URL: url,
-      NEXTAUTH_SECRET: "e2e-secret-not-for-production-use-0123456789",
-      NEXTAUTH_URL: `http://localhost:${run.port}`,
-      SMTP_URL: `smtp://127.0.0.1:${run.smtpPort}`,
-    },
-    stdio: "inherit",
-  });
+  const appEnv = {
+    ...process.env,
+    NODE_ENV: "production" as const,
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: url,
+    NEXTAUTH_SECRET: "e2e-secret-not-for-production-use-0123456789",
+    NEXTAUTH_URL: `http://localhost:${run.port}`,
+    SMTP_URL: `smtp://127.0.0.1:${run.smtpPort}`,
+  };
+  const child = spawn("npx", ["next", "start", "-p", String(run.port)], { env: appEnv, stdio: "inherit" });
+  const worker = spawnWorker(appEnv);
   let stopping = false;
   const shutdown = async () => {
     if (stopping) return;
     stopping = true;
     child.kill("SIGTERM");
+    await stopWorker(worker);
     await stop().catch(() => {});
     rmSync(run.dir, { recursive: true, force: true });
     process.exit(0);
@@ -99,6 +103,7 @@ async function main() {
   process.on("SIGINT", () => void shutdown());
   process.on("SIGTERM", () => void shutdown());
   child.on("exit", () => void shutdown());
+  worker.on("exit", () => void shutdown());
 }
 
 void main();

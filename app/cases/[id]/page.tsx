@@ -24,6 +24,8 @@ import { alreadyMessage, doneMessage, formatInstant, orNotFound } from "./_share
 import { Notice } from "./_components/Notice";
 import { CaseNotes } from "./_components/CaseNotes";
 import { WarningText } from "@/components/WarningText";
+import { can } from "@/lib/auth/policy";
+import { UndeliveredEmails } from "./_components/UndeliveredEmails";
 
 export const metadata = { title: "Case" };
 export const dynamic = "force-dynamic";
@@ -266,6 +268,8 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           </p>
         )}
       </section>
+
+      {can(user, "case:read-undelivered-emails") && <UndeliveredEmails user={user} caseId={c.id} />}
 
       <section aria-labelledby="issues-title">
         <h2 className="h-m" id="issues-title">

@@ -117,7 +117,7 @@ export async function createSelfReferral(input: unknown, ip: string | null, now:
     return { id: c.id, reference: c.reference };
   });
 
-  const mail = await sendEmail(selfReferralEmail(created.reference, r, selfReferralContactBy(today), origin));
+  const mail = await sendEmail({ ...selfReferralEmail(created.reference, r, selfReferralContactBy(today), origin), caseId: created.id });
   return { status: "created", id: created.id, reference: created.reference, email: mail.status };
 }
 

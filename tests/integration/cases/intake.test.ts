@@ -458,9 +458,10 @@ describe("createSelfReferral (public)", () => {
     const audit = await db().auditEvent.findFirstOrThrow({ where: { caseId: r.id, entityType: "Case" }, select: { action: true, actorId: true, ip: true } });
     expect(audit).toEqual({ action: "case.self_referral_received", actorId: null, ip: address });
 
-    const outbox = await db().outboxEmail.findMany({ where: { to: input.email }, select: { subject: true, body: true, status: true, sentAt: true } });
+    const outbox = await db().outboxEmail.findMany({ where: { to: input.email }, select: { subject: true, body: true, status: true, sentAt: true, caseId: true } });
     expect(outbox).toHaveLength(1);
-    expect(outbox[0]).toMatchObject({ status: "SENT" });
+    // It names its case: were it undeliverable, the case page would list it (issue 10).
+    expect(outbox[0]).toMatchObject({ status: "SENT", caseId: r.id });
     expect(outbox[0]?.subject).toContain(r.reference);
     expect(outbox[0]?.body).toContain(`Your reference number is ${r.reference}`);
     // When we will be in touch (3 working days from Tuesday 1 April 2025) and how to follow the case online.

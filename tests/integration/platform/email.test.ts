@@ -30,14 +30,15 @@ describe("sendEmail", () => {
     expect(mail?.raw).toContain("Reference SM-2026-00001");
   });
 
-  it("records a delivery failure on the row instead of throwing", async () => {
+  it("records a delivery failure on the row instead of throwing, and queues another attempt (tests/integration/jobs/outbox-retry.test.ts)", async () => {
     process.env.SMTP_URL = `smtp://127.0.0.1:${await freePort()}`; // nothing listens there
     const to = `family-${uid()}@test.example`;
     const r = await sendEmail({ to, subject: "Hello", body: "Body" });
-    expect(r.status).toBe("FAILED");
+    expect(r.status).toBe("PENDING");
     const row = await db().outboxEmail.findUniqueOrThrow({ where: { id: r.id } });
-    expect(row.status).toBe("FAILED");
+    expect(row).toMatchObject({ status: "PENDING", attempts: 1 });
     expect(row.lastError).toBeTruthy();
+    expect(row.nextAttemptAt).toBeInstanceOf(Date);
   });
 
   it("without SMTP_URL in development, puts the email in the dev mailbox", async () => {

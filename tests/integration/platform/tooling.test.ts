@@ -12,6 +12,8 @@ import { chromium } from "@playwright/test";
 import { freePort } from "../../../scripts/ports";
 import { APT_INSTALL_CHROMIUM, findChromium } from "../../../scripts/chromium";
 import { DEMO_PASSWORD } from "../../../lib/seed/demo-accounts";
+import { prepareJobs } from "../../../lib/platform/jobs/prepare";
+import { JOB_SCHEMA } from "../../../lib/platform/jobs/queues";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 type Env = Record<string, string | undefined>;
@@ -54,9 +56,11 @@ export default defineConfig({
 `,
     );
     try {
-      // A developer's database is normally up to date before they change the schema.
+      // A developer's database is normally up to date before they change the schema, and holds
+      // pg-boss's own schema (issue 10), which Prisma must leave alone.
       const deploy = npx(["prisma", "migrate", "deploy", "--config", `${dir}/prisma.config.ts`], { DATABASE_URL: probeUrl.toString() });
       expect(deploy.status, deploy.stderr).toBe(0);
+      await prepareJobs(probeUrl.toString());
       const r = npx(["prisma", "migrate", "dev", "--config", `${dir}/prisma.config.ts`, "--name", "probe", "--skip-generate", "--skip-seed"], {
         DATABASE_URL: probeUrl.toString(),
       });
@@ -67,8 +71,12 @@ export default defineConfig({
       const probe = new pg.Client(probeUrl.toString());
       await probe.connect();
       const { rows } = await probe.query<{ n: number }>(`SELECT count(*)::int AS n FROM "_prisma_migrations" WHERE migration_name LIKE '%_probe'`);
+      const boss = await probe.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${JOB_SCHEMA}.queue`);
       await probe.end();
       expect(rows[0]?.n).toBe(1);
+      // The new migration is only the probe table: nothing of pg-boss's schema leaked into it, nor was it dropped.
+      expect(readFileSync(path.join(dir, "migrations", created!, "migration.sql"), "utf8")).not.toContain(JOB_SCHEMA);
+      expect(boss.rows[0]?.n).toBeGreaterThan(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
       await admin.query(`DROP DATABASE IF EXISTS "${probeDb}" WITH (FORCE)`);
@@ -98,7 +106,7 @@ describe("npm start", () => {
 });
 
 describe("npm run dev", () => {
-  it("clears a stale build cache, starts PostgreSQL, migrates, seeds, serves the sign-in page (at localhost and 127.0.0.1; the mailbox to this machine only) and stops cleanly on Ctrl-C", async () => {
+  it("clears a stale build cache, starts PostgreSQL, migrates, seeds, serves the sign-in page (at localhost and 127.0.0.1; the mailbox to this machine only), runs the job worker, and stops cleanly on Ctrl-C", async () => {
     const port = await freePort();
     const dataDir = path.join(root, `.data/dev-probe-${process.pid}`);
     rmSync(dataDir, { recursive: true, force: true });
@@ -127,6 +135,8 @@ describe("npm run dev", () => {
       expect(existsSync(leftover)).toBe(false);
       expect(out).toContain(`running at http://localhost:${port}`);
       expect(out).toContain("caseworker@demo.test");
+      // Issue 10: the job worker runs with the app.
+      expect(out).toContain("Job worker started");
       const html = await (await fetch(`http://localhost:${port}/sign-in`)).text();
       expect(html).toContain("Sign in");
 
@@ -148,6 +158,9 @@ describe("npm run dev", () => {
         /* already gone */
       }
     }
+    // The worker stopped gracefully, before PostgreSQL.
+    expect(out).toContain("Job worker stopped.");
+    expect(out.indexOf("Job worker stopped.")).toBeLessThan(out.indexOf("Stopping PostgreSQL"));
     expect(out).toContain("Stopping PostgreSQL");
     // PostgreSQL stopped: no server is left holding the data folder.
     const pid = spawnSync("sh", ["-c", `test -f ${dataDir}/postmaster.pid && echo running || echo stopped`], { encoding: "utf8" }).stdout.trim();

@@ -1,0 +1,22 @@
+/**
+ * Which code handles each queue of ./queues.ts: the worker's table (scripts/worker.ts, and tests
+ * that start a worker). The compiler checks that every queue has its handler. Each handler is one
+ * domain command taking the job's data (parsed by its own zod schema) and claiming its effect once.
+ */
+import "server-only";
+import { deliverOutboxEmail } from "@/lib/platform/outbox/deliver-outbox-email";
+import { sweepOutbox } from "@/lib/platform/outbox/sweep-outbox";
+import { scanMeetingReminders } from "@/lib/meetings/reminders/scan-meeting-reminders";
+import { sendMeetingReminder } from "@/lib/meetings/reminders/send-meeting-reminder";
+import { scanClockAlerts } from "@/lib/cases/alerts/scan-clock-alerts";
+import { sendClockAlert } from "@/lib/cases/alerts/send-clock-alert";
+import type { JobHandlers } from "./worker";
+
+export const JOB_HANDLERS: JobHandlers = {
+  "email-delivery": async (data) => void (await deliverOutboxEmail(data)),
+  "email-sweep": async () => void (await sweepOutbox()),
+  "meeting-reminder-scan": async () => void (await scanMeetingReminders()),
+  "meeting-reminder": async (data) => void (await sendMeetingReminder(data)),
+  "case-clock-alert-scan": async () => void (await scanClockAlerts()),
+  "case-clock-alert": async (data) => void (await sendClockAlert(data)),
+};
