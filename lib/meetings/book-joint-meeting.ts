@@ -19,6 +19,7 @@ import { caseCommandSchema } from "@/lib/cases/store";
 import { applyTransition } from "@/lib/cases/transition/apply-transition";
 import { availabilityOf } from "./availability";
 import { MEETING_LENGTHS } from "./get-find-a-time";
+import { placeOf } from "./find-a-time";
 import { hhmm, londonInstant, minutesOf } from "./london-time";
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -78,10 +79,11 @@ export async function bookJointMeeting(user: SessionUser, input: BookJointMeetin
           startsAt: { lt: new Date(end.getTime() + travel) },
           endsAt: { gt: new Date(start.getTime() - travel) },
         },
-        select: { startsAt: true, endsAt: true, venueId: true, mediatorId: true },
+        select: { id: true, startsAt: true, endsAt: true, venueId: true, mode: true, mediatorId: true },
       });
       const clash = others.find((m) => {
-        const gap = m.mediatorId === c.allocatedMediatorId && m.venueId && venueId && m.venueId !== venueId ? travel : 0;
+        const place = placeOf(m); // a pre-meeting visit is somewhere else too
+        const gap = m.mediatorId === c.allocatedMediatorId && place && venueId && place !== venueId ? travel : 0;
         return m.startsAt.getTime() < end.getTime() + gap && start.getTime() < m.endsAt.getTime() + gap;
       });
       if (clash) {

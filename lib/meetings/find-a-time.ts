@@ -31,6 +31,15 @@ export type WeeklyHours = Partial<Record<0 | 1 | 2 | 3 | 4 | 5 | 6, readonly Win
 
 export type Booking = { start: Date; end: Date; venueId: string | null; joint: boolean };
 
+/**
+ * Where a booked meeting is, for the travel time between two places: its venue, or for a visit
+ * (a pre-meeting at a party's home) a place of its own, different from every other; none for a
+ * phone or video meeting (no travel to or from it).
+ */
+export function placeOf(m: { id: string; venueId: string | null; mode: string }): string | null {
+  return m.venueId ?? (m.mode === "VISIT" ? `visit:${m.id}` : null);
+}
+
 export type FindTimeInput = {
   /** The day the invitation (the notice) will be sent: today. */
   noticeSentOn: string;

@@ -15,7 +15,9 @@ import { findCaseOrThrow, SNAPSHOT_SELECT, toSnapshot } from "@/lib/cases/store"
 import { authorityWarnings } from "@/lib/cases/parties/authority";
 import { availabilityOf } from "./availability";
 import { londonInstant } from "./london-time";
-import { DEFAULT_HORIZON_DAYS, DEFAULT_JOINT_MEETING_MINUTES, findATime, type Booking, type FindTimeResult } from "./find-a-time";
+import { DEFAULT_HORIZON_DAYS, DEFAULT_JOINT_MEETING_MINUTES, findATime, placeOf, type Booking, type FindTimeResult } from "./find-a-time";
+
+const BOOKING_SELECT = { id: true, startsAt: true, endsAt: true, venueId: true, mode: true, kind: true } as const;
 
 /** The lengths a joint meeting can be booked for (2–3 hours). */
 export const MEETING_LENGTHS = [120, 150, 180] as const;
@@ -80,11 +82,18 @@ export async function getFindATime(user: SessionUser, caseId: string, choice: { 
   const [mine, atVenue] = await Promise.all([
     db().meeting.findMany({
       where: { mediatorId: c.allocatedMediator.id, status: "SCHEDULED", startsAt: range, NOT: { caseId: c.id, kind: "JOINT_MEETING" } },
-      select: { startsAt: true, endsAt: true, venueId: true, kind: true },
+      select: BOOKING_SELECT,
     }),
-    venueId ? db().meeting.findMany({ where: { venueId, status: "SCHEDULED", startsAt: range, NOT: { caseId: c.id, kind: "JOINT_MEETING" } }, select: { startsAt: true, endsAt: true, venueId: true, kind: true } }) : [],
+    venueId ? db().meeting.findMany({ where: { venueId, status: "SCHEDULED", startsAt: range, NOT: { caseId: c.id, kind: "JOINT_MEETING" } }, select: BOOKING_SELECT }) : [],
   ]);
-  const toBooking = (m: { startsAt: Date; endsAt: Date; venueId: string | null; kind: string }): Booking => ({ start: m.startsAt, end: m.endsAt, venueId: m.venueId, joint: m.kind !== "PRE_MEETING" });
+  // The mediator's pre-meetings are bookings too (a visit needs travel to and from it), but only
+  // joint meetings count towards their daily cap.
+  const toBooking = (m: { id: string; startsAt: Date; endsAt: Date; venueId: string | null; mode: string; kind: string }): Booking => ({
+    start: m.startsAt,
+    end: m.endsAt,
+    venueId: placeOf(m),
+    joint: m.kind !== "PRE_MEETING",
+  });
   page.availabilityRecorded = availability.recorded;
   page.result = findATime({
     noticeSentOn: today,

@@ -128,7 +128,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         <WarningText key={w}>{w}</WarningText>
       ))}
 
-      {(c.transitions.length > 0 || c.can.update) && (
+      {(c.transitions.length > 0 || c.can.update || c.can.preMeetings) && (
         <section aria-labelledby="actions-title">
           <h2 className="h-m" id="actions-title">
             What you can do
@@ -146,6 +146,11 @@ export default async function CasePage({ params, searchParams }: { params: Promi
             {c.transitions.some((t) => t.name === "scheduleMeeting") && (
               <Link href={`${base}/meeting`} className="button button--secondary">
                 Find a time for the joint meeting
+              </Link>
+            )}
+            {c.can.preMeetings && (
+              <Link href={`${base}/pre-meetings`} className="button button--secondary">
+                Pre-meetings with each party
               </Link>
             )}
             {c.can.update && (

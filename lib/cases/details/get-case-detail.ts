@@ -283,7 +283,12 @@ export async function getCaseDetail(user: SessionUser, id: string) {
         ? authorityWarnings({ kind: c.kind, hasHealthIssue: c.issues.some((i) => i.category === "HEALTH"), parties })
         : [],
     // A closed or not-proceeding case can no longer be changed (its details, parties or consent).
-    can: { update: open && can(user, "case:update"), allocate: open && can(user, "case:allocate") },
+    can: {
+      update: open && can(user, "case:update"),
+      allocate: open && can(user, "case:allocate"),
+      // Issue 10: the mediator's pre-meetings with each party (and their history once held).
+      preMeetings: can(user, "case:pre-meetings") && !!c.allocatedMediator && c.kind !== "ADVICE_ONLY",
+    },
   };
 }
 
