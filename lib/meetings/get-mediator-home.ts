@@ -75,7 +75,7 @@ export async function getMediatorHome(user: SessionUser, now = new Date()) {
         child: { select: { name: true } },
         parties: {
           where: notHeld,
-          orderBy: { createdAt: "asc" },
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
           select: { id: true, name: true, kind: true, meetings: { where: { kind: "PRE_MEETING", status: "SCHEDULED" }, orderBy: { startsAt: "asc" }, take: 1, select: { startsAt: true } } },
         },
       },

@@ -32,6 +32,7 @@ import { findCaseOrThrow, SNAPSHOT_SELECT, toIso, toSnapshot } from "../store";
 import { decisionLines, isSectionIOnly } from "../about/rules";
 import { authorityWarnings } from "../parties/authority";
 import { withoutRuleIds } from "../rule-ids";
+import { PRE_MEETING_STATUSES } from "@/lib/meetings/pre-meetings/pre-meeting-rules";
 
 export type CaseView = "FULL" | "SHARED";
 
@@ -286,8 +287,8 @@ export async function getCaseDetail(user: SessionUser, id: string) {
     can: {
       update: open && can(user, "case:update"),
       allocate: open && can(user, "case:allocate"),
-      // Issue 10: the mediator's pre-meetings with each party (and their history once held).
-      preMeetings: can(user, "case:pre-meetings") && !!c.allocatedMediator && c.kind !== "ADVICE_ONLY",
+      // Issue 10: the mediator's pre-meetings with each party, from allocation to the joint meeting.
+      preMeetings: can(user, "case:pre-meetings") && !!c.allocatedMediator && PRE_MEETING_STATUSES.includes(c.status),
     },
   };
 }

@@ -52,7 +52,7 @@ export async function getPreMeetings(user: SessionUser, caseId: string, now = ne
   const [parties, joint] = await Promise.all([
     db().party.findMany({
       where: { caseId: c.id, kind: { notIn: [...NOT_MET_ALONE] as ("SUPPORTER" | "INTERPRETER")[] } },
-      orderBy: { createdAt: "asc" },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       select: {
         id: true,
         name: true,
