@@ -4,7 +4,9 @@
  * the case's meeting date from it, and the meeting row holds the times, the place and the .ics
  * sequence. Checked again before writing: the mediator and the venue are still free (with travel
  * between venues), and a meeting after the day mediation must take place by (R-20; the ICB's for
- * health only, R-21) needs a recorded reason (R-23). One transaction, audited.
+ * health only, R-21) needs a recorded reason and a confirmation that the user saw the warning: it
+ * means mediation could not take place within 30 days, and the lifecycle then starts the "could
+ * not be arranged" certificate's deadline (R-23; once). One transaction, audited.
  */
 import "server-only";
 import { z } from "zod";
@@ -13,6 +15,7 @@ import { authorize } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/types";
 import { writeAudit } from "@/lib/platform/audit";
 import { fieldError, parseInput } from "@/lib/platform/validation";
+import { DomainError } from "@/lib/platform/errors";
 import { dbDateFromIso, formatLongDate, isIsoDate, isoFromDbDate, todayInLondon } from "@/lib/deadlines";
 import { MEDIATION_CLOCKS } from "@/lib/cases/lifecycle";
 import { caseCommandSchema } from "@/lib/cases/store";
@@ -33,10 +36,20 @@ export const bookJointMeetingSchema = caseCommandSchema.extend({
   videoLink: z.string().trim().max(500).optional().default(""),
   shortNoticeAgreed: z.boolean().optional().default(false),
   lateReason: z.string().trim().max(2000, "The reason must be at most 2000 characters").optional().default(""),
+  /** R-23: the user saw the warning that a meeting after the last day means a certificate falls due. */
+  confirmAfterLastDay: z.boolean().optional().default(false),
 });
 export type BookJointMeetingInput = z.input<typeof bookJointMeetingSchema>;
 
-export type BookingResult = { caseId: string; meetingId: string; moved: boolean; version: number; afterDeadline: boolean };
+export type BookingResult = {
+  caseId: string;
+  meetingId: string;
+  moved: boolean;
+  version: number;
+  afterDeadline: boolean;
+  /** R-23: this booking started the "could not be arranged" certificate's deadline. */
+  notArrangedStarted: boolean;
+};
 
 export async function bookJointMeeting(user: SessionUser, input: BookJointMeetingInput, ip: string | null = null, now = new Date()): Promise<BookingResult> {
   const v = parseInput(bookJointMeetingSchema, input);
@@ -51,8 +64,10 @@ export async function bookJointMeeting(user: SessionUser, input: BookJointMeetin
 
   return transaction(async (tx) => {
     let afterDeadline = false;
+    let notArrangedStarted = false;
     let caseRow: { kind: string; mediatorId: string | null } = { kind: "MEDIATION", mediatorId: null };
-    const r = await applyTransition(tx, user, v.caseId, "scheduleMeeting", v.expectedVersion, { meetingOn: v.date, shortNoticeAgreed: v.shortNoticeAgreed }, ip, async () => {
+    const r = await applyTransition(tx, user, v.caseId, "scheduleMeeting", v.expectedVersion, { meetingOn: v.date, shortNoticeAgreed: v.shortNoticeAgreed }, ip, async (plan) => {
+      notArrangedStarted = plan.starts.includes("CERTIFICATE_NOT_ARRANGED");
       const c = await tx.case.findUniqueOrThrow({
         where: { id: v.caseId },
         select: { kind: true, localAuthorityId: true, allocatedMediatorId: true, deadlines: { where: { closedOn: null, name: { in: [...MEDIATION_CLOCKS] } }, select: { dueOn: true } } },
@@ -63,11 +78,15 @@ export async function bookJointMeeting(user: SessionUser, input: BookJointMeetin
         const venue = await tx.venue.findFirst({ where: { id: venueId, active: true, OR: [{ localAuthorityId: c.localAuthorityId }, { localAuthorityId: null }] }, select: { id: true } });
         if (!venue) fieldError("venueId", "Choose a venue from the list");
       }
-      // R-20, R-23: after the last day, the family may still mediate, but say why it was not sooner.
+      // R-20, R-23: after the last day, the family may still mediate, but say why it was not sooner,
+      // and confirm having read what it means (the form shows the warning before saving).
       const due = c.deadlines[0] ? isoFromDbDate(c.deadlines[0].dueOn) : undefined;
       afterDeadline = !!due && v.date > due;
-      if (afterDeadline && v.lateReason === "") {
-        fieldError("lateReason", `The meeting is after ${formatLongDate(due!)}, the day mediation must take place by (R-20): say why it cannot be held by then (R-23).`);
+      if (afterDeadline && (v.lateReason === "" || !v.confirmAfterLastDay)) {
+        const errors: Record<string, string> = {};
+        if (!v.confirmAfterLastDay) errors.confirmAfterLastDay = afterLastDayWarning(due!);
+        if (v.lateReason === "") errors.lateReason = `The meeting is after ${formatLongDate(due!)}, the day mediation must take place by (R-20): say why it cannot be held by then (R-23).`;
+        throw new DomainError(Object.values(errors)[0]!, "AFTER_LAST_DAY", errors);
       }
       // Still free? The mediator's other meetings (with travel between venues) and the venue's.
       const travel = (await availabilityOf(tx, c.allocatedMediatorId!, v.date, v.date)).travelMinutes * 60_000;
@@ -117,6 +136,14 @@ export async function bookJointMeeting(user: SessionUser, input: BookJointMeetin
       after: { startsAt: start.toISOString(), endsAt: end.toISOString(), mode: v.mode, venueId, sequence: meeting.sequence, startTime: hhmm(startMinutes) },
       ip,
     });
-    return { caseId: v.caseId, meetingId: meeting.id, moved: !!existing, version: r.version, afterDeadline };
+    return { caseId: v.caseId, meetingId: meeting.id, moved: !!existing, version: r.version, afterDeadline, notArrangedStarted };
   });
+}
+
+/** R-20, R-23: what booking after the last day means, said before it is saved. */
+export function afterLastDayWarning(lastDay: string): string {
+  return (
+    `The meeting is after ${formatLongDate(lastDay)}, the day mediation must take place by (R-20). Confirm that you want to book it: the case will show that mediation ` +
+    "could not take place within 30 days, and a “could not be arranged” certificate will be due within 3 working days (R-23). The family can still mediate."
+  );
 }

@@ -124,11 +124,25 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         </p>
       )}
 
+      {/* R-20, R-23: the family may still mediate; the certificate due (or issued) is said here. */}
+      {c.notWithin30Days && (
+        <div className="inset" data-testid="not-within-30-days">
+          <p className="body">
+            <strong>{c.notWithin30Days[0]}</strong>
+          </p>
+          {c.notWithin30Days.slice(1).map((line) => (
+            <p className="body" key={line}>
+              {line}
+            </p>
+          ))}
+        </div>
+      )}
+
       {c.authorityWarnings.map((w) => (
         <WarningText key={w}>{w}</WarningText>
       ))}
 
-      {(c.transitions.length > 0 || c.can.update || c.can.preMeetings) && (
+      {(c.transitions.length > 0 || c.can.update || c.preMeetingsLink) && (
         <section aria-labelledby="actions-title">
           <h2 className="h-m" id="actions-title">
             What you can do
@@ -148,7 +162,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
                 Find a time for the joint meeting
               </Link>
             )}
-            {c.can.preMeetings && (
+            {c.preMeetingsLink && (
               <Link href={`${base}/pre-meetings`} className="button button--secondary">
                 Pre-meetings with each party
               </Link>
