@@ -95,7 +95,7 @@ export default async function MediatorHome({ searchParams }: { searchParams: Pro
           Pre-meetings still to hold
         </h2>
         {home.preMeetingsToHold.length === 0 ? (
-          <p className="body">You have met every party of your cases before their joint meeting.</p>
+          <p className="body">No one is waiting for a pre-meeting: you have met every party of your cases before their joint meeting.</p>
         ) : (
           <ul className="body">
             {home.preMeetingsToHold.map((c) => (
