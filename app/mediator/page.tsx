@@ -5,6 +5,7 @@ import type { RawListParams } from "@/lib/cases/list/list-params";
 import { getMediatorHome } from "@/lib/meetings/get-mediator-home";
 import { formatLongDate } from "@/lib/deadlines/calendar";
 import { Tag } from "@/components/Tag";
+import { WarningText } from "@/components/WarningText";
 import { HomeCaseList } from "../cases/_components/HomeCaseList";
 
 export const metadata = { title: "My cases" };
@@ -48,6 +49,27 @@ export default async function MediatorHome({ searchParams }: { searchParams: Pro
           </ul>
         )}
       </section>
+
+      {/* R-24: booked joint meetings with no LA (or ICB) representative with authority among those invited. */}
+      {home.authority.length > 0 && (
+        <section aria-labelledby="authority-title" data-testid="authority-warnings">
+          <h2 className="h-m" id="authority-title">
+            Authority to resolve the issues not confirmed
+          </h2>
+          <ul className="list-none p-0">
+            {home.authority.map((a) => (
+              <li key={a.caseId} className="mb-4">
+                <p className="body mb-1">
+                  <Link href={`/cases/${a.caseId}/meeting`}>{a.reference}</Link>: the joint meeting on {a.when}
+                </p>
+                {a.warnings.map((w) => (
+                  <WarningText key={w}>{w}</WarningText>
+                ))}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section aria-labelledby="to-book-title" data-testid="to-book">
         <h2 className="h-m" id="to-book-title">

@@ -23,8 +23,14 @@ export const PERMISSIONS = {
   "venue:manage": ["ADMIN", "CASEWORKER"],
   /** Issue 10: the mediator's pre-meetings with each party (the allocated mediator: lib/auth/scope.ts). */
   "case:pre-meetings": ["ADMIN", "CASEWORKER", "MEDIATOR"],
+  /** Issue 10: who is invited to a case's meeting, their answers and needs; the mediator only on their own cases (scope). */
+  "meeting:manage": ["ADMIN", "CASEWORKER", "MEDIATOR"],
   "la:workspace": ["LA_OFFICER"],
   "family:workspace": ["PARENT"],
+  /** Sealed documents (lib/platform/documents): SHARED ones by everyone who may read the case … */
+  "document:read": ["ADMIN", "CASEWORKER", "MEDIATOR", "LA_OFFICER", "PARENT"],
+  /** …STAFF ones by the mediation service's staff only (never the LA or the family, R-80). */
+  "document:read-staff": ["ADMIN", "CASEWORKER", "MEDIATOR"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

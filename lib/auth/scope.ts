@@ -8,6 +8,7 @@
  * Venues (issue 10) are the office's: ADMIN and CASEWORKER see them all, nobody else any.
  */
 import type { Prisma } from "@/lib/platform/db";
+import { can } from "./policy";
 import type { SessionUser } from "./types";
 
 const NOTHING = { id: { in: [] as string[] } } satisfies Prisma.CaseWhereInput;
@@ -40,4 +41,16 @@ const NO_VENUE = { id: { in: [] as string[] } } satisfies Prisma.VenueWhereInput
 /** Venues a user may list and change: the office's (admins and caseworkers), every LA's. */
 export function venueScope(user: SessionUser): Prisma.VenueWhereInput {
   return user.role === "ADMIN" || user.role === "CASEWORKER" ? {} : NO_VENUE;
+}
+
+/**
+ * Sealed documents (lib/platform/documents) a user may open (R-80): those of the cases in their
+ * scope — only SHARED ones unless they are the mediation service's staff ("document:read-staff").
+ * A document of no case is seen only by users whose case scope is every case (admin, caseworker).
+ */
+export function documentScope(user: SessionUser): Prisma.DocumentWhereInput {
+  if (!can(user, "document:read")) return { id: { in: [] } };
+  const cases = caseScope(user);
+  const ofCases: Prisma.DocumentWhereInput = Object.keys(cases).length === 0 ? {} : { case: { is: cases } };
+  return can(user, "document:read-staff") ? ofCases : { AND: [ofCases, { visibility: "SHARED" }] };
 }

@@ -6,7 +6,11 @@
  * between venues), and a meeting after the day mediation must take place by (R-20; the ICB's for
  * health only, R-21) needs a recorded reason and a confirmation that the user saw the warning: it
  * means mediation could not take place within 30 days, and the lifecycle then starts the "could
- * not be arranged" certificate's deadline (R-23; once). One transaction, audited.
+ * not be arranged" certificate's deadline (R-23; once). One transaction, audited, with the
+ * meeting's history (booked, or moved from and to) and, for a new meeting, who is invited by
+ * default (R-24, ./default-attendees.ts). The invitations go after it commits: the returned
+ * `followUp` sends them (./send-meeting-invitations.ts), which also records the day notice was
+ * given (R-22).
  */
 import "server-only";
 import { z } from "zod";
@@ -16,7 +20,7 @@ import type { SessionUser } from "@/lib/auth/types";
 import { writeAudit } from "@/lib/platform/audit";
 import { fieldError, parseInput } from "@/lib/platform/validation";
 import { DomainError } from "@/lib/platform/errors";
-import { dbDateFromIso, formatLongDate, isIsoDate, isoFromDbDate, todayInLondon } from "@/lib/deadlines";
+import { formatLongDate, isIsoDate, isoFromDbDate } from "@/lib/deadlines";
 import { MEDIATION_CLOCKS } from "@/lib/cases/lifecycle";
 import { caseCommandSchema } from "@/lib/cases/store";
 import { applyTransition } from "@/lib/cases/transition/apply-transition";
@@ -24,6 +28,10 @@ import { availabilityOf } from "./availability";
 import { MEETING_LENGTHS } from "./get-find-a-time";
 import { placeOf } from "./find-a-time";
 import { hhmm, londonInstant, minutesOf } from "./london-time";
+import { invitedByDefault } from "./default-attendees";
+import { recordMeetingChange } from "./history";
+import { invitationsFollowUp } from "./send-meeting-invitations";
+import { placeName } from "./wording";
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -49,6 +57,8 @@ export type BookingResult = {
   afterDeadline: boolean;
   /** R-23: this booking started the "could not be arranged" certificate's deadline. */
   notArrangedStarted: boolean;
+  /** Sends the invitations (SEQUENCE 0 when booked, the raised one when moved): run after answering. Never throws. */
+  followUp: () => Promise<void>;
 };
 
 export async function bookJointMeeting(user: SessionUser, input: BookJointMeetingInput, ip: string | null = null, now = new Date()): Promise<BookingResult> {
@@ -62,7 +72,7 @@ export async function bookJointMeeting(user: SessionUser, input: BookJointMeetin
   if (start < now) fieldError("startTime", "The meeting must start in the future");
   const venueId = v.mode === "VENUE" ? v.venueId : null;
 
-  return transaction(async (tx) => {
+  const booked = await transaction(async (tx) => {
     let afterDeadline = false;
     let notArrangedStarted = false;
     let caseRow: { kind: string; mediatorId: string | null } = { kind: "MEDIATION", mediatorId: null };
@@ -111,14 +121,18 @@ export async function bookJointMeeting(user: SessionUser, input: BookJointMeetin
       }
     });
 
-    const existing = await tx.meeting.findFirst({ where: { caseId: v.caseId, kind: { in: ["JOINT_MEETING", "DRS_MEETING"] }, status: "SCHEDULED" }, select: { id: true, startsAt: true, sequence: true } });
+    const existing = await tx.meeting.findFirst({
+      where: { caseId: v.caseId, kind: { in: ["JOINT_MEETING", "DRS_MEETING"] }, status: "SCHEDULED" },
+      select: { id: true, startsAt: true, endsAt: true, sequence: true, mode: true, venue: { select: { name: true } } },
+    });
     const data = {
       mode: v.mode,
       venueId,
       videoLink: v.mode === "VIDEO" ? v.videoLink : null,
       startsAt: start,
       endsAt: end,
-      noticeSentOn: dbDateFromIso(todayInLondon(now)),
+      // R-22: set when the invitations giving notice of this date and place have gone (followUp).
+      noticeSentOn: null,
       shortNoticeAgreed: v.shortNoticeAgreed,
       lateReason: afterDeadline ? v.lateReason : null,
       mediatorId: caseRow.mediatorId,
@@ -126,6 +140,23 @@ export async function bookJointMeeting(user: SessionUser, input: BookJointMeetin
     const meeting = existing
       ? await tx.meeting.update({ where: { id: existing.id }, data: { ...data, sequence: existing.sequence + 1 }, select: { id: true, sequence: true } })
       : await tx.meeting.create({ data: { ...data, caseId: v.caseId, kind: caseRow.kind === "DRS" ? "DRS_MEETING" : "JOINT_MEETING", createdById: user.id }, select: { id: true, sequence: true } });
+    if (!existing) {
+      // R-24: everyone on the case is invited by default, but those who declined (and, for
+      // mediation, a school or setting: others attend only with everyone's consent).
+      const parties = await tx.party.findMany({ where: { caseId: v.caseId }, select: { id: true, kind: true, consent: true }, orderBy: { createdAt: "asc" } });
+      const invited = parties.filter((p) => invitedByDefault(caseRow.kind, p));
+      if (invited.length) await tx.meetingAttendee.createMany({ data: invited.map((p) => ({ caseId: v.caseId, meetingId: meeting.id, partyId: p.id })) });
+    }
+    const venueName = venueId ? (await tx.venue.findUnique({ where: { id: venueId }, select: { name: true } }))?.name : null;
+    await recordMeetingChange(tx, {
+      caseId: v.caseId,
+      meetingId: meeting.id,
+      kind: existing ? "MOVED" : "BOOKED",
+      from: existing ? { startsAt: existing.startsAt, endsAt: existing.endsAt, place: placeName(existing.mode, existing.venue?.name) } : null,
+      to: { startsAt: start, endsAt: end, place: placeName(v.mode, venueName) },
+      sequence: meeting.sequence,
+      actorId: user.id,
+    });
     await writeAudit(tx, {
       actor: user,
       action: existing ? "meeting.moved" : "meeting.booked",
@@ -138,6 +169,7 @@ export async function bookJointMeeting(user: SessionUser, input: BookJointMeetin
     });
     return { caseId: v.caseId, meetingId: meeting.id, moved: !!existing, version: r.version, afterDeadline, notArrangedStarted };
   });
+  return { ...booked, followUp: invitationsFollowUp(booked.meetingId, booked.moved ? "MOVED" : "BOOKED") };
 }
 
 /** R-20, R-23: what booking after the last day means, said before it is saved. */

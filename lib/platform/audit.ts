@@ -50,6 +50,7 @@ export const AUDIT_ACTIONS = [
   "case.drs_declined",
   "case.preparation_started",
   "case.meeting_scheduled",
+  "case.meeting_cancelled",
   "case.not_arranged_recorded",
   "case.not_arranged_certificate_issued",
   "case.health_body_notified",
@@ -61,6 +62,11 @@ export const AUDIT_ACTIONS = [
   "case.appeal_recorded",
   "meeting.booked",
   "meeting.moved",
+  "meeting.cancelled",
+  "meeting.attendee_added",
+  "meeting.attendee_removed",
+  "meeting.attendee_updated",
+  "meeting.invitations_sent",
   "mediator.availability_updated",
   "mediator.day_off_added",
   "mediator.day_off_removed",
@@ -76,13 +82,15 @@ export const AUDIT_ACTIONS = [
   "case.about_updated",
   "case.advice_only_chosen",
   "case.withdrawn",
+  // Sealed documents (lib/platform/documents)
+  "document.stored",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export type AuditInput = {
   actor: Pick<SessionUser, "id"> | null;
   action: AuditAction;
-  entityType: "Case" | "Party" | "User" | "Meeting" | "Venue";
+  entityType: "Case" | "Party" | "User" | "Meeting" | "Venue" | "Document";
   entityId: string;
   caseId?: string | null;
   before?: Prisma.InputJsonValue | null;
@@ -107,6 +115,9 @@ export const PERSONAL_KEYS: ReadonlySet<string> = new Set([
   "staffNotes",
   "reason",
   "notes",
+  // what a meeting attendee needs to take part (issue 10)
+  "interpreterLanguage",
+  "adjustments",
 ]);
 
 export const REDACTED = "[redacted]";

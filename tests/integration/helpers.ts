@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { db } from "@/lib/platform/db";
 import type { Role, SessionUser } from "@/lib/auth/types";
 import { hashPassword } from "@/lib/auth/passwords";
+import type { ReferralFormValues } from "@/lib/cases/intake/referral-schema";
 
 export const uid = () => randomUUID().slice(0, 8);
 
@@ -32,4 +33,29 @@ export async function makeCase(localAuthorityId: string, opts: { mediatorId?: st
   });
   if (opts.familyUserId) await db().party.create({ data: { caseId: c.id, kind: "PARENT", name: "Family member", userId: opts.familyUserId } });
   return c;
+}
+
+/**
+ * A valid referral as the caseworker's form sends it, for `localAuthorityId`: a refusal to assess,
+ * logged with no dates that need bank-holiday data unless a test gives them. Tests override only
+ * what they are about (one builder, rather than a copy per test file).
+ */
+export function referralValues(localAuthorityId: string, overrides: Partial<ReferralFormValues> = {}): ReferralFormValues {
+  return {
+    requestedBy: "PARENT",
+    kind: "MEDIATION",
+    familyParty: "PARENT",
+    child: { name: `Child ${uid()}`, dateOfBirth: "", setting: "", hasEhcPlan: "no" },
+    localAuthorityId,
+    disputedDecisions: ["REFUSAL_TO_ASSESS"],
+    drsScope: "",
+    decisionSentOn: "2025-02-03",
+    laNotifiedOn: "",
+    summary: "",
+    staffNotes: "",
+    issues: [{ category: "EDUCATION", description: "Wants an EHC needs assessment" }],
+    family: { name: "Parent", email: `p-${uid()}@example.com`, phone: "", address: "", preferredContact: "EMAIL", accessNeeds: "" },
+    parties: [],
+    ...overrides,
+  };
 }

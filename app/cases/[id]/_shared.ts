@@ -25,8 +25,8 @@ const DONE_MESSAGES: Record<string, string> = {
   partyUpdated: "The party's details have been saved.",
   consent: "Their answer has been recorded.",
   about: "What the disagreement is about has been saved.",
-  meetingBooked: "The joint meeting has been booked.",
-  meetingMoved: "The joint meeting has been moved.",
+  meetingBooked: "The joint meeting has been booked. Everyone invited is being sent the invitation.",
+  meetingMoved: "The joint meeting has been moved. Everyone invited is being sent the new date.",
   aboutHealthStarted: "What the disagreement is about has been saved. With a health issue, the LA must tell the health commissioning body within 3 working days (R-21).",
   // allowed, but the 30-day deadline will be missed (the case page's deadline says so),
   // and mediation could not take place within 30 days (the case page says so, with the certificate).

@@ -6,6 +6,7 @@
  * banner (`?done=`). Errors come back as ActionState with the submitted values.
  */
 import { redirect } from "next/navigation";
+import { after } from "next/server";
 import { runAction, type ActionState } from "../../_server/action";
 import { getTransition, isDestructive } from "@/lib/cases/lifecycle";
 import { transitionCase, transitionInputFromForm } from "@/lib/cases/transition/transition-case";
@@ -20,6 +21,7 @@ import { recordConsent } from "@/lib/cases/parties/record-consent";
 import { updateCaseAbout } from "@/lib/cases/about/update-case-about";
 import { aboutFromForm } from "@/lib/cases/about/about-schema";
 import { bookJointMeeting } from "@/lib/meetings/book-joint-meeting";
+import { cancelJointMeeting } from "@/lib/meetings/cancel-joint-meeting";
 
 const caseUrl = (caseId: string, done: string) => `/cases/${encodeURIComponent(caseId)}?done=${done}`;
 /** Issue 9 item 15: the same action posted again (Back, then submit) shows the case, saying it was already done. */
@@ -50,7 +52,15 @@ export async function transitionAction(_prev: ActionState, fd: FormData): Promis
         });
         if (isDestructive(t) || preview.plan.starts.length > 0) return { status: "success" as const, data: { confirm: true, starts: preview.starts, warnings: preview.warnings } };
       }
-      const r = await transitionCase(user, v.caseId ?? "", name, v.version ?? "", input, ip);
+      // Issue 10: cancelling the joint meeting also cancels it for everyone invited (sent after answering).
+      let r;
+      if (name === "cancelMeeting") {
+        const cancelled = await cancelJointMeeting(user, { caseId: v.caseId ?? "", expectedVersion: v.version ?? "", reason: typeof input.reason === "string" ? input.reason : "" }, ip);
+        after(cancelled.followUp);
+        r = cancelled;
+      } else {
+        r = await transitionCase(user, v.caseId ?? "", name, v.version ?? "", input, ip);
+      }
       if (r.alreadyDone) redirect(alreadyUrl(r.caseId, r.transition));
       // A meeting booked after day 30 is saved, and the banner says the deadline will be missed (R-20, R-23).
       redirect(caseUrl(r.caseId, name === "scheduleMeeting" && r.warnings.length > 0 ? "meetingAfterDeadline" : name));
@@ -113,6 +123,8 @@ export async function bookMeetingAction(_prev: ActionState, fd: FormData): Promi
         } as Parameters<typeof bookJointMeeting>[1],
         ip,
       );
+      // The invitations go after answering (lib/meetings/send-meeting-invitations.ts).
+      after(r.followUp);
       redirect(caseUrl(r.caseId, r.afterDeadline ? "meetingBookedAfterDeadline" : r.moved ? "meetingMoved" : "meetingBooked"));
     },
   });

@@ -159,7 +159,8 @@ export default async function CasePage({ params, searchParams }: { params: Promi
             ))}
             {c.transitions.some((t) => t.name === "scheduleMeeting") && (
               <Link href={`${base}/meeting`} className="button button--secondary">
-                Find a time for the joint meeting
+                {/* Issue 10: once booked, the meeting page holds who is invited, moving and cancelling. */}
+                {c.status === "MEETING_SCHEDULED" ? "The joint meeting: who is invited, move or cancel" : "Find a time for the joint meeting"}
               </Link>
             )}
             {c.preMeetingsLink && (

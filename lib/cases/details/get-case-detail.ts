@@ -31,7 +31,7 @@ import { closedOutcomeText, DEADLINE_STATE_LABELS, deadlineState, willBeMissed, 
 import { notWithin30Days } from "../deadlines/not-within-30-days";
 import { findCaseOrThrow, SNAPSHOT_SELECT, toIso, toSnapshot } from "../store";
 import { decisionLines, isSectionIOnly } from "../about/rules";
-import { authorityWarnings } from "../parties/authority";
+import { authorityWarnings, meetingAuthorityWarnings } from "../parties/authority";
 import { withoutRuleIds } from "../rule-ids";
 import { PRE_MEETING_STATUSES } from "@/lib/meetings/pre-meetings/pre-meeting-rules";
 
@@ -289,11 +289,11 @@ export async function getCaseDetail(user: SessionUser, id: string) {
         deadlines: deadlines.map((d) => ({ name: d.name, triggerOn: isoFromDbDate(d.triggerOn), dueOn: isoFromDbDate(d.dueOn), closedOn: toIso(d.closedOn), outcome: d.outcome })),
         staff: full,
       })?.map(shown) ?? null,
-    /** before the meeting, staff are warned when no LA (or ICB) representative with authority is recorded. */
-    authorityWarnings:
-      full && ["ALLOCATED", "PREPARING", "MEETING_SCHEDULED"].includes(c.status)
-        ? authorityWarnings({ kind: c.kind, hasHealthIssue: c.issues.some((i) => i.category === "HEALTH"), parties })
-        : [],
+    /**
+     * R-24: before the meeting, staff are warned when no LA (or ICB) representative with authority
+     * is recorded; once the joint meeting is booked, when none is among those invited to it.
+     */
+    authorityWarnings: full && ["ALLOCATED", "PREPARING", "MEETING_SCHEDULED"].includes(c.status) ? await authorityWarningsOf(c, parties) : [],
     // A closed or not-proceeding case can no longer be changed (its details, parties or consent).
     can: { update: open && can(user, "case:update"), allocate: open && can(user, "case:allocate") },
     /** Issue 10: the link to the mediator's pre-meetings with each party, from allocation to the joint meeting. */
@@ -302,6 +302,20 @@ export async function getCaseDetail(user: SessionUser, id: string) {
 }
 
 export type CaseDetail = Awaited<ReturnType<typeof getCaseDetail>>;
+
+async function authorityWarningsOf(
+  c: { id: string; kind: "MEDIATION" | "ADVICE_ONLY" | "DRS"; issues: { category: string }[]; healthBody: { id: string } | null },
+  parties: { kind: string; hasAuthority: boolean | null }[],
+): Promise<string[]> {
+  const hasHealthIssue = c.issues.some((i) => i.category === "HEALTH");
+  const booked = await db().meeting.findFirst({
+    where: { caseId: c.id, kind: { in: ["JOINT_MEETING", "DRS_MEETING"] }, status: "SCHEDULED" },
+    select: { attendees: { select: { response: true, party: { select: { kind: true, hasAuthority: true } } } } },
+  });
+  if (!booked) return authorityWarnings({ kind: c.kind, hasHealthIssue, parties });
+  const attendees = booked.attendees.map((a) => ({ kind: a.party.kind, hasAuthority: a.party.hasAuthority, response: a.response }));
+  return meetingAuthorityWarnings({ kind: c.kind, involvesHealthBody: hasHealthIssue || c.healthBody !== null, attendees });
+}
 
 function reasonFrom(data: unknown): string | null {
   if (data && typeof data === "object" && "reason" in data && typeof (data as { reason: unknown }).reason === "string") {

@@ -34,6 +34,7 @@ import {
   UNCHANGED,
   fromStatusesFor,
   getTransition,
+  type DeadlineCondition,
   type InputSpec,
   type TransitionDef,
   type TransitionName,
@@ -160,11 +161,17 @@ function noActionsToMonitor(snapshot: CaseSnapshot): string {
     : `It is not recorded that an agreement was reached at the meeting, so there are no agreed actions to monitor (${rule}).`;
 }
 
+/** A row's `unlessOpen` conditions as a list. */
+export function unlessOpenConditions(t: TransitionDef): readonly DeadlineCondition[] {
+  if (!t.unlessOpen) return [];
+  return "deadlines" in t.unlessOpen ? [t.unlessOpen] : t.unlessOpen;
+}
+
 /** The row's conditions on the deadlines running (omitted `openDeadlines`: none runs). */
 function deadlineConditionFails(t: TransitionDef, snapshot: CaseSnapshot): string | null {
   const open = snapshot.openDeadlines ?? [];
   if (t.whileOpen && !t.whileOpen.deadlines.some((dl) => open.includes(dl))) return t.whileOpen.otherwise;
-  if (t.unlessOpen && t.unlessOpen.deadlines.some((dl) => open.includes(dl))) return t.unlessOpen.otherwise;
+  for (const c of unlessOpenConditions(t)) if (c.deadlines.some((dl) => open.includes(dl))) return c.otherwise;
   return null;
 }
 

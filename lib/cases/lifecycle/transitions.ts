@@ -99,6 +99,7 @@ export const TRANSITION_NAMES = [
   "declineDrs",
   "startPreparing",
   "scheduleMeeting",
+  "cancelMeeting",
   "recordNotArranged",
   "issueNotArrangedCertificate",
   "recordHealthNotified",
@@ -128,8 +129,9 @@ export interface TransitionDef {
   fromByRole?: Partial<Record<Role, readonly CaseStatus[]>>;
   /** Offered only while at least one of these deadlines runs (the duty it records, R-21, R-23, R-30). */
   whileOpen?: DeadlineCondition;
-  /** Refused while any of these deadlines runs (e.g. a certificate still due before closing). */
-  unlessOpen?: DeadlineCondition;
+  /** Refused while any of these deadlines runs (e.g. a certificate still due before closing): the
+   * first condition that holds gives the reason. */
+  unlessOpen?: DeadlineCondition | readonly DeadlineCondition[];
   to: CaseStatus | typeof UNCHANGED | typeof PREVIOUS;
   /** The status it leaves is kept on the case, so a later `to: PREVIOUS` returns there (closing, R-31). */
   remembersFrom?: boolean;
@@ -161,6 +163,11 @@ export interface TransitionDef {
   stopOutcome: "MET" | "CANCELLED";
   /** The input whose date is day 0 of the deadlines started; none: the day it is recorded (today). */
   trigger?: string;
+  /**
+   * Case columns it empties: cancelling the joint meeting empties `meetingOn`, which is derived
+   * from the joint meeting (issue 10).
+   */
+  clears?: readonly CaseColumn[];
   /** R-22: the notice the meeting date must give the family (checked with the calendar by the command). */
   notice?: NoticeRule;
   /**
@@ -480,6 +487,35 @@ export const TRANSITIONS: readonly TransitionDef[] = [
     done: "The meeting date has been saved.",
   },
   {
+    // Issue 10: the joint meeting is cancelled. Only through lib/meetings/cancel-joint-meeting.ts,
+    // which also cancels the meeting itself, keeps its history and sends everyone invited the
+    // cancellation (METHOD:CANCEL). The case goes back to Preparing so the meeting can be booked
+    // again; Case.meetingOn is derived from the joint meeting, so it is emptied. The 30-day clock
+    // keeps running (R-20): a new date must still be found, or R-23 recorded. The reason is staff
+    // only (R-80): never in the shared timeline entry nor in the cancellation sent.
+    name: "cancelMeeting",
+    from: ["MEETING_SCHEDULED"],
+    to: "PREPARING",
+    roles: STAFF_AND_MEDIATOR,
+    kinds: ["MEDIATION", "DRS"],
+    requires: [textInput("reason", "Why the meeting is cancelled", "Staff only: this is not shown to the local authority or the family, and is not in the cancellation they are sent.")],
+    starts: [],
+    stops: [],
+    stopOutcome: "MET",
+    clears: ["meetingOn"],
+    visibility: "SHARED",
+    confirm: {
+      heading: "Check before you cancel the joint meeting",
+      warning: "Everyone invited will be sent a cancellation. The case goes back to Preparing, so you can book the meeting again.",
+      button: "Yes, cancel the meeting",
+    },
+    audit: "case.meeting_cancelled",
+    label: "Cancel the joint meeting",
+    action: "cancel the joint meeting",
+    blocked: "the meeting cannot be cancelled",
+    done: "The joint meeting has been cancelled, and everyone invited has been sent the cancellation.",
+  },
+  {
     // Event (status unchanged): R-23 — mediation cannot take place within the 30 days; the adviser is
     // told and a "not arranged" certificate is due. The family may still mediate, so the case stays
     // where it is and the 30-day clock keeps running (it is reported on).
@@ -677,7 +713,15 @@ export const TRANSITIONS: readonly TransitionDef[] = [
     roles: STAFF,
     kinds: ["MEDIATION", "ADVICE_ONLY", "DRS"],
     requires: [textInput("reason", "Reason for closing", REASON_HINT)],
-    unlessOpen: { deadlines: CERTIFICATE_DEADLINES, otherwise: "A certificate is still due on this case: issue it before closing the case (R-12, R-30)." },
+    // R-21: the LA's duty to tell the ICB does not end because the case closes: record it first (it
+    // is offered in every open status), so a closed case never hides a duty still running.
+    unlessOpen: [
+      { deadlines: CERTIFICATE_DEADLINES, otherwise: "A certificate is still due on this case: issue it before closing the case (R-12, R-30)." },
+      {
+        deadlines: ["HEALTH_NOTIFICATION"],
+        otherwise: "It is not recorded that the LA told the health commissioning body (R-21): record the date it was told before closing the case.",
+      },
+    ],
     starts: [],
     stops: [],
     stopOutcome: "MET",

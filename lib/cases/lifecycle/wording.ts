@@ -140,6 +140,7 @@ export const EVENTS: Record<TransitionName, EventBuilder> = {
         (r.afterLastDay === true ? ", after the last day: mediation could not take place within 30 days" : ""),
       s.kind === "DRS" ? undefined : r.afterLastDay === true ? "R-23" : "R-22", // DRS meetings are not bound by the notice rule
     ),
+  cancelMeeting: (s, r) => withReason("MEETING_CANCELLED", s.kind === "DRS" ? "Disagreement resolution meeting cancelled" : "Joint meeting cancelled", r.reason),
   recordNotArranged: (_s, r) => same("MEDIATION_NOT_ARRANGED", `Mediation cannot take place within 30 days; adviser told on ${d(r.toldOn)}`, "R-23"),
   issueNotArrangedCertificate: () => same("CERTIFICATE_ISSUED", "Certificate issued (mediation could not be arranged within 30 days)", "R-23"),
   recordHealthNotified: (_s, r) => same("HEALTH_BODY_NOTIFIED", `LA told the health commissioning body on ${d(r.notifiedOn)}`, "R-21"),

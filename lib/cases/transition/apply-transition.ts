@@ -257,6 +257,11 @@ export async function applyTransition(
     before[spec.column] = current[spec.column] ?? null;
     after[spec.column] = v;
   }
+  // Columns the transition empties (cancelling the joint meeting empties its date).
+  for (const column of t.clears ?? []) {
+    data[column] = null;
+    before[column] = current[column] ?? null;
+  }
   // Closing keeps the status it leaves, so re-opening returns there; re-opening forgets it.
   if (t.remembersFrom) data.statusBeforeClose = plan.from;
   if (plan.from === "CLOSED" && plan.statusChanged) data.statusBeforeClose = null;

@@ -9,7 +9,8 @@ import { z } from "zod";
 import { transaction } from "@/lib/platform/db";
 import { authorize } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/types";
-import { parseInput } from "@/lib/platform/validation";
+import { fieldError, parseInput } from "@/lib/platform/validation";
+import { DomainError } from "@/lib/platform/errors";
 import { getTransition, TRANSITION_NAMES, type TransitionName } from "../lifecycle";
 import { caseCommandSchema } from "../store";
 import { assertMediatorCanBeAllocated } from "../allocation/conflicts";
@@ -36,6 +37,9 @@ export function transitionInputFromForm(name: string, values: Record<string, str
   return out;
 }
 
+const CANCEL_ELSEWHERE = "Cancel the joint meeting from its page, so that everyone invited is sent the cancellation.";
+const MOVE_ELSEWHERE = "The joint meeting is booked: move it on the meeting page, so that everyone invited is sent the new date.";
+
 export async function transitionCase(
   user: SessionUser,
   caseId: string,
@@ -48,10 +52,19 @@ export async function transitionCase(
   authorize(user, "case:transition", { hide: false });
   if (v.name === "allocate" || v.name === "reallocate") authorize(user, "case:allocate", { hide: false });
   const picked: TransitionName = v.name;
+  // Issue 10: cancelling the joint meeting also cancels the meeting and tells everyone invited, so
+  // it is done only by lib/meetings/cancel-joint-meeting.ts (the case page's action calls that).
+  if (picked === "cancelMeeting") throw new DomainError(CANCEL_ELSEWHERE, "USE_MEETING_COMMAND");
   return transaction((tx) =>
     applyTransition(tx, user, v.caseId, picked, v.expectedVersion, v.input, ip, async (plan) => {
       // the same check as allocateMediator: an active mediator without a conflict of interest.
       if (picked === "allocate" || picked === "reallocate") await assertMediatorCanBeAllocated(tx, v.caseId, plan.record.mediatorId as string);
+      // Issue 10: Case.meetingOn is derived from the booked joint meeting: a date recorded here
+      // would leave the meeting (and everyone's invitation) at the old one.
+      if (picked === "scheduleMeeting") {
+        const booked = await tx.meeting.count({ where: { caseId: v.caseId, kind: { in: ["JOINT_MEETING", "DRS_MEETING"] }, status: "SCHEDULED" } });
+        if (booked > 0) fieldError("meetingOn", MOVE_ELSEWHERE);
+      }
     }),
   );
 }

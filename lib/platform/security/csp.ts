@@ -29,10 +29,29 @@ export function contentSecurityPolicy({ nonce, dev }: { nonce: string; dev: bool
 }
 
 /**
- * The largest request body accepted (from Content-Length), before anything reads it: 1 MB (the
- * server actions' own limit, next.config.js) for pages, 16 KB for route handlers under /api
- * (sign-in posts a few fields).
+ * A page that takes a file: the public verify page's upload (/verify/<code>, at most 10 MB a file,
+ * lib/platform/documents/check-uploaded-document.ts), with room for the form's other parts. Also
+ * Next's own limit on the proxied body (10 MiB, `proxyClientMaxBodySize`), so nothing accepted
+ * here is cut short.
+ */
+export const UPLOAD_REQUEST_MAX_BYTES = 10 * 1024 * 1024;
+
+/**
+ * The largest request body accepted (from Content-Length), before anything reads it: 1 MB for pages
+ * (what a form of text needs), 16 KB for route handlers under /api (sign-in posts a few fields),
+ * UPLOAD_REQUEST_MAX_BYTES for the verify page. The server actions' own limit (next.config.js)
+ * is the largest of these, since Next has one limit for every action.
  */
 export function maxBodyBytes(pathname: string): number {
-  return pathname.startsWith("/api/") ? 16 * 1024 : 1024 * 1024;
+  if (pathname.startsWith("/api/")) return 16 * 1024;
+  if (/^\/verify\/[^/]+\/?$/.test(pathname)) return UPLOAD_REQUEST_MAX_BYTES;
+  return 1024 * 1024;
+}
+
+/**
+ * A body sent in chunks has no Content-Length, so maxBodyBytes could not be checked before it is
+ * read: refused (411). Browsers always send the length of a form post or a fetch body.
+ */
+export function lengthRequired(method: string, headers: { has(name: string): boolean }): boolean {
+  return method !== "GET" && method !== "HEAD" && headers.has("transfer-encoding") && !headers.has("content-length");
 }

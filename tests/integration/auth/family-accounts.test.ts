@@ -16,7 +16,7 @@ import { addParty } from "@/lib/cases/parties/add-party";
 import { updateParty } from "@/lib/cases/parties/update-party";
 import { listMyCases } from "@/lib/cases/list/list-my-cases";
 import { getCaseDetail } from "@/lib/cases/details/get-case-detail";
-import { makeLa, makeUser, uid } from "../helpers";
+import { makeLa, makeUser, referralValues, uid } from "../helpers";
 
 const NOW = new Date("2025-04-01T10:00:00Z");
 const ACCOUNT_ACTIONS = ["user.family_account_created", "party.account_linked", "party.account_unlinked"];
@@ -33,25 +33,16 @@ const ip = () => `203.0.113.${Math.floor(Math.random() * 250)}-${uid()}`;
 const freshEmail = (who: string) => `${who}-${uid()}@family.example`;
 
 function referral(overrides: Partial<ReferralFormValues> = {}): ReferralFormValues {
-  return {
-    requestedBy: "PARENT",
-    kind: "MEDIATION",
-    familyParty: "PARENT",
+  return referralValues(la.id, {
     child: { name: `Sam ${uid()}`, dateOfBirth: "2015-06-01", setting: "", hasEhcPlan: "yes" },
-    localAuthorityId: la.id,
     disputedDecisions: ["PLAN_CONTENTS_SECTION_F"],
-    drsScope: "",
-    decisionSentOn: "2025-02-03",
-    laNotifiedOn: "",
-    summary: "",
-    staffNotes: "",
     issues: [{ category: "EDUCATION", description: "Section F" }],
     family: { name: "Alex Parent", email: freshEmail("alex"), phone: "", address: "", preferredContact: "EMAIL", accessNeeds: "" },
     parties: [
       { kind: "LA", name: "Lee Officer", organisation: la.name, email: freshEmail("lee.officer"), phone: "", address: "", preferredContact: "EMAIL", accessNeeds: "", hasAuthority: "yes" },
     ],
     ...overrides,
-  };
+  });
 }
 
 const selfReferral = (overrides: Record<string, string> = {}) => ({

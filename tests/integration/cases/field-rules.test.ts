@@ -18,7 +18,7 @@ import type { ReferralFormValues } from "@/lib/cases/intake/referral-schema";
 import { updateCaseDetails } from "@/lib/cases/details/update-case-details";
 import { addParty } from "@/lib/cases/parties/add-party";
 import { updateParty } from "@/lib/cases/parties/update-party";
-import { makeLa, makeUser, uid } from "../helpers";
+import { makeLa, makeUser, referralValues, uid } from "../helpers";
 
 let la: { id: string };
 let caseworker: SessionUser;
@@ -31,21 +31,16 @@ beforeAll(async () => {
 const today = todayInLondon();
 
 function referral(o: { phone?: string; email?: string; setting?: string; summary?: string; dateOfBirth?: string; youngPerson?: boolean } = {}): ReferralFormValues {
+  const base = referralValues(la.id);
   return {
+    ...base,
     requestedBy: o.youngPerson ? "YOUNG_PERSON" : "PARENT",
     kind: "ADVICE_ONLY",
     familyParty: o.youngPerson ? "YOUNG_PERSON" : "PARENT",
-    child: { name: `Child ${uid()}`, dateOfBirth: o.dateOfBirth ?? "", setting: o.setting ?? "", hasEhcPlan: "no" },
-    localAuthorityId: la.id,
-    disputedDecisions: ["REFUSAL_TO_ASSESS"],
-    drsScope: "",
+    child: { ...base.child, dateOfBirth: o.dateOfBirth ?? "", setting: o.setting ?? "" },
     decisionSentOn: today,
-    laNotifiedOn: "",
     summary: o.summary ?? "",
-    staffNotes: "",
-    issues: [{ category: "EDUCATION", description: "Wants an EHC needs assessment" }],
-    family: { name: "Parent", email: o.email ?? `p-${uid()}@example.com`, phone: o.phone ?? "", address: "", preferredContact: "EMAIL", accessNeeds: "" },
-    parties: [],
+    family: { ...base.family, email: o.email ?? base.family.email, phone: o.phone ?? "" },
   };
 }
 

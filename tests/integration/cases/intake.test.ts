@@ -9,7 +9,7 @@ import { SELF_REFERRAL_RATE_LIMITED_MESSAGE, createSelfReferral } from "@/lib/ca
 import { lateDecisionWarning, previewReferralDates } from "@/lib/cases/intake/preview-referral-dates";
 import { listLocalAuthoritiesForIntake } from "@/lib/cases/intake/local-authorities";
 import type { ReferralFormValues } from "@/lib/cases/intake/referral-schema";
-import { makeLa, makeUser, uid } from "../helpers";
+import { makeLa, makeUser, referralValues, uid } from "../helpers";
 
 /** "Today" for these tests: Tuesday 1 April 2025 (London). The R-54 example runs from 3 Feb / 26 Mar 2025. */
 const NOW = new Date("2025-04-01T10:00:00Z");
@@ -25,35 +25,18 @@ beforeAll(async () => {
 });
 
 function validReferral(overrides: Partial<ReferralFormValues> = {}): ReferralFormValues {
-  return {
-    requestedBy: "PARENT",
-    kind: "MEDIATION",
-    familyParty: "PARENT",
+  return referralValues(la.id, {
     child: { name: `Sam ${uid()}`, dateOfBirth: "2015-06-01", setting: "Oak Primary School", hasEhcPlan: "yes" },
-    localAuthorityId: la.id,
     disputedDecisions: ["PLAN_CONTENTS_SECTION_F"],
-    drsScope: "",
-    decisionSentOn: "2025-02-03",
-    laNotifiedOn: "",
     summary: "Family wants more speech and language therapy.",
     staffNotes: "Mum works nights: phone after 2pm.",
     issues: [{ category: "EDUCATION", description: "Speech and language therapy hours in section F" }],
     family: { name: "Alex Parent", email: `alex-${uid()}@example.com`, phone: "", address: "", preferredContact: "EMAIL", accessNeeds: "Needs a BSL interpreter" },
     parties: [
-      {
-        kind: "LA",
-        name: "Lee Officer",
-        organisation: "Northshire County Council",
-        email: "lee.officer@la.example",
-        phone: "",
-        address: "",
-        preferredContact: "EMAIL",
-        accessNeeds: "",
-        hasAuthority: "yes",
-      },
+      { kind: "LA", name: "Lee Officer", organisation: "Northshire County Council", email: "lee.officer@la.example", phone: "", address: "", preferredContact: "EMAIL", accessNeeds: "", hasAuthority: "yes" },
     ],
     ...overrides,
-  };
+  });
 }
 
 /** Every table a referral writes to. */

@@ -2,28 +2,10 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/platform/db";
 import { createReferral } from "@/lib/cases/intake/create-referral";
 import { formatReference, isReference, nextReference } from "@/lib/cases/reference";
-import type { ReferralFormValues } from "@/lib/cases/intake/referral-schema";
-import { makeLa, makeUser, uid } from "../helpers";
+import { makeLa, makeUser, referralValues } from "../helpers";
 
 /** A minimal valid referral (no dates that need bank-holiday data, so any year works). */
-function referral(localAuthorityId: string, decisionSentOn: string): ReferralFormValues {
-  return {
-    requestedBy: "PARENT",
-    kind: "MEDIATION",
-    familyParty: "PARENT",
-    child: { name: `Child ${uid()}`, dateOfBirth: "", setting: "", hasEhcPlan: "no" },
-    localAuthorityId,
-    disputedDecisions: ["REFUSAL_TO_ASSESS"],
-    drsScope: "",
-    decisionSentOn,
-    laNotifiedOn: "",
-    summary: "",
-    staffNotes: "",
-    issues: [{ category: "EDUCATION", description: "Wants an EHC needs assessment" }],
-    family: { name: "Parent", email: `p-${uid()}@example.com`, phone: "", address: "", preferredContact: "EMAIL", accessNeeds: "" },
-    parties: [],
-  };
-}
+const referral = (localAuthorityId: string, decisionSentOn: string) => referralValues(localAuthorityId, { decisionSentOn });
 
 describe("case references", () => {
   it("are SM-<year>-<5 digits>", () => {

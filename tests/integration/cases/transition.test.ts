@@ -18,7 +18,7 @@ import { addParty } from "@/lib/cases/parties/add-party";
 import { recordConsent } from "@/lib/cases/parties/record-consent";
 import { createReferral } from "@/lib/cases/intake/create-referral";
 import type { ReferralFormValues } from "@/lib/cases/intake/referral-schema";
-import { uid } from "../helpers";
+import { referralValues, uid } from "../helpers";
 import { admin, caseworker, deadlinesOf, fieldError, la, laOfficer, makeCase, mediator, mediator2, parentUser, refusal, stateOf, setUpCaseFixtures } from "./fixtures";
 
 setUpCaseFixtures();
@@ -379,25 +379,17 @@ const lastAudit = (caseId: string) => db().auditEvent.findFirstOrThrow({ where: 
 describe("deadlines opened at intake are answered at once (R-21, R-23)", () => {
   /** A referral logged, as the intake form does, with the date the LA was told and a health issue. */
   function referral(): ReferralFormValues {
-    return {
-      requestedBy: "PARENT",
-      kind: "MEDIATION",
-      familyParty: "PARENT",
+    return referralValues(la.id, {
       child: { name: `Sam ${uid()}`, dateOfBirth: "2015-06-01", setting: "Oak Primary School", hasEhcPlan: "yes" },
-      localAuthorityId: la.id,
       disputedDecisions: ["PLAN_CONTENTS_SECTION_F"],
-      drsScope: "",
-      decisionSentOn: "2025-02-03",
       laNotifiedOn: "2025-03-26",
       summary: "Family wants more therapy, and the ICB funds part of it.",
-      staffNotes: "",
       issues: [
         { category: "EDUCATION", description: "Speech and language therapy hours in section F" },
         { category: "HEALTH", description: "Occupational therapy in section G" },
       ],
       family: { name: "Alex Parent", email: `alex-${uid()}@example.com`, phone: "", address: "", preferredContact: "EMAIL", accessNeeds: "" },
-      parties: [],
-    };
+    });
   }
 
   it("starting to contact the parties does not ask again for the date given at intake, nor restart its clocks (issue 8, item 9)", async () => {

@@ -12,7 +12,7 @@ import type { ReferralFormValues } from "@/lib/cases/intake/referral-schema";
 import { addParty } from "@/lib/cases/parties/add-party";
 import { updateParty } from "@/lib/cases/parties/update-party";
 import { updateCaseDetails } from "@/lib/cases/details/update-case-details";
-import { makeLa, makeUser, uid } from "../helpers";
+import { makeLa, makeUser, referralValues, uid } from "../helpers";
 
 describe("the audit trail's rule for personal data", () => {
   it("keeps field names and non-personal values, and redacts personal values", async () => {
@@ -57,22 +57,13 @@ describe("the audit trail's rule for personal data", () => {
       summary: `They disagree about ${uid()}`,
       newChild: `Child Renamed ${uid()}`,
     };
-    const referral: ReferralFormValues = {
-      requestedBy: "PARENT",
+    const referral: ReferralFormValues = referralValues(la.id, {
       kind: "ADVICE_ONLY",
-      familyParty: "PARENT",
       child: { name: secret.childName, dateOfBirth: "", setting: "", hasEhcPlan: "no" },
-      localAuthorityId: la.id,
-      disputedDecisions: ["REFUSAL_TO_ASSESS"],
-      drsScope: "",
       decisionSentOn: todayInLondon(),
-      laNotifiedOn: "",
-      summary: "",
-      staffNotes: "",
       issues: [{ category: "EDUCATION", description: "Wants an assessment" }],
       family: { name: secret.parentName, email: secret.parentEmail, phone: "", address: "", preferredContact: "EMAIL", accessNeeds: "" },
-      parties: [],
-    };
+    });
     const c = await createReferral(caseworker, referral, null);
     const version = async () => (await db().case.findUniqueOrThrow({ where: { id: c.id }, select: { version: true } })).version;
     const added = await addParty(caseworker, c.id, await version(), { kind: "SUPPORTER", name: secret.supporterName, phone: secret.supporterPhone, preferredContact: "PHONE" });

@@ -31,6 +31,7 @@ import {
   needsHealthNotification,
   partiesWhoseConsentIsRequired,
   planTransition,
+  unlessOpenConditions,
 } from "@/lib/cases/lifecycle";
 import { isTypedDate } from "@/lib/cases/fields";
 import { formatDate } from "@/lib/deadlines/calendar";
@@ -207,7 +208,7 @@ describe("transition table", () => {
         expect(t.roles).toContain(role);
         for (const s of from) expect(t.from).toContain(s);
       }
-      for (const dl of [...(t.whileOpen?.deadlines ?? []), ...(t.unlessOpen?.deadlines ?? []), ...(t.startsUnlessOpen ?? [])]) expect(DEADLINE_NAMES).toContain(dl);
+      for (const dl of [...(t.whileOpen?.deadlines ?? []), ...unlessOpenConditions(t).flatMap((c) => c.deadlines), ...(t.startsUnlessOpen ?? [])]) expect(DEADLINE_NAMES).toContain(dl);
       const inputs = [...t.requires, ...(t.accepts ?? [])];
       const typeOf = (name: string) => inputs.find((i) => i.name === name)?.type;
       if (t.startsWhen) expect(typeOf(t.startsWhen), `${t.name}.startsWhen`).toBe("boolean");
@@ -371,6 +372,10 @@ describe("happy paths", () => {
     expect(p.to).toBe("MONITORING");
     s = apply(s, p);
 
+    // The health body was never recorded as told: closing waits for it (R-21).
+    expect(planTransition(s, "close", admin, { reason: "Agreed actions completed" })).toMatchObject({ ok: false, code: "GUARD_FAILED" });
+    s = apply(s, expectOk(planTransition(s, "recordHealthNotified", caseworker, { notifiedOn: "2025-04-30" })));
+
     // close
     p = expectOk(planTransition(s, "close", admin, { reason: "  Agreed actions completed  " }));
     expect(p).toMatchObject({ to: "CLOSED", record: { reason: "Agreed actions completed" } });
@@ -387,6 +392,18 @@ describe("happy paths", () => {
   it("closes straight from CERTIFICATE_ISSUED", () => {
     const p = expectOk(planTransition(snap({ status: "CERTIFICATE_ISSUED" }), "close", caseworker, { reason: "No agreement" }));
     expect(p.to).toBe("CLOSED");
+  });
+
+  it("does not close while the LA's duty to tell the health body still runs (R-21): it is recorded first", () => {
+    const s = snap({ status: "CERTIFICATE_ISSUED", hasHealthIssue: true, openDeadlines: ["HEALTH_NOTIFICATION"] });
+    expect(planTransition(s, "close", caseworker, { reason: "Done" })).toMatchObject({
+      ok: false,
+      code: "GUARD_FAILED",
+      message: "It is not recorded that the LA told the health commissioning body (R-21): record the date it was told before closing the case.",
+    });
+    const told = apply(s, expectOk(planTransition(s, "recordHealthNotified", caseworker, { notifiedOn: "2025-04-20" })));
+    expect(told.openDeadlines).not.toContain("HEALTH_NOTIFICATION");
+    expect(expectOk(planTransition(told, "close", caseworker, { reason: "Done" })).to).toBe("CLOSED");
   });
 
   it("allows scheduling directly from ALLOCATED", () => {
@@ -590,7 +607,7 @@ describe("refusals", () => {
     expect(r).toMatchObject({ ok: false, code: "ROLE_NOT_PERMITTED" });
     if (!r.ok) expect(r.message).toContain("allocated to another mediator");
     expect(availableTransitions(s, otherMediator)).toEqual([]);
-    expect(names(s, mediator)).toEqual(["scheduleMeeting", "recordMeetingHeld"]);
+    expect(names(s, mediator)).toEqual(["scheduleMeeting", "cancelMeeting", "recordMeetingHeld"]);
 
     const unallocated = snap({ status: "ALLOCATED", allocatedMediatorId: null });
     expect(planTransition(unallocated, "startPreparing", mediator)).toMatchObject({ ok: false, code: "ROLE_NOT_PERMITTED" });
@@ -868,6 +885,7 @@ const SAMPLE_INPUTS: Record<TransitionName, Record<string, unknown>[]> = {
   declineDrs: [{ declinedByPartyId: "p-school", reason: "School declined" }],
   startPreparing: [{}],
   scheduleMeeting: [{ meetingOn: "2025-04-24" }],
+  cancelMeeting: [{ reason: "The mediator is ill" }],
   recordNotArranged: [{ toldOn: "2025-04-14" }],
   issueNotArrangedCertificate: [{ issuedOn: "2025-04-16" }],
   recordHealthNotified: [{ notifiedOn: "2025-03-28" }],

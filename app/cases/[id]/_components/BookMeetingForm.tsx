@@ -18,6 +18,7 @@ export function BookMeetingForm({
   slots,
   noticeApplies,
   late = false,
+  moving = false,
 }: {
   caseId: string;
   version: number;
@@ -27,6 +28,8 @@ export function BookMeetingForm({
   noticeApplies: boolean;
   /** the times are after the last day: a reason and a confirmation are asked for. */
   late?: boolean;
+  /** The meeting is booked: this moves it. */
+  moving?: boolean;
 }) {
   const [state, action, pending] = useActionState(bookMeetingAction, IDLE_STATE);
   const v = state.values ?? {};
@@ -72,7 +75,8 @@ export function BookMeetingForm({
         </>
       )}
       <button type="submit" className={late ? "button button--warning" : "button"} disabled={pending}>
-        {late ? "Book this time after the last day" : "Book this time"}
+        {moving ? "Move the meeting to this time" : "Book this time"}
+        {late ? " after the last day" : ""}
       </button>
     </form>
   );

@@ -1,0 +1,41 @@
+/**
+ * Staff invite one more of the case's parties to the booked meeting (R-24: a supporter the family
+ * chose, an interpreter, a school once everyone agrees). Audited; the returned `followUp` sends
+ * them the invitation (the meeting's current SEQUENCE) once it has committed.
+ */
+import "server-only";
+import { z } from "zod";
+import { transaction } from "@/lib/platform/db";
+import type { SessionUser } from "@/lib/auth/types";
+import { writeAudit } from "@/lib/platform/audit";
+import { fieldError, parseInput } from "@/lib/platform/validation";
+import { caseIdSchema } from "@/lib/cases/store";
+import { findBookedMeeting, meetingIdSchema } from "./attendee-store";
+import { invitationsFollowUp } from "./send-meeting-invitations";
+
+export const addAttendeeSchema = z.object({
+  caseId: caseIdSchema,
+  meetingId: meetingIdSchema,
+  partyId: z.string({ error: "Choose who to invite" }).trim().min(1, "Choose who to invite").max(200, "Choose who to invite from the list"),
+});
+export type AddAttendeeInput = z.input<typeof addAttendeeSchema>;
+
+const ALREADY = "They are already invited to this meeting.";
+
+export async function addAttendee(user: SessionUser, input: AddAttendeeInput, ip: string | null = null) {
+  const v = parseInput(addAttendeeSchema, input);
+  const attendee = await transaction(async (tx) => {
+    const { meeting } = await findBookedMeeting(tx, user, v.caseId, v.meetingId);
+    const party = await tx.party.findFirst({ where: { id: v.partyId, caseId: v.caseId }, select: { id: true, kind: true } });
+    if (!party) fieldError("partyId", "Choose who to invite from the people on this case");
+    if (await tx.meetingAttendee.findUnique({ where: { meetingId_partyId: { meetingId: meeting.id, partyId: party.id } }, select: { id: true } })) fieldError("partyId", ALREADY);
+    const a = await tx.meetingAttendee.create({ data: { caseId: v.caseId, meetingId: meeting.id, partyId: party.id }, select: { id: true } });
+    await writeAudit(tx, { actor: user, action: "meeting.attendee_added", entityType: "Meeting", entityId: meeting.id, caseId: v.caseId, after: { attendeeId: a.id, partyId: party.id, kind: party.kind }, ip });
+    return a;
+  }).catch((e: unknown) => {
+    // The same person added twice at once: the second finds the first's row.
+    if (e && typeof e === "object" && "code" in e && (e as { code: unknown }).code === "P2002") fieldError("partyId", ALREADY);
+    throw e;
+  });
+  return { caseId: v.caseId, meetingId: v.meetingId, attendeeId: attendee.id, followUp: invitationsFollowUp(v.meetingId, "ADDED", [v.partyId]) };
+}

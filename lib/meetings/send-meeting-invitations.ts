@@ -1,0 +1,138 @@
+/**
+ * Sends a meeting's invitations through the outbox (issue 10): every attendee with an email gets
+ * the plain-English email and its .ics (./invitation-email.ts) — a REQUEST when the meeting is
+ * booked or moved (the new SEQUENCE to everyone) or when they are added; a CANCEL when it is
+ * cancelled (to everyone) or when they are taken off the list (to them).
+ *
+ * Runs after the command's transaction has committed, never inside it: an email cannot be taken
+ * back if the transaction rolls back. It is the one function a job runs when invitations move onto
+ * the job queue: it reads everything it needs from the database by the meeting's id, and sends what
+ * the meeting is NOW (a late run after a second move sends the latest time; nothing is sent for a
+ * meeting no longer in the state the kind expects). Afterwards, in one transaction: each invitee's
+ * `invitedAt`, the meeting's `noticeSentOn` when the family is given notice of a date and place
+ * (R-22: booked or moved), and an audit row with no actor (the system sent them).
+ *
+ * R-80: reads only what an invitation may say (the select below): never staff notes, anyone's
+ * access needs or adjustments, consent notes or reasons.
+ */
+import "server-only";
+import { db, transaction } from "@/lib/platform/db";
+import { writeAudit } from "@/lib/platform/audit";
+import { MAIL_FROM, sendEmail, type SendResult } from "@/lib/platform/email";
+import { dbDateFromIso, todayInLondon } from "@/lib/deadlines";
+import { invitationMessage, mailbox, methodOf, type InvitationKind, type InvitationMeeting, type InvitationRecipient } from "./invitation-email";
+
+export type { InvitationKind } from "./invitation-email";
+
+/** The phone number invitations give for asking about adjustments, when the deployment sets one (SERVICE_PHONE). */
+export function servicePhone(env: NodeJS.ProcessEnv = process.env): string | null {
+  return env.SERVICE_PHONE?.trim() || null;
+}
+
+export type InvitationRun = {
+  /** One per email written to the outbox. */
+  sent: { partyId: string; to: string; status: SendResult["status"] }[];
+  /** Invitees with no email address: staff tell them another way (the meeting page lists them). */
+  withoutEmail: string[];
+};
+
+const NOTHING: InvitationRun = { sent: [], withoutEmail: [] };
+
+const PARTY = { id: true, name: true, email: true } as const;
+
+export async function sendMeetingInvitations(meetingId: string, kind: InvitationKind, opts: { partyIds?: readonly string[]; now?: Date } = {}): Promise<InvitationRun> {
+  const now = opts.now ?? new Date();
+  const m = await db().meeting.findUnique({
+    where: { id: meetingId },
+    select: {
+      id: true,
+      caseId: true,
+      status: true,
+      sequence: true,
+      startsAt: true,
+      endsAt: true,
+      mode: true,
+      videoLink: true,
+      venue: { select: { name: true, address: true, stepFreeAccess: true, hearingLoop: true, parking: true, notes: true } },
+      case: { select: { reference: true, kind: true, allocatedMediator: { select: { name: true } } } },
+      attendees: { select: { partyId: true, response: true, party: { select: { ...PARTY, kind: true } } }, orderBy: { createdAt: "asc" } },
+    },
+  });
+  // A cancellation only for a cancelled meeting; anything else only while it is booked.
+  if (!m || (kind === "CANCELLED" ? m.status !== "CANCELLED" : m.status !== "SCHEDULED")) return NOTHING;
+
+  let recipients: { partyId: string; name: string; email: string | null }[];
+  if (kind === "ADDED") {
+    recipients = m.attendees.filter((a) => opts.partyIds?.includes(a.partyId)).map((a) => ({ partyId: a.partyId, name: a.party.name, email: a.party.email }));
+  } else if (kind === "REMOVED") {
+    // Taken off the list: still a party of the case, no longer an attendee.
+    const ids = (opts.partyIds ?? []).filter((id) => !m.attendees.some((a) => a.partyId === id));
+    const parties = ids.length ? await db().party.findMany({ where: { id: { in: ids }, caseId: m.caseId }, select: PARTY }) : [];
+    recipients = parties.map((p) => ({ partyId: p.id, name: p.name, email: p.email }));
+  } else {
+    recipients = m.attendees.map((a) => ({ partyId: a.partyId, name: a.party.name, email: a.party.email }));
+  }
+
+  const meeting: InvitationMeeting = {
+    id: m.id,
+    sequence: m.sequence,
+    startsAt: m.startsAt,
+    endsAt: m.endsAt,
+    caseReference: m.case.reference,
+    caseKind: m.case.kind,
+    mode: m.mode,
+    videoLink: m.videoLink,
+    venue: m.venue,
+    mediatorName: m.case.allocatedMediator?.name ?? null,
+    attendees: m.attendees.map((a) => ({ partyId: a.partyId, kind: a.party.kind, response: a.response })),
+  };
+  const contact = { organizer: mailbox(MAIL_FROM), phone: servicePhone() };
+  const run: InvitationRun = { sent: [], withoutEmail: [] };
+  for (const r of recipients) {
+    if (!r.email) {
+      run.withoutEmail.push(r.partyId);
+      continue;
+    }
+    const msg = invitationMessage(meeting, r as InvitationRecipient, kind, contact);
+    const result = await sendEmail({ ...msg, caseId: m.caseId });
+    run.sent.push({ partyId: r.partyId, to: r.email, status: result.status });
+  }
+
+  const method = methodOf(kind);
+  // R-22: notice of the date and place is given when the invitations go (booked or moved).
+  const notice = (kind === "BOOKED" || kind === "MOVED") && run.sent.length > 0 ? todayInLondon(now) : null;
+  await transaction(async (tx) => {
+    if (method === "REQUEST" && run.sent.length > 0) {
+      await tx.meetingAttendee.updateMany({ where: { meetingId: m.id, partyId: { in: run.sent.map((s) => s.partyId) } }, data: { invitedAt: now } });
+    }
+    if (notice) await tx.meeting.update({ where: { id: m.id }, data: { noticeSentOn: dbDateFromIso(notice) } });
+    await writeAudit(tx, {
+      actor: null,
+      action: "meeting.invitations_sent",
+      entityType: "Meeting",
+      entityId: m.id,
+      caseId: m.caseId,
+      after: {
+        kind,
+        method,
+        sequence: m.sequence,
+        sent: run.sent.length,
+        failed: run.sent.filter((s) => s.status === "FAILED").length,
+        withoutEmail: run.withoutEmail.length,
+        ...(notice ? { noticeSentOn: notice } : {}),
+      },
+    });
+  });
+  return run;
+}
+
+/** The command's follow-up (run after answering, Next's `after()`): sends, and never throws. */
+export function invitationsFollowUp(meetingId: string, kind: InvitationKind, partyIds?: readonly string[]): () => Promise<void> {
+  return async () => {
+    try {
+      await sendMeetingInvitations(meetingId, kind, partyIds ? { partyIds } : {});
+    } catch (e) {
+      console.error(`[invitations] could not send the ${kind.toLowerCase()} invitations of meeting ${meetingId}`, e instanceof Error ? e.message : e);
+    }
+  };
+}

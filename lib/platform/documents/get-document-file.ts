@@ -1,0 +1,27 @@
+/**
+ * A stored PDF for download (/documents/[id]), through the scope: a document of a case the user
+ * may not see, or a STAFF document for the family or an LA officer (R-80), is simply not found
+ * (NotFoundError → 404), the same answer as for an id that does not exist.
+ */
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/platform/db";
+import { authorize } from "@/lib/auth/policy";
+import { documentScope } from "@/lib/auth/scope";
+import { NotFoundError, type SessionUser } from "@/lib/auth/types";
+
+export const documentIdSchema = z.string().trim().min(1).max(200);
+
+export type DocumentFile = { fileName: string; bytes: Uint8Array; sha256: string };
+
+export async function getDocumentFile(user: SessionUser, documentId: unknown): Promise<DocumentFile> {
+  authorize(user, "document:read");
+  const id = documentIdSchema.safeParse(documentId);
+  if (!id.success) throw new NotFoundError("document");
+  const row = await db().document.findFirst({
+    where: { AND: [{ id: id.data }, documentScope(user)] },
+    select: { fileName: true, pdf: true, pdfSha256: true },
+  });
+  if (!row) throw new NotFoundError("document");
+  return { fileName: row.fileName, bytes: new Uint8Array(row.pdf), sha256: row.pdfSha256 };
+}
