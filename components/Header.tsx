@@ -7,10 +7,12 @@ const NAV: Record<Role, { href: string; label: string }[]> = {
   ADMIN: [
     { href: "/admin", label: "Administration" },
     { href: "/cases", label: "Cases" },
+    { href: "/venues", label: "Venues" },
   ],
   CASEWORKER: [
     { href: "/cases", label: "Cases" },
     { href: "/cases/new", label: "New referral" },
+    { href: "/venues", label: "Venues" },
   ],
   MEDIATOR: [{ href: "/mediator", label: "My cases" }],
   LA_OFFICER: [{ href: "/la", label: "Deadlines and actions" }],

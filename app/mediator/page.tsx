@@ -15,7 +15,8 @@ const daysLeftText = (n: number | null) => (n === null ? "No 30-day clock" : n <
 
 /**
  * The mediator's home (issue 10): this week's meetings, the cases whose joint meeting is still to
- * book (fewest days left to day 30 first), the meetings to record, then all their open cases.
+ * book (fewest days left to day 30 first), the pre-meetings still to hold, the meetings to record,
+ * then all their open cases.
  */
 export default async function MediatorHome({ searchParams }: { searchParams: Promise<RawListParams> }) {
   const user = await requireUser("mediator:workspace");
@@ -42,7 +43,7 @@ export default async function MediatorHome({ searchParams }: { searchParams: Pro
                   {formatLongDate(m.date)}, {m.time}
                 </strong>
                 : <Link href={`/cases/${m.caseId}`}>{m.reference}</Link>
-                {m.child ? ` (${m.child})` : ""}, {m.place}
+                {m.child ? ` (${m.child})` : ""}, {m.kind === "PRE_MEETING" ? `pre-meeting (${m.place})` : m.place}
               </li>
             ))}
           </ul>
@@ -108,6 +109,34 @@ export default async function MediatorHome({ searchParams }: { searchParams: Pro
               ))}
             </tbody>
           </table>
+        )}
+      </section>
+
+      <section aria-labelledby="pre-meetings-title" data-testid="pre-meetings-to-hold">
+        <h2 className="h-m" id="pre-meetings-title">
+          Pre-meetings still to hold
+        </h2>
+        {home.preMeetingsToHold.length === 0 ? (
+          <p className="body">No one is waiting for a pre-meeting: you have met every party of your cases before their joint meeting.</p>
+        ) : (
+          <ul className="body">
+            {home.preMeetingsToHold.map((c) => (
+              <li key={c.id} className="mb-2">
+                <Link href={`/cases/${c.id}/pre-meetings`}>
+                  {c.reference}
+                  <span className="visually-hidden"> pre-meetings</span>
+                </Link>
+                {c.child ? ` (${c.child})` : ""}
+                {c.meetingOn ? `, joint meeting ${formatLongDate(c.meetingOn)}` : ""}:{" "}
+                {c.parties.map((p, i) => (
+                  <span key={p.id}>
+                    {i > 0 ? "; " : ""}
+                    {p.name} – {p.bookedFor ? `booked ${formatLongDate(p.bookedFor.date)}, ${p.bookedFor.time}` : "not booked yet"}
+                  </span>
+                ))}
+              </li>
+            ))}
+          </ul>
         )}
       </section>
 

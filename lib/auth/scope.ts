@@ -5,6 +5,7 @@
  *  - MEDIATOR: cases allocated to them;
  *  - LA_OFFICER: cases of their own local authority;
  *  - PARENT (family user): the cases where they are a party.
+ * Venues (issue 10) are the office's: ADMIN and CASEWORKER see them all, nobody else any.
  */
 import type { Prisma } from "@/lib/platform/db";
 import { can } from "./policy";
@@ -33,6 +34,13 @@ export function localAuthorityScope(user: SessionUser): Prisma.LocalAuthorityWhe
   if (user.role === "LA_OFFICER") return user.localAuthorityId ? { id: user.localAuthorityId } : { id: { in: [] } };
   if (user.role === "PARENT") return { cases: { some: caseScope(user) } };
   return {};
+}
+
+const NO_VENUE = { id: { in: [] as string[] } } satisfies Prisma.VenueWhereInput;
+
+/** Venues a user may list and change: the office's (admins and caseworkers), every LA's. */
+export function venueScope(user: SessionUser): Prisma.VenueWhereInput {
+  return user.role === "ADMIN" || user.role === "CASEWORKER" ? {} : NO_VENUE;
 }
 
 /**

@@ -50,6 +50,8 @@ export const SNAPSHOT_SELECT = {
   issues: { select: { category: true } },
   parties: { select: { id: true, name: true, kind: true, consent: true, consentOn: true }, orderBy: { createdAt: "asc" } },
   deadlines: { where: { closedOn: null }, select: { name: true, triggerOn: true, dueOn: true } },
+  // was the "could not be arranged" certificate already issued (met, on time or late)?
+  _count: { select: { deadlines: { where: { name: "CERTIFICATE_NOT_ARRANGED", outcome: { in: ["MET", "MISSED"] } } } } },
 } satisfies Prisma.CaseSelect;
 
 /** The case as the lifecycle sees it, with its recorded dates (so a transition's dates are checked against them). */
@@ -65,6 +67,7 @@ export function toSnapshot(row: Prisma.CaseGetPayload<{ select: typeof SNAPSHOT_
     hasHealthIssue: row.issues.some((i) => i.category === "HEALTH"),
     healthOnly: isHealthOnly(row.issues.map((i) => i.category)),
     decisionUnknown: row.kind !== "DRS" && row.decisionUnknown,
+    notArrangedCertificateIssued: row._count.deadlines > 0,
     statusBeforeClose: row.statusBeforeClose,
     parties: row.parties.map((p) => ({ id: p.id, name: p.name, kind: p.kind, consent: p.consent, consentOn: toIso(p.consentOn) })),
     openDeadlines: open.map((d) => d.name),

@@ -4,10 +4,13 @@
  * the case's meeting date from it, and the meeting row holds the times, the place and the .ics
  * sequence. Checked again before writing: the mediator and the venue are still free (with travel
  * between venues), and a meeting after the day mediation must take place by (R-20; the ICB's for
- * health only, R-21) needs a recorded reason (R-23). One transaction, audited, with the meeting's
- * history (booked, or moved from and to) and, for a new meeting, who is invited by default (R-24,
- * ./default-attendees.ts). The invitations go after it commits: the returned `followUp` sends them
- * (./send-meeting-invitations.ts), which also records the day notice was given (R-22).
+ * health only, R-21) needs a recorded reason and a confirmation that the user saw the warning: it
+ * means mediation could not take place within 30 days, and the lifecycle then starts the "could
+ * not be arranged" certificate's deadline (R-23; once). One transaction, audited, with the
+ * meeting's history (booked, or moved from and to) and, for a new meeting, who is invited by
+ * default (R-24, ./default-attendees.ts). The invitations go after it commits: the returned
+ * `followUp` sends them (./send-meeting-invitations.ts), which also records the day notice was
+ * given (R-22).
  */
 import "server-only";
 import { z } from "zod";
@@ -16,12 +19,14 @@ import { authorize } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/types";
 import { writeAudit } from "@/lib/platform/audit";
 import { fieldError, parseInput } from "@/lib/platform/validation";
+import { DomainError } from "@/lib/platform/errors";
 import { formatLongDate, isIsoDate, isoFromDbDate } from "@/lib/deadlines";
 import { MEDIATION_CLOCKS } from "@/lib/cases/lifecycle";
 import { caseCommandSchema } from "@/lib/cases/store";
 import { applyTransition } from "@/lib/cases/transition/apply-transition";
 import { availabilityOf } from "./availability";
 import { MEETING_LENGTHS } from "./get-find-a-time";
+import { placeOf } from "./find-a-time";
 import { hhmm, londonInstant, minutesOf } from "./london-time";
 import { invitedByDefault } from "./default-attendees";
 import { recordMeetingChange } from "./history";
@@ -39,6 +44,8 @@ export const bookJointMeetingSchema = caseCommandSchema.extend({
   videoLink: z.string().trim().max(500).optional().default(""),
   shortNoticeAgreed: z.boolean().optional().default(false),
   lateReason: z.string().trim().max(2000, "The reason must be at most 2000 characters").optional().default(""),
+  /** R-23: the user saw the warning that a meeting after the last day means a certificate falls due. */
+  confirmAfterLastDay: z.boolean().optional().default(false),
 });
 export type BookJointMeetingInput = z.input<typeof bookJointMeetingSchema>;
 
@@ -48,6 +55,8 @@ export type BookingResult = {
   moved: boolean;
   version: number;
   afterDeadline: boolean;
+  /** R-23: this booking started the "could not be arranged" certificate's deadline. */
+  notArrangedStarted: boolean;
   /** Sends the invitations (SEQUENCE 0 when booked, the raised one when moved): run after answering. Never throws. */
   followUp: () => Promise<void>;
 };
@@ -65,8 +74,10 @@ export async function bookJointMeeting(user: SessionUser, input: BookJointMeetin
 
   const booked = await transaction(async (tx) => {
     let afterDeadline = false;
+    let notArrangedStarted = false;
     let caseRow: { kind: string; mediatorId: string | null } = { kind: "MEDIATION", mediatorId: null };
-    const r = await applyTransition(tx, user, v.caseId, "scheduleMeeting", v.expectedVersion, { meetingOn: v.date, shortNoticeAgreed: v.shortNoticeAgreed }, ip, async () => {
+    const r = await applyTransition(tx, user, v.caseId, "scheduleMeeting", v.expectedVersion, { meetingOn: v.date, shortNoticeAgreed: v.shortNoticeAgreed }, ip, async (plan) => {
+      notArrangedStarted = plan.starts.includes("CERTIFICATE_NOT_ARRANGED");
       const c = await tx.case.findUniqueOrThrow({
         where: { id: v.caseId },
         select: { kind: true, localAuthorityId: true, allocatedMediatorId: true, deadlines: { where: { closedOn: null, name: { in: [...MEDIATION_CLOCKS] } }, select: { dueOn: true } } },
@@ -77,11 +88,15 @@ export async function bookJointMeeting(user: SessionUser, input: BookJointMeetin
         const venue = await tx.venue.findFirst({ where: { id: venueId, active: true, OR: [{ localAuthorityId: c.localAuthorityId }, { localAuthorityId: null }] }, select: { id: true } });
         if (!venue) fieldError("venueId", "Choose a venue from the list");
       }
-      // R-20, R-23: after the last day, the family may still mediate, but say why it was not sooner.
+      // R-20, R-23: after the last day, the family may still mediate, but say why it was not sooner,
+      // and confirm having read what it means (the form shows the warning before saving).
       const due = c.deadlines[0] ? isoFromDbDate(c.deadlines[0].dueOn) : undefined;
       afterDeadline = !!due && v.date > due;
-      if (afterDeadline && v.lateReason === "") {
-        fieldError("lateReason", `The meeting is after ${formatLongDate(due!)}, the day mediation must take place by (R-20): say why it cannot be held by then (R-23).`);
+      if (afterDeadline && (v.lateReason === "" || !v.confirmAfterLastDay)) {
+        const errors: Record<string, string> = {};
+        if (!v.confirmAfterLastDay) errors.confirmAfterLastDay = afterLastDayWarning(due!);
+        if (v.lateReason === "") errors.lateReason = `The meeting is after ${formatLongDate(due!)}, the day mediation must take place by (R-20): say why it cannot be held by then (R-23).`;
+        throw new DomainError(Object.values(errors)[0]!, "AFTER_LAST_DAY", errors);
       }
       // Still free? The mediator's other meetings (with travel between venues) and the venue's.
       const travel = (await availabilityOf(tx, c.allocatedMediatorId!, v.date, v.date)).travelMinutes * 60_000;
@@ -93,10 +108,11 @@ export async function bookJointMeeting(user: SessionUser, input: BookJointMeetin
           startsAt: { lt: new Date(end.getTime() + travel) },
           endsAt: { gt: new Date(start.getTime() - travel) },
         },
-        select: { startsAt: true, endsAt: true, venueId: true, mediatorId: true },
+        select: { id: true, startsAt: true, endsAt: true, venueId: true, mode: true, mediatorId: true },
       });
       const clash = others.find((m) => {
-        const gap = m.mediatorId === c.allocatedMediatorId && m.venueId && venueId && m.venueId !== venueId ? travel : 0;
+        const place = placeOf(m); // a pre-meeting visit is somewhere else too
+        const gap = m.mediatorId === c.allocatedMediatorId && place && venueId && place !== venueId ? travel : 0;
         return m.startsAt.getTime() < end.getTime() + gap && start.getTime() < m.endsAt.getTime() + gap;
       });
       if (clash) {
@@ -151,7 +167,15 @@ export async function bookJointMeeting(user: SessionUser, input: BookJointMeetin
       after: { startsAt: start.toISOString(), endsAt: end.toISOString(), mode: v.mode, venueId, sequence: meeting.sequence, startTime: hhmm(startMinutes) },
       ip,
     });
-    return { caseId: v.caseId, meetingId: meeting.id, moved: !!existing, version: r.version, afterDeadline };
+    return { caseId: v.caseId, meetingId: meeting.id, moved: !!existing, version: r.version, afterDeadline, notArrangedStarted };
   });
   return { ...booked, followUp: invitationsFollowUp(booked.meetingId, booked.moved ? "MOVED" : "BOOKED") };
+}
+
+/** R-20, R-23: what booking after the last day means, said before it is saved. */
+export function afterLastDayWarning(lastDay: string): string {
+  return (
+    `The meeting is after ${formatLongDate(lastDay)}, the day mediation must take place by (R-20). Confirm that you want to book it: the case will show that mediation ` +
+    "could not take place within 30 days, and a “could not be arranged” certificate will be due within 3 working days (R-23). The family can still mediate."
+  );
 }

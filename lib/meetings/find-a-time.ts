@@ -31,6 +31,15 @@ export type WeeklyHours = Partial<Record<0 | 1 | 2 | 3 | 4 | 5 | 6, readonly Win
 
 export type Booking = { start: Date; end: Date; venueId: string | null; joint: boolean };
 
+/**
+ * Where a booked meeting is, for the travel time between two places: its venue, or for a visit
+ * (a pre-meeting at a party's home) a place of its own, different from every other; none for a
+ * phone or video meeting (no travel to or from it).
+ */
+export function placeOf(m: { id: string; venueId: string | null; mode: string }): string | null {
+  return m.venueId ?? (m.mode === "VISIT" ? `visit:${m.id}` : null);
+}
+
 export type FindTimeInput = {
   /** The day the invitation (the notice) will be sent: today. */
   noticeSentOn: string;
@@ -38,6 +47,8 @@ export type FindTimeInput = {
   noticeApplies: boolean;
   /** The day the mediation must take place by (R-20/R-21); null when no clock runs. */
   lastDay: string | null;
+  /** Look only from this day (times after the last day, R-23: the day after it); default the day after notice. */
+  from?: string;
   horizonDays?: number;
   hours: WeeklyHours;
   daysOff: readonly string[];
@@ -93,7 +104,8 @@ export function findATime(input: FindTimeInput): FindTimeResult {
 
   const slots: Slot[] = [];
   const days: DayVerdict[] = [];
-  for (let date = addCalendarDays(input.noticeSentOn, 1); date <= last; date = addCalendarDays(date, 1)) {
+  const first = addCalendarDays(input.noticeSentOn, 1);
+  for (let date = input.from && input.from > first ? input.from : first; date <= last; date = addCalendarDays(date, 1)) {
     const verdict = (reason: string | null) => days.push({ date, available: reason === null, reason });
     if (date < earliest) {
       verdict(`Too soon: the family must get 5 clear working days' notice, so the first possible day is ${formatLongDate(earliest)}.`);

@@ -77,6 +77,15 @@ export const AUDIT_ACTIONS = [
   "mediator.availability_updated",
   "mediator.day_off_added",
   "mediator.day_off_removed",
+  // Venues and pre-meetings (issue 10: lib/meetings/venues, lib/meetings/pre-meetings)
+  "venue.added",
+  "venue.updated",
+  "venue.deactivated",
+  "venue.reactivated",
+  "venue.deleted",
+  "pre_meeting.booked",
+  "pre_meeting.held",
+  "pre_meeting.cancelled",
   "case.about_updated",
   "case.advice_only_chosen",
   "case.withdrawn",
@@ -93,7 +102,7 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditInput = {
   actor: Pick<SessionUser, "id"> | null;
   action: AuditAction;
-  entityType: "Case" | "Party" | "User" | "Meeting" | "Document" | "CaseNote" | "Job";
+  entityType: "Case" | "Party" | "User" | "Meeting" | "Venue" | "Document" | "CaseNote" | "Job";
   entityId: string;
   caseId?: string | null;
   before?: Prisma.InputJsonValue | null;

@@ -25,6 +25,12 @@ export const DEMO_REFERENCE_PREFIX = "SM-DEMO-";
  */
 export const DEMO_CASE_REFERENCES: readonly string[] = Array.from({ length: 13 }, (_, i) => `${DEMO_REFERENCE_PREFIX}${String(i + 1).padStart(5, "0")}`);
 
+/** Issue 10: the demo venues, one per demo LA. */
+export const DEMO_VENUES = [
+  { la: "DEMO1", name: "Northshire Family Centre", address: "12 Market Street, Northshire NS1 4AB", stepFreeAccess: true, hearingLoop: true, parking: true, notes: "Use the side entrance on Mill Lane; the quiet room is on the ground floor." },
+  { la: "DEMO2", name: "Southborough Community Hall", address: "3 Church Road, Southborough SB2 7QT", stepFreeAccess: false, hearingLoop: false, parking: true, notes: null },
+] as const;
+
 export class DemoDataInProductionError extends Error {
   constructor() {
     super("Demo data cannot be created when NODE_ENV=production.");
@@ -107,6 +113,13 @@ export async function seedDemo(prisma: PrismaClient, log: (m: string) => void = 
     const existing = await prisma.case.findUnique({ where: { reference: plan.reference }, select: { id: true } });
     if (existing) continue;
     await prisma.$transaction((tx) => createDemoCase(tx, plan, caseIds), { maxWait: 10_000, timeout: 60_000 });
+  }
+  // Issue 10: a venue near the family in each LA ("find a time" offers them for that LA's cases),
+  // with their access details. Added only when missing (by name): a caseworker may change them.
+  for (const v of DEMO_VENUES) {
+    const localAuthorityId = las[v.la]!;
+    const found = await prisma.venue.findFirst({ where: { name: v.name, localAuthorityId }, select: { id: true } });
+    if (!found) await prisma.venue.create({ data: { name: v.name, address: v.address, localAuthorityId, stepFreeAccess: v.stepFreeAccess, hearingLoop: v.hearingLoop, parking: v.parking, notes: v.notes } });
   }
   const demoCases = await prisma.case.count({ where: { reference: { startsWith: DEMO_REFERENCE_PREFIX } } });
   log(`Demo data ready: ${DEMO_USERS.length} users, ${DEMO_LAS.length} local authorities, ${demoCases} cases.`);

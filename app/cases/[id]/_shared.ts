@@ -33,8 +33,11 @@ const DONE_MESSAGES: Record<string, string> = {
   noteUnshared: "The note is no longer shared with the case team.",
   noteSafeguarding: "The note has been marked as a safeguarding concern. The safeguarding lead can now read it.",
   aboutHealthStarted: "What the disagreement is about has been saved. With a health issue, the LA must tell the health commissioning body within 3 working days (R-21).",
-  // allowed, but the 30-day deadline will be missed (the case page's deadline says so).
-  meetingAfterDeadline: "The meeting date has been saved. It is after the day mediation must take place by, so the 30-day deadline will be missed (R-20).",
+  // allowed, but the 30-day deadline will be missed (the case page's deadline says so),
+  // and mediation could not take place within 30 days (the case page says so, with the certificate).
+  meetingAfterDeadline:
+    "The meeting date has been saved. It is after the day mediation must take place by, so the 30-day deadline will be missed (R-20) and mediation could not take place within 30 days (R-23).",
+  meetingBookedAfterDeadline: "The joint meeting has been booked. It is after the day mediation must take place by, so mediation could not take place within 30 days (R-23).",
 };
 
 export function doneMessage(done: string | string[] | undefined): string | null {

@@ -33,7 +33,9 @@ const pick = <K extends string>(values: Record<string, string>, keys: readonly K
 
 /**
  * A lifecycle transition. One that ends the mediation route (its row has a `confirm` text) takes
- * two steps: "check" validates without saving and asks for confirmation; "confirm" saves.
+ * two steps: "check" validates without saving and asks for confirmation; "confirm" saves. One
+ * with `confirmWhenStarting` asks only when this time it starts a deadline (R-23: a meeting booked
+ * after the last day); otherwise "check" saves at once.
  */
 export async function transitionAction(_prev: ActionState, fd: FormData): Promise<ActionState> {
   return runAction(fd, {
@@ -42,13 +44,13 @@ export async function transitionAction(_prev: ActionState, fd: FormData): Promis
       const name = v.name ?? "";
       const input = transitionInputFromForm(name, v);
       const t = getTransition(name);
-      if (t && isDestructive(t) && v.step !== "confirm") {
+      if (t && (isDestructive(t) || t.confirmWhenStarting) && v.step !== "confirm") {
         if (v.step === "edit") return { status: "idle" as const };
         const preview = await previewTransition(user, v.caseId ?? "", name, v.version ?? "", input).catch((e: unknown) => {
           if (e instanceof AlreadyDoneError) redirect(alreadyUrl(e.caseId, e.transition));
           throw e;
         });
-        return { status: "success" as const, data: { confirm: true, starts: preview.starts } };
+        if (isDestructive(t) || preview.plan.starts.length > 0) return { status: "success" as const, data: { confirm: true, starts: preview.starts, warnings: preview.warnings } };
       }
       // Issue 10: cancelling the joint meeting also cancels it for everyone invited (sent after answering).
       let r;
@@ -117,12 +119,13 @@ export async function bookMeetingAction(_prev: ActionState, fd: FormData): Promi
           videoLink: v.videoLink ?? "",
           shortNoticeAgreed: v.shortNoticeAgreed === "yes",
           lateReason: v.lateReason ?? "",
+          confirmAfterLastDay: v.confirmAfterLastDay === "yes",
         } as Parameters<typeof bookJointMeeting>[1],
         ip,
       );
       // The invitations go after answering (lib/meetings/send-meeting-invitations.ts).
       after(r.followUp);
-      redirect(caseUrl(r.caseId, r.moved ? "meetingMoved" : "meetingBooked"));
+      redirect(caseUrl(r.caseId, r.afterDeadline ? "meetingBookedAfterDeadline" : r.moved ? "meetingMoved" : "meetingBooked"));
     },
   });
 }

@@ -143,11 +143,25 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         </p>
       )}
 
+      {/* R-20, R-23: the family may still mediate; the certificate due (or issued) is said here. */}
+      {c.notWithin30Days && (
+        <div className="inset" data-testid="not-within-30-days">
+          <p className="body">
+            <strong>{c.notWithin30Days[0]}</strong>
+          </p>
+          {c.notWithin30Days.slice(1).map((line) => (
+            <p className="body" key={line}>
+              {line}
+            </p>
+          ))}
+        </div>
+      )}
+
       {c.authorityWarnings.map((w) => (
         <WarningText key={w}>{w}</WarningText>
       ))}
 
-      {(c.transitions.length > 0 || c.can.update) && (
+      {(c.transitions.length > 0 || c.can.update || c.preMeetingsLink) && (
         <section aria-labelledby="actions-title">
           <h2 className="h-m" id="actions-title">
             What you can do
@@ -166,6 +180,11 @@ export default async function CasePage({ params, searchParams }: { params: Promi
               <Link href={`${base}/meeting`} className="button button--secondary">
                 {/* Issue 10: once booked, the meeting page holds who is invited, moving and cancelling. */}
                 {c.status === "MEETING_SCHEDULED" ? "The joint meeting: who is invited, move or cancel" : "Find a time for the joint meeting"}
+              </Link>
+            )}
+            {c.preMeetingsLink && (
+              <Link href={`${base}/pre-meetings`} className="button button--secondary">
+                Pre-meetings with each party
               </Link>
             )}
             {c.can.update && (

@@ -28,10 +28,12 @@ import {
 import { eligibleMediatorIds } from "../allocation/conflicts";
 import { DEADLINES, explainDeadline } from "../deadlines/definitions";
 import { closedOutcomeText, DEADLINE_STATE_LABELS, deadlineState, willBeMissed, type DeadlineState } from "../deadlines/state";
+import { notWithin30Days } from "../deadlines/not-within-30-days";
 import { findCaseOrThrow, SNAPSHOT_SELECT, toIso, toSnapshot } from "../store";
 import { decisionLines, isSectionIOnly } from "../about/rules";
 import { authorityWarnings, meetingAuthorityWarnings } from "../parties/authority";
 import { withoutRuleIds } from "../rule-ids";
+import { PRE_MEETING_STATUSES } from "@/lib/meetings/pre-meetings/pre-meeting-rules";
 
 export type CaseView = "FULL" | "SHARED";
 
@@ -279,6 +281,16 @@ export async function getCaseDetail(user: SessionUser, id: string) {
     timelineLimited: events.length === TIMELINE_LIMIT,
     transitions,
     blocked,
+    /** "Mediation could not take place within 30 days", why, and the certificate (null when not late). */
+    notWithin30Days:
+      notWithin30Days({
+        kind: c.kind,
+        status: c.status,
+        today,
+        meetingOn,
+        deadlines: deadlines.map((d) => ({ name: d.name, triggerOn: isoFromDbDate(d.triggerOn), dueOn: isoFromDbDate(d.dueOn), closedOn: toIso(d.closedOn), outcome: d.outcome })),
+        staff: full,
+      })?.map(shown) ?? null,
     /**
      * R-24: before the meeting, staff are warned when no LA (or ICB) representative with authority
      * is recorded; once the joint meeting is booked, when none is among those invited to it.
@@ -286,6 +298,8 @@ export async function getCaseDetail(user: SessionUser, id: string) {
     authorityWarnings: full && ["ALLOCATED", "PREPARING", "MEETING_SCHEDULED"].includes(c.status) ? await authorityWarningsOf(c, parties) : [],
     // A closed or not-proceeding case can no longer be changed (its details, parties or consent).
     can: { update: open && can(user, "case:update"), allocate: open && can(user, "case:allocate") },
+    /** Issue 10: the link to the mediator's pre-meetings with each party, from allocation to the joint meeting. */
+    preMeetingsLink: can(user, "case:pre-meetings") && !!c.allocatedMediator && PRE_MEETING_STATUSES.includes(c.status),
   };
 }
 

@@ -13,6 +13,7 @@ import { describeParty } from "../options";
 import { isTypedDate, typedDateProblem } from "../fields";
 import {
   FAMILY_PARTY_KINDS,
+  MEDIATION_CLOCKS,
   NON_PRINCIPAL_KINDS,
   type Actor,
   type Agreement,
@@ -25,6 +26,7 @@ import {
 } from "./vocabulary";
 import {
   AGREEMENTS_WITH_ACTIONS,
+  ISSUE_CERTIFICATE_NOT_DUE,
   MAX_TRANSITION_ID,
   MAX_TRANSITION_TEXT,
   TRANSITIONS,
@@ -126,7 +128,15 @@ const GUARDS: Partial<Record<TransitionName, Guard>> = {
     return null;
   },
   // R-02, R-30: a certificate is for the decision in dispute, so it waits until that is recorded.
-  issueCertificate: decisionNotKnown,
+  // R-23: before the meeting, or once the family withdrew, a "could not be arranged" certificate
+  // due on its own is issued with "issueNotArrangedCertificate"; after the meeting or advice only it
+  // is the one certificate this issues (recordMeetingHeld and chooseAdviceOnly started no second).
+  issueCertificate(snapshot) {
+    const open = snapshot.openDeadlines ?? [];
+    const ownKind = open.some((dl) => dl === "CERTIFICATE_AFTER_MEDIATION" || dl === "CERTIFICATE_ADVICE_ONLY");
+    const movesOn = snapshot.status === "MEETING_HELD" || snapshot.status === "ADVICE_ONLY";
+    return decisionNotKnown(snapshot) ?? (!movesOn && !ownKind ? ISSUE_CERTIFICATE_NOT_DUE : null);
+  },
   issueNotArrangedCertificate: decisionNotKnown,
   startMonitoring(snapshot) {
     // R-40..R-42 (mediation), R-72 (DRS): there are agreed actions to follow up only after an agreement.
@@ -235,7 +245,11 @@ export interface TransitionPlan {
   event: EventInfo;
   starts: DeadlineName[];
   stops: DeadlineName[];
-  /** Day 0 for every deadline in `starts` (null when nothing starts). */
+  /**
+   * Day 0 for every deadline in `starts` (null when nothing starts). Null with deadlines to start
+   * when the row has no `trigger` input: they start on the day it is recorded, which the command
+   * fills in (lib/cases/transition/apply-transition.ts `checkPlan`).
+   */
   triggerDate: string | null;
   /** Validated inputs, plus `certificateKind` for certificate transitions. */
   record: TransitionRecord;
@@ -376,7 +390,13 @@ export function planTransition(snapshot: CaseSnapshot, name: string, actor: Acto
   }
 
   const open = snapshot.openDeadlines ?? [];
-  const startsAtAll = (!t.startsWhen || record[t.startsWhen] === true) && !(t.startsUnlessOpen ?? []).some((dl) => open.includes(dl));
+  // R-20, R-23: a meeting after the day mediation must take place by (said in the timeline entry).
+  const late = t.startsWhenAfterLastDay ? afterLastDay(snapshot, record[t.startsWhenAfterLastDay]) : false;
+  if (late) record.afterLastDay = true;
+  const startsAtAll =
+    (!t.startsWhen || record[t.startsWhen] === true) &&
+    (!t.startsWhenAfterLastDay || (late && !snapshot.notArrangedCertificateIssued)) &&
+    !(t.startsUnlessOpen ?? []).some((dl) => open.includes(dl));
   const trigger = t.trigger ? record[t.trigger] : undefined;
   // A deadline already running from the same day is not started again (no "replaced" twin).
   const alreadyRunning = (dl: DeadlineName) => typeof trigger === "string" && snapshot.dates?.openDeadlineDates[dl]?.triggerOn === trigger;
@@ -396,6 +416,18 @@ export function planTransition(snapshot: CaseSnapshot, name: string, actor: Acto
     triggerDate: starts.length > 0 && typeof trigger === "string" ? trigger : null,
     record,
   };
+}
+
+/**
+ * R-20, R-23: whether `date` (a meeting date) is after the last day of a mediation clock that runs
+ * on the case — the LA's 30 days or, for health only, the ICB's (R-21). Needs the snapshot's dates.
+ */
+export function afterLastDay(snapshot: CaseSnapshot, date: unknown): boolean {
+  if (typeof date !== "string") return false;
+  return MEDIATION_CLOCKS.some((dl) => {
+    const due = snapshot.dates?.openDeadlineDates[dl]?.dueOn;
+    return !!due && date > due;
+  });
 }
 
 /**

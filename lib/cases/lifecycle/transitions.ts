@@ -148,6 +148,12 @@ export interface TransitionDef {
   startsWhen?: string;
   /** `starts` start only while none of these runs: a certificate already due stays the one due (R-12, R-23). */
   startsUnlessOpen?: readonly DeadlineName[];
+  /**
+   * R-23: `starts` start only when this date input is after the last day of a running mediation
+   * clock (R-20; the ICB's for health only, R-21) — the meeting is booked after the day mediation
+   * must take place by — and the "could not be arranged" certificate has not already been issued.
+   */
+  startsWhenAfterLastDay?: string;
   /** Deadlines this stops (if running), on the date of its first date input (else today). */
   stops: readonly DeadlineName[];
   /**
@@ -155,7 +161,7 @@ export interface TransitionDef {
    * done after the due date) or CANCELLED (it no longer applies).
    */
   stopOutcome: "MET" | "CANCELLED";
-  /** The input whose date is day 0 of the deadlines started. */
+  /** The input whose date is day 0 of the deadlines started; none: the day it is recorded (today). */
   trigger?: string;
   /**
    * Case columns it empties: cancelling the joint meeting empties `meetingOn`, which is derived
@@ -171,6 +177,8 @@ export interface TransitionDef {
   visibility: "SHARED" | "STAFF";
   /** Set for a transition that ends the mediation route: the confirmation step's wording. */
   confirm?: ConfirmText;
+  /** A confirmation step only when this time it starts a deadline (R-23: a meeting after the last day). */
+  confirmWhenStarting?: ConfirmText;
   /** When its guard refuses, the case page says why (a to-do for the user, not noise). */
   explainWhenBlocked?: boolean;
   /**
@@ -219,6 +227,9 @@ const textInput = (name: string, label: string, hint?: string): InputSpec => ({
 const REASON_HINT = "Staff only: this is not shown to the local authority or the family.";
 const CERTIFICATE_DUE_HINT = "The certificate is due 3 working days after this date.";
 const CERTIFICATE_DEADLINES: readonly DeadlineName[] = ["CERTIFICATE_ADVICE_ONLY", "CERTIFICATE_AFTER_MEDIATION", "CERTIFICATE_NOT_ARRANGED"];
+/** Why "Issue certificate" is not offered: no certificate it issues is due (R-12, R-23). */
+export const ISSUE_CERTIFICATE_NOT_DUE =
+  "No certificate of this kind is due on this case: the family did not ask for one when it withdrew (R-12), or the certificate due is the “could not be arranged” one (R-23).";
 
 /** R-40, R-72: what the meeting reached (the commissioners' agreement rate: full / partial / none). */
 export const AGREEMENT_LABELS: Record<Agreement, string> = {
@@ -457,7 +468,19 @@ export const TRANSITIONS: readonly TransitionDef[] = [
         kinds: ["MEDIATION"],
       },
     ],
-    starts: [],
+    // R-23: a meeting after the day mediation must take place by means it could not take place
+    // within 30 days. Booking it tells the adviser, so the "could not be arranged" certificate falls
+    // due from today (3 working days, R-30) — once: not while it runs, nor after it was issued.
+    // The family may still mediate, so the booking goes ahead, after a confirmation step.
+    starts: ["CERTIFICATE_NOT_ARRANGED"],
+    startsWhenAfterLastDay: "meetingOn",
+    startsUnlessOpen: ["CERTIFICATE_NOT_ARRANGED"],
+    confirmWhenStarting: {
+      heading: "Check before you book the meeting after the last day",
+      warning:
+        "The meeting is after the day mediation must take place by. The case will show that mediation could not take place within 30 days, and a “could not be arranged” certificate will be due within 3 working days (R-23). The family can still mediate.",
+      button: "Yes, book it after the last day",
+    },
     stops: [],
     stopOutcome: "MET",
     notice: { date: "meetingOn", agreed: "shortNoticeAgreed", kinds: ["MEDIATION"] },
@@ -534,8 +557,10 @@ export const TRANSITIONS: readonly TransitionDef[] = [
   {
     // Event (status unchanged): the "could not be arranged" certificate (R-23, R-30), wherever it is
     // due — before the meeting, or once the family has withdrawn (it stays the one certificate due, R-12).
+    // Not once the meeting is held or the family chose advice only: then "Issue certificate" issues
+    // the one certificate due and moves the case on (see recordMeetingHeld, chooseAdviceOnly).
     name: "issueNotArrangedCertificate",
-    from: OPEN_STATUSES,
+    from: OPEN_STATUSES.filter((s) => s !== "MEETING_HELD" && s !== "ADVICE_ONLY"),
     whileOpen: { deadlines: ["CERTIFICATE_NOT_ARRANGED"], otherwise: "First record that mediation cannot be arranged within 30 days (R-23)." },
     to: UNCHANGED,
     roles: STAFF,
@@ -587,6 +612,9 @@ export const TRANSITIONS: readonly TransitionDef[] = [
   },
   {
     // R-30: mediation concluded → AFTER_MEDIATION certificate due. Stops the 30-day clock (R-20).
+    // R-23: if the "could not be arranged" certificate is still due (the meeting came after day 30),
+    // it stays the one certificate due — it was owed first and falls due sooner — and no second
+    // certificate deadline starts; "Issue certificate" meets it (docs/decisions/0014).
     // DRS: ends with an Outcome Statement and no certificate (R-71, R-72). Either way, whether an
     // agreement was reached (R-40, R-72; the commissioners' agreement rate): only a full or partial
     // one leaves agreed actions to monitor.
@@ -608,6 +636,7 @@ export const TRANSITIONS: readonly TransitionDef[] = [
       },
     ],
     starts: ["CERTIFICATE_AFTER_MEDIATION"],
+    startsUnlessOpen: ["CERTIFICATE_NOT_ARRANGED"],
     stops: MEDIATION_CLOCKS,
     stopOutcome: "MET",
     trigger: "heldOn",
@@ -632,9 +661,12 @@ export const TRANSITIONS: readonly TransitionDef[] = [
     from: ["MEETING_HELD", "ADVICE_ONLY", "WITHDRAWN"],
     fromByKind: { ADVICE_ONLY: ["ADVICE_ONLY"] },
     fromByRole: { MEDIATOR: ["MEETING_HELD"] },
+    // After the meeting or advice only, the "could not be arranged" certificate still due is the one
+    // it issues (R-23; before the meeting or after withdrawal that one is issued on its own, with
+    // "issueNotArrangedCertificate": the guard in ./plan.ts).
     whileOpen: {
-      deadlines: ["CERTIFICATE_AFTER_MEDIATION", "CERTIFICATE_ADVICE_ONLY"],
-      otherwise: "No certificate of this kind is due on this case: the family did not ask for one when it withdrew (R-12), or the certificate due is the “could not be arranged” one (R-23).",
+      deadlines: ["CERTIFICATE_AFTER_MEDIATION", "CERTIFICATE_ADVICE_ONLY", "CERTIFICATE_NOT_ARRANGED"],
+      otherwise: ISSUE_CERTIFICATE_NOT_DUE,
     },
     to: "CERTIFICATE_ISSUED",
     roles: STAFF_AND_MEDIATOR,
@@ -724,6 +756,8 @@ export const TRANSITIONS: readonly TransitionDef[] = [
     kinds: ["MEDIATION", "ADVICE_ONLY"],
     requires: [dateInput("toldOn", "Date the adviser was told", { past: true, notBefore: ["decisionSentOn"], hint: CERTIFICATE_DUE_HINT })],
     starts: ["CERTIFICATE_ADVICE_ONLY"],
+    // R-23: a "could not be arranged" certificate already due stays the one due (as on withdrawal).
+    startsUnlessOpen: ["CERTIFICATE_NOT_ARRANGED"],
     stops: [...MEDIATION_CLOCKS, "HEALTH_NOTIFICATION"],
     stopOutcome: "CANCELLED",
     trigger: "toldOn",

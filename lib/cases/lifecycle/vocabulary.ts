@@ -151,6 +151,11 @@ export interface CaseSnapshot {
    * against the dates it must not precede (its inputs' `notBefore`); when omitted, not checked.
    */
   dates?: CaseDates;
+  /**
+   * R-23: the "could not be arranged" certificate was already issued on this case (omitted: false),
+   * so booking the meeting after the last day does not make it due again.
+   */
+  notArrangedCertificateIssued?: boolean;
   /** What the meeting reached, once it is recorded as held (R-40, R-72); omitted or null before. */
   agreement?: Agreement | null;
   /**

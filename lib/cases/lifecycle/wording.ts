@@ -135,8 +135,10 @@ export const EVENTS: Record<TransitionName, EventBuilder> = {
     same(
       "MEETING_SCHEDULED",
       (s.status === "MEETING_SCHEDULED" ? `Meeting moved to ${d(r.meetingOn)}` : `Meeting scheduled for ${d(r.meetingOn)}`) +
-        (r.shortNoticeAgreed === true ? " (family agreed to shorter notice)" : ""),
-      s.kind === "DRS" ? undefined : "R-22", // DRS meetings are not bound by the notice rule
+        (r.shortNoticeAgreed === true ? " (family agreed to shorter notice)" : "") +
+        // R-23: booked after the day mediation must take place by (planTransition sets afterLastDay).
+        (r.afterLastDay === true ? ", after the last day: mediation could not take place within 30 days" : ""),
+      s.kind === "DRS" ? undefined : r.afterLastDay === true ? "R-23" : "R-22", // DRS meetings are not bound by the notice rule
     ),
   cancelMeeting: (s, r) => withReason("MEETING_CANCELLED", s.kind === "DRS" ? "Disagreement resolution meeting cancelled" : "Joint meeting cancelled", r.reason),
   recordNotArranged: (_s, r) => same("MEDIATION_NOT_ARRANGED", `Mediation cannot take place within 30 days; adviser told on ${d(r.toldOn)}`, "R-23"),

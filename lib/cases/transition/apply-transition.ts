@@ -29,8 +29,11 @@ import { DomainError } from "@/lib/platform/errors";
  * Throws DomainError (with a field error when one input is at fault).
  */
 export function checkPlan(snapshot: CaseSnapshot, user: SessionUser, name: TransitionName, input: Record<string, unknown>, today = todayInLondon()): TransitionPlan {
-  const plan = planTransition(snapshot, name, { id: user.id, role: user.role }, input);
-  if (!plan.ok) throw new DomainError(plan.message, plan.code, plan.field ? { [plan.field]: plan.message } : undefined);
+  const planned = planTransition(snapshot, name, { id: user.id, role: user.role }, input);
+  if (!planned.ok) throw new DomainError(planned.message, planned.code, planned.field ? { [planned.field]: planned.message } : undefined);
+  // A row without a `trigger` input starts its deadlines on the day it is recorded (R-23: booking
+  // the meeting after the last day tells the adviser today).
+  const plan = planned.starts.length > 0 && planned.triggerDate === null ? { ...planned, triggerDate: today } : planned;
   const t = getTransition(name)!;
   for (const spec of [...t.requires, ...(t.accepts ?? [])]) {
     const v = plan.record[spec.name];
@@ -84,7 +87,12 @@ export function planWarnings(snapshot: CaseSnapshot, plan: TransitionPlan): stri
   const clock = MEETING_DEADLINES.find((dl) => snapshot.dates?.openDeadlineDates[dl]);
   const due = clock && snapshot.dates?.openDeadlineDates[clock]?.dueOn;
   if (plan.transition !== "scheduleMeeting" || typeof meetingOn !== "string" || !clock || !due || !willBeMissed(clock, due, meetingOn)) return [];
-  return [meetingAfterDeadlineWarning(meetingOn, due)];
+  const warnings = [meetingAfterDeadlineWarning(meetingOn, due)];
+  // R-23: the "could not be arranged" certificate falls due (once: not if it runs or was issued).
+  if (plan.starts.includes("CERTIFICATE_NOT_ARRANGED") && plan.triggerDate) {
+    warnings.push(`Mediation could not take place within 30 days, so a “could not be arranged” certificate is due by ${formatLongDate(dueDateFor("CERTIFICATE_NOT_ARRANGED", plan.triggerDate))} (R-23).`);
+  }
+  return warnings;
 }
 
 /** R-20, R-23: the warning for a meeting booked after the day mediation must take place by. */

@@ -12,7 +12,7 @@ import { MEETING_DEADLINES } from "../deadlines/state";
 
 export type TransitionPageData = {
   case: { id: string; reference: string; kind: string; status: string; statusLabel: string; version: number };
-  transition: { name: TransitionName; label: string; rule: string | null; destructive: boolean; confirm: ConfirmText | null };
+  transition: { name: TransitionName; label: string; rule: string | null; destructive: boolean; confirm: ConfirmText | null; confirmWhenStarting: ConfirmText | null };
   /** Why it cannot be done now (status, guard); null when it can. */
   refusal: string | null;
   inputs: InputSpec[];
@@ -55,7 +55,7 @@ export async function getTransitionPage(user: SessionUser, caseId: string, name:
   }
   return {
     case: { id: c.id, reference: c.reference, kind: c.kind, status: c.status, statusLabel: STATUS_LABELS[c.status], version: c.version },
-    transition: { name: t.name, label: t.label, rule: t.rule ?? null, destructive: isDestructive(t), confirm: t.confirm ?? null },
+    transition: { name: t.name, label: t.label, rule: t.rule ?? null, destructive: isDestructive(t), confirm: t.confirm ?? null, confirmWhenStarting: t.confirmWhenStarting ?? null },
     refusal: check.ok ? null : check.message,
     inputs,
     recorded,
@@ -73,6 +73,6 @@ function scheduleWarning(dueOn: string | undefined): string | null {
   if (!dueOn) return null;
   return (
     `Mediation must take place by ${formatLongDate(dueOn)} (R-20). You can still book a later date, because the family may mediate after day 30 (R-23), ` +
-    "but the 30-day deadline will then be missed."
+    "but the 30-day deadline will then be missed, the case will show that mediation could not take place within 30 days, and a “could not be arranged” certificate will be due within 3 working days (R-23). You will be asked to confirm."
   );
 }

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/platform/db";
-import { addCalendarDays, formatDate, formatLongDate, isoFromDbDate, todayInLondon } from "@/lib/deadlines";
+import { addCalendarDays, dbDateFromIso, formatDate, formatLongDate, isoFromDbDate, todayInLondon } from "@/lib/deadlines";
 import { transitionCase } from "@/lib/cases/transition/transition-case";
 import { getTransitionPage } from "@/lib/cases/transition/get-transition-page";
 import { getCaseDetail } from "@/lib/cases/details/get-case-detail";
@@ -84,6 +84,12 @@ describe("a meeting booked after day 30 will miss the 30-day deadline (R-20), an
     const told = addCalendarDays(today, -10);
     const due = addCalendarDays(told, 30);
     const c = await makeCase({ status: "PREPARING", mediatorId: mediator.id, dates: { laNotifiedOn: told }, deadlines: { names: ["MEDIATION_30_DAY"], triggerOn: told } });
+    // The family already has its "could not be arranged" certificate (R-23), so booking after day
+    // 30 starts no second one: the 30-day clock stays the next deadline (issue 10, R-23 is tested in
+    // tests/integration/meetings/after-last-day.test.ts).
+    await db().caseDeadline.create({
+      data: { caseId: c.id, name: "CERTIFICATE_NOT_ARRANGED", rule: "R-23", triggerOn: dbDateFromIso(told), dueOn: dbDateFromIso(addCalendarDays(told, 3)), closedOn: dbDateFromIso(addCalendarDays(told, 2)), outcome: "MET" },
+    });
     const inList = async (deadline?: (typeof DEADLINE_STATES)[number]) => (await listCases(caseworker, { la: la.id, q: c.reference, ...(deadline ? { deadline } : {}) })).rows;
     const stateOnPage = async () => (await getCaseDetail(caseworker, c.id)).deadlines.open.find((d) => d.name === "MEDIATION_30_DAY")!;
 
@@ -94,7 +100,7 @@ describe("a meeting booked after day 30 will miss the 30-day deadline (R-20), an
     // The schedule page says when mediation must take place by, and that a later date is allowed (R-23).
     const page = await getTransitionPage(mediator, c.id, "scheduleMeeting");
     expect(page.warning).toBe(
-      `Mediation must take place by ${formatLongDate(due)} (R-20). You can still book a later date, because the family may mediate after day 30 (R-23), but the 30-day deadline will then be missed.`,
+      `Mediation must take place by ${formatLongDate(due)} (R-20). You can still book a later date, because the family may mediate after day 30 (R-23), but the 30-day deadline will then be missed, the case will show that mediation could not take place within 30 days, and a “could not be arranged” certificate will be due within 3 working days (R-23). You will be asked to confirm.`,
     );
 
     // Booking after day 30 is allowed, with a warning.

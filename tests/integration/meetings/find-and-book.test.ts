@@ -82,13 +82,14 @@ describe("find a time and book the joint meeting", () => {
     expect(await db().meeting.count({ where: { caseId: c.id } })).toBe(0);
   });
 
-  it("after day 30 asks why, then books it (R-20, R-23)", async () => {
+  it("after day 30 asks why and for a confirmation, then books it (R-20, R-23)", async () => {
     const c = await allocatedCase();
     const late = addCalendarDays(told, 33);
     const when = { caseId: c.id, expectedVersion: 1, date: late, startTime: "10:00", durationMinutes: 150, mode: "PHONE" as const, shortNoticeAgreed: true };
     const e = await refusal(bookJointMeeting(mediator, when));
     expect((e as DomainError).fieldErrors?.lateReason).toContain("the day mediation must take place by (R-20)");
-    const r = await bookJointMeeting(mediator, { ...when, lateReason: "The LA representative cannot attend sooner" });
+    expect((e as DomainError).fieldErrors?.confirmAfterLastDay).toContain("could not take place within 30 days");
+    const r = await bookJointMeeting(mediator, { ...when, lateReason: "The LA representative cannot attend sooner", confirmAfterLastDay: true });
     expect(r.afterDeadline).toBe(true);
     expect((await db().meeting.findUniqueOrThrow({ where: { id: r.meetingId } })).lateReason).toBe("The LA representative cannot attend sooner");
   });

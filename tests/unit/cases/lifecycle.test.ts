@@ -196,10 +196,12 @@ describe("transition table", () => {
         for (const s of from) expect(t.from).toContain(s);
       }
       for (const dl of [...t.starts, ...t.stops]) expect(DEADLINE_NAMES).toContain(dl);
-      if (t.starts.length > 0) {
+      // Day 0 is a date input, or (R-23: a meeting booked after the last day) the day it is recorded.
+      if (t.starts.length > 0 && !t.startsWhenAfterLastDay) {
         expect(t.trigger, `${t.name} starts deadlines but names no trigger date`).toBeDefined();
         expect(t.requires.map((i) => i.name)).toContain(t.trigger);
       }
+      if (t.startsWhenAfterLastDay) expect(t.requires.map((i) => i.name)).toContain(t.startsWhenAfterLastDay);
       // Only recording an appeal and re-opening start from a closed case.
       if (!["recordAppeal", "reopen"].includes(t.name)) for (const s of t.from) expect(isTerminalStatus(s)).toBe(false);
       for (const [role, from] of Object.entries(t.fromByRole ?? {})) {
@@ -947,13 +949,24 @@ describe("every state the table reaches from intake", () => {
       const available = names(s, admin);
       if (open.includes("HEALTH_NOTIFICATION")) expect(available, `${keyOf(s)}`).toContain("recordHealthNotified");
       if (open.includes("MEDIATION_30_DAY") && !open.includes("CERTIFICATE_NOT_ARRANGED")) expect(available, `${keyOf(s)}`).toContain("recordNotArranged");
-      if (open.includes("CERTIFICATE_NOT_ARRANGED")) expect(available, `${keyOf(s)}`).toContain("issueNotArrangedCertificate");
+      // After the meeting (or advice only), "Issue certificate" issues it and moves the case on (R-23, R-30).
+      if (open.includes("CERTIFICATE_NOT_ARRANGED")) {
+        expect(available, `${keyOf(s)}`).toContain(s.status === "MEETING_HELD" || s.status === "ADVICE_ONLY" ? "issueCertificate" : "issueNotArrangedCertificate");
+      }
       if (!open.includes("HEALTH_NOTIFICATION")) expect(available, `${keyOf(s)}`).not.toContain("recordHealthNotified");
       if (open.some((dl) => dl === "HEALTH_NOTIFICATION" || dl === "MEDIATION_30_DAY")) checked++;
     }
     expect(checked).toBeGreaterThan(10);
     // The walk did reach a Referred case with both intake clocks open.
     expect([...mediation.states.values()].some((s) => s.status === "REFERRED" && s.openDeadlines?.includes("HEALTH_NOTIFICATION"))).toBe(true);
+  });
+
+  it("never leaves two certificate deadlines running, whatever happened (R-12, R-23, R-30)", () => {
+    for (const s of mediation.states.values()) {
+      expect((s.openDeadlines ?? []).filter((dl) => CERTIFICATES.includes(dl)).length, keyOf(s)).toBeLessThanOrEqual(1);
+    }
+    // The walk did reach a held meeting with the "could not be arranged" certificate still due.
+    expect([...mediation.states.values()].some((s) => s.status === "MEETING_HELD" && s.openDeadlines?.includes("CERTIFICATE_NOT_ARRANGED"))).toBe(true);
   });
 
   it("never leaves two certificate deadlines running on a withdrawn case (R-12, R-23)", () => {
@@ -1198,5 +1211,72 @@ describe("health-only mediation: the ICB's 30 days (R-21)", () => {
     expect(willBeMissed("ICB_MEDIATION_30_DAY", "2025-04-27", "2025-04-28")).toBe(true);
     expect(willBeMissed("ICB_MEDIATION_30_DAY", "2025-04-27", "2025-04-27")).toBe(false);
     expect(willBeMissed("HEALTH_NOTIFICATION", "2025-04-27", "2025-04-28")).toBe(false);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Issue 10: a meeting after the last day (R-23), and one certificate after "not arranged"
+// ---------------------------------------------------------------------------------------------
+
+describe("a meeting booked after the last day (R-20, R-23)", () => {
+  const running = (over: Partial<CaseSnapshot> = {}) =>
+    snap({
+      status: "PREPARING",
+      allocatedMediatorId: "u-med",
+      openDeadlines: ["MEDIATION_30_DAY"],
+      dates: { decisionSentOn: null, laNotifiedOn: "2025-03-26", meetingOn: null, heldOn: null, openDeadlineDates: { MEDIATION_30_DAY: { triggerOn: "2025-03-26", dueOn: "2025-04-25" } } },
+      ...over,
+    });
+
+  it("starts the 'could not be arranged' certificate from the day it is recorded, and says so in the timeline", () => {
+    const p = expectOk(planTransition(running(), "scheduleMeeting", caseworker, { meetingOn: "2025-04-28" }));
+    expect(p).toMatchObject({ to: "MEETING_SCHEDULED", starts: ["CERTIFICATE_NOT_ARRANGED"], triggerDate: null, record: { afterLastDay: true } });
+    expect(p.event).toMatchObject({ rule: "R-23", sharedSummary: "Meeting scheduled for 28 April 2025, after the last day: mediation could not take place within 30 days" });
+  });
+
+  it("starts nothing on or before the last day, for DRS, while the certificate runs, or once it was issued", () => {
+    const onTheDay = expectOk(planTransition(running(), "scheduleMeeting", caseworker, { meetingOn: "2025-04-25" }));
+    expect(onTheDay.starts).toEqual([]);
+    expect(onTheDay.record.afterLastDay).toBeUndefined();
+    expect(onTheDay.event.rule).toBe("R-22");
+    const runningCertificate = running({ openDeadlines: ["MEDIATION_30_DAY", "CERTIFICATE_NOT_ARRANGED"] });
+    expect(expectOk(planTransition(runningCertificate, "scheduleMeeting", caseworker, { meetingOn: "2025-04-28" })).starts).toEqual([]);
+    expect(expectOk(planTransition(running({ notArrangedCertificateIssued: true }), "scheduleMeeting", caseworker, { meetingOn: "2025-04-28" })).starts).toEqual([]);
+    const drsCase = drs({ status: "ALLOCATED", allocatedMediatorId: "u-med", openDeadlines: [] });
+    expect(expectOk(planTransition(drsCase, "scheduleMeeting", caseworker, { meetingOn: "2025-04-28" })).starts).toEqual([]);
+  });
+
+  it("counts the ICB's last day for health only (R-21)", () => {
+    const icb = running({ hasHealthIssue: true, healthOnly: true, openDeadlines: ["ICB_MEDIATION_30_DAY"], dates: { decisionSentOn: null, laNotifiedOn: null, meetingOn: null, heldOn: null, openDeadlineDates: { ICB_MEDIATION_30_DAY: { triggerOn: "2025-03-28", dueOn: "2025-04-27" } } } });
+    expect(expectOk(planTransition(icb, "scheduleMeeting", caseworker, { meetingOn: "2025-04-28" })).starts).toEqual(["CERTIFICATE_NOT_ARRANGED"]);
+  });
+});
+
+describe("one certificate after 'not arranged' followed by the meeting (R-23, R-30)", () => {
+  const notArranged = snap({ status: "MEETING_SCHEDULED", allocatedMediatorId: "u-med", openDeadlines: ["MEDIATION_30_DAY", "CERTIFICATE_NOT_ARRANGED"] });
+
+  it("the meeting held starts no second certificate; 'Issue certificate' meets the one due and moves the case on", () => {
+    const held = expectOk(planTransition(notArranged, "recordMeetingHeld", caseworker, { heldOn: "2025-04-28", agreement: "PARTIAL" }));
+    expect(held).toMatchObject({ to: "MEETING_HELD", starts: [], stops: ["MEDIATION_30_DAY"] });
+    const after = apply(notArranged, held);
+    expect(after.openDeadlines).toEqual(["CERTIFICATE_NOT_ARRANGED"]);
+    expect(names(after, caseworker)).toContain("issueCertificate");
+    expect(names(after, caseworker)).not.toContain("issueNotArrangedCertificate");
+    const issued = expectOk(planTransition(after, "issueCertificate", caseworker, { issuedOn: "2025-04-29" }));
+    expect(issued).toMatchObject({ to: "CERTIFICATE_ISSUED", stops: ["CERTIFICATE_ADVICE_ONLY", "CERTIFICATE_AFTER_MEDIATION", "CERTIFICATE_NOT_ARRANGED"], record: { certificateKind: "AFTER_MEDIATION" } });
+    expect(apply(after, issued).openDeadlines).toEqual([]);
+  });
+
+  it("with the 'not arranged' certificate already issued, the meeting held starts the after-mediation one", () => {
+    const issuedBefore = snap({ status: "MEETING_SCHEDULED", allocatedMediatorId: "u-med", openDeadlines: ["MEDIATION_30_DAY"] });
+    expect(expectOk(planTransition(issuedBefore, "recordMeetingHeld", caseworker, { heldOn: "2025-04-28", agreement: "FULL" })).starts).toEqual(["CERTIFICATE_AFTER_MEDIATION"]);
+  });
+
+  it("before the meeting (or withdrawn), 'Issue certificate' is not offered for the 'not arranged' one", () => {
+    const before = snap({ status: "PREPARING", allocatedMediatorId: "u-med", openDeadlines: ["MEDIATION_30_DAY", "CERTIFICATE_NOT_ARRANGED"] });
+    expect(names(before, caseworker)).toContain("issueNotArrangedCertificate");
+    expect(names(before, caseworker)).not.toContain("issueCertificate");
+    const withdrawn = snap({ status: "WITHDRAWN", openDeadlines: ["CERTIFICATE_NOT_ARRANGED"] });
+    expect(planTransition(withdrawn, "issueCertificate", caseworker, { issuedOn: "2025-04-16" })).toMatchObject({ ok: false, code: "GUARD_FAILED" });
   });
 });

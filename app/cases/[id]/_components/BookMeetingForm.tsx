@@ -17,6 +17,7 @@ export function BookMeetingForm({
   length,
   slots,
   noticeApplies,
+  late = false,
   moving = false,
 }: {
   caseId: string;
@@ -25,6 +26,8 @@ export function BookMeetingForm({
   length: number;
   slots: { value: string; label: string }[];
   noticeApplies: boolean;
+  /** the times are after the last day: a reason and a confirmation are asked for. */
+  late?: boolean;
   /** The meeting is booked: this moves it. */
   moving?: boolean;
 }) {
@@ -41,6 +44,7 @@ export function BookMeetingForm({
       <input type="hidden" name="version" value={v.version ?? String(version)} />
       <input type="hidden" name="where" value={where} />
       <input type="hidden" name="length" value={String(length)} />
+      {late && <input type="hidden" name="late" value="1" />}
       <Radios name="slot" legend="Choose a time" options={slots} defaultValue={v.slot} error={slotError} />
       {where === "VIDEO" && <TextField name="videoLink" label="Video link" hint="Starting https://. It goes in the invitation." defaultValue={v.videoLink} error={errors?.videoLink} />}
       {noticeApplies && (
@@ -51,16 +55,28 @@ export function BookMeetingForm({
           defaultChecked={v.shortNoticeAgreed === "yes"}
         />
       )}
-      <TextArea
-        name="lateReason"
-        label="If the meeting is after the day mediation must take place by: why (optional otherwise)"
-        hint="Staff only. A meeting after that day is allowed, because the family may still mediate (R-23)."
-        rows={2}
-        defaultValue={v.lateReason}
-        error={errors?.lateReason}
-      />
-      <button type="submit" className="button" disabled={pending}>
+      {(late || !!errors?.lateReason || !!errors?.confirmAfterLastDay) && (
+        <>
+          <TextArea
+            name="lateReason"
+            label="Why the meeting cannot be held by the last day"
+            hint="Staff only. A meeting after that day is allowed, because the family may still mediate (R-23)."
+            rows={2}
+            defaultValue={v.lateReason}
+            error={errors?.lateReason}
+          />
+          <Checkbox
+            name="confirmAfterLastDay"
+            label="I understand that mediation will not have taken place within 30 days, and a “could not be arranged” certificate will be due"
+            hint="Within 3 working days of booking (R-23)."
+            defaultChecked={v.confirmAfterLastDay === "yes"}
+            error={errors?.confirmAfterLastDay}
+          />
+        </>
+      )}
+      <button type="submit" className={late ? "button button--warning" : "button"} disabled={pending}>
         {moving ? "Move the meeting to this time" : "Book this time"}
+        {late ? " after the last day" : ""}
       </button>
     </form>
   );

@@ -32,6 +32,7 @@ export function TransitionForm({
   defaults,
   parties,
   confirm,
+  confirmWhenStarting = null,
   title,
 }: {
   caseId: string;
@@ -43,6 +44,8 @@ export function TransitionForm({
   parties: { value: string; label: string }[];
   /** Set for destructive transitions: the confirmation step's wording. */
   confirm: { heading: string; warning: string; button: string } | null;
+  /** A confirmation step only when the server says this time it starts a deadline. */
+  confirmWhenStarting?: { heading: string; warning: string; button: string } | null;
   /** The page's title (the form renders it: components/page-title.ts). */
   title: string;
 }) {
@@ -50,7 +53,8 @@ export function TransitionForm({
   const values: Record<string, string> = state.values ?? defaults;
   const errors = state.fieldErrors;
   const hasFieldErrors = !!errors && Object.keys(errors).length > 0;
-  const confirming = confirm !== null && state.status === "success" && state.data?.confirm === true;
+  const confirmText = confirm ?? confirmWhenStarting;
+  const confirming = confirmText !== null && state.status === "success" && state.data?.confirm === true;
   const hidden = (
     <>
       <input type="hidden" name="caseId" value={caseId} />
@@ -59,8 +63,9 @@ export function TransitionForm({
     </>
   );
 
-  if (confirming && confirm) {
+  if (confirming && confirmText) {
     const starts = (state.data?.starts as string[] | undefined) ?? [];
+    const warnings = (state.data?.warnings as string[] | undefined) ?? [];
     const show = (i: FormInput) => {
       const v = values[i.name] ?? "";
       if (i.type === "boolean") return v === "yes" ? "Yes" : "No";
@@ -73,7 +78,7 @@ export function TransitionForm({
       <form action={action} key="confirm">
         <PageTitle title={title} />
         {hidden}
-        <h2 className="h-m">{confirm.heading}</h2>
+        <h2 className="h-m">{confirmText.heading}</h2>
         <SummaryList rows={inputs.map((i) => ({ key: i.label, value: show(i) }))} />
         {starts.length > 0 && (
           <p className="body">
@@ -81,12 +86,17 @@ export function TransitionForm({
             {starts.join("; ")}.
           </p>
         )}
-        <WarningText>{confirm.warning}</WarningText>
+        {warnings.map((w) => (
+          <p className="body" key={w}>
+            {w}
+          </p>
+        ))}
+        <WarningText>{confirmText.warning}</WarningText>
         {inputs.map((i) => (
           <input key={i.name} type="hidden" name={i.name} value={values[i.name] ?? ""} />
         ))}
         <button type="submit" name="step" value="confirm" className="button button--warning" disabled={pending}>
-          {confirm.button}
+          {confirmText.button}
         </button>
         <button type="submit" name="step" value="edit" className="button button--secondary" disabled={pending}>
           Go back and change

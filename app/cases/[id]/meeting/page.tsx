@@ -47,13 +47,17 @@ export default async function MeetingPage({ params, searchParams }: { params: Pr
   const { id } = await params;
   const q = await searchParams;
   const where = one(q.where);
-  const [p, jm] = await Promise.all([orNotFound(getFindATime(user, id, { venueId: where || null, durationMinutes: Number(one(q.length)) || undefined })), loadMeeting(id)]);
+  const [p, jm] = await Promise.all([orNotFound(getFindATime(user, id, { venueId: where || null, durationMinutes: Number(one(q.length)) || undefined, late: one(q.late) === "1" })), loadMeeting(id)]);
   const r = p.result;
   const place = p.venueId ?? (where === "VIDEO" || where === "PHONE" ? where : p.venues[0] ? "" : "VIDEO");
   const venue = p.venues.find((v) => v.id === p.venueId);
   const booked = jm.meeting;
   const done = DONE[one(q.done)];
   const base = `/cases/${p.case.id}`;
+  const search = (late: boolean) => {
+    const qs = new URLSearchParams({ ...(place ? { where: place } : {}), length: String(p.durationMinutes), ...(late ? { late: "1" } : {}) });
+    return `${base}/meeting?${qs.toString()}`;
+  };
 
   const finder = (
     <>
@@ -66,6 +70,7 @@ export default async function MeetingPage({ params, searchParams }: { params: Pr
       ) : (
         <>
           <form method="get" className="mb-6" aria-label="Where and how long">
+            {p.late && <input type="hidden" name="late" value="1" />}
             <div className="form-group">
               <label className="label" htmlFor="where">
                 Where
@@ -109,8 +114,20 @@ export default async function MeetingPage({ params, searchParams }: { params: Pr
             <>
               <p className="body" data-testid="window">
                 {p.case.kind === "DRS" ? "Disagreement resolution has no 5-day notice rule." : `With notice sent today, the first possible day is ${formatLongDate(r.earliest)}.`}
-                {r.lastDay ? ` Mediation must take place by ${formatLongDate(r.lastDay)}.` : ""}
+                {p.lastDay ? ` Mediation must take place by ${formatLongDate(p.lastDay)}.` : ""}
               </p>
+              {p.late && p.lastDay && (
+                <div data-testid="after-last-day">
+                  <h2 className="h-m">Times after the last day</h2>
+                  <WarningText>
+                    These times are after {formatLongDate(p.lastDay)}, the day mediation must take place by (R-20). If you book one, the case will show that mediation could not
+                    take place within 30 days, and a “could not be arranged” certificate will be due within 3 working days (R-23). The family can still mediate.
+                  </WarningText>
+                  <p className="body">
+                    <Link href={search(false)}>Back to times before the last day</Link>
+                  </p>
+                </div>
+              )}
               {r.clockTooShort && (
                 <WarningText>
                   No day before {formatLongDate(r.lastDay!)} gives the family 5 clear working days&apos; notice. Book sooner only if the family agrees, or record that mediation cannot
@@ -129,6 +146,7 @@ export default async function MeetingPage({ params, searchParams }: { params: Pr
                   version={p.case.version}
                   where={place}
                   length={p.durationMinutes}
+                  late={p.late}
                   noticeApplies={p.case.kind === "MEDIATION"}
                   moving={!!booked}
                   slots={r.slots.map((s) => ({ value: `${s.date} ${s.startTime}`, label: `${formatLongDate(s.date)}, ${s.startTime} to ${s.endTime}` }))}
@@ -154,6 +172,12 @@ export default async function MeetingPage({ params, searchParams }: { params: Pr
                   </tbody>
                 </table>
               </details>
+              {p.lateOffered && (
+                <p className="body mt-6">
+                  <Link href={search(true)}>Look for times after the last day</Link>
+                  <span className="hint">Only if the meeting cannot be held by {formatLongDate(p.lastDay!)}: mediation will then not have taken place within 30 days (R-23).</span>
+                </p>
+              )}
               {/* A booked meeting is moved here, so that everyone invited is sent the new date. */}
               {!booked && (
                 <p className="body mt-6">

@@ -57,6 +57,7 @@ export default async function TransitionPage({ params }: { params: Promise<{ id:
             defaults={p.defaults}
             parties={p.parties.map((x) => ({ value: x.id, label: describeParty(x) }))}
             confirm={p.transition.confirm}
+            confirmWhenStarting={p.transition.confirmWhenStarting}
             title={title}
           />
         </>
