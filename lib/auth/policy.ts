@@ -31,9 +31,10 @@ export const PERMISSIONS = {
   "mediator:workspace": ["MEDIATOR"],
   /** Issue 10: the venues meetings are held at (per LA, with access details), kept by the office. */
   "venue:manage": ["ADMIN", "CASEWORKER"],
-  /** Issue 10: the mediator's pre-meetings with each party (the allocated mediator: lib/auth/scope.ts). */
-  "case:pre-meetings": ["ADMIN", "CASEWORKER", "MEDIATOR"],
-  /** Issue 10: who is invited to a case's meeting, their answers and needs; the mediator only on their own cases (scope). */
+  /**
+   * Issue 10: a case's meetings — the pre-meetings with each party, who is invited to the joint
+   * meeting, their answers and needs (R-24); the mediator only on their own cases (scope).
+   */
   "meeting:manage": ["ADMIN", "CASEWORKER", "MEDIATOR"],
   "la:workspace": ["LA_OFFICER"],
   "family:workspace": ["PARENT"],

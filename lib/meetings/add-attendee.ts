@@ -1,7 +1,7 @@
 /**
  * Staff invite one more of the case's parties to the booked meeting (R-24: a supporter the family
- * chose, an interpreter, a school once everyone agrees). Audited; the returned `followUp` sends
- * them the invitation (the meeting's current SEQUENCE) once it has committed.
+ * chose, an interpreter, a school once everyone agrees). Audited; a job queued in the same
+ * transaction sends them the invitation (the meeting's current SEQUENCE) once it has committed.
  */
 import "server-only";
 import { z } from "zod";
@@ -11,7 +11,7 @@ import { writeAudit } from "@/lib/platform/audit";
 import { fieldError, parseInput } from "@/lib/platform/validation";
 import { caseIdSchema } from "@/lib/cases/store";
 import { findBookedMeeting, meetingIdSchema } from "./attendee-store";
-import { invitationsFollowUp } from "./send-meeting-invitations";
+import { enqueueMeetingInvitations } from "./send-meeting-invitations";
 
 export const addAttendeeSchema = z.object({
   caseId: caseIdSchema,
@@ -31,11 +31,12 @@ export async function addAttendee(user: SessionUser, input: AddAttendeeInput, ip
     if (await tx.meetingAttendee.findUnique({ where: { meetingId_partyId: { meetingId: meeting.id, partyId: party.id } }, select: { id: true } })) fieldError("partyId", ALREADY);
     const a = await tx.meetingAttendee.create({ data: { caseId: v.caseId, meetingId: meeting.id, partyId: party.id }, select: { id: true } });
     await writeAudit(tx, { actor: user, action: "meeting.attendee_added", entityType: "Meeting", entityId: meeting.id, caseId: v.caseId, after: { attendeeId: a.id, partyId: party.id, kind: party.kind }, ip });
+    await enqueueMeetingInvitations(tx, { meetingId: meeting.id, kind: "ADDED", sequence: meeting.sequence, partyIds: [party.id] });
     return a;
   }).catch((e: unknown) => {
     // The same person added twice at once: the second finds the first's row.
     if (e && typeof e === "object" && "code" in e && (e as { code: unknown }).code === "P2002") fieldError("partyId", ALREADY);
     throw e;
   });
-  return { caseId: v.caseId, meetingId: v.meetingId, attendeeId: attendee.id, followUp: invitationsFollowUp(v.meetingId, "ADDED", [v.partyId]) };
+  return { caseId: v.caseId, meetingId: v.meetingId, attendeeId: attendee.id };
 }

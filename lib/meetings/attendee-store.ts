@@ -20,7 +20,7 @@ export const attendeeRefSchema = z.object({ caseId: caseIdSchema, attendeeId: me
 export async function findBookedMeeting(tx: Tx, user: SessionUser, caseId: string, meetingId: string) {
   authorize(user, "meeting:manage");
   const c = await findCaseOrThrow(user, caseId, { id: true, status: true, kind: true }, tx);
-  const m = await tx.meeting.findFirst({ where: { id: meetingId, caseId: c.id }, select: { id: true, status: true } });
+  const m = await tx.meeting.findFirst({ where: { id: meetingId, caseId: c.id }, select: { id: true, status: true, sequence: true } });
   if (!m) throw new NotFoundError("meeting");
   assertCaseOpen(c.status);
   if (m.status !== "SCHEDULED") throw new DomainError(NOT_BOOKED, "MEETING_NOT_BOOKED");

@@ -8,9 +8,9 @@
  * means mediation could not take place within 30 days, and the lifecycle then starts the "could
  * not be arranged" certificate's deadline (R-23; once). One transaction, audited, with the
  * meeting's history (booked, or moved from and to) and, for a new meeting, who is invited by
- * default (R-24, ./default-attendees.ts). The invitations go after it commits: the returned
- * `followUp` sends them (./send-meeting-invitations.ts), which also records the day notice was
- * given (R-22).
+ * default (R-24, ./default-attendees.ts). The invitations are a job queued in the same
+ * transaction, so they go once it has committed (./send-meeting-invitations.ts), which also
+ * records the day notice was given (R-22).
  */
 import "server-only";
 import { z } from "zod";
@@ -30,7 +30,7 @@ import { placeOf } from "./find-a-time";
 import { hhmm, londonInstant, minutesOf } from "./london-time";
 import { invitedByDefault } from "./default-attendees";
 import { recordMeetingChange } from "./history";
-import { invitationsFollowUp } from "./send-meeting-invitations";
+import { enqueueMeetingInvitations } from "./send-meeting-invitations";
 import { placeName } from "./wording";
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -57,8 +57,6 @@ export type BookingResult = {
   afterDeadline: boolean;
   /** R-23: this booking started the "could not be arranged" certificate's deadline. */
   notArrangedStarted: boolean;
-  /** Sends the invitations (SEQUENCE 0 when booked, the raised one when moved): run after answering. Never throws. */
-  followUp: () => Promise<void>;
 };
 
 export async function bookJointMeeting(user: SessionUser, input: BookJointMeetingInput, ip: string | null = null, now = new Date()): Promise<BookingResult> {
@@ -131,7 +129,7 @@ export async function bookJointMeeting(user: SessionUser, input: BookJointMeetin
       videoLink: v.mode === "VIDEO" ? v.videoLink : null,
       startsAt: start,
       endsAt: end,
-      // R-22: set when the invitations giving notice of this date and place have gone (followUp).
+      // R-22: set when the invitations giving notice of this date and place have gone (the job).
       noticeSentOn: null,
       shortNoticeAgreed: v.shortNoticeAgreed,
       lateReason: afterDeadline ? v.lateReason : null,
@@ -167,9 +165,10 @@ export async function bookJointMeeting(user: SessionUser, input: BookJointMeetin
       after: { startsAt: start.toISOString(), endsAt: end.toISOString(), mode: v.mode, venueId, sequence: meeting.sequence, startTime: hhmm(startMinutes) },
       ip,
     });
+    await enqueueMeetingInvitations(tx, { meetingId: meeting.id, kind: existing ? "MOVED" : "BOOKED", sequence: meeting.sequence });
     return { caseId: v.caseId, meetingId: meeting.id, moved: !!existing, version: r.version, afterDeadline, notArrangedStarted };
   });
-  return { ...booked, followUp: invitationsFollowUp(booked.meetingId, booked.moved ? "MOVED" : "BOOKED") };
+  return booked;
 }
 
 /** R-20, R-23: what booking after the last day means, said before it is saved. */

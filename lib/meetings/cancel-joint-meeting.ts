@@ -3,8 +3,8 @@
  * "cancel meeting" (back to Preparing so it can be booked again, Case.meetingOn emptied because it
  * is derived from the joint meeting, a shared timeline entry without the reason, R-80) and, in the
  * same transaction, the meeting itself: CANCELLED, its SEQUENCE raised, a history row with the
- * reason and who cancelled it, and an audit row. The returned `followUp` sends everyone invited
- * the cancellation (METHOD:CANCEL) once it has committed.
+ * reason and who cancelled it, an audit row, and the job that sends everyone invited the
+ * cancellation (METHOD:CANCEL) once it has committed.
  *
  * A meeting date recorded before meetings were booked here has no meeting row: then only the
  * lifecycle step is done, and nobody is sent anything (nobody was sent an invitation).
@@ -20,7 +20,7 @@ import { MAX_TRANSITION_TEXT } from "@/lib/cases/lifecycle";
 import { caseCommandSchema } from "@/lib/cases/store";
 import { applyTransition, type TransitionResult } from "@/lib/cases/transition/apply-transition";
 import { recordMeetingChange } from "./history";
-import { invitationsFollowUp } from "./send-meeting-invitations";
+import { enqueueMeetingInvitations } from "./send-meeting-invitations";
 import { placeName } from "./wording";
 
 export const cancelJointMeetingSchema = caseCommandSchema.extend({
@@ -29,9 +29,7 @@ export const cancelJointMeetingSchema = caseCommandSchema.extend({
 });
 export type CancelJointMeetingInput = z.input<typeof cancelJointMeetingSchema>;
 
-export type CancelResult = TransitionResult & { meetingId: string | null; followUp: () => Promise<void> };
-
-const noFollowUp = async () => {};
+export type CancelResult = TransitionResult & { meetingId: string | null };
 
 export async function cancelJointMeeting(user: SessionUser, input: CancelJointMeetingInput, ip: string | null = null): Promise<CancelResult> {
   const v = parseInput(cancelJointMeetingSchema, input);
@@ -70,8 +68,9 @@ export async function cancelJointMeeting(user: SessionUser, input: CancelJointMe
         after: { status: "CANCELLED", sequence, reason },
         ip,
       });
+      await enqueueMeetingInvitations(tx, { meetingId: m.id, kind: "CANCELLED", sequence });
     }),
   );
   const cancelled = r.alreadyDone ? null : meetingId;
-  return { ...r, meetingId: cancelled, followUp: cancelled ? invitationsFollowUp(cancelled, "CANCELLED") : noFollowUp };
+  return { ...r, meetingId: cancelled };
 }

@@ -1,7 +1,7 @@
 /**
  * Staff take someone off the booked meeting's list (invited by mistake, or no longer coming by
- * everyone's agreement, R-24). Audited; the returned `followUp` sends them a cancellation of their
- * copy (METHOD:CANCEL) if they had been sent the invitation.
+ * everyone's agreement, R-24). Audited; if they had been sent the invitation, a job queued in the
+ * same transaction sends them a cancellation of their copy (METHOD:CANCEL).
  */
 import "server-only";
 import { transaction } from "@/lib/platform/db";
@@ -9,7 +9,7 @@ import type { SessionUser } from "@/lib/auth/types";
 import { writeAudit } from "@/lib/platform/audit";
 import { parseInput } from "@/lib/platform/validation";
 import { attendeeRefSchema, findAttendee, findBookedMeeting } from "./attendee-store";
-import { invitationsFollowUp } from "./send-meeting-invitations";
+import { enqueueMeetingInvitations } from "./send-meeting-invitations";
 
 export type RemoveAttendeeInput = { caseId: string; attendeeId: string };
 
@@ -17,7 +17,7 @@ export async function removeAttendee(user: SessionUser, input: RemoveAttendeeInp
   const v = parseInput(attendeeRefSchema, input);
   const removed = await transaction(async (tx) => {
     const a = await findAttendee(tx, user, v.caseId, v.attendeeId);
-    await findBookedMeeting(tx, user, v.caseId, a.meetingId);
+    const { meeting } = await findBookedMeeting(tx, user, v.caseId, a.meetingId);
     const row = await tx.meetingAttendee.delete({ where: { id: a.id }, select: { invitedAt: true } });
     await writeAudit(tx, {
       actor: user,
@@ -28,11 +28,8 @@ export async function removeAttendee(user: SessionUser, input: RemoveAttendeeInp
       before: { attendeeId: a.id, partyId: a.partyId, response: a.response },
       ip,
     });
-    return { meetingId: a.meetingId, partyId: a.partyId, wasSent: row.invitedAt !== null };
+    if (row.invitedAt !== null) await enqueueMeetingInvitations(tx, { meetingId: a.meetingId, kind: "REMOVED", sequence: meeting.sequence, partyIds: [a.partyId] });
+    return { meetingId: a.meetingId, partyId: a.partyId };
   });
-  return {
-    caseId: v.caseId,
-    meetingId: removed.meetingId,
-    followUp: removed.wasSent ? invitationsFollowUp(removed.meetingId, "REMOVED", [removed.partyId]) : async () => {},
-  };
+  return { caseId: v.caseId, meetingId: removed.meetingId };
 }

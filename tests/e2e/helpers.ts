@@ -90,7 +90,9 @@ export async function startSmtp(port = e2eConfig().smtpPort) {
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   return {
     messages,
-    async waitFor(pred: (m: Received) => boolean, timeoutMs = 10_000): Promise<Received> {
+    // Invitations and reminders reach SMTP through the worker: a job writes them, a delivery job
+    // sends each (each picked up within pg-boss's 2-second polling): a budget for a busy machine.
+    async waitFor(pred: (m: Received) => boolean, timeoutMs = 30_000): Promise<Received> {
       const end = Date.now() + timeoutMs;
       while (Date.now() < end) {
         const m = messages.find(pred);

@@ -6,7 +6,6 @@
  * banner (`?done=`). Errors come back as ActionState with the submitted values.
  */
 import { redirect } from "next/navigation";
-import { after } from "next/server";
 import { runAction, type ActionState } from "../../_server/action";
 import { getTransition, isDestructive } from "@/lib/cases/lifecycle";
 import { transitionCase, transitionInputFromForm } from "@/lib/cases/transition/transition-case";
@@ -52,12 +51,10 @@ export async function transitionAction(_prev: ActionState, fd: FormData): Promis
         });
         if (isDestructive(t) || preview.plan.starts.length > 0) return { status: "success" as const, data: { confirm: true, starts: preview.starts, warnings: preview.warnings } };
       }
-      // Issue 10: cancelling the joint meeting also cancels it for everyone invited (sent after answering).
+      // Issue 10: cancelling the joint meeting also cancels it for everyone invited (a queued job).
       let r;
       if (name === "cancelMeeting") {
-        const cancelled = await cancelJointMeeting(user, { caseId: v.caseId ?? "", expectedVersion: v.version ?? "", reason: typeof input.reason === "string" ? input.reason : "" }, ip);
-        after(cancelled.followUp);
-        r = cancelled;
+        r = await cancelJointMeeting(user, { caseId: v.caseId ?? "", expectedVersion: v.version ?? "", reason: typeof input.reason === "string" ? input.reason : "" }, ip);
       } else {
         r = await transitionCase(user, v.caseId ?? "", name, v.version ?? "", input, ip);
       }
@@ -123,8 +120,7 @@ export async function bookMeetingAction(_prev: ActionState, fd: FormData): Promi
         } as Parameters<typeof bookJointMeeting>[1],
         ip,
       );
-      // The invitations go after answering (lib/meetings/send-meeting-invitations.ts).
-      after(r.followUp);
+      // The invitations are a job queued with the booking (lib/meetings/send-meeting-invitations.ts).
       redirect(caseUrl(r.caseId, r.afterDeadline ? "meetingBookedAfterDeadline" : r.moved ? "meetingMoved" : "meetingBooked"));
     },
   });

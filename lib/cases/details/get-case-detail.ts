@@ -299,7 +299,7 @@ export async function getCaseDetail(user: SessionUser, id: string) {
     // A closed or not-proceeding case can no longer be changed (its details, parties or consent).
     can: { update: open && can(user, "case:update"), allocate: open && can(user, "case:allocate") },
     /** Issue 10: the link to the mediator's pre-meetings with each party, from allocation to the joint meeting. */
-    preMeetingsLink: can(user, "case:pre-meetings") && !!c.allocatedMediator && PRE_MEETING_STATUSES.includes(c.status),
+    preMeetingsLink: can(user, "meeting:manage") && !!c.allocatedMediator && PRE_MEETING_STATUSES.includes(c.status),
   };
 }
 

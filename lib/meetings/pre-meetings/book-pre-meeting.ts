@@ -32,7 +32,7 @@ import { describePreMeeting } from "./store";
 export type PreMeetingBooking = { caseId: string; meetingId: string; warnings: string[] };
 
 export async function bookPreMeeting(user: SessionUser, input: BookPreMeetingInput, ip: string | null = null, now = new Date()): Promise<PreMeetingBooking> {
-  authorize(user, "case:pre-meetings", { hide: false });
+  authorize(user, "meeting:manage", { hide: false });
   const v = parseInput(bookPreMeetingSchema, input, { order: PRE_MEETING_FIELD_ORDER, summary: VALIDATION_MESSAGE });
   if (v.mode === "VIDEO" && !/^https:\/\/\S+$/.test(v.videoLink)) fieldError("videoLink", "Enter the video link, starting https://");
   const start = londonInstant(v.date, minutesOf(v.startTime));

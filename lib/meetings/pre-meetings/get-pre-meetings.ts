@@ -41,7 +41,7 @@ export type PartyPreMeetings = {
 };
 
 export async function getPreMeetings(user: SessionUser, caseId: string, now = new Date()) {
-  authorize(user, "case:pre-meetings");
+  authorize(user, "meeting:manage");
   const c = await findCaseOrThrow(user, caseId, {
     id: true,
     reference: true,

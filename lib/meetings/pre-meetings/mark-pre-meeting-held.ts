@@ -16,7 +16,7 @@ import { preMeetingRefSchema } from "./pre-meeting-schema";
 import { describePreMeeting, findPreMeetingOrThrow } from "./store";
 
 export async function markPreMeetingHeld(user: SessionUser, input: { caseId: string; meetingId: string }, ip: string | null = null, now = new Date()): Promise<void> {
-  authorize(user, "case:pre-meetings", { hide: false });
+  authorize(user, "meeting:manage", { hide: false });
   const v = parseInput(preMeetingRefSchema, input);
   await transaction(async (tx) => {
     const m = await findPreMeetingOrThrow(tx, user, v.caseId, v.meetingId);

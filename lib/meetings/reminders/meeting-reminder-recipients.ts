@@ -1,10 +1,7 @@
 /**
- * Who is reminded of a joint meeting: every party of the case with an email address (the family,
- * the LA and ICB representatives, supporters and interpreters recorded as parties) and the
- * meeting's mediator. One email per address.
- *
- * SEAM: this is the one place that decides. When meetings have attendees (MeetingAttendee, issue
- * 10), it should read the meeting's attendees who have not declined instead of the case's parties.
+ * Who is reminded of a joint meeting: the meeting's attendees (MeetingAttendee, R-24) with an email
+ * address who have not declined, and the meeting's mediator. A meeting booked before attendees
+ * were kept has none: then every party of the case with an email address. One email per address.
  */
 import "server-only";
 import type { Tx } from "@/lib/platform/db";
@@ -22,11 +19,15 @@ export async function meetingReminderRecipients(tx: Tx, meetingId: string): Prom
           parties: { where: { email: { not: null } }, orderBy: { createdAt: "asc" }, select: { name: true, email: true } },
         },
       },
+      attendees: { orderBy: { createdAt: "asc" }, select: { response: true, party: { select: { name: true, email: true } } } },
     },
   });
+  const people = m.attendees.length
+    ? m.attendees.filter((a) => a.response !== "DECLINED" && a.party.email).map((a) => a.party)
+    : m.case.parties;
   const mediator = m.mediatorId ? await tx.user.findUnique({ where: { id: m.mediatorId }, select: { name: true, email: true, active: true } }) : m.case.allocatedMediator;
   const all: ReminderRecipient[] = [
-    ...m.case.parties.map((p) => ({ name: p.name, email: p.email!.trim(), role: "PARTY" as const })),
+    ...people.map((p) => ({ name: p.name, email: p.email!.trim(), role: "PARTY" as const })),
     ...(mediator?.active ? [{ name: mediator.name, email: mediator.email, role: "MEDIATOR" as const }] : []),
   ];
   const seen = new Set<string>();

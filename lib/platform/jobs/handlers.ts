@@ -6,6 +6,7 @@
 import "server-only";
 import { deliverOutboxEmail } from "@/lib/platform/outbox/deliver-outbox-email";
 import { sweepOutbox } from "@/lib/platform/outbox/sweep-outbox";
+import { sendMeetingInvitationsJob } from "@/lib/meetings/send-meeting-invitations";
 import { scanMeetingReminders } from "@/lib/meetings/reminders/scan-meeting-reminders";
 import { sendMeetingReminder } from "@/lib/meetings/reminders/send-meeting-reminder";
 import { scanClockAlerts } from "@/lib/cases/alerts/scan-clock-alerts";
@@ -15,6 +16,7 @@ import type { JobHandlers } from "./worker";
 export const JOB_HANDLERS: JobHandlers = {
   "email-delivery": async (data) => void (await deliverOutboxEmail(data)),
   "email-sweep": async () => void (await sweepOutbox()),
+  "meeting-invitations": async (data) => void (await sendMeetingInvitationsJob(data)),
   "meeting-reminder-scan": async () => void (await scanMeetingReminders()),
   "meeting-reminder": async (data) => void (await sendMeetingReminder(data)),
   "case-clock-alert-scan": async () => void (await scanClockAlerts()),

@@ -18,6 +18,7 @@ export const JOB_TIME_ZONE = "Europe/London";
 export const QUEUE_NAMES = [
   "email-delivery",
   "email-sweep",
+  "meeting-invitations",
   "meeting-reminder-scan",
   "meeting-reminder",
   "case-clock-alert-scan",
@@ -43,6 +44,9 @@ export const QUEUES: Record<QueueName, QueueDefinition> = {
   "email-delivery": { label: "Send an email", retryLimit: 3, retryDelaySeconds: 60, expireInSeconds: 5 * 60 },
   // Outbox rows that wait with no job (e.g. the app stopped between writing the row and queuing it).
   "email-sweep": { label: "Find emails waiting to be sent", retryLimit: 1, retryDelaySeconds: 60, expireInSeconds: 5 * 60, cron: "*/10 * * * *" },
+  // A meeting's invitations (.ics), queued by the command that booked, moved or cancelled it, or
+  // changed who is invited (lib/meetings/send-meeting-invitations.ts).
+  "meeting-invitations": { label: "Send meeting invitations", retryLimit: 5, retryDelaySeconds: 60, expireInSeconds: 5 * 60 },
   // Daily, early: the reminders of meetings two working days away (lib/meetings/reminders).
   "meeting-reminder-scan": { label: "Find meetings to remind people of", retryLimit: 3, retryDelaySeconds: 300, expireInSeconds: 10 * 60, cron: "0 7 * * *" },
   "meeting-reminder": { label: "Send a meeting reminder", retryLimit: 5, retryDelaySeconds: 60, expireInSeconds: 5 * 60 },

@@ -127,8 +127,25 @@ describe("the daily reminder scan", () => {
   });
 });
 
-describe("meetingReminderRecipients (the seam for meeting attendees)", () => {
-  it("lists each address once: parties with an email, then the meeting's mediator", async () => {
+describe("meetingReminderRecipients", () => {
+  it("reminds the meeting's attendees who have not declined, then the mediator; not a party taken off the list", async () => {
+    const f = await meetingWithReminderDue();
+    const parties = await db().party.findMany({ where: { caseId: f.caseId }, orderBy: { createdAt: "asc" }, select: { id: true, email: true } });
+    await db().party.create({ data: { caseId: f.caseId, kind: "SUPPORTER", name: "Not Invited", email: `not-invited-${f.meeting.id}@example.com` } });
+    await db().meetingAttendee.createMany({
+      data: [
+        { caseId: f.caseId, meetingId: f.meeting.id, partyId: parties[0]!.id, response: "ACCEPTED" },
+        { caseId: f.caseId, meetingId: f.meeting.id, partyId: parties[1]!.id, response: "DECLINED" },
+      ],
+    });
+    const r = await transaction((tx) => meetingReminderRecipients(tx, f.meeting.id));
+    expect(r).toEqual([
+      { name: "Łucja Parent", email: f.recipients[0], role: "PARTY" },
+      { name: mediator.name, email: mediator.email, role: "MEDIATOR" },
+    ]);
+  });
+
+  it("with no attendees kept (a meeting booked before them), lists each address once: parties with an email, then the meeting's mediator", async () => {
     const f = await meetingWithReminderDue();
     await db().party.create({ data: { caseId: f.caseId, kind: "SUPPORTER", name: "Same Address", email: f.recipients[0]!.toUpperCase() } });
     const r = await transaction((tx) => meetingReminderRecipients(tx, f.meeting.id));

@@ -16,7 +16,7 @@ import { bookJointMeeting } from "@/lib/meetings/book-joint-meeting";
 import { getCaseDetail } from "@/lib/cases/details/get-case-detail";
 import { transitionCase } from "@/lib/cases/transition/transition-case";
 import { previewTransition } from "@/lib/cases/transition/preview-transition";
-import { caseworker, deadlinesOf, fieldError, laOfficer, makeCase, mediator, openCaseDeadlines, refusal, setUpCaseFixtures, stateOf } from "../cases/fixtures";
+import { caseworker, deadlinesOf, fieldError, laOfficer, makeCase, mediator, openCaseDeadlines, recordMeetingHeld, refusal, setUpCaseFixtures, stateOf } from "../cases/fixtures";
 
 setUpCaseFixtures();
 
@@ -149,7 +149,7 @@ describe("one certificate after 'not arranged' followed by the meeting (R-23, R-
   it("the meeting held starts no after-mediation certificate; 'Issue certificate' meets the one due, late as it is", async () => {
     const c = await makeCase({ status: "MEETING_SCHEDULED", mediatorId: mediator.id, consent: "GIVEN", consentOn: "2025-03-27", dates: { laNotifiedOn: "2025-03-26", meetingOn: "2025-04-28" }, deadlines: { names: ["MEDIATION_30_DAY"], triggerOn: "2025-03-26" } });
     await openCaseDeadlines(c.id, ["CERTIFICATE_NOT_ARRANGED"], "2025-04-14");
-    await transitionCase(mediator, c.id, "recordMeetingHeld", 1, { heldOn: "2025-04-28", agreement: "NONE" });
+    await recordMeetingHeld(mediator, c.id, 1, { heldOn: "2025-04-28", agreement: "NONE" });
     expect((await deadlinesOf(c.id)).filter((d) => d.closedOn === null)).toEqual([{ name: "CERTIFICATE_NOT_ARRANGED", dueOn: "2025-04-17", closedOn: null, outcome: null }]);
     const detail = await getCaseDetail(caseworker, c.id);
     expect(detail.transitions.map((t) => t.name)).toContain("issueCertificate");

@@ -18,6 +18,8 @@ import { getJointMeeting } from "@/lib/meetings/get-joint-meeting";
 import { getAttendee } from "@/lib/meetings/get-attendee";
 import { getMediatorHome } from "@/lib/meetings/get-mediator-home";
 import { sendMeetingInvitations } from "@/lib/meetings/send-meeting-invitations";
+import { deliverOutboxEmail } from "@/lib/platform/outbox/deliver-outbox-email";
+import { runInvitationJobs } from "./invitation-jobs";
 import { getCaseDetail } from "@/lib/cases/details/get-case-detail";
 import { transitionCase } from "@/lib/cases/transition/transition-case";
 import { meetingAuthorityWarnings } from "@/lib/cases/parties/authority";
@@ -95,7 +97,7 @@ async function bookableCase(opts: { issues?: ("EDUCATION" | "HEALTH")[]; marker?
 async function book(f: Fixture, date: string) {
   const version = (await stateOf(f.caseId)).version;
   const r = await bookJointMeeting(f.mediator, { caseId: f.caseId, expectedVersion: version, date, startTime: "10:00", durationMinutes: 150, mode: "VENUE", venueId: f.venueId });
-  await r.followUp();
+  await runInvitationJobs(r.meetingId);
   return r;
 }
 
@@ -180,6 +182,8 @@ describe("booking the joint meeting invites everyone (R-24) and sends each an .i
     try {
       const f = await bookableCase();
       await book(f, GMT_DAY);
+      // Queued with their delivery jobs; delivered as the worker does.
+      for (const row of await outbox(f.caseId)) await deliverOutboxEmail({ outboxId: row.id });
       const mail = smtp.received.find((m) => m.to === f.parties.LA!.email);
       expect(mail?.raw).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST/i);
       expect((await outbox(f.caseId)).every((m) => m.status === "SENT")).toBe(true);
@@ -208,7 +212,7 @@ describe("cancelling the joint meeting (issue 10)", () => {
     const seen = (await outbox(f.caseId)).length;
     const version = (await stateOf(f.caseId)).version;
     const r = await cancelJointMeeting(f.mediator, { caseId: f.caseId, expectedVersion: version, reason: "The mediator is ill" });
-    await r.followUp();
+    await runInvitationJobs(r.meetingId);
     expect(r).toMatchObject({ status: "PREPARING", meetingId: booked.meetingId, alreadyDone: null });
 
     const s = await stateOf(f.caseId);
@@ -262,7 +266,7 @@ describe("who is invited (issue 10, R-24)", () => {
 
     let seen = (await outbox(f.caseId)).length;
     const added = await addAttendee(caseworker, { caseId: f.caseId, meetingId: booked.meetingId, partyId: f.parties.SCHOOL!.id });
-    await added.followUp();
+    await runInvitationJobs(added.meetingId);
     let mails = await newSince(f.caseId, seen);
     expect(mails.map((m) => m.to)).toEqual([f.parties.SCHOOL!.email]);
     expect(parseIcs(mails[0]!.calendar!)).toMatchObject({ method: "REQUEST", sequence: 0, uid: `${booked.meetingId}@send-mediation` });
@@ -285,7 +289,7 @@ describe("who is invited (issue 10, R-24)", () => {
     seen = (await outbox(f.caseId)).length;
     const supporter = page.attendees.find((a) => a.partyId === f.parties.SUPPORTER!.id)!;
     const removed = await removeAttendee(caseworker, { caseId: f.caseId, attendeeId: supporter.id });
-    await removed.followUp();
+    await runInvitationJobs(removed.meetingId);
     mails = await newSince(f.caseId, seen);
     expect(mails.map((m) => m.to)).toEqual([f.parties.SUPPORTER!.email]);
     expect(parseIcs(mails[0]!.calendar!)).toMatchObject({ method: "CANCEL", uid: `${booked.meetingId}@send-mediation` });
@@ -384,15 +388,16 @@ describe("invitations never carry staff-only text (R-80)", () => {
     for (const a of page.attendees) {
       await recordAttendeeResponse(caseworker, { caseId: f.caseId, attendeeId: a.id, response: "ACCEPTED", interpreterLanguage: `${marker}-language`, adjustments: `${marker}-adjustments` });
     }
-    await (await addAttendee(caseworker, { caseId: f.caseId, meetingId: booked.meetingId, partyId: f.parties.SCHOOL!.id })).followUp();
+    await runInvitationJobs((await addAttendee(caseworker, { caseId: f.caseId, meetingId: booked.meetingId, partyId: f.parties.SCHOOL!.id })).meetingId);
     await book(f, BST_DAY);
-    await sendMeetingInvitations(booked.meetingId, "MOVED");
+    // The same job delivered again sends nothing (its effect key is taken).
+    expect((await sendMeetingInvitations(booked.meetingId, "MOVED")).sent).toEqual([]);
     const r = await cancelJointMeeting(caseworker, { caseId: f.caseId, expectedVersion: (await stateOf(f.caseId)).version, reason: `${marker}-cancel-reason` });
-    await r.followUp();
+    await runInvitationJobs(r.meetingId);
 
     const mails = await outbox(f.caseId);
-    // Booked (3), the school added (1), moved twice (4 each), cancelled (4).
-    expect(mails).toHaveLength(16);
+    // Booked (3), the school added (1), moved (4), cancelled (4).
+    expect(mails).toHaveLength(12);
     for (const m of mails) expect(`${m.subject}\n${m.body}\n${m.calendar}`, `${m.to}: ${m.subject}`).not.toContain(marker);
     // The way to ask for adjustments is there, with the service's phone number.
     expect(mails[0]!.body).toContain("reply to this email, or phone us on 0300 123 4567");

@@ -2,11 +2,10 @@
 /**
  * Server actions of the meeting page (issue 10): who is invited to the booked joint meeting, their
  * answers and needs (R-24). Each is the one chain (app/_server/action.ts) around one lib command;
- * the invitation or cancellation a change sends goes after answering (`after`). Then back to the
+ * the invitation or cancellation a change sends is a job the command queues. Then back to the
  * meeting page with a success banner (`?done=`).
  */
 import { redirect } from "next/navigation";
-import { after } from "next/server";
 import { runAction, type ActionState } from "../../../_server/action";
 import { addAttendee } from "@/lib/meetings/add-attendee";
 import { removeAttendee } from "@/lib/meetings/remove-attendee";
@@ -19,7 +18,6 @@ export async function addAttendeeAction(_prev: ActionState, fd: FormData): Promi
     permission: "meeting:manage",
     run: async (v, { user, ip }) => {
       const r = await addAttendee(user, { caseId: v.caseId ?? "", meetingId: v.meetingId ?? "", partyId: v.partyId ?? "" }, ip);
-      after(r.followUp);
       redirect(meetingUrl(r.caseId, "attendeeAdded"));
     },
   });
@@ -30,7 +28,6 @@ export async function removeAttendeeAction(_prev: ActionState, fd: FormData): Pr
     permission: "meeting:manage",
     run: async (v, { user, ip }) => {
       const r = await removeAttendee(user, { caseId: v.caseId ?? "", attendeeId: v.attendeeId ?? "" }, ip);
-      after(r.followUp);
       redirect(meetingUrl(r.caseId, "attendeeRemoved"));
     },
   });

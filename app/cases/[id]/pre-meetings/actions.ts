@@ -14,7 +14,7 @@ const pageUrl = (caseId: string, done: string, extra = "") => `/cases/${encodeUR
 
 export async function bookPreMeetingAction(_prev: ActionState, fd: FormData): Promise<ActionState> {
   return runAction(fd, {
-    permission: "case:pre-meetings",
+    permission: "meeting:manage",
     run: async (v, { user, ip }) => {
       const r = await bookPreMeeting(
         user,
@@ -38,7 +38,7 @@ export async function bookPreMeetingAction(_prev: ActionState, fd: FormData): Pr
 /** Mark held (`change=held`) or cancel (`change=cancel`) one pre-meeting. */
 export async function changePreMeetingAction(_prev: ActionState, fd: FormData): Promise<ActionState> {
   return runAction(fd, {
-    permission: "case:pre-meetings",
+    permission: "meeting:manage",
     run: async (v, { user, ip }) => {
       const ref = { caseId: v.caseId ?? "", meetingId: v.meetingId ?? "" };
       if (v.change === "held") await markPreMeetingHeld(user, ref, ip);

@@ -29,7 +29,7 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
  * and cancelling it. The allocated mediator, caseworkers and admins only (404 for anyone else).
  */
 export default async function PreMeetingsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requireUser("case:pre-meetings");
+  const user = await requireUser("meeting:manage");
   const { id } = await params;
   const q = await searchParams;
   const p = await orNotFound(getPreMeetings(user, id));
