@@ -141,7 +141,7 @@ export async function bookJointMeeting(user: SessionUser, input: BookJointMeetin
     if (!existing) {
       // everyone on the case is invited by default, but those who declined (and, for
       // mediation, a school or setting: others attend only with everyone's consent).
-      const parties = await tx.party.findMany({ where: { caseId: v.caseId }, select: { id: true, kind: true, consent: true }, orderBy: { createdAt: "asc" } });
+      const parties = await tx.party.findMany({ where: { caseId: v.caseId }, select: { id: true, kind: true, consent: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
       const invited = parties.filter((p) => invitedByDefault(caseRow.kind, p));
       if (invited.length) await tx.meetingAttendee.createMany({ data: invited.map((p) => ({ caseId: v.caseId, meetingId: meeting.id, partyId: p.id })) });
     }

@@ -77,7 +77,7 @@ export async function getJointMeeting(user: SessionUser, caseId: string): Promis
         shortNoticeAgreed: true,
         venue: { select: { name: true, address: true, stepFreeAccess: true, hearingLoop: true, parking: true, notes: true } },
         attendees: {
-          orderBy: { createdAt: "asc" },
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
           select: {
             id: true,
             partyId: true,
@@ -90,7 +90,7 @@ export async function getJointMeeting(user: SessionUser, caseId: string): Promis
         },
       },
     }),
-    db().party.findMany({ where: { caseId: c.id }, select: { id: true, name: true, kind: true }, orderBy: { createdAt: "asc" } }),
+    db().party.findMany({ where: { caseId: c.id }, select: { id: true, name: true, kind: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
     db().meetingChange.findMany({ where: { caseId: c.id }, orderBy: [{ at: "desc" }, { id: "desc" }] }),
   ]);
   const actorIds = [...new Set(changes.map((h) => h.actorId).filter((x): x is string => !!x))];

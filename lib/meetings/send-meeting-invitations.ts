@@ -95,7 +95,7 @@ async function sendInTransaction(tx: Tx, meetingId: string, kind: InvitationKind
       videoLink: true,
       venue: { select: { name: true, address: true, stepFreeAccess: true, hearingLoop: true, parking: true, notes: true } },
       case: { select: { reference: true, kind: true, allocatedMediator: { select: { name: true } } } },
-      attendees: { select: { partyId: true, response: true, party: { select: { ...PARTY, kind: true } } }, orderBy: { createdAt: "asc" } },
+      attendees: { select: { partyId: true, response: true, party: { select: { ...PARTY, kind: true } } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
     },
   });
   // A cancellation only for a cancelled meeting; anything else only while it is booked.

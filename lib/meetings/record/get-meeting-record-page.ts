@@ -109,7 +109,7 @@ export async function getMeetingRecordPage(user: SessionUser, caseId: string): P
     }),
     db().party.findMany({
       where: { caseId: c.id, case: caseScope(user) },
-      orderBy: { createdAt: "asc" },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       select: { id: true, kind: true, name: true, organisation: true, hasAuthority: true },
     }),
   ]);

@@ -38,13 +38,13 @@ async function bookedCase(on = "2025-06-10") {
   const meeting = await db().meeting.create({
     data: { caseId: c.id, kind: "JOINT_MEETING", mode: "VIDEO", videoLink: "https://video.example/m", startsAt: londonInstant(on, 600), endsAt: londonInstant(on, 750), mediatorId: mediator.id },
   });
-  const parties = await db().party.findMany({ where: { caseId: c.id }, orderBy: { createdAt: "asc" }, select: { id: true, name: true, kind: true } });
+  const parties = await db().party.findMany({ where: { caseId: c.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, name: true, kind: true } });
   return { ...c, meetingId: meeting.id, parties };
 }
 
 /** The form as the mediator posts it: the page's rows (each party, then one empty row), with `o` over it. */
 async function posted(caseId: string, version: number, o: Record<string, string> = {}): Promise<MeetingRecordInput> {
-  const parties = await db().party.findMany({ where: { caseId }, orderBy: { createdAt: "asc" }, select: { id: true, name: true, kind: true, organisation: true } });
+  const parties = await db().party.findMany({ where: { caseId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, name: true, kind: true, organisation: true } });
   const capacity: Record<string, string> = { PARENT: "PARENT", LA: "LA_OFFICER", SUPPORTER: "SUPPORTER" };
   const form: Record<string, string> = { caseId, version: String(version) };
   parties.forEach((p, i) => {
