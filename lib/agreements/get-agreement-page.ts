@@ -11,7 +11,7 @@ import type { SessionUser } from "@/lib/auth/types";
 import { isoFromDbDate } from "@/lib/deadlines";
 import { findCaseOrThrow } from "@/lib/cases/store";
 import { actionDueDate, effectiveDueOn, type AgreedActionKind } from "./action-kinds";
-import { signerStates } from "./store";
+import { readAgreementText, signerStates } from "./store";
 
 export async function getAgreementPage(user: SessionUser, caseId: string) {
   authorize(user, "agreement:draft");
@@ -58,4 +58,10 @@ export async function getAgreementPage(user: SessionUser, caseId: string) {
       signers: signers.map((s) => ({ ...s, hasEmail: !!(s.partyId && emailOf.get(s.partyId)) })),
     },
   };
+}
+
+/** The text as it is signed (for the in-room signing page), through the same scope. */
+export async function getAgreementText(user: SessionUser, caseId: string) {
+  const p = await getAgreementPage(user, caseId);
+  return p.agreement ? readAgreementText(db(), p.agreement.id) : null;
 }

@@ -73,7 +73,7 @@ async function heldCase(o: { kind?: "MEDIATION" | "DRS"; agreement?: "FULL" | "P
     },
     select: { id: true, reference: true },
   });
-  const parties = [];
+  const parties: { id: string; email: string | null; name: string }[] = [];
   for (const p of PEOPLE) {
     parties.push(
       await db().party.create({
