@@ -42,6 +42,12 @@ export const PERMISSIONS = {
   "document:read": ["ADMIN", "CASEWORKER", "MEDIATOR", "LA_OFFICER", "PARENT"],
   /** …STAFF ones by the mediation service's staff only (never the LA or the family, R-80). */
   "document:read-staff": ["ADMIN", "CASEWORKER", "MEDIATOR"],
+  /**
+   * Issue 11: draft an agreement or DRS outcome statement, collect signatures in the room, send
+   * signing links (R-40, R-72); the mediator only on their own cases (scope). The LA and the family
+   * see the sealed document, never the draft.
+   */
+  "agreement:draft": ["ADMIN", "CASEWORKER", "MEDIATOR"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -91,6 +91,18 @@ export const AUDIT_ACTIONS = [
   "case.withdrawn",
   // Sealed documents (lib/platform/documents)
   "document.stored",
+  // Agreements and outcome statements (lib/agreements; ). No text, names or reasons: ids,
+  // kinds, hashes and counts only.
+  "agreement.drafted",
+  "agreement.updated",
+  "agreement.action_saved",
+  "agreement.action_removed",
+  "agreement.signatures_requested",
+  "agreement.signed",
+  "agreement.declined",
+  "agreement.signing_link_sent",
+  "agreement.sealed",
+  "agreement.correction_started",
   // Jobs (lib/platform/jobs; the actor is null: the job, not a person)
   "meeting.reminder_sent",
   "case.clock_alert_sent",
@@ -102,7 +114,7 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditInput = {
   actor: Pick<SessionUser, "id"> | null;
   action: AuditAction;
-  entityType: "Case" | "Party" | "User" | "Meeting" | "Venue" | "Document" | "CaseNote" | "Job";
+  entityType: "Case" | "Party" | "User" | "Meeting" | "Venue" | "Document" | "CaseNote" | "Job" | "Agreement";
   entityId: string;
   caseId?: string | null;
   before?: Prisma.InputJsonValue | null;

@@ -104,6 +104,12 @@ export default async function CasePage({ params, searchParams }: { params: Promi
                   value: full ? (
                     <>
                       {date(c.heldOn)} <Link href={`${base}/meeting/record`}>Meeting record</Link>
+                      {can(user, "agreement:draft") && (
+                        <>
+                          {" "}
+                          <Link href={`${base}/agreement`}>{c.kind === "DRS" ? "Outcome statement" : "Agreement"}</Link>
+                        </>
+                      )}
                     </>
                   ) : (
                     date(c.heldOn)
