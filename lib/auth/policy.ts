@@ -42,6 +42,8 @@ export const PERMISSIONS = {
   "document:read": ["ADMIN", "CASEWORKER", "MEDIATOR", "LA_OFFICER", "PARENT"],
   /** …STAFF ones by the mediation service's staff only (never the LA or the family, R-80). */
   "document:read-staff": ["ADMIN", "CASEWORKER", "MEDIATOR"],
+  /** correcting an issued certificate (a new one supersedes it): the mediation service's office. */
+  "certificate:correct": ["ADMIN", "CASEWORKER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -91,6 +91,9 @@ export const AUDIT_ACTIONS = [
   "case.withdrawn",
   // Sealed documents (lib/platform/documents)
   "document.stored",
+  // Certificates (lib/certificates, R-30, R-31)
+  "certificate.issued",
+  "certificate.corrected",
   // Jobs (lib/platform/jobs; the actor is null: the job, not a person)
   "meeting.reminder_sent",
   "case.clock_alert_sent",
@@ -102,7 +105,7 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditInput = {
   actor: Pick<SessionUser, "id"> | null;
   action: AuditAction;
-  entityType: "Case" | "Party" | "User" | "Meeting" | "Venue" | "Document" | "CaseNote" | "Job";
+  entityType: "Case" | "Party" | "User" | "Meeting" | "Venue" | "Document" | "CaseNote" | "Job" | "Certificate";
   entityId: string;
   caseId?: string | null;
   before?: Prisma.InputJsonValue | null;
