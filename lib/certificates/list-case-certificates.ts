@@ -11,6 +11,8 @@ import type { SessionUser } from "@/lib/auth/types";
 import { isoFromDbDate } from "@/lib/deadlines";
 import { findCaseOrThrow } from "@/lib/cases/store";
 import { isSectionIOnly } from "@/lib/cases/about/rules";
+import { DEADLINES } from "@/lib/cases/deadlines/definitions";
+import { isDeadlineName } from "@/lib/cases/lifecycle";
 import { CERTIFICATE_KIND_LABELS, type CertificateKind } from "./certificate-content";
 
 const CERTIFICATE_DEADLINES = ["CERTIFICATE_ADVICE_ONLY", "CERTIFICATE_AFTER_MEDIATION", "CERTIFICATE_NOT_ARRANGED"];
@@ -95,7 +97,7 @@ export type CaseCertificates = {
   /** Newest first; the current one is the first not superseded. */
   issued: CertificateView[];
   /** A certificate deadline still running: the kind due and by when. */
-  due: { name: string; dueOn: string } | null;
+  due: { name: string; label: string; dueOn: string } | null;
   /** only section I is disputed — no certificate is needed to appeal. */
   sectionIOnly: boolean;
   /** DRS never gives a certificate. */
@@ -122,7 +124,7 @@ export async function listCaseCertificates(user: SessionUser, caseId: string): P
   const due = c.deadlines[0];
   return {
     issued: rows.map((r) => toCertificateView(r, { staff })),
-    due: due ? { name: due.name, dueOn: isoFromDbDate(due.dueOn) } : null,
+    due: due ? { name: due.name, label: isDeadlineName(due.name) ? DEADLINES[due.name].label : "Certificate due by", dueOn: isoFromDbDate(due.dueOn) } : null,
     sectionIOnly: c.kind !== "DRS" && isSectionIOnly(c.disputedDecisions),
     applies: c.kind !== "DRS",
     canCorrect: staff && c.status !== "CLOSED" && c.status !== "NOT_PROCEEDING",
