@@ -25,14 +25,24 @@ export default async function MyCase() {
                 { key: "Reference", value: c.reference },
                 { key: "Local authority", value: c.localAuthority.name },
                 { key: "What is happening", value: c.family.text },
-                ...(c.family.appeal ? [{ key: "Last day to appeal", value: formatLongDate(c.family.appeal.date) }] : []),
+                ...(c.family.appeal && !c.certificate ? [{ key: "Last day to appeal", value: formatLongDate(c.family.appeal.date) }] : []),
+                // Issue 11: the certificate in force, its date and the last day to appeal.
+                ...(c.certificate
+                  ? [
+                      { key: "Certificate", value: <a href={c.certificate.href}>{c.certificate.kindLabel} (PDF)</a> },
+                      { key: "Certificate issued on", value: formatLongDate(c.certificate.issuedOn) },
+                      { key: "Last day to appeal", value: c.certificate.appealDeadlineOn ? formatLongDate(c.certificate.appealDeadlineOn) : "See the certificate" },
+                    ]
+                  : []),
+                // section I only — no certificate is needed to appeal.
+                ...(c.sectionIOnly ? [{ key: "Do you need a certificate?", value: "No. Only the school or college named in the plan is disputed, so you can appeal without one." }] : []),
               ]}
             />
-            {c.family.appeal && (
+            {(c.certificate || c.family.appeal) && (
               <details className="details">
                 <summary>How we worked out the last day to appeal</summary>
                 <p className="body" data-testid="appeal-explanation">
-                  {c.family.appeal.explanation}
+                  {c.certificate ? c.certificate.appealExplanation : c.family.appeal!.explanation}
                 </p>
               </details>
             )}

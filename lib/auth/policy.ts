@@ -48,6 +48,8 @@ export const PERMISSIONS = {
    * see the sealed document, never the draft.
    */
   "agreement:draft": ["ADMIN", "CASEWORKER", "MEDIATOR"],
+  /** correcting an issued certificate (a new one supersedes it): the mediation service's office. */
+  "certificate:correct": ["ADMIN", "CASEWORKER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -55,6 +55,16 @@ export function documentScope(user: SessionUser): Prisma.DocumentWhereInput {
   return can(user, "document:read-staff") ? ofCases : { AND: [ofCases, { visibility: "SHARED" }] };
 }
 
+/**
+ * Certificates (lib/certificates, R-30): shared facts (R-80), so those of every case in the user's
+ * scope — the family's own, the LA officer's own LA's, the allocated mediator's, staff all.
+ */
+export function certificateScope(user: SessionUser): Prisma.CertificateWhereInput {
+  if (!can(user, "case:read")) return { id: { in: [] } };
+  const cases = caseScope(user);
+  return Object.keys(cases).length === 0 ? {} : { case: { is: cases } };
+}
+
 const NO_NOTE = { id: { in: [] as string[] } } satisfies Prisma.CaseNoteWhereInput;
 
 /**

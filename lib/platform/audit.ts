@@ -103,6 +103,9 @@ export const AUDIT_ACTIONS = [
   "agreement.signing_link_sent",
   "agreement.sealed",
   "agreement.correction_started",
+  // Certificates (lib/certificates, R-30, R-31)
+  "certificate.issued",
+  "certificate.corrected",
   // Jobs (lib/platform/jobs; the actor is null: the job, not a person)
   "meeting.reminder_sent",
   "case.clock_alert_sent",
@@ -114,7 +117,7 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditInput = {
   actor: Pick<SessionUser, "id"> | null;
   action: AuditAction;
-  entityType: "Case" | "Party" | "User" | "Meeting" | "Venue" | "Document" | "CaseNote" | "Job" | "Agreement";
+  entityType: "Case" | "Party" | "User" | "Meeting" | "Venue" | "Document" | "CaseNote" | "Job" | "Agreement" | "Certificate";
   entityId: string;
   caseId?: string | null;
   before?: Prisma.InputJsonValue | null;

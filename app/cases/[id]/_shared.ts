@@ -37,6 +37,8 @@ const DONE_MESSAGES: Record<string, string> = {
   // and mediation could not take place within 30 days (the case page says so, with the certificate).
   meetingAfterDeadline:
     "The meeting date has been saved. It is after the day mediation must take place by, so the 30-day deadline will be missed (R-20) and mediation could not take place within 30 days (R-23).",
+  // Issue 11, R-31.
+  certificateCorrected: "The corrected certificate has been issued and is being sent to the family and the local authority. The old one is marked as replaced.",
   meetingBookedAfterDeadline: "The joint meeting has been booked. It is after the day mediation must take place by, so mediation could not take place within 30 days (R-23).",
 };
 

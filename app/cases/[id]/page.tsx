@@ -26,6 +26,7 @@ import { CaseNotes } from "./_components/CaseNotes";
 import { WarningText } from "@/components/WarningText";
 import { can } from "@/lib/auth/policy";
 import { UndeliveredEmails } from "./_components/UndeliveredEmails";
+import { CaseCertificates } from "./_components/CaseCertificates";
 
 export const metadata = { title: "Case" };
 export const dynamic = "force-dynamic";
@@ -241,6 +242,9 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           </>
         )}
       </section>
+
+      {/* Issue 11: issued, due, appeal deadline, download, replaced ones. */}
+      <CaseCertificates user={user} caseId={c.id} />
 
       {c.child && (
         <section aria-labelledby="child-title">

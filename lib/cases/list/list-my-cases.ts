@@ -11,10 +11,14 @@ import { isoFromDbDate } from "@/lib/deadlines";
 import { isSectionIOnly } from "../about/rules";
 import { familyStatus, type FamilyStatus } from "../family/family-status";
 import type { CaseStatus } from "../lifecycle";
+import { CERTIFICATE_KIND_LABELS, type CertificateKind } from "@/lib/certificates/certificate-content";
 
 const CERTIFICATE_DEADLINES = ["CERTIFICATE_ADVICE_ONLY", "CERTIFICATE_AFTER_MEDIATION", "CERTIFICATE_NOT_ARRANGED"];
 
-export type MyCase = { id: string; reference: string; status: CaseStatus; localAuthority: { name: string }; family: FamilyStatus };
+/** Issue 11: the certificate in force (not superseded, R-31): its date of issue and the last day to appeal (R-50). */
+export type MyCertificate = { kindLabel: string; issuedOn: string; appealDeadlineOn: string | null; appealExplanation: string; href: string };
+
+export type MyCase = { id: string; reference: string; status: CaseStatus; localAuthority: { name: string }; family: FamilyStatus; certificate: MyCertificate | null; sectionIOnly: boolean };
 
 export async function listMyCases(user: SessionUser): Promise<MyCase[]> {
   authorize(user, "family:workspace");
@@ -30,9 +34,17 @@ export async function listMyCases(user: SessionUser): Promise<MyCase[]> {
       disputedDecisions: true,
       localAuthority: { select: { name: true } },
       deadlines: { where: { name: { in: CERTIFICATE_DEADLINES } }, select: { name: true, dueOn: true, closedOn: true, outcome: true } },
+      certificates: {
+        where: { supersededBy: { is: null } },
+        orderBy: [{ issuedOn: "desc" }, { createdAt: "desc" }],
+        take: 1,
+        select: { kind: true, issuedOn: true, appealDeadlineOn: true, appealExplanation: true, documentId: true },
+      },
     },
   });
   return rows.map((c) => ({
+    certificate: c.certificates[0] ? myCertificate(c.certificates[0]) : null,
+    sectionIOnly: c.kind !== "DRS" && isSectionIOnly(c.disputedDecisions),
     id: c.id,
     reference: c.reference,
     status: c.status,
@@ -45,4 +57,14 @@ export async function listMyCases(user: SessionUser): Promise<MyCase[]> {
       certificates: c.deadlines.map((d) => ({ name: d.name, dueOn: isoFromDbDate(d.dueOn), closedOn: d.closedOn ? isoFromDbDate(d.closedOn) : null, outcome: d.outcome })),
     }),
   }));
+}
+
+function myCertificate(c: { kind: CertificateKind; issuedOn: Date; appealDeadlineOn: Date | null; appealExplanation: string; documentId: string }): MyCertificate {
+  return {
+    kindLabel: CERTIFICATE_KIND_LABELS[c.kind],
+    issuedOn: isoFromDbDate(c.issuedOn),
+    appealDeadlineOn: c.appealDeadlineOn ? isoFromDbDate(c.appealDeadlineOn) : null,
+    appealExplanation: c.appealExplanation,
+    href: `/documents/${encodeURIComponent(c.documentId)}`,
+  };
 }

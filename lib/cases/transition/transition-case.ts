@@ -15,6 +15,7 @@ import { getTransition, TRANSITION_NAMES, type TransitionName } from "../lifecyc
 import { caseCommandSchema } from "../store";
 import { assertMediatorCanBeAllocated } from "../allocation/conflicts";
 import { applyTransition, type TransitionResult } from "./apply-transition";
+import { isCertificateTransition, issueCertificateWithTransition } from "@/lib/certificates/issue-certificate";
 
 export type { TransitionResult } from "./apply-transition";
 
@@ -58,6 +59,9 @@ export async function transitionCase(
   // Issue 10: cancelling the joint meeting also cancels the meeting and tells everyone invited, so
   // it is done only by lib/meetings/cancel-joint-meeting.ts (the case page's action calls that).
   if (picked === "cancelMeeting") throw new DomainError(CANCEL_ELSEWHERE, "USE_MEETING_COMMAND");
+  // Issue 11 (R-30): issuing a certificate writes the certificate, its PDF and its emails with the
+  // transition, in the same transaction (lib/certificates/issue-certificate.ts).
+  if (isCertificateTransition(picked)) return transaction((tx) => issueCertificateWithTransition(tx, user, v.caseId, picked, v.expectedVersion, v.input, ip));
   return transaction((tx) =>
     applyTransition(tx, user, v.caseId, picked, v.expectedVersion, v.input, ip, async (plan) => {
       // R-13: the same check as allocateMediator: an active mediator without a conflict of interest.
