@@ -91,9 +91,15 @@ export const AUDIT_ACTIONS = [
   "case.withdrawn",
   // Sealed documents (lib/platform/documents)
   "document.stored",
+  // Agreed actions tracked to done (lib/obligations). Notes, evidence and reasons are never copied.
+  "obligation.created",
+  "obligation.progress_recorded",
+  "obligation.done",
+  "obligation.closed",
   // Jobs (lib/platform/jobs; the actor is null: the job, not a person)
   "meeting.reminder_sent",
   "case.clock_alert_sent",
+  "obligation.overdue_alert_sent",
   /** An admin ran a failed job again (/admin/jobs). */
   "job.retried",
 ] as const;
@@ -102,7 +108,7 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditInput = {
   actor: Pick<SessionUser, "id"> | null;
   action: AuditAction;
-  entityType: "Case" | "Party" | "User" | "Meeting" | "Venue" | "Document" | "CaseNote" | "Job";
+  entityType: "Case" | "Party" | "User" | "Meeting" | "Venue" | "Document" | "CaseNote" | "Job" | "Obligation";
   entityId: string;
   caseId?: string | null;
   before?: Prisma.InputJsonValue | null;
