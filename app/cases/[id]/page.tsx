@@ -26,6 +26,7 @@ import { CaseNotes } from "./_components/CaseNotes";
 import { WarningText } from "@/components/WarningText";
 import { can } from "@/lib/auth/policy";
 import { UndeliveredEmails } from "./_components/UndeliveredEmails";
+import { AgreedActions } from "./_components/AgreedActions";
 
 export const metadata = { title: "Case" };
 export const dynamic = "force-dynamic";
@@ -235,6 +236,9 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           </>
         )}
       </section>
+
+      {/* Issue 11: the agreed actions tracked to done, with the overdue flag. */}
+      <AgreedActions user={user} caseId={c.id} />
 
       {c.child && (
         <section aria-labelledby="child-title">
