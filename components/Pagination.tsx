@@ -1,12 +1,13 @@
 import Link from "next/link";
 
-export function Pagination({ page, perPage, total, href }: { page: number; perPage: number; total: number; href: (page: number) => string }) {
+/** `label` names the navigation landmark: give one of its own when a page has two lists that page. */
+export function Pagination({ page, perPage, total, href, label = "Pages" }: { page: number; perPage: number; total: number; href: (page: number) => string; label?: string }) {
   const pages = Math.max(1, Math.ceil(total / perPage));
   if (total === 0) return null;
   const from = (page - 1) * perPage + 1;
   const to = Math.min(total, page * perPage);
   return (
-    <nav className="pagination" aria-label="Pages">
+    <nav className="pagination" aria-label={label}>
       {page > 1 && (
         <Link href={href(page - 1)} rel="prev">
           Previous<span className="visually-hidden"> page</span>

@@ -2,13 +2,15 @@ import { requireUser } from "../_server/auth";
 import { listMyCases } from "@/lib/cases/list/list-my-cases";
 import { SummaryList } from "@/components/SummaryList";
 import { formatLongDate } from "@/lib/deadlines";
+import { listFamilyObligations, type FamilyObligation } from "@/lib/obligations/list-family-obligations";
+import { RESPONSIBLE_LABELS } from "@/lib/obligations/rules";
 
 export const metadata = { title: "Your case" };
 export const dynamic = "force-dynamic";
 
 export default async function MyCase() {
   const user = await requireUser("family:workspace");
-  const cases = await listMyCases(user);
+  const [cases, agreed] = await Promise.all([listMyCases(user), listFamilyObligations(user)]);
   return (
     <>
       <h1 className="h-l">Your mediation case</h1>
@@ -46,9 +48,42 @@ export default async function MyCase() {
                 </p>
               </details>
             )}
+            {agreed[c.id] && <WhatWasAgreed caseId={c.id} actions={agreed[c.id]!} />}
           </section>
         ))
       )}
     </>
+  );
+}
+
+/**
+ * Issue 11: the actions agreed at mediation and whether each is done — shared facts only (R-80):
+ * never a note the writer did not share with the family (decision 0018).
+ */
+function WhatWasAgreed({ caseId, actions }: { caseId: string; actions: FamilyObligation[] }) {
+  return (
+    <section aria-labelledby={`agreed-${caseId}`} data-testid="what-was-agreed">
+      <h3 className="h-s" id={`agreed-${caseId}`}>
+        What was agreed
+      </h3>
+      <ul className="list-none p-0">
+        {actions.map((o) => (
+          <li key={o.id} className="border-l-4 border-border pl-4 mb-4" data-testid="family-action">
+            <p className="mb-1">
+              <strong className="whitespace-pre-line">{o.what}</strong>
+            </p>
+            <p className="body mb-1">Who will do it: {RESPONSIBLE_LABELS[o.responsible]}</p>
+            <p className="body mb-1">{o.statusText}</p>
+            {o.closedReason && <p className="body mb-1 whitespace-pre-line">Why it was closed: {o.closedReason}</p>}
+            {o.sharedNotes.map((n) => (
+              <p className="hint mb-1 whitespace-pre-line" key={n.id}>
+                Update: {n.note}
+                {n.evidence ? ` (${n.evidence})` : ""}
+              </p>
+            ))}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

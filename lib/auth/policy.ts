@@ -36,6 +36,11 @@ export const PERMISSIONS = {
    * meeting, their answers and needs (R-24); the mediator only on their own cases (scope).
    */
   "meeting:manage": ["ADMIN", "CASEWORKER", "MEDIATOR"],
+  /**
+   * Issue 11: record progress on an agreed action, mark it done or close it with a reason — the LA
+   * officer (their own LA's cases only: obligationScope) and the mediation service's office.
+   */
+  "obligation:update": ["ADMIN", "CASEWORKER", "LA_OFFICER"],
   "la:workspace": ["LA_OFFICER"],
   "family:workspace": ["PARENT"],
   /** Sealed documents (lib/platform/documents): SHARED ones by everyone who may read the case … */

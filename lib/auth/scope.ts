@@ -92,3 +92,21 @@ export function caseNoteScope(user: SessionUser): Prisma.CaseNoteWhereInput {
       return NO_NOTE;
   }
 }
+
+/**
+ * Issue 11: the agreed actions (obligations) a user may see — those of the cases in their scope
+ * (the LA officer: their own LA's; the family: their own case's). What of them each may see (the
+ * family never sees a note not shared with them) is `obligationUpdateScope`.
+ */
+export function obligationScope(user: SessionUser): Prisma.ObligationWhereInput {
+  if (!can(user, "case:read")) return { id: { in: [] } };
+  if (user.role === "LA_OFFICER") return user.localAuthorityId ? { localAuthorityId: user.localAuthorityId } : { id: { in: [] } };
+  const cases = caseScope(user);
+  return Object.keys(cases).length === 0 ? {} : { case: { is: cases } };
+}
+
+/** The progress notes a user may read: the family only those shared with them (decision 0018). */
+export function obligationUpdateScope(user: SessionUser): Prisma.ObligationUpdateWhereInput {
+  const of: Prisma.ObligationUpdateWhereInput = { obligation: { is: obligationScope(user) } };
+  return user.role === "PARENT" ? { AND: [of, { sharedWithFamily: true }] } : of;
+}

@@ -51,7 +51,8 @@ export const SNAPSHOT_SELECT = {
   parties: { select: { id: true, name: true, kind: true, consent: true, consentOn: true }, orderBy: { createdAt: "asc" } },
   deadlines: { where: { closedOn: null }, select: { name: true, triggerOn: true, dueOn: true } },
   // was the "could not be arranged" certificate already issued (met, on time or late)?
-  _count: { select: { deadlines: { where: { name: "CERTIFICATE_NOT_ARRANGED", outcome: { in: ["MET", "MISSED"] } } } } },
+  // Issue 11: the agreed actions still open — the case closes only when there are none.
+  _count: { select: { deadlines: { where: { name: "CERTIFICATE_NOT_ARRANGED", outcome: { in: ["MET", "MISSED"] } } }, obligations: { where: { status: "OPEN" } } } },
 } satisfies Prisma.CaseSelect;
 
 /** The case as the lifecycle sees it, with its recorded dates (so a transition's dates are checked against them). */
@@ -68,6 +69,7 @@ export function toSnapshot(row: Prisma.CaseGetPayload<{ select: typeof SNAPSHOT_
     healthOnly: isHealthOnly(row.issues.map((i) => i.category)),
     decisionUnknown: row.kind !== "DRS" && row.decisionUnknown,
     notArrangedCertificateIssued: row._count.deadlines > 0,
+    openObligations: row._count.obligations,
     statusBeforeClose: row.statusBeforeClose,
     parties: row.parties.map((p) => ({ id: p.id, name: p.name, kind: p.kind, consent: p.consent, consentOn: toIso(p.consentOn) })),
     openDeadlines: open.map((d) => d.name),

@@ -106,9 +106,15 @@ export const AUDIT_ACTIONS = [
   // Certificates (lib/certificates, R-30, R-31)
   "certificate.issued",
   "certificate.corrected",
+  // Agreed actions tracked to done (lib/obligations). Notes, evidence and reasons are never copied.
+  "obligation.created",
+  "obligation.progress_recorded",
+  "obligation.done",
+  "obligation.closed",
   // Jobs (lib/platform/jobs; the actor is null: the job, not a person)
   "meeting.reminder_sent",
   "case.clock_alert_sent",
+  "obligation.overdue_alert_sent",
   /** An admin ran a failed job again (/admin/jobs). */
   "job.retried",
 ] as const;
@@ -117,7 +123,7 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditInput = {
   actor: Pick<SessionUser, "id"> | null;
   action: AuditAction;
-  entityType: "Case" | "Party" | "User" | "Meeting" | "Venue" | "Document" | "CaseNote" | "Job" | "Agreement" | "Certificate";
+  entityType: "Case" | "Party" | "User" | "Meeting" | "Venue" | "Document" | "CaseNote" | "Job" | "Agreement" | "Certificate" | "Obligation";
   entityId: string;
   caseId?: string | null;
   before?: Prisma.InputJsonValue | null;

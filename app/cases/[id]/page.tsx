@@ -27,6 +27,7 @@ import { WarningText } from "@/components/WarningText";
 import { can } from "@/lib/auth/policy";
 import { UndeliveredEmails } from "./_components/UndeliveredEmails";
 import { CaseCertificates } from "./_components/CaseCertificates";
+import { AgreedActions } from "./_components/AgreedActions";
 
 export const metadata = { title: "Case" };
 export const dynamic = "force-dynamic";
@@ -245,6 +246,9 @@ export default async function CasePage({ params, searchParams }: { params: Promi
 
       {/* Issue 11: issued, due, appeal deadline, download, replaced ones. */}
       <CaseCertificates user={user} caseId={c.id} />
+
+      {/* Issue 11: the agreed actions tracked to done, with the overdue flag. */}
+      <AgreedActions user={user} caseId={c.id} />
 
       {c.child && (
         <section aria-labelledby="child-title">

@@ -10,6 +10,7 @@
  * refuse with GUARD_FAILED.
  */
 import { describeParty } from "../options";
+import { openObligationsMessage } from "@/lib/obligations/rules";
 import { isTypedDate, typedDateProblem } from "../fields";
 import {
   FAMILY_PARTY_KINDS,
@@ -138,6 +139,10 @@ const GUARDS: Partial<Record<TransitionName, Guard>> = {
     return decisionNotKnown(snapshot) ?? (!movesOn && !ownKind ? ISSUE_CERTIFICATE_NOT_DUE : null);
   },
   issueNotArrangedCertificate: decisionNotKnown,
+  // Issue 11: every agreed action done or closed with a reason before the case closes.
+  close(snapshot) {
+    return snapshot.openObligations ? openObligationsMessage(snapshot.openObligations) : null;
+  },
   startMonitoring(snapshot) {
     // R-40..R-42 (mediation), R-72 (DRS): there are agreed actions to follow up only after an agreement.
     return agreementLeavesActions(snapshot.agreement) ? null : noActionsToMonitor(snapshot);

@@ -156,6 +156,11 @@ export interface CaseSnapshot {
    * so booking the meeting after the last day does not make it due again.
    */
   notArrangedCertificateIssued?: boolean;
+  /**
+   * Issue 11 (R-40, R-72): how many agreed actions (obligations) are still open, neither done nor
+   * closed with a reason (omitted: none). The case cannot close while any is.
+   */
+  openObligations?: number;
   /** What the meeting reached, once it is recorded as held; omitted or null before. */
   agreement?: Agreement | null;
   /**

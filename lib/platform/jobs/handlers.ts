@@ -11,6 +11,8 @@ import { scanMeetingReminders } from "@/lib/meetings/reminders/scan-meeting-remi
 import { sendMeetingReminder } from "@/lib/meetings/reminders/send-meeting-reminder";
 import { scanClockAlerts } from "@/lib/cases/alerts/scan-clock-alerts";
 import { sendClockAlert } from "@/lib/cases/alerts/send-clock-alert";
+import { scanOverdueObligations } from "@/lib/obligations/overdue/scan-overdue-obligations";
+import { sendOverdueAlert } from "@/lib/obligations/overdue/send-overdue-alert";
 import type { JobHandlers } from "./worker";
 
 export const JOB_HANDLERS: JobHandlers = {
@@ -21,4 +23,6 @@ export const JOB_HANDLERS: JobHandlers = {
   "meeting-reminder": async (data) => void (await sendMeetingReminder(data)),
   "case-clock-alert-scan": async () => void (await scanClockAlerts()),
   "case-clock-alert": async (data) => void (await sendClockAlert(data)),
+  "obligation-overdue-scan": async () => void (await scanOverdueObligations()),
+  "obligation-overdue-alert": async (data) => void (await sendOverdueAlert(data)),
 };

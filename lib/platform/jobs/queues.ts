@@ -23,6 +23,8 @@ export const QUEUE_NAMES = [
   "meeting-reminder",
   "case-clock-alert-scan",
   "case-clock-alert",
+  "obligation-overdue-scan",
+  "obligation-overdue-alert",
 ] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
@@ -53,6 +55,9 @@ export const QUEUES: Record<QueueName, QueueDefinition> = {
   // Daily: cases near the last day of their 30-day clock with no joint meeting (lib/cases/alerts).
   "case-clock-alert-scan": { label: "Find cases near day 30 with no meeting", retryLimit: 3, retryDelaySeconds: 300, expireInSeconds: 10 * 60, cron: "30 7 * * *" },
   "case-clock-alert": { label: "Send a day-30 alert", retryLimit: 5, retryDelaySeconds: 60, expireInSeconds: 5 * 60 },
+  // Daily: agreed actions past their due date, alerted once each (lib/obligations/overdue, issue 11).
+  "obligation-overdue-scan": { label: "Find overdue agreed actions", retryLimit: 3, retryDelaySeconds: 300, expireInSeconds: 10 * 60, cron: "0 8 * * *" },
+  "obligation-overdue-alert": { label: "Send an overdue agreed action alert", retryLimit: 5, retryDelaySeconds: 60, expireInSeconds: 5 * 60 },
 };
 
 /**
