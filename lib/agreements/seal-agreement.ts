@@ -6,13 +6,19 @@
  * it corrects becomes SUPERSEDED, and each signer who is a party with an email is told that their
  * copy is ready (the outbox has no attachments: the email links to /documents/<id>, behind sign-in).
  * R-43: a health-only agreement prints the day the ICB must tell the LA (no CaseDeadline for it yet).
+ *
+ * Each agreed action becomes an obligation on the party responsible, with the due date in force
+ * (lib/obligations createObligations, in this transaction; R-41, R-42, R-44). A sealed correction
+ * makes obligations of its own actions and closes, with a reason, those of the version it replaces
+ * that are still open (what was already done stays done).
  */
 import "server-only";
 import type { Tx } from "@/lib/platform/db";
 import { writeAudit } from "@/lib/platform/audit";
-import { formatLongDate, icbAgreementNoticeDueDate } from "@/lib/deadlines";
+import { formatLongDate, icbAgreementNoticeDueDate, isoFromDbDate } from "@/lib/deadlines";
 import { isHealthOnly } from "@/lib/cases/about/rules";
 import { storeDocument, type DocumentFacts } from "@/lib/platform/documents/store-document";
+import { createObligations } from "@/lib/obligations/create-obligations";
 import type { CanonicalValue } from "@/lib/platform/documents/canonical";
 import { queueEmail } from "@/lib/platform/outbox/queue-email";
 import { publicOrigin } from "@/lib/platform/public-origin";
@@ -57,6 +63,22 @@ export async function sealIfComplete(tx: Tx, agreementId: string, actor: { id: s
   await tx.caseAgreement.update({ where: { id: agreementId }, data: { status: "SEALED", documentId: doc.id, sealedAt: now, revision: { increment: 1 } } });
   if (a.supersedes) await tx.caseAgreement.update({ where: { id: a.supersedes.id }, data: { status: "SUPERSEDED", revision: { increment: 1 } } });
 
+  // R-40: the agreed actions, tracked to done.
+  if (a.supersedes) await closeReplacedObligations(tx, a.caseId, a.supersedes.id, text.version, actor);
+  const actions = await tx.agreementAction.findMany({ where: { agreementId }, orderBy: [{ position: "asc" }, { id: "asc" }] });
+  await createObligations(
+    tx,
+    a.caseId,
+    actions.map((x) => ({
+      sourceActionId: x.id,
+      what: x.what,
+      responsible: x.responsible,
+      dueOn: isoFromDbDate(x.overrideDueOn ?? x.dueOn),
+      howChecked: x.howChecked,
+    })),
+    actor,
+  );
+
   // R-40: everyone receives a copy — an email with the link (the outbox sends no attachments yet).
   const partyIds = states.map((s) => s.partyId).filter((id): id is string => !!id);
   const parties = await tx.party.findMany({ where: { id: { in: partyIds }, caseId: a.caseId, email: { not: null } }, select: { email: true } });
@@ -78,6 +100,18 @@ export async function sealIfComplete(tx: Tx, agreementId: string, actor: { id: s
   }
   await writeAudit(tx, { actor, action: "agreement.sealed", entityType: "Agreement", entityId: agreementId, caseId: a.caseId, after: { documentId: doc.id, contentSha256: a.contentSha256, documentSha256: doc.contentSha256, signers: states.length, emails: emails.length, supersededId: a.supersedes?.id ?? null }, ip });
   return doc.id;
+}
+
+/** The open obligations of a replaced version's actions: closed, with the reason, on a correction. */
+async function closeReplacedObligations(tx: Tx, caseId: string, replacedAgreementId: string, version: number, actor: { id: string } | null) {
+  const old = await tx.agreementAction.findMany({ where: { agreementId: replacedAgreementId }, select: { id: true } });
+  const open = await tx.obligation.findMany({ where: { caseId, status: "OPEN", sourceActionId: { in: old.map((x) => x.id) } }, select: { id: true } });
+  const reason = `Replaced by the corrected agreement (version ${version}), whose actions are tracked instead.`;
+  for (const o of open) {
+    await tx.obligation.update({ where: { id: o.id }, data: { status: "CLOSED_WITH_REASON", closedReason: reason } });
+    await tx.obligationUpdate.create({ data: { obligationId: o.id, caseId, kind: "CLOSED", byId: actor?.id ?? null, note: reason, sharedWithFamily: true } });
+    await writeAudit(tx, { actor, action: "obligation.closed", entityType: "Obligation", entityId: o.id, caseId, after: { status: "CLOSED_WITH_REASON", replacedBy: version } });
+  }
 }
 
 const METHOD_LABELS: Record<string, string> = { IN_PERSON: "Signed in the room", LINK: "Signed by emailed link" };

@@ -198,6 +198,14 @@ describe("draft → sign → sealed", () => {
     expect(sigs.every((s) => s.contentSha256 === r.contentSha256 && s.outcome === "SIGNED")).toBe(true);
     expect(sigs.map((s) => s.ip)).toEqual(["203.0.113.5", "203.0.113.5", "198.51.100.7"]);
 
+    // R-40: each agreed action is now tracked to done, due on the date in force (R-44's for the third).
+    const obligations = await db().obligation.findMany({ where: { caseId: c.id }, orderBy: { position: "asc" } });
+    expect(obligations.map((o) => [o.sourceActionId, o.status, o.dueOn.toISOString().slice(0, 10)])).toEqual([
+      [actions[0]!.id, "OPEN", "2027-04-14"],
+      [actions[1]!.id, "OPEN", "2027-04-30"],
+      [actions[2]!.id, "OPEN", "2027-04-07"],
+    ]);
+
     const copies = await db().outboxEmail.findMany({ where: { caseId: c.id, subject: { contains: "your copy is ready" } } });
     expect(copies.map((m) => m.to).sort()).toEqual(c.parties.map((p) => p.email!.toLowerCase()).sort());
     expect(copies[0]!.body).toContain(`/documents/${doc.id}`);
