@@ -70,7 +70,7 @@ export default async function AgreementPage({ params, searchParams }: { params: 
               { key: "Version", value: String(a.version) },
               { key: "Date of the agreement", value: formatDate(a.agreedOn) },
               { key: "Text fingerprint (SHA-256)", value: <span className="code">{a.contentSha256}</span> },
-              ...(a.documentId ? [{ key: "Sealed document", value: <Link href={`/documents/${a.documentId}`}>Download the signed PDF</Link> }] : []),
+              ...(a.documentId ? [{ key: "Sealed document", value: <a href={`/documents/${a.documentId}`}>Download the signed PDF</a> }] : []),
             ]}
           />
           {(a.status === "SEALED" || a.status === "SUPERSEDED") && (
@@ -155,7 +155,7 @@ export default async function AgreementPage({ params, searchParams }: { params: 
                     {a.status === "AWAITING_SIGNATURES" && s.state !== "SIGNED" && (
                       <>
                         <Link href={`${base}/sign/${s.id}`}>
-                          Sign in the room<span className="visually-hidden">: {s.name}</span>
+                          Sign in the room<span className="visually-hidden"> for {s.name}</span>
                         </Link>{" "}
                         {s.hasEmail && <ButtonForm kind="link" fields={{ caseId: p.case.id, agreementId: a.id, signerId: s.id }} label={<>Email a signing link<span className="visually-hidden"> to {s.name}</span></>} secondary />}
                       </>
