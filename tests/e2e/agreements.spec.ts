@@ -91,6 +91,7 @@ test("an agreement drafted after the meeting, signed in the room and by emailed 
 
     // 2. The agreement, from the case page: start the draft, write the text, three actions.
     await page.goto(`/cases/${c.id}`);
+    await expect(page.getByRole("definition").filter({ hasText: /^Full agreement$/ })).toBeVisible();
     await page.getByRole("link", { name: "Agreement", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mediation agreement");
     await expectAccessible(page);

@@ -28,6 +28,7 @@ import { can } from "@/lib/auth/policy";
 import { UndeliveredEmails } from "./_components/UndeliveredEmails";
 import { CaseCertificates } from "./_components/CaseCertificates";
 import { AgreedActions } from "./_components/AgreedActions";
+import { AGREEMENT_LABELS } from "@/lib/cases/lifecycle";
 
 export const metadata = { title: "Case" };
 export const dynamic = "force-dynamic";
@@ -120,7 +121,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
               ]
             : []),
           // what the meeting reached.
-          ...(c.agreement ? [{ key: "Agreement", value: c.agreement }] : []),
+          ...(c.agreement ? [{ key: "Agreement", value: AGREEMENT_LABELS[c.agreement as keyof typeof AGREEMENT_LABELS] ?? c.agreement }] : []),
           { key: "Summary of the disagreement", value: c.summary },
           // the staff notes are only in the full view (getCaseDetail does not read them otherwise).
           ...(full
