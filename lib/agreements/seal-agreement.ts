@@ -4,7 +4,8 @@
  * and who signed how and when) is sealed by lib/platform/documents storeDocument (a PDF, SHARED:
  * the family, the LA and staff, R-80), the agreement becomes SEALED with its document, the version
  * it corrects becomes SUPERSEDED, and each signer who is a party with an email is told that their
- * copy is ready (the outbox has no attachments: the email links to /documents/<id>, behind sign-in).
+ * copy is ready: the sealed PDF is attached (lib/platform/email attachDocumentId), so a party without
+ * an account (a school) has it too, and the email also links to /documents/<id> (behind sign-in).
  * R-43: a health-only agreement prints the day the ICB must tell the LA (no CaseDeadline for it yet).
  *
  * Each agreed action becomes an obligation on the party responsible, with the due date in force
@@ -79,7 +80,7 @@ export async function sealIfComplete(tx: Tx, agreementId: string, actor: { id: s
     actor,
   );
 
-  // R-40: everyone receives a copy — an email with the link (the outbox sends no attachments yet).
+  // R-40: everyone receives a copy — the PDF attached, and the link.
   const partyIds = states.map((s) => s.partyId).filter((id): id is string => !!id);
   const parties = await tx.party.findMany({ where: { id: { in: partyIds }, caseId: a.caseId, email: { not: null } }, select: { email: true } });
   const emails = [...new Set(parties.map((p) => p.email!.trim().toLowerCase()))];
@@ -88,11 +89,12 @@ export async function sealIfComplete(tx: Tx, agreementId: string, actor: { id: s
     await queueEmail(tx, {
       to,
       caseId: a.caseId,
+      attachDocumentId: doc.id,
       subject: `${title} for ${text.caseReference}: your copy is ready`,
       body: [
         `Everyone who attended the meeting has signed the ${title.toLowerCase()} for ${text.caseReference} (version ${text.version}).`,
         "",
-        `Download your copy (sign in first): ${link}`,
+        `Your copy is attached to this email (${doc.fileName}). You can also download it after signing in: ${link}`,
         "",
         `You can check any copy at ${doc.verificationUrl}`,
       ].join("\n"),

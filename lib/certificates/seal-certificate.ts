@@ -144,7 +144,8 @@ export async function sealCertificate(tx: Tx, actor: SessionUser, input: SealCer
     ip,
   });
 
-  // R-30: the family and the LA are told, with a link to the document (read through the scope).
+  // R-30: the family and the LA are told, with the certificate's PDF attached (lib/platform/email
+  // attachDocumentId) and a link to the document (read through the scope).
   const link = `${publicOrigin()}/documents/${encodeURIComponent(doc.id)}`;
   const sent = new Set<string>();
   for (const p of c.parties) {
@@ -152,13 +153,13 @@ export async function sealCertificate(tx: Tx, actor: SessionUser, input: SealCer
     const to = (p.email ?? p.user?.email ?? "").trim();
     if (!to || sent.has(to.toLowerCase())) continue;
     sent.add(to.toLowerCase());
-    await queueEmail(tx, { to, caseId: input.caseId, ...certificateEmail(content, p.name, link) });
+    await queueEmail(tx, { to, caseId: input.caseId, attachDocumentId: doc.id, ...certificateEmail(content, p.name, link, doc.fileName) });
   }
   return { id: row.id, documentId: doc.id, appeal, emailed: sent.size };
 }
 
-/** The email that a certificate has been issued (or corrected): plain words, a link, no attachment. */
-export function certificateEmail(c: CertificateContent, name: string, link: string): { subject: string; body: string } {
+/** The email that a certificate has been issued (or corrected): plain words, the PDF attached (`fileName`) and a link. */
+export function certificateEmail(c: CertificateContent, name: string, link: string, fileName: string): { subject: string; body: string } {
   const what = c.corrects ? "corrected mediation certificate" : "mediation certificate";
   return {
     subject: `${c.corrects ? "Corrected mediation certificate" : "Mediation certificate"} issued: case ${c.caseReference}`,
@@ -170,7 +171,7 @@ export function certificateEmail(c: CertificateContent, name: string, link: stri
       "",
       c.appeal.deadline ? `The last day for an appeal to reach the Tribunal is ${formatLongDate(c.appeal.deadline)}.` : "The certificate explains when an appeal must reach the Tribunal.",
       "",
-      `Sign in to download the certificate: ${link}`,
+      `The certificate is attached to this email (${fileName}). You can also sign in to download it: ${link}`,
     ].join("\n"),
   };
 }

@@ -17,10 +17,17 @@
  * failed one is FAILED at once, and the delivery job refuses a stored copy without its link). The
  * one exception is the development mailbox (no SMTP_URL, never in production), whose row keeps the
  * body as sent because that page is the only way to read the email there.
+ *
+ * Attachments (issue 11, R-40, R-30): a message may name one sealed document (`attachDocumentId`,
+ * lib/platform/documents). The row keeps only its id; at delivery its PDF is read from the Document
+ * table and attached under its own file name, so the person without an account (a school, a family
+ * member who never signed in) still receives their copy. Only that one document, only of the case
+ * the email is about, and never a STAFF one (R-80): refused when the email is written
+ * (`attachmentFor`) and again when it is sent (a refused delivery is FAILED, not retried).
  */
 import "server-only";
 import nodemailer from "nodemailer";
-import { db, transaction } from "@/lib/platform/db";
+import { db, transaction, type Tx } from "@/lib/platform/db";
 import { recordFailedAttempt } from "@/lib/platform/outbox/record-failed-attempt";
 
 export type EmailMessage = {
@@ -33,7 +40,27 @@ export type EmailMessage = {
   caseId?: string;
   /** An iCalendar invitation (issue 10), sent as a text/calendar part with this METHOD. */
   calendar?: { method: "REQUEST" | "CANCEL"; content: string };
+  /** A sealed document of `caseId` sent as its PDF (R-40, R-30); never a STAFF one (R-80). */
+  attachDocumentId?: string;
 };
+
+/** Why a document may not go with an email: thrown when it is written, or recorded when it is sent. */
+export class AttachmentRefused extends Error {}
+
+export type Attachment = { filename: string; content: Buffer; contentType: "application/pdf" };
+
+/**
+ * The PDF of the one document named, for an email about `caseId`. Refuses (AttachmentRefused) a
+ * document that does not exist, is of another case or of none, or is STAFF-only (R-80): an email
+ * goes to a family, an LA or a school, never only to the provider's staff.
+ */
+export async function attachmentFor(client: Tx, documentId: string, caseId: string | null): Promise<Attachment> {
+  const d = await client.document.findUnique({ where: { id: documentId }, select: { caseId: true, visibility: true, fileName: true, pdf: true } });
+  if (!d) throw new AttachmentRefused(`No document ${documentId} to attach.`);
+  if (!caseId || d.caseId !== caseId) throw new AttachmentRefused("Only a document of the case the email is about may be attached.");
+  if (d.visibility !== "SHARED") throw new AttachmentRefused("A staff-only document is never emailed (R-80).");
+  return { filename: d.fileName, content: Buffer.from(d.pdf), contentType: "application/pdf" };
+}
 
 export const SECRET_REMOVED = "[link removed from the stored copy]";
 
@@ -70,12 +97,13 @@ export function outboxRow(msg: EmailMessage, opts: { keepSecrets?: boolean } = {
     caseId: msg.caseId ?? null,
     calendarMethod: msg.calendar?.method ?? null,
     calendar: msg.calendar?.content ?? null,
+    documentId: msg.attachDocumentId ?? null,
   };
 }
 
-type Deliverable = { to: string; subject: string; body: string; calendarMethod: string | null; calendar: string | null };
+type Deliverable = { to: string; subject: string; body: string; calendarMethod: string | null; calendar: string | null; attachment?: Attachment | null };
 
-/** Hands one message to SMTP. Throws on failure (the caller records it). */
+/** Hands one message to SMTP (with its attachment, read by the caller through attachmentFor). Throws on failure (the caller records it). */
 export async function deliverBySmtp(smtpUrl: string, m: Deliverable): Promise<void> {
   await transporter(smtpUrl).sendMail({
     from: MAIL_FROM,
@@ -83,6 +111,7 @@ export async function deliverBySmtp(smtpUrl: string, m: Deliverable): Promise<vo
     subject: m.subject,
     text: m.body,
     ...(m.calendar ? { icalEvent: { method: m.calendarMethod ?? "REQUEST", filename: "invitation.ics", content: m.calendar } } : {}),
+    ...(m.attachment ? { attachments: [m.attachment] } : {}),
   });
 }
 
@@ -90,6 +119,8 @@ export async function deliverBySmtp(smtpUrl: string, m: Deliverable): Promise<vo
 export async function sendEmail(msg: EmailMessage, now: Date = new Date()): Promise<SendResult> {
   const smtpUrl = process.env.SMTP_URL;
   const devMailbox = !smtpUrl && process.env.NODE_ENV !== "production";
+  // Refused before anything is written: a STAFF document (R-80) or another case's.
+  const attachment = msg.attachDocumentId ? await attachmentFor(db(), msg.attachDocumentId, msg.caseId ?? null) : null;
   if (devMailbox) {
     const row = await db().outboxEmail.create({ data: { ...outboxRow(msg, { keepSecrets: true }), status: "DEV_MAILBOX" } });
     return { id: row.id, status: "DEV_MAILBOX" };
@@ -99,7 +130,7 @@ export async function sendEmail(msg: EmailMessage, now: Date = new Date()): Prom
   if (smtpUrl) {
     try {
       // The full body (with any secret) goes to SMTP from memory, never from the stored row.
-      await deliverBySmtp(smtpUrl, { ...row, body: msg.body });
+      await deliverBySmtp(smtpUrl, { ...row, body: msg.body, attachment });
       await db().outboxEmail.update({ where: { id: row.id }, data: { status: "SENT", attempts: { increment: 1 }, sentAt: new Date() } });
       return { id: row.id, status: "SENT" };
     } catch (e) {
@@ -129,7 +160,7 @@ export async function listOutbox(page = 1, perPage = 25) {
       orderBy: { createdAt: "desc" },
       skip: (page - 1) * perPage,
       take: perPage,
-      select: { id: true, to: true, subject: true, body: true, status: true, createdAt: true },
+      select: { id: true, to: true, subject: true, body: true, status: true, createdAt: true, documentId: true },
     }),
     db().outboxEmail.count(),
   ]);

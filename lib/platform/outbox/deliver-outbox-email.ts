@@ -6,12 +6,13 @@
  * worker that dies after the server accepted the message but before the row is marked SENT sends
  * it again on retry — never lost, rarely twice.
  *
- * Never sends a stored copy whose sign-in link was removed (../email.ts): FAILED at once.
+ * Never sends a stored copy whose sign-in link was removed (../email.ts): FAILED at once. Nor one
+ * whose attached document is refused (STAFF, R-80, or another case's: ../email.ts attachmentFor).
  */
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/platform/db";
-import { deliverBySmtp, SECRET_REMOVED } from "@/lib/platform/email";
+import { AttachmentRefused, attachmentFor, deliverBySmtp, SECRET_REMOVED, type Attachment } from "@/lib/platform/email";
 import { recordFailedAttempt } from "./record-failed-attempt";
 
 export const deliverOutboxEmailSchema = z.object({ outboxId: z.string().min(1).max(100) });
@@ -32,10 +33,19 @@ export async function deliverOutboxEmail(data: unknown, now: Date = new Date()):
       if (row.body.includes(SECRET_REMOVED)) {
         return recordFailedAttempt(tx, { id: row.id, attemptsBefore: row.attempts, error: "Not sent again: it held a sign-in link, which is never stored.", retry: false }, now);
       }
+      let attachment: Attachment | null = null;
+      if (row.documentId) {
+        try {
+          attachment = await attachmentFor(tx, row.documentId, row.caseId);
+        } catch (e) {
+          if (!(e instanceof AttachmentRefused)) throw e;
+          return recordFailedAttempt(tx, { id: row.id, attemptsBefore: row.attempts, error: `Not sent: ${e.message}`, retry: false }, now);
+        }
+      }
       const smtpUrl = process.env.SMTP_URL;
       if (!smtpUrl) return recordFailedAttempt(tx, { id: row.id, attemptsBefore: row.attempts, error: "SMTP_URL is not set", retry: true }, now);
       try {
-        await deliverBySmtp(smtpUrl, row);
+        await deliverBySmtp(smtpUrl, { ...row, attachment });
       } catch (e) {
         return recordFailedAttempt(tx, { id: row.id, attemptsBefore: row.attempts, error: e instanceof Error ? e.message : String(e), retry: true }, now);
       }

@@ -7,14 +7,18 @@
  *
  * A message with `secrets` (a sign-in link) cannot wait in the outbox — its stored copy has no
  * link — so it is refused here: send it with sendEmail.
+ *
+ * An attached document (`attachDocumentId`, ../email.ts) is checked here, in the transaction that
+ * sealed it: a STAFF document (R-80) or another case's is refused and the change rolls back.
  */
 import "server-only";
 import type { Tx } from "@/lib/platform/db";
 import { enqueue } from "@/lib/platform/jobs/boss";
-import { outboxRow, type EmailMessage } from "@/lib/platform/email";
+import { attachmentFor, outboxRow, type EmailMessage } from "@/lib/platform/email";
 
 export async function queueEmail(tx: Tx, msg: EmailMessage): Promise<{ id: string; status: "PENDING" | "DEV_MAILBOX" }> {
   if ((msg.secrets ?? []).some(Boolean)) throw new Error("An email with a secret (a sign-in link) is sent at once with sendEmail, never queued.");
+  if (msg.attachDocumentId) await attachmentFor(tx, msg.attachDocumentId, msg.caseId ?? null);
   if (!process.env.SMTP_URL && process.env.NODE_ENV !== "production") {
     const row = await tx.outboxEmail.create({ data: { ...outboxRow(msg), status: "DEV_MAILBOX" }, select: { id: true } });
     return { id: row.id, status: "DEV_MAILBOX" };
