@@ -3,7 +3,7 @@
  * is now (the child, the parties, the decisions and issues), the appeal deadline from the date
  * engine (R-50..R-53, lib/deadlines appealDeadlineDetail and its explanation), the sealed PDF
  * (storeDocument: kind CERTIFICATE, SHARED, R-80), the Certificate row, its audit row, and an email
- * to the family and the LA party with a link to the document (the outbox has no attachments).
+ * to the family and the LA party with the PDF attached and a link to the document.
  *
  * Used by ./issue-certificate.ts (with the lifecycle's issuing transition) and
  * ./correct-certificate.ts (a correction superseding an earlier one). Nothing here, or anywhere,

@@ -23,7 +23,10 @@ import { startAgreement } from "@/lib/agreements/start-agreement";
 import { startCorrection } from "@/lib/agreements/start-correction";
 import { readAgreementText } from "@/lib/agreements/store";
 import { updateAgreement } from "@/lib/agreements/update-agreement";
+import { deliverOutboxEmail } from "@/lib/platform/outbox/deliver-outbox-email";
 import { makeLa, makeUser, uid } from "../helpers";
+import { pdfAttachments, startCaptureSmtp } from "../smtp";
+import { createHash } from "node:crypto";
 
 const ORIGIN = "https://mediation.example.org";
 const HELD_ON = "2027-03-10";
@@ -209,6 +212,28 @@ describe("draft → sign → sealed", () => {
     const copies = await db().outboxEmail.findMany({ where: { caseId: c.id, subject: { contains: "your copy is ready" } } });
     expect(copies.map((m) => m.to).sort()).toEqual(c.parties.map((p) => p.email!.toLowerCase()).sort());
     expect(copies[0]!.body).toContain(`/documents/${doc.id}`);
+    // R-40: each copy carries the sealed PDF (a party without an account has it too).
+    expect(copies.every((m) => m.documentId === doc.id && m.body.includes(doc.fileName))).toBe(true);
+    const smtp = await startCaptureSmtp();
+    const savedSmtp = process.env.SMTP_URL;
+    process.env.SMTP_URL = smtp.url;
+    try {
+      // Queued to the dev mailbox here (no SMTP_URL, so the signing link could be read): the same
+      // rows, made PENDING, are delivered as the worker does.
+      await db().outboxEmail.updateMany({ where: { id: { in: copies.map((m) => m.id) } }, data: { status: "PENDING" } });
+      for (const m of copies) expect(await deliverOutboxEmail({ outboxId: m.id })).toBe("SENT");
+      expect(smtp.received).toHaveLength(copies.length);
+      for (const mail of smtp.received) {
+        const [pdf, ...more] = pdfAttachments(mail.raw);
+        expect(more).toEqual([]);
+        expect(pdf!.filename).toBe(doc.fileName);
+        expect(createHash("sha256").update(pdf!.bytes).digest("hex")).toBe(doc.pdfSha256);
+      }
+    } finally {
+      if (savedSmtp === undefined) delete process.env.SMTP_URL;
+      else process.env.SMTP_URL = savedSmtp;
+      await smtp.close();
+    }
 
     // The family and the LA officer of the case can download it; another LA's officer and another family cannot.
     expect((await getDocumentFile(parent, doc.id)).fileName).toMatch(/mediation-agreement-v1\.pdf$/);

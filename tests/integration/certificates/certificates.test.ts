@@ -21,7 +21,10 @@ import { listIssuedCertificates } from "@/lib/certificates/list-issued-certifica
 import { correctCertificate } from "@/lib/certificates/correct-certificate";
 import { getCertificateForCorrection } from "@/lib/certificates/get-certificate-for-correction";
 import { listMyCases } from "@/lib/cases/list/list-my-cases";
+import { deliverOutboxEmail } from "@/lib/platform/outbox/deliver-outbox-email";
 import { makeUser } from "../helpers";
+import { pdfAttachments, startCaptureSmtp } from "../smtp";
+import { createHash } from "node:crypto";
 import { caseworker, la, laOfficer, makeCase, mediator, otherLa, parentUser, refusal, setUpCaseFixtures, stateOf } from "../cases/fixtures";
 
 setUpCaseFixtures();
@@ -90,18 +93,36 @@ describe("issuing a certificate with the transition (R-30)", () => {
     expect(audits.map((a) => a.action)).toEqual(["document.stored", "certificate.issued", "case.certificate_issued"]);
   });
 
-  it("emails the family and the LA party a link to the document, with no attachment", async () => {
+  it("emails the family and the LA party the certificate's PDF attached, and a link to the document", async () => {
     const c = await heldCase();
-    await transitionCase(mediator, c.id, "issueCertificate", 1, { issuedOn: "2025-04-29" });
-    const cert = await db().certificate.findFirstOrThrow({ where: { caseId: c.id } });
-    const parties = await db().party.findMany({ where: { caseId: c.id }, select: { kind: true, email: true } });
-    const emails = await db().outboxEmail.findMany({ where: { caseId: c.id }, select: { to: true, subject: true, body: true, calendar: true } });
-    expect(emails.map((e) => e.to).sort()).toEqual(parties.map((p) => p.email!).sort());
-    for (const e of emails) {
-      expect(e.subject).toBe(`Mediation certificate issued: case ${c.reference}`);
-      expect(e.body).toContain(`/documents/${cert.documentId}`);
-      expect(e.body).toContain("29 May 2025");
-      expect(e.calendar).toBeNull();
+    const smtp = await startCaptureSmtp();
+    const savedSmtp = process.env.SMTP_URL;
+    process.env.SMTP_URL = smtp.url;
+    try {
+      await transitionCase(mediator, c.id, "issueCertificate", 1, { issuedOn: "2025-04-29" });
+      const cert = await db().certificate.findFirstOrThrow({ where: { caseId: c.id } });
+      const doc = await db().document.findUniqueOrThrow({ where: { id: cert.documentId }, select: { fileName: true, pdfSha256: true } });
+      const parties = await db().party.findMany({ where: { caseId: c.id }, select: { kind: true, email: true } });
+      const emails = await db().outboxEmail.findMany({ where: { caseId: c.id }, select: { id: true, to: true, subject: true, body: true, calendar: true, documentId: true } });
+      expect(emails.map((e) => e.to).sort()).toEqual(parties.map((p) => p.email!).sort());
+      for (const e of emails) {
+        expect(e.subject).toBe(`Mediation certificate issued: case ${c.reference}`);
+        expect(e.body).toContain(`/documents/${cert.documentId}`);
+        expect(e.body).toContain(doc.fileName);
+        expect(e.body).toContain("29 May 2025");
+        expect(e.calendar).toBeNull();
+        expect(e.documentId).toBe(cert.documentId);
+        // Delivered as the worker does (R-30): the PDF, byte for byte, under its file name.
+        expect(await deliverOutboxEmail({ outboxId: e.id })).toBe("SENT");
+        const [pdf, ...more] = pdfAttachments(smtp.received.find((m) => m.to === e.to)!.raw);
+        expect(more).toEqual([]);
+        expect(pdf!.filename).toBe(doc.fileName);
+        expect(createHash("sha256").update(pdf!.bytes).digest("hex")).toBe(doc.pdfSha256);
+      }
+    } finally {
+      if (savedSmtp === undefined) delete process.env.SMTP_URL;
+      else process.env.SMTP_URL = savedSmtp;
+      await smtp.close();
     }
   });
 
