@@ -6,7 +6,9 @@
  * it corrects becomes SUPERSEDED, and each signer who is a party with an email is told that their
  * copy is ready: the sealed PDF is attached (lib/platform/email attachDocumentId), so a party without
  * an account (a school) has it too, and the email also links to /documents/<id> (behind sign-in).
- * R-43: a health-only agreement prints the day the ICB must tell the LA (no CaseDeadline for it yet).
+ * R-43: a health-only agreement prints the day the ICB must tell the LA, and starts that deadline
+ * (ICB_AGREEMENT_NOTICE, lib/cases/deadlines), met by the lifecycle event "recordIcbToldLa". A
+ * correction re-dates it while it runs; once recorded met (or missed) it is not started again.
  *
  * Each agreed action becomes an obligation on the party responsible, with the due date in force
  * (lib/obligations createObligations, in this transaction; R-41, R-42, R-44). A sealed correction
@@ -20,6 +22,7 @@ import { formatLongDate, icbAgreementNoticeDueDate, isoFromDbDate } from "@/lib/
 import { isHealthOnly } from "@/lib/cases/about/rules";
 import { storeDocument, type DocumentFacts } from "@/lib/platform/documents/store-document";
 import { createObligations } from "@/lib/obligations/create-obligations";
+import { openDeadlines, refreshNextDeadline } from "@/lib/cases/deadlines/open-close";
 import type { CanonicalValue } from "@/lib/platform/documents/canonical";
 import { queueEmail } from "@/lib/platform/outbox/queue-email";
 import { publicOrigin } from "@/lib/platform/public-origin";
@@ -63,6 +66,15 @@ export async function sealIfComplete(tx: Tx, agreementId: string, actor: { id: s
   );
   await tx.caseAgreement.update({ where: { id: agreementId }, data: { status: "SEALED", documentId: doc.id, sealedAt: now, revision: { increment: 1 } } });
   if (a.supersedes) await tx.caseAgreement.update({ where: { id: a.supersedes.id }, data: { status: "SUPERSEDED", revision: { increment: 1 } } });
+
+  // R-43: the ICB's week to tell the LA of a health-only agreement, as a tracked deadline.
+  if (content.icbMustTellLaBy) {
+    const done = await tx.caseDeadline.count({ where: { caseId: a.caseId, name: "ICB_AGREEMENT_NOTICE", outcome: { in: ["MET", "MISSED"] } } });
+    if (done === 0) {
+      await openDeadlines(tx, a.caseId, ["ICB_AGREEMENT_NOTICE"], text.agreedOn);
+      await refreshNextDeadline(tx, a.caseId);
+    }
+  }
 
   // R-40: the agreed actions, tracked to done.
   if (a.supersedes) await closeReplacedObligations(tx, a.caseId, a.supersedes.id, text.version, actor);

@@ -54,6 +54,7 @@ export const AUDIT_ACTIONS = [
   "case.not_arranged_recorded",
   "case.not_arranged_certificate_issued",
   "case.health_body_notified",
+  "case.icb_told_la",
   "case.meeting_held",
   "case.certificate_issued",
   "case.monitoring_started",

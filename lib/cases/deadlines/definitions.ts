@@ -7,7 +7,9 @@ import {
   certificateDueDate,
   explainCertificateDueDate,
   explainHealthNotificationDueDate,
+  explainIcbAgreementNoticeDueDate,
   explainIcbMediationDeadline,
+  icbAgreementNoticeDueDate,
   explainMediationDeadline,
   icbMediationDeadline,
   healthNotificationDueDate,
@@ -83,6 +85,13 @@ export const DEADLINES: Record<DeadlineName, DeadlineDefinition> = {
     counts: "WORKING_DAYS",
     certificate: "NOT_ARRANGED",
   },
+  ICB_AGREEMENT_NOTICE: {
+    rule: "R-43",
+    label: "ICB to tell the LA of the agreement by",
+    description: "Health only: the integrated care board tells the LA of the mediation agreement within 1 week",
+    triggeredBy: "the day of the agreement",
+    counts: "CALENDAR_DAYS", // R-43 (1 week), R-62
+  },
 };
 
 /** The due date of a named deadline from its trigger (day 0). Throws DeadlineInputError. */
@@ -98,6 +107,8 @@ export function dueDateFor(name: DeadlineName, triggerOn: string): string {
     case "CERTIFICATE_AFTER_MEDIATION":
     case "CERTIFICATE_NOT_ARRANGED":
       return certificateDueDate(triggerOn);
+    case "ICB_AGREEMENT_NOTICE":
+      return icbAgreementNoticeDueDate(triggerOn);
   }
 }
 
@@ -110,6 +121,8 @@ export function explainDeadline(name: DeadlineName, triggerOn: string): Deadline
       return explainIcbMediationDeadline(triggerOn);
     case "HEALTH_NOTIFICATION":
       return explainHealthNotificationDueDate(triggerOn);
+    case "ICB_AGREEMENT_NOTICE":
+      return explainIcbAgreementNoticeDueDate(triggerOn);
     default:
       // Certificates say what triggered them (e.g. "the family said it does not want mediation"), R-30.
       return explainCertificateDueDate(triggerOn, DEADLINES[name].certificate);

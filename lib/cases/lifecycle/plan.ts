@@ -76,6 +76,8 @@ export function deadlineApplies(name: DeadlineName, snapshot: Pick<CaseSnapshot,
     case "CERTIFICATE_AFTER_MEDIATION":
     case "CERTIFICATE_NOT_ARRANGED":
       return snapshot.kind !== "DRS"; // DRS gives no certificate
+    case "ICB_AGREEMENT_NOTICE":
+      return snapshot.kind === "MEDIATION" && !!snapshot.healthOnly; // health only
   }
 }
 

@@ -12,7 +12,8 @@
  *
  * Some rows keep the status (`to: UNCHANGED`): recording that mediation cannot be arranged within
  * 30 days (R-23), issuing the "not arranged" certificate, recording that the LA told the health
- * commissioning body (R-21) and changing the allocated mediator. They change deadlines or the
+ * commissioning body (R-21), recording that the ICB told the LA of a health-only agreement (R-43)
+ * and changing the allocated mediator. They change deadlines or the
  * record but not where the case is, because R-23 lets the family still mediate.
  * `starts`/`stops` are what a transition MAY start/stop; the planner filters them for the case
  * (no certificate deadlines for DRS, R-71; HEALTH_NOTIFICATION only with a health issue, R-21),
@@ -103,6 +104,7 @@ export const TRANSITION_NAMES = [
   "recordNotArranged",
   "issueNotArrangedCertificate",
   "recordHealthNotified",
+  "recordIcbToldLa",
   "recordMeetingHeld",
   "issueCertificate",
   "startMonitoring",
@@ -611,6 +613,37 @@ export const TRANSITIONS: readonly TransitionDef[] = [
     done: "You have recorded that the health commissioning body was told.",
   },
   {
+    // Event (status unchanged): R-43 — in a health-only mediation the ICB tells the LA of the
+    // agreement within 1 week. The deadline starts when the agreement is sealed
+    // (lib/agreements/seal-agreement.ts); this records it met (MISSED, with how late, after its day).
+    name: "recordIcbToldLa",
+    from: OPEN_STATUSES,
+    whileOpen: {
+      deadlines: ["ICB_AGREEMENT_NOTICE"],
+      otherwise: "The integrated care board does not need to tell the LA of an agreement on this case now: that starts when a health-only agreement is signed by everyone (R-43).",
+    },
+    to: UNCHANGED,
+    roles: STAFF,
+    kinds: ["MEDIATION"],
+    requires: [
+      dateInput("toldOn", "Date the integrated care board told the LA of the agreement", {
+        past: true,
+        notBefore: ["stoppedTriggers"],
+        hint: "The ICB must tell the local authority within 1 week of the agreement (R-43).",
+      }),
+    ],
+    starts: [],
+    stops: ["ICB_AGREEMENT_NOTICE"],
+    stopOutcome: "MET",
+    visibility: "SHARED",
+    audit: "case.icb_told_la",
+    rule: "R-43",
+    label: "Record ICB told the LA of the agreement",
+    action: "record that the integrated care board told the LA of the agreement",
+    blocked: "this cannot be recorded now",
+    done: "You have recorded that the integrated care board told the LA of the agreement.",
+  },
+  {
     // R-30: mediation concluded → AFTER_MEDIATION certificate due. Stops the 30-day clock (R-20).
     // R-23: if the "could not be arranged" certificate is still due (the meeting came after day 30),
     // it stays the one certificate due — it was owed first and falls due sooner — and no second
@@ -728,6 +761,11 @@ export const TRANSITIONS: readonly TransitionDef[] = [
       {
         deadlines: ["HEALTH_NOTIFICATION"],
         otherwise: "It is not recorded that the LA told the health commissioning body (R-21): record the date it was told before closing the case.",
+      },
+      // R-43: likewise the ICB's week to tell the LA of a health-only agreement.
+      {
+        deadlines: ["ICB_AGREEMENT_NOTICE"],
+        otherwise: "It is not recorded that the integrated care board told the LA of the agreement (R-43): record the date it did before closing the case.",
       },
     ],
     starts: [],

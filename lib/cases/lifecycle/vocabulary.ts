@@ -46,6 +46,8 @@ export const DEADLINE_NAMES = [
   "CERTIFICATE_ADVICE_ONLY",
   "CERTIFICATE_AFTER_MEDIATION",
   "CERTIFICATE_NOT_ARRANGED",
+  /** a health-only agreement: the ICB tells the LA of it within 1 week (started when it is sealed). */
+  "ICB_AGREEMENT_NOTICE",
 ] as const;
 export type DeadlineName = (typeof DEADLINE_NAMES)[number];
 

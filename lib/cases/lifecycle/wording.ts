@@ -144,6 +144,7 @@ export const EVENTS: Record<TransitionName, EventBuilder> = {
   recordNotArranged: (_s, r) => same("MEDIATION_NOT_ARRANGED", `Mediation cannot take place within 30 days; adviser told on ${d(r.toldOn)}`, "R-23"),
   issueNotArrangedCertificate: () => same("CERTIFICATE_ISSUED", "Certificate issued (mediation could not be arranged within 30 days)", "R-23"),
   recordHealthNotified: (_s, r) => same("HEALTH_BODY_NOTIFIED", `LA told the health commissioning body on ${d(r.notifiedOn)}`, "R-21"),
+  recordIcbToldLa: (_s, r) => same("ICB_TOLD_LA", `The integrated care board told the LA of the agreement on ${d(r.toldOn)}`, "R-43"),
   recordMeetingHeld: (s, r) =>
     s.kind === "DRS"
       ? same("MEETING_HELD", `Disagreement resolution meeting held on ${d(r.heldOn)}`, "R-72")

@@ -24,12 +24,15 @@ import { startCorrection } from "@/lib/agreements/start-correction";
 import { readAgreementText } from "@/lib/agreements/store";
 import { updateAgreement } from "@/lib/agreements/update-agreement";
 import { deliverOutboxEmail } from "@/lib/platform/outbox/deliver-outbox-email";
+import { icbAgreementNoticeDueDate, isoFromDbDate } from "@/lib/deadlines";
+import { transitionCase } from "@/lib/cases/transition/transition-case";
 import { makeLa, makeUser, uid } from "../helpers";
 import { pdfAttachments, startCaptureSmtp } from "../smtp";
 import { createHash } from "node:crypto";
 
 const ORIGIN = "https://mediation.example.org";
 const HELD_ON = "2027-03-10";
+const HELD_ON_DEFAULT = HELD_ON;
 const TODAY = "2027-03-11";
 const NOW = new Date("2027-03-11T10:00:00Z");
 
@@ -62,7 +65,8 @@ const PEOPLE = [
 ] as const;
 
 /** A case whose meeting was recorded held (the meeting record with three attendees). */
-async function heldCase(o: { kind?: "MEDIATION" | "DRS"; agreement?: "FULL" | "PARTIAL" | "NONE"; familyUserId?: string } = {}) {
+async function heldCase(o: { kind?: "MEDIATION" | "DRS"; agreement?: "FULL" | "PARTIAL" | "NONE"; familyUserId?: string; heldOn?: string; category?: "EDUCATION" | "HEALTH" } = {}) {
+  const HELD_ON = o.heldOn ?? HELD_ON_DEFAULT;
   const c = await db().case.create({
     data: {
       reference: `SM-AGR-${uid()}`,
@@ -72,7 +76,7 @@ async function heldCase(o: { kind?: "MEDIATION" | "DRS"; agreement?: "FULL" | "P
       allocatedMediatorId: mediator.id,
       heldOn: dbDateFromIso(HELD_ON),
       agreement: o.agreement ?? "FULL",
-      issues: { create: [{ category: "EDUCATION", description: "Section F" }] },
+      issues: { create: [{ category: o.category ?? "EDUCATION", description: "Section F" }] },
     },
     select: { id: true, reference: true },
   });
@@ -267,6 +271,53 @@ describe("draft → sign → sealed", () => {
     expect(v2).toMatchObject({ version: 2, supersedesId: r.agreementId, status: "DRAFT" });
     expect(v2.contentSha256).not.toBe(r.contentSha256); // the version is part of the text
     expect((await db().caseAgreement.findUniqueOrThrow({ where: { id: r.agreementId } })).status).toBe("SEALED");
+  });
+});
+
+describe("R-43: a health-only agreement", () => {
+  it("starts the ICB's week to tell the LA when it is sealed, and 'record ICB told the LA' meets it", async () => {
+    // Dates in the past of the real clock: the transition refuses a date still to come.
+    const agreedOn = "2026-11-02";
+    const c = await heldCase({ heldOn: agreedOn, category: "HEALTH" });
+    const { agreementId } = await startAgreement(mediator, { caseId: c.id });
+    let { revision } = await updateAgreement(mediator, { agreementId, expectedRevision: 1, agreedOn, whatWasAgreed: "The ICB will fund the therapy.", whatWasNotAgreed: "" }, null, "2026-11-03");
+    ({ revision } = await saveAgreementAction(mediator, { agreementId, expectedRevision: revision, what: "Fund speech and language therapy", responsible: "ICB", kind: "OTHER", otherDueOn: "2026-12-01", howChecked: "The family receives the funding letter" }, null, "2026-11-03"));
+    await requestSignatures(mediator, { agreementId, expectedRevision: revision });
+    const a = await db().caseAgreement.findUniqueOrThrow({ where: { id: agreementId }, include: { signers: { orderBy: { position: "asc" } } } });
+    const when = new Date("2026-11-03T10:00:00Z");
+    for (const [i, s] of a.signers.entries()) {
+      await signInPerson(mediator, { agreementId, signerId: s.id, contentSha256: a.contentSha256, outcome: "SIGNED", confirmed: "yes", typedName: PEOPLE[i]!.name }, null, when);
+    }
+    expect((await db().caseAgreement.findUniqueOrThrow({ where: { id: agreementId } })).status).toBe("SEALED");
+
+    const due = icbAgreementNoticeDueDate(agreedOn);
+    expect(due).toBe("2026-11-09");
+    const [dl] = await db().caseDeadline.findMany({ where: { caseId: c.id, name: "ICB_AGREEMENT_NOTICE" } });
+    expect(dl).toMatchObject({ rule: "R-43", closedOn: null });
+    expect(isoFromDbDate(dl!.triggerOn)).toBe(agreedOn);
+    expect(isoFromDbDate(dl!.dueOn)).toBe(due);
+    const kase = await db().case.findUniqueOrThrow({ where: { id: c.id }, select: { version: true, nextDeadlineName: true } });
+    expect(kase.nextDeadlineName).toBe("ICB_AGREEMENT_NOTICE");
+
+    const caseworker = await makeUser("CASEWORKER");
+    expect((await db().caseDeadline.findUniqueOrThrow({ where: { id: dl!.id } })).closedOn).toBeNull();
+    await transitionCase(caseworker, c.id, "recordIcbToldLa", kase.version, { toldOn: "2026-11-06" });
+    const met = await db().caseDeadline.findUniqueOrThrow({ where: { id: dl!.id } });
+    expect(met.outcome).toBe("MET");
+    expect(isoFromDbDate(met.closedOn!)).toBe("2026-11-06");
+    const ev = await db().caseEvent.findFirstOrThrow({ where: { caseId: c.id, type: "ICB_TOLD_LA" } });
+    expect(ev).toMatchObject({ rule: "R-43", visibility: "SHARED" });
+    // Not offered again once met.
+    const again = await refusal(transitionCase(caseworker, c.id, "recordIcbToldLa", kase.version + 1, { toldOn: "2026-11-06" }));
+    expect(again.message).toMatch(/R-43/);
+  });
+
+  it("an agreement that is not health only starts no such deadline", async () => {
+    const c = await heldCase();
+    const r = await readyAgreement(c);
+    for (const [i, s] of r.signers.entries()) await signRoom(r.agreementId, s.id, r.contentSha256, PEOPLE[i]!.name);
+    expect((await db().caseAgreement.findUniqueOrThrow({ where: { id: r.agreementId } })).status).toBe("SEALED");
+    expect(await db().caseDeadline.count({ where: { caseId: c.id, name: "ICB_AGREEMENT_NOTICE" } })).toBe(0);
   });
 });
 

@@ -44,6 +44,7 @@ describe("transition validation", () => {
         "issueNotArrangedCertificate",
         "recordAppeal",
         "recordHealthNotified",
+        "recordIcbToldLa",
         "recordMeetingHeld",
         "recordNotArranged",
         "scheduleMeeting",
@@ -70,7 +71,9 @@ describe("transition validation", () => {
               ? ["MEDIATION_30_DAY", "HEALTH_NOTIFICATION"]
               : t.name === "issueCertificate"
                 ? ["CERTIFICATE_AFTER_MEDIATION"]
-                : ["MEDIATION_30_DAY", "HEALTH_NOTIFICATION", "CERTIFICATE_NOT_ARRANGED"],
+                : t.name === "recordIcbToldLa"
+                  ? ["ICB_AGREEMENT_NOTICE"]
+                  : ["MEDIATION_30_DAY", "HEALTH_NOTIFICATION", "CERTIFICATE_NOT_ARRANGED"],
           triggerOn: "2025-03-26",
         },
       });

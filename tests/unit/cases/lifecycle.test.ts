@@ -889,6 +889,7 @@ const SAMPLE_INPUTS: Record<TransitionName, Record<string, unknown>[]> = {
   recordNotArranged: [{ toldOn: "2025-04-14" }],
   issueNotArrangedCertificate: [{ issuedOn: "2025-04-16" }],
   recordHealthNotified: [{ notifiedOn: "2025-03-28" }],
+  recordIcbToldLa: [{ toldOn: "2025-04-30" }],
   recordMeetingHeld: [
     { heldOn: "2025-04-24", agreement: "FULL" },
     { heldOn: "2025-04-24", agreement: "NONE" },
@@ -1278,5 +1279,25 @@ describe("one certificate after 'not arranged' followed by the meeting (R-23, R-
     expect(names(before, caseworker)).not.toContain("issueCertificate");
     const withdrawn = snap({ status: "WITHDRAWN", openDeadlines: ["CERTIFICATE_NOT_ARRANGED"] });
     expect(planTransition(withdrawn, "issueCertificate", caseworker, { issuedOn: "2025-04-16" })).toMatchObject({ ok: false, code: "GUARD_FAILED" });
+  });
+});
+
+describe("R-43: recording that the ICB told the LA of a health-only agreement", () => {
+  const base = { status: "MEETING_HELD", allocatedMediatorId: "u-med", hasHealthIssue: true, healthOnly: true } as const;
+  it("is offered only while ICB_AGREEMENT_NOTICE runs, and meets it", () => {
+    expect(names(snap({ ...base, openDeadlines: ["ICB_AGREEMENT_NOTICE"] }))).toContain("recordIcbToldLa");
+    expect(names(snap({ ...base, openDeadlines: [] }))).not.toContain("recordIcbToldLa");
+    const p = planTransition(snap({ ...base, openDeadlines: ["ICB_AGREEMENT_NOTICE"] }), "recordIcbToldLa", caseworker, { toldOn: "2025-04-30" });
+    expect(p).toMatchObject({ ok: true });
+    const refused = planTransition(snap({ ...base, openDeadlines: [] }), "recordIcbToldLa", caseworker, { toldOn: "2025-04-30" });
+    expect(refused).toMatchObject({ ok: false });
+    if (!refused.ok) expect(refused.message).toContain("(R-43)");
+  });
+
+  it("a case is not closed while it runs", () => {
+    const c = planTransition(snap({ ...base, status: "CERTIFICATE_ISSUED", openDeadlines: ["ICB_AGREEMENT_NOTICE"] }), "close", caseworker, { reason: "Done" });
+    expect(c).toMatchObject({ ok: false });
+    if (!c.ok) expect(c.message).toContain("(R-43)");
+    expect(planTransition(snap({ ...base, status: "CERTIFICATE_ISSUED", openDeadlines: [] }), "close", caseworker, { reason: "Done" })).toMatchObject({ ok: true });
   });
 });
