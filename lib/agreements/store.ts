@@ -8,7 +8,7 @@ import "server-only";
 import { z } from "zod";
 import type { Prisma, Tx } from "@/lib/platform/db";
 import { authorize } from "@/lib/auth/policy";
-import { caseScope } from "@/lib/auth/scope";
+import { agreementScope } from "@/lib/auth/scope";
 import { NotFoundError, type SessionUser } from "@/lib/auth/types";
 import { ConflictError, DomainError } from "@/lib/platform/errors";
 import { isoFromDbDate } from "@/lib/deadlines";
@@ -25,10 +25,6 @@ export const agreementRefSchema = z.object({
   expectedRevision: z.coerce.number({ error: OUT_OF_DATE }).int(OUT_OF_DATE).positive(OUT_OF_DATE),
 });
 
-/** Who may work on agreements: the mediation service (the allocated mediator by caseScope). */
-export function agreementScope(user: SessionUser): Prisma.CaseAgreementWhereInput {
-  return { case: { is: caseScope(user) } };
-}
 
 /** The agreement in the user's scope, or NotFoundError (404) — also for a user with no permission. */
 export async function findAgreementOrThrow<S extends Prisma.CaseAgreementSelect>(tx: Pick<Tx, "caseAgreement">, user: SessionUser, id: string, select: S) {

@@ -65,6 +65,16 @@ export function certificateScope(user: SessionUser): Prisma.CertificateWhereInpu
   return Object.keys(cases).length === 0 ? {} : { case: { is: cases } };
 }
 
+/**
+ * Agreements and outcome statements being drafted and signed (lib/agreements, R-40, R-72): the
+ * mediation service only (the allocated mediator by caseScope). The LA officer and the family see
+ * the sealed document (documentScope), never the draft.
+ */
+export function agreementScope(user: SessionUser): Prisma.CaseAgreementWhereInput {
+  if (!can(user, "agreement:draft")) return { id: { in: [] } };
+  return { case: { is: caseScope(user) } };
+}
+
 const NO_NOTE = { id: { in: [] as string[] } } satisfies Prisma.CaseNoteWhereInput;
 
 /**

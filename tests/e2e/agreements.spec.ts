@@ -226,6 +226,27 @@ test("an agreement drafted after the meeting, signed in the room and by emailed 
     const certificateText = await pdfText(await certificate.body());
     expect(certificateText).toContain("Certificate after mediation");
     expect(certificateText).toContain(`The appeal must reach the Tribunal by ${shown}.`);
+
+    // 7. R-31: a caseworker corrects it; the new one replaces it, and the case page says so.
+    const office = await (await browser.newContext()).newPage();
+    try {
+      await signInAsStaff(office, "caseworker@demo.test");
+      await expect(office).not.toHaveURL(/\/sign-in/);
+      await office.goto(`/cases/${c.id}`);
+      await office.getByTestId("certificates").getByRole("link", { name: /^Correct the certificate/ }).click();
+      await expect(office.getByRole("heading", { level: 1 })).toHaveText("Correct the certificate");
+      await expectAccessible(office);
+      await office.getByRole("button", { name: "Issue the corrected certificate" }).click();
+      await expect(office.getByTestId("error-summary")).toContainText("Enter the reason for the correction");
+      await office.getByLabel("Reason for the correction").fill("The child’s name was misspelt.");
+      await office.getByLabel(/^I understand that the new certificate replaces this one/).check();
+      await office.getByRole("button", { name: "Issue the corrected certificate" }).click();
+      await expect(office.getByTestId("done-banner")).toContainText("The corrected certificate has been issued");
+      await expect(office.getByTestId("certificates")).toContainText("Do not use this one.");
+      await expectAccessible(office);
+    } finally {
+      await office.context().close();
+    }
   } finally {
     await smtp.close();
   }

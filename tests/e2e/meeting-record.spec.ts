@@ -106,6 +106,22 @@ test("a mediator records the meeting and the case moves on; then keeps notes beh
   await expect(page.getByTestId("done-banner")).toContainText("The note has been marked as a safeguarding concern.");
   await expect(note).toContainText("Safeguarding concern");
   await expect(note.getByRole("link", { name: /^Mark as a safeguarding concern/ })).toHaveCount(0);
+
+  // R-81: a safeguarding lead (a caseworker of this run, with the demo password) reads it on /safeguarding.
+  const leadEmail = `lead-${randomUUID().slice(0, 8)}@demo.test`;
+  await sql(
+    `INSERT INTO "User" (id, email, name, role, "passwordHash", "safeguardingLead", "updatedAt")
+     SELECT $1, $2, 'Sol Lead', 'CASEWORKER', u."passwordHash", true, now() FROM "User" u WHERE u.email = 'caseworker@demo.test'`,
+    [`e2e-${randomUUID()}`, leadEmail],
+  );
+  const lead = await (await page.context().browser()!.newContext()).newPage();
+  await signInAsStaff(lead, leadEmail);
+  await expect(lead).not.toHaveURL(/\/sign-in/);
+  await lead.goto("/safeguarding");
+  await expect(lead.getByRole("heading", { level: 1 })).toHaveText("Safeguarding concerns");
+  await expect(lead.getByTestId("concerns")).toContainText("Lee can agree transport");
+  await expectAccessible(lead);
+  await lead.context().close();
 });
 
 test("the meeting record works without JavaScript: the problems, then the answers to check", async ({ browser }) => {
