@@ -105,10 +105,10 @@ export const ACTION_MATRIX: Record<string, ActionRow> = {
     expect: signedIn({ ...only(CASE_STAFF, ALLOWED) }),
   },
   "app/cases/[id]/pre-meetings/actions.ts#changePreMeetingAction": { form: (c) => ({ caseId: c.f.caseId, meetingId: c.f.preMeetingId, change: "held" }), expect: signedIn({ ...only(CASE_STAFF, ALLOWED) }) },
-  "app/cases/[id]/meeting/actions.ts#addAttendeeAction": { form: (c) => ({ caseId: c.f.caseId, meetingId: c.f.jointMeetingId, partyId: c.f.laPartyId }), expect: signedIn({ ...only(CASE_STAFF, ALLOWED) }) },
+  "app/cases/[id]/meeting/actions.ts#addAttendeeAction": { form: (c) => ({ caseId: c.f.caseId, meetingId: c.f.scheduledMeetingId, partyId: c.f.familyPartyId }), expect: signedIn({ ...only(CASE_STAFF, ALLOWED) }) },
   "app/cases/[id]/meeting/actions.ts#removeAttendeeAction": { form: (c) => ({ caseId: c.f.caseId, attendeeId: c.f.attendeeId }), expect: signedIn({ ...only(CASE_STAFF, ALLOWED) }) },
   "app/cases/[id]/meeting/actions.ts#recordAttendeeResponseAction": {
-    form: (c) => ({ caseId: c.f.caseId, attendeeId: c.f.attendeeId, response: "ACCEPTED", interpreterLanguage: "", adjustments: "" }),
+    form: (c) => ({ caseId: c.f.caseId, attendeeId: c.f.scheduledAttendeeId, response: "ACCEPTED", interpreterLanguage: "", adjustments: "", hasAuthority: "yes" }),
     expect: signedIn({ ...only(CASE_STAFF, ALLOWED) }),
   },
   "app/cases/[id]/meeting/record/actions.ts#recordMeetingAction": { form: (c) => onCase(c, { step: "check" }), expect: signedIn({ ...only(CASE_STAFF, ALLOWED) }) },

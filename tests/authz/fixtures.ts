@@ -8,7 +8,7 @@
  * Two local authorities. Case A (LA 1) is the case every case-scoped route is asked about: its
  * family party is a young person (R-01) who has an account ("family"); their parent is a party with
  * an email and no consent from the young person ("ypParent"); it is allocated to "mediator"; its
- * joint meeting was held yesterday, with a record, a private note marked as a safeguarding concern,
+ * joint meeting was held yesterday, with a record (and a second one is booked, the LA invited), a private note marked as a safeguarding concern,
  * an agreement awaiting signatures (one action, one signer, an expired signing link), a sealed
  * agreement (SHARED), a staff-only document (STAFF), a certificate and an agreed action
  * (obligation). Case B (LA 2) belongs to the other actors: "otherMediator", "otherFamily" and,
@@ -67,6 +67,9 @@ export type AuthzFixtures = {
   jointMeetingId: string;
   preMeetingId: string;
   attendeeId: string;
+  /** A later joint meeting, booked (SCHEDULED), and the LA's invitation to it (the attendee pages are for a booked meeting). */
+  scheduledMeetingId: string;
+  scheduledAttendeeId: string;
   recordId: string;
   noteId: string;
   agreementId: string;
@@ -156,6 +159,14 @@ export async function createAuthzFixtures(q: Query): Promise<AuthzFixtures> {
   );
   const attendeeId = id("attendee");
   await q(`INSERT INTO "MeetingAttendee" (id, "caseId", "meetingId", "partyId", "updatedAt") VALUES ($1, $2, $3, $4, now())`, [attendeeId, caseId, jointMeetingId, familyPartyId]);
+  const scheduledMeetingId = id("meeting-booked");
+  await q(
+    `INSERT INTO "Meeting" (id, "caseId", kind, mode, "startsAt", "endsAt", status, "mediatorId", "updatedAt") VALUES
+       ($1, $2, 'JOINT_MEETING', 'PHONE', now() + interval '20 days', now() + interval '20 days' + interval '2 hours', 'SCHEDULED', $3, now())`,
+    [scheduledMeetingId, caseId, users.mediator.id],
+  );
+  const scheduledAttendeeId = id("attendee-booked");
+  await q(`INSERT INTO "MeetingAttendee" (id, "caseId", "meetingId", "partyId", "updatedAt") VALUES ($1, $2, $3, $4, now())`, [scheduledAttendeeId, caseId, scheduledMeetingId, laPartyId]);
   const recordId = id("record");
   await q(
     `INSERT INTO "MeetingRecord" (id, "caseId", "meetingId", "startedAt", "endedAt", "childViewsHow", "childViews", "recordedById", "updatedAt")
@@ -275,6 +286,8 @@ export async function createAuthzFixtures(q: Query): Promise<AuthzFixtures> {
     jointMeetingId,
     preMeetingId,
     attendeeId,
+    scheduledMeetingId,
+    scheduledAttendeeId,
     recordId,
     noteId,
     agreementId,

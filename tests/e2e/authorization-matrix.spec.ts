@@ -20,8 +20,6 @@ import { E2E_NEXTAUTH_SECRET, e2eRun } from "./run";
 
 const SESSION_COOKIE = "__Secure-next-auth.session-token";
 
-test.describe.configure({ mode: "serial" });
-
 test("every page and route handler in app/ has a row in the route matrix, and every row a route", () => {
   const found = appRoutes();
   const rows = new Set(ROUTE_MATRIX.map((r) => r.route));
