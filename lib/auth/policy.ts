@@ -55,6 +55,11 @@ export const PERMISSIONS = {
   "agreement:draft": ["ADMIN", "CASEWORKER", "MEDIATOR"],
   /** correcting an issued certificate (a new one supersedes it): the mediation service's office. */
   "certificate:correct": ["ADMIN", "CASEWORKER"],
+  /**
+   * Issue 12: the family answers the joint meeting's invitation themselves (coming, not coming,
+   * what they need): only their own attendee row (the party linked to them), lib/family/meeting.
+   */
+  "meeting:respond": ["PARENT"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -152,6 +152,8 @@ export const PERSONAL_KEYS: ReadonlySet<string> = new Set([
   // what a meeting attendee needs to take part (issue 10)
   "interpreterLanguage",
   "adjustments",
+  // who they bring to support them (issue 12)
+  "supporterName",
 ]);
 
 export const REDACTED = "[redacted]";
