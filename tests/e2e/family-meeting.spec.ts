@@ -53,6 +53,12 @@ test.beforeAll(async () => {
   ]);
 });
 
+// The demo parent's second case goes again, so later specs find the demo data as they expect.
+test.afterAll(async () => {
+  await sql(`DELETE FROM "Case" WHERE id = $1`, [ids.case]);
+  await sql(`DELETE FROM "Venue" WHERE id = $1`, [ids.venue]);
+});
+
 /** Presses Tab until `target` has the focus (keyboard only), failing after 60 presses. */
 async function tabTo(page: Page, target: Locator) {
   for (let i = 0; i < 60; i++) {

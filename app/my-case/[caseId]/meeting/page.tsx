@@ -30,7 +30,10 @@ export default async function FamilyMeeting({ params, searchParams }: { params: 
   return (
     <>
       <p className="body">
-        <Link href={`/my-case/${p.case.id}`}>Back to your case</Link>
+        {/* Not prefetched: the case overview is another page's (family-home), and a prefetch of a page that answers 404 never settles. */}
+        <Link href={`/my-case/${p.case.id}`} prefetch={false}>
+          Back to your case
+        </Link>
       </p>
       {answered ? (
         <div className="panel" data-testid="answer-confirmation">
