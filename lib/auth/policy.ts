@@ -55,6 +55,16 @@ export const PERMISSIONS = {
   "agreement:draft": ["ADMIN", "CASEWORKER", "MEDIATOR"],
   /** correcting an issued certificate (a new one supersedes it): the mediation service's office. */
   "certificate:correct": ["ADMIN", "CASEWORKER"],
+  /**
+   * Issue 12 (R-25): the family writes their views and their child's views and uploads documents
+   * on their own case (caseScope), shares them with the case team, removes an unshared upload.
+   */
+  "family-views:send": ["PARENT"],
+  /**
+   * Issue 12 (R-80): reading what the family sent — the allocated mediator, and the case team once
+   * the family shares it; the family their own. Never the LA. Which rows: familySubmissionScope.
+   */
+  "family-views:read": ["ADMIN", "CASEWORKER", "MEDIATOR", "PARENT"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
