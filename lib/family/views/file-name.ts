@@ -10,7 +10,6 @@ const EXTENSIONS: Record<string, readonly string[]> = { pdf: ["pdf"], jpg: ["jpg
 
 export function cleanFileName(raw: string | undefined, ext: string): string {
   const base = (raw ?? "").split(/[\\/]/).pop() ?? "";
-  // eslint-disable-next-line no-control-regex
   let name = base.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, "").replace(/\s+/g, " ").trim().replace(/^\.+/, "");
   const own = /\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase();
   if (!name) name = "document";
