@@ -50,8 +50,12 @@ export type UploadedFile = { name?: string; size: number; arrayBuffer(): Promise
 
 export type SentFamilyViews = { caseId: string; submissionId: string | null; uploadId: string | null };
 
-/** A form posted with no file chosen still sends an empty part with no name. */
-const chosen = (file: UploadedFile | null | undefined): file is UploadedFile => !!file && !(file.size === 0 && !file.name);
+/**
+ * A form posted with no file chosen still sends an empty part (`filename=""`): it arrives with no
+ * name without JavaScript, and named "undefined" when React's action decoding (busboy) rebuilt it.
+ */
+const NO_FILE_NAMES: ReadonlySet<string> = new Set(["", "undefined", "blob"]);
+const chosen = (file: UploadedFile | null | undefined): file is UploadedFile => !!file && !(file.size === 0 && NO_FILE_NAMES.has(file.name ?? ""));
 
 export async function sendFamilyViews(user: SessionUser, input: z.input<typeof sendFamilyViewsSchema>, file: UploadedFile | null, ip: string | null = null): Promise<SentFamilyViews> {
   authorize(user, "family-views:send");

@@ -142,6 +142,8 @@ describe("sending views and documents", () => {
     expect(await refusedWithNothingWritten(c.id, () => sendFamilyViews(parentUser, { caseId: c.id, views: "   ", childViews: "" }, fileOf(Buffer.alloc(0), "")))).toEqual({
       views: VIEWS_MESSAGES.nothing,
     });
+    // With JavaScript, the empty file part of a form with no file chosen arrives named "undefined".
+    expect(await refusedWithNothingWritten(c.id, () => sendFamilyViews(parentUser, { caseId: c.id }, fileOf(Buffer.alloc(0), "undefined")))).toEqual({ views: VIEWS_MESSAGES.nothing });
     const long = "x".repeat(5001);
     expect(await refusedWithNothingWritten(c.id, () => sendFamilyViews(parentUser, { caseId: c.id, views: long, childViews: long, childViewsHow: "y".repeat(501) }, null))).toEqual({
       views: VIEWS_MESSAGES.viewsTooLong,

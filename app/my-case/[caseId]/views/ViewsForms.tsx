@@ -28,7 +28,7 @@ export function SendViewsForm({ caseId, title, requestTooLarge }: { caseId: stri
   const errors = fileTooLarge ? { file: VIEWS_MESSAGES.tooLarge } : state.fieldErrors;
   const fileError = errors?.file;
   return (
-    <form action={action} onSubmit={onSubmit} noValidate encType="multipart/form-data" key={JSON.stringify(v) + state.status}>
+    <form action={action} onSubmit={onSubmit} noValidate key={JSON.stringify(v) + state.status}>
       <ErrorSummary errors={errors} message={fileTooLarge || (errors && Object.keys(errors).length > 0) ? undefined : state.message} title={title} />
       <input type="hidden" name="caseId" value={caseId} />
       <TextArea
@@ -72,7 +72,7 @@ export function SendViewsForm({ caseId, title, requestTooLarge }: { caseId: stri
           name="file"
           type="file"
           accept="application/pdf,.pdf,image/jpeg,.jpg,.jpeg,image/png,.png"
-          className={`file-upload${fileError ? " input--error" : ""}`}
+          className={fileError ? "file-upload max-w-full input--error" : "file-upload max-w-full"}
           aria-describedby={fileError ? "file-hint file-error" : "file-hint"}
           aria-invalid={fileError ? true : undefined}
         />
