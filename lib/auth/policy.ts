@@ -60,6 +60,16 @@ export const PERMISSIONS = {
    * what they need): only their own attendee row (the party linked to them), lib/family/meeting.
    */
   "meeting:respond": ["PARENT"],
+  /**
+   * Issue 12 (R-25): the family writes their views and their child's views and uploads documents
+   * on their own case (caseScope), shares them with the case team, removes an unshared upload.
+   */
+  "family-views:send": ["PARENT"],
+  /**
+   * Issue 12 (R-80): reading what the family sent — the allocated mediator, and the case team once
+   * the family shares it; the family their own. Never the LA. Which rows: familySubmissionScope.
+   */
+  "family-views:read": ["ADMIN", "CASEWORKER", "MEDIATOR", "PARENT"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
