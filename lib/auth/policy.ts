@@ -55,6 +55,13 @@ export const PERMISSIONS = {
   "agreement:draft": ["ADMIN", "CASEWORKER", "MEDIATOR"],
   /** R-31: correcting an issued certificate (a new one supersedes it): the mediation service's office. */
   "certificate:correct": ["ADMIN", "CASEWORKER"],
+  /**
+   * R-01 (decision 0022): the young person gives or withdraws their consent to a parent seeing their
+   * case (/my-case/[caseId]/parent-access); only the family party on a young person's case
+   * (familyPartyCaseScope), never a parent. A caseworker records consent given by phone or letter
+   * with `case:update`.
+   */
+  "family:parent-access": ["PARENT"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

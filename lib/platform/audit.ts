@@ -118,6 +118,9 @@ export const AUDIT_ACTIONS = [
   "obligation.overdue_alert_sent",
   /** An admin ran a failed job again (/admin/jobs). */
   "job.retried",
+  // R-01 (decision 0022): the young person's consent to a parent seeing their case (lib/family/parent-access).
+  "case.parent_access_given",
+  "case.parent_access_withdrawn",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
