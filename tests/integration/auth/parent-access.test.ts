@@ -21,6 +21,7 @@ import { sealCertificate } from "@/lib/certificates/seal-certificate";
 import { changeParentAccess } from "@/lib/family/parent-access/change-parent-access";
 import { getParentAccess } from "@/lib/family/parent-access/get-parent-access";
 import { recordParentAccess } from "@/lib/family/parent-access/record-parent-access";
+import { getParentAccessForStaff } from "@/lib/family/parent-access/get-parent-access-for-staff";
 import { makeLa, makeUser, referralValues, uid } from "../helpers";
 
 const NOW = new Date("2025-04-01T10:00:00Z");
@@ -215,6 +216,7 @@ describe("a parent on a young person's case (R-01)", () => {
     expect(await recordParentAccess(caseworker, { caseId: c.caseId, canSee: "yes", how: "by phone" }, "192.0.2.20")).toEqual({ given: true, changed: true });
     expect(await whatTheySee(c.parent, c)).toEqual(EVERYTHING);
     expect((await getParentAccess(c.youngPerson, c.caseId)).consent).toMatchObject({ online: false, how: "by phone" });
+    expect(await getParentAccessForStaff(caseworker, c.caseId)).toMatchObject({ youngPerson: "Casey Young", parents: [{ name: "Robin Parent", hasAccount: true }], consent: { online: false, how: "by phone" } });
     expect(await recordParentAccess(caseworker, { caseId: c.caseId, canSee: "no", how: "in a letter" })).toEqual({ given: false, changed: true });
     expect(await whatTheySee(c.parent, c)).toEqual(NOTHING);
     const audits = await consentAudits(c.caseId);
@@ -229,6 +231,7 @@ describe("a parent on a young person's case (R-01)", () => {
     // On a parent's own case there is no such consent to record.
     const parentsCase = await createReferral(caseworker, referralValues(la.id), null, NOW);
     await expect(recordParentAccess(caseworker, { caseId: parentsCase.id, canSee: "yes", how: "by phone" })).rejects.toMatchObject({ code: "NOT_YOUNG_PERSON" });
+    await expect(getParentAccessForStaff(caseworker, parentsCase.id)).rejects.toBeInstanceOf(NotFoundError);
   });
 });
 
