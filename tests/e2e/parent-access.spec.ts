@@ -3,6 +3,7 @@
  * signs in by emailed link and lets her mum (Helen Clarke, recorded on the case) see it; Helen, in
  * a second browser, signs in and finds the case; Zoë withdraws her consent through the confirmation
  * step; Helen's next request no longer finds it, and the consent page is a 404 for her throughout.
+ * Then both steps again without JavaScript.
  * axe on every page; the young person's page at 320px wide has no horizontal scroll.
  */
 import { expect, test, type Browser, type Page } from "@playwright/test";
@@ -103,6 +104,17 @@ test("a young person lets their parent see the case, then withdraws it; the pare
   }
   await expectAccessible(parent);
 
+  // The same without JavaScript (the young person's session in a browser with it turned off).
+  const noJs = await (await browser.newContext({ javaScriptEnabled: false, storageState: await yp.context().storageState() })).newPage();
+  await noJs.goto(pageUrl);
+  await noJs.getByRole("radio", { name: "Yes, they can see my case" }).check();
+  await noJs.getByRole("button", { name: "Save your answer" }).click();
+  await expect(noJs.getByTestId("parent-access-done")).toContainText("can now see your case");
+  await noJs.getByRole("radio", { name: "No, only I can see my case" }).check();
+  await noJs.getByRole("button", { name: "Save your answer" }).click();
+  await noJs.getByRole("button", { name: "Yes, stop them seeing my case" }).click();
+  await expect(noJs.getByTestId("parent-access-done")).toContainText("can no longer see your case");
+
   const audits = await sql<{ action: string }>(`SELECT action FROM "AuditEvent" WHERE "caseId" = $1 AND action LIKE 'case.parent_access_%' ORDER BY at`, [caseId]);
-  expect(audits.map((a) => a.action).slice(-2)).toEqual(["case.parent_access_given", "case.parent_access_withdrawn"]);
+  expect(audits.map((a) => a.action).slice(-4)).toEqual(["case.parent_access_given", "case.parent_access_withdrawn", "case.parent_access_given", "case.parent_access_withdrawn"]);
 });
