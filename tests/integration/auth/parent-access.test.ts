@@ -45,6 +45,14 @@ const consentAudits = (caseId: string) =>
   db().auditEvent.findMany({ where: { caseId, action: { in: CONSENT_ACTIONS } }, orderBy: [{ at: "asc" }, { id: "asc" }], select: { action: true, actorId: true, entityType: true, entityId: true, after: true } });
 const consentOf = async (caseId: string) => (await db().case.findUniqueOrThrow({ where: { id: caseId }, select: { parentAccessConsentAt: true } })).parentAccessConsentAt;
 
+/** A young person's own request through the website (R-01): they are the family party. */
+async function selfReferYoungPerson(who: { name: string; email: string; childDateOfBirth: string }) {
+  const values = { familyParty: "YOUNG_PERSON", phone: "", childName: "", localAuthorityId: la.id, hasEhcPlan: "no", disputedDecisions: "REFUSAL_TO_ASSESS", issueCategories: "EDUCATION", decisionSentOn: "2025-03-10", details: "", website: "", ...who };
+  const r = await createSelfReferral(values, `198.51.100.${Math.floor(Math.random() * 250)}-${uid()}`, NOW);
+  if (r.status !== "created") throw new Error("expected a case");
+  return r;
+}
+
 /**
  * A young person's request through the website, a parent added by the caseworker with an email,
  * and on the case: a sealed certificate (with its SHARED document and emails) and an agreed action
@@ -53,26 +61,7 @@ const consentOf = async (caseId: string) => (await db().case.findUniqueOrThrow({
 async function youngPersonsCase() {
   const ypEmail = freshEmail("casey");
   const parentEmail = freshEmail("casey.parent");
-  const r = await createSelfReferral(
-    {
-      familyParty: "YOUNG_PERSON",
-      name: "Casey Young",
-      email: ypEmail,
-      phone: "",
-      childName: "",
-      childDateOfBirth: "2006-05-01",
-      localAuthorityId: la.id,
-      hasEhcPlan: "no",
-      disputedDecisions: "REFUSAL_TO_ASSESS",
-      issueCategories: "EDUCATION",
-      decisionSentOn: "2025-03-10",
-      details: "",
-      website: "",
-    },
-    `198.51.100.${Math.floor(Math.random() * 250)}-${uid()}`,
-    NOW,
-  );
-  if (r.status !== "created") throw new Error("expected a case");
+  const r = await selfReferYoungPerson({ name: "Casey Young", email: ypEmail, childDateOfBirth: "2006-05-01" });
   const caseId = r.id;
   await addParty(caseworker, caseId, await versionOf(caseId), { kind: "PARENT", name: "Robin Parent", preferredContact: "EMAIL", email: parentEmail });
   const youngPerson = await asSessionUser({ email: ypEmail });
@@ -194,12 +183,7 @@ describe("a parent on a young person's case (R-01)", () => {
     expect(linked.userId).not.toBeNull();
     expect(await whatTheySee(await asSessionUser({ id: linked.userId! }), c)).toEqual(EVERYTHING);
 
-    const alone = await createSelfReferral(
-      { familyParty: "YOUNG_PERSON", name: "Alex Alone", email: freshEmail("alex"), phone: "", childName: "", childDateOfBirth: "2005-01-01", localAuthorityId: la.id, hasEhcPlan: "no", disputedDecisions: "REFUSAL_TO_ASSESS", issueCategories: "EDUCATION", decisionSentOn: "2025-03-10", details: "", website: "" },
-      `198.51.100.7-${uid()}`,
-      NOW,
-    );
-    if (alone.status !== "created") throw new Error("expected a case");
+    const alone = await selfReferYoungPerson({ name: "Alex Alone", email: freshEmail("alex"), childDateOfBirth: "2005-01-01" });
     const aloneUser = await asSessionUser({ id: (await db().party.findFirstOrThrow({ where: { caseId: alone.id, kind: "YOUNG_PERSON" } })).userId! });
     expect((await getParentAccess(aloneUser, alone.id)).parents).toEqual([]);
     await expect(changeParentAccess(aloneUser, { caseId: alone.id, canSee: "yes" })).rejects.toBeInstanceOf(DomainError);
