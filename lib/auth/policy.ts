@@ -70,6 +70,13 @@ export const PERMISSIONS = {
    * the family shares it; the family their own. Never the LA. Which rows: familySubmissionScope.
    */
   "family-views:read": ["ADMIN", "CASEWORKER", "MEDIATOR", "PARENT"],
+  /**
+   * R-01 (decision 0022): the young person gives or withdraws their consent to a parent seeing their
+   * case (/my-case/[caseId]/parent-access); only the family party on a young person's case
+   * (familyPartyCaseScope), never a parent. A caseworker records consent given by phone or letter
+   * with `case:update`.
+   */
+  "family:parent-access": ["PARENT"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
