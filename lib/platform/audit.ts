@@ -118,13 +118,17 @@ export const AUDIT_ACTIONS = [
   "obligation.overdue_alert_sent",
   /** An admin ran a failed job again (/admin/jobs). */
   "job.retried",
+  // The LA officer (issue 12): the dashboard's CSV export (the filters and the row count, never
+  // the rows), and naming the LA's attendee at the meeting.
+  "la.deadlines_exported",
+  "meeting.la_attendee_named",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export type AuditInput = {
   actor: Pick<SessionUser, "id"> | null;
   action: AuditAction;
-  entityType: "Case" | "Party" | "User" | "Meeting" | "Venue" | "Document" | "CaseNote" | "Job" | "Agreement" | "Certificate" | "Obligation";
+  entityType: "Case" | "Party" | "User" | "Meeting" | "Venue" | "Document" | "CaseNote" | "Job" | "Agreement" | "Certificate" | "Obligation" | "LocalAuthority";
   entityId: string;
   caseId?: string | null;
   before?: Prisma.InputJsonValue | null;
