@@ -9,8 +9,8 @@
  * meeting date, the deadline's name and dates, the agreed action's text (part of the signed
  * agreement) and who is responsible. Never notes, reasons, needs or anything about mediators.
  *
- * One SQL statement lists the page and one counts (decision 0023): a UNION ALL of the two tables,
- * so the page is ordered and cut in the database however many rows the LA has. Working days left
+ * One SQL statement (decision 0023): a UNION ALL of the two tables, read once, counted and cut
+ * to the page in the database, however many rows the LA has. Working days left
  * and each row's state are worked out for the rows shown only, by the date engine (R-60, R-61).
  * The same statement, without LIMIT, is the CSV (./export-la-deadlines.ts).
  */
@@ -60,10 +60,15 @@ const KIND_RANK: Record<DashboardKind, number> = { MEDIATION: 1, CERTIFICATE: 2,
 
 /**
  * Every outstanding row of the LA: open deadlines of a known name and open agreed actions, with
- * the case's stage (for the filter) and the row's kind. Both halves are read through the LA id:
- * Case."localAuthorityId" for the deadlines, Obligation."localAuthorityId" (its copy) for actions.
+ * the row's kind. Both halves are read through the LA id: Case."localAuthorityId" for the
+ * deadlines, Obligation."localAuthorityId" (its copy) for the actions. An action's stage is
+ * needed only by the stage filter, and then only whether it is that one: its case is looked up
+ * among the LA's cases at that stage (one index scan, hashed), not joined row by row.
  */
-function outstanding(localAuthorityId: string): Prisma.Sql {
+function outstanding(localAuthorityId: string, status: CaseStatus | null): Prisma.Sql {
+  const actionStatus = status
+    ? Prisma.sql`CASE WHEN o."caseId" IN (SELECT s."id" FROM "Case" s WHERE s."localAuthorityId" = ${localAuthorityId} AND s."status" = ${status}::"CaseStatus") THEN ${status}::text END`
+    : Prisma.sql`NULL::text`;
   return Prisma.sql`
     SELECT 'D' AS source, d."id", d."caseId", d."name", NULL::text AS "what", NULL::text AS "responsible", d."dueOn", c."status"::text AS "status",
            CASE WHEN d."name" IN (${names("MEDIATION")}) THEN 'MEDIATION' WHEN d."name" IN (${names("CERTIFICATE")}) THEN 'CERTIFICATE' ELSE 'ICB' END AS "kind",
@@ -71,8 +76,8 @@ function outstanding(localAuthorityId: string): Prisma.Sql {
       FROM "CaseDeadline" d JOIN "Case" c ON c."id" = d."caseId"
      WHERE c."localAuthorityId" = ${localAuthorityId} AND d."closedOn" IS NULL AND d."name" IN (${Prisma.join(Object.keys(KIND_OF_DEADLINE))})
     UNION ALL
-    SELECT 'O', o."id", o."caseId", NULL, o."what", o."responsible"::text, o."dueOn", c."status"::text, 'ACTION', ${KIND_RANK.ACTION}::int
-      FROM "Obligation" o JOIN "Case" c ON c."id" = o."caseId"
+    SELECT 'O', o."id", o."caseId", NULL, o."what", o."responsible"::text, o."dueOn", ${actionStatus}, 'ACTION', ${KIND_RANK.ACTION}::int
+      FROM "Obligation" o
      WHERE o."localAuthorityId" = ${localAuthorityId} AND o."status" = 'OPEN'`;
 }
 
@@ -87,30 +92,33 @@ function filterCondition(p: DashboardParams, d: DashboardDates): Prisma.Sql {
   return and.length === 0 ? Prisma.sql`TRUE` : Prisma.join(and, " AND ");
 }
 
-/** The rows of the filters, soonest first, `limit` of them from `offset` (every row when limit is null). */
-export function dashboardRowsSql(localAuthorityId: string, p: DashboardParams, d: DashboardDates, limit: number | null, offset = 0): Prisma.Sql {
+/**
+ * The dashboard in one statement: the LA's outstanding rows are read once (the CTE), then counted
+ * (the counts at the top, whatever the filters, and the rows matching them) and cut to the page
+ * of the filters, soonest first (`limit` rows from `offset`; every row when limit is null, for
+ * the CSV). Each result row carries the counts; when the page is empty there is one row, with
+ * the counts only (`id` null). The page's rows are joined to their case and child last.
+ */
+export function dashboardSql(localAuthorityId: string, p: DashboardParams, d: DashboardDates, limit: number | null, offset = 0): Prisma.Sql {
   const cut = limit === null ? Prisma.empty : Prisma.sql`LIMIT ${limit}::int OFFSET ${offset}::int`;
+  const matching = filterCondition(p, d);
   return Prisma.sql`
-    SELECT r.source, r."id", r."caseId", r."name", r."what", r."responsible", to_char(r."dueOn", 'YYYY-MM-DD') AS "dueOn", r."status", r."kind",
+    WITH r AS MATERIALIZED (${outstanding(localAuthorityId, p.status)}),
+    n AS (
+      SELECT count(*) FILTER (WHERE ${matching})::int AS "matching",
+             count(*) FILTER (WHERE r."dueOn" < ${d.today}::date)::int AS "overdue",
+             count(*) FILTER (WHERE r."dueOn" >= ${d.today}::date AND r."dueOn" < ${d.weekEnd}::date)::int AS "week",
+             count(*) FILTER (WHERE r."kind" = 'MEDIATION')::int AS "mediation",
+             count(*) FILTER (WHERE r."kind" = 'CERTIFICATE')::int AS "certificate",
+             count(*) FILTER (WHERE r."kind" = 'ICB')::int AS "icb",
+             count(*) FILTER (WHERE r."kind" = 'ACTION')::int AS "action",
+             count(*)::int AS "all"
+        FROM r),
+    pg AS (SELECT * FROM r WHERE ${matching} ORDER BY r."dueOn", r."rank", r."caseId", r."id" ${cut})
+    SELECT n.*, pg.source, pg."id", pg."caseId", pg."name", pg."what", pg."responsible", to_char(pg."dueOn", 'YYYY-MM-DD') AS "dueOn", c."status"::text AS "status", pg."kind",
            c."reference", to_char(c."meetingOn", 'YYYY-MM-DD') AS "meetingOn", ch."name" AS "childName"
-      FROM (SELECT * FROM (${outstanding(localAuthorityId)}) r WHERE ${filterCondition(p, d)} ORDER BY r."dueOn", r."rank", r."caseId", r."id" ${cut}) r
-      JOIN "Case" c ON c."id" = r."caseId"
-      LEFT JOIN "Child" ch ON ch."caseId" = r."caseId"
-     ORDER BY r."dueOn", r."rank", r."caseId", r."id"`;
-}
-
-/** The counts at the top (the whole LA, whatever the filters) and the number of rows of the filters. */
-export function dashboardCountsSql(localAuthorityId: string, p: DashboardParams, d: DashboardDates): Prisma.Sql {
-  return Prisma.sql`
-    SELECT count(*) FILTER (WHERE ${filterCondition(p, d)})::int AS "matching",
-           count(*) FILTER (WHERE r."dueOn" < ${d.today}::date)::int AS "overdue",
-           count(*) FILTER (WHERE r."dueOn" >= ${d.today}::date AND r."dueOn" < ${d.weekEnd}::date)::int AS "week",
-           count(*) FILTER (WHERE r."kind" = 'MEDIATION')::int AS "mediation",
-           count(*) FILTER (WHERE r."kind" = 'CERTIFICATE')::int AS "certificate",
-           count(*) FILTER (WHERE r."kind" = 'ICB')::int AS "icb",
-           count(*) FILTER (WHERE r."kind" = 'ACTION')::int AS "action",
-           count(*)::int AS "all"
-      FROM (${outstanding(localAuthorityId)}) r`;
+      FROM n LEFT JOIN (pg JOIN "Case" c ON c."id" = pg."caseId" LEFT JOIN "Child" ch ON ch."caseId" = pg."caseId") ON TRUE
+     ORDER BY pg."dueOn", pg."rank", pg."caseId", pg."id"`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -239,6 +247,18 @@ export type LaDashboard = {
 
 const NO_COUNTS: DashboardCounts = { overdue: 0, week: 0, mediation: 0, certificate: 0, icb: 0, action: 0, all: 0 };
 
+type ResultRow = DashboardCounts & { matching: number } & ({ id: null } | SqlRow);
+
+async function read(localAuthorityId: string, p: DashboardParams, d: DashboardDates, limit: number | null, offset = 0) {
+  const result = await db().$queryRaw<ResultRow[]>(dashboardSql(localAuthorityId, p, d, limit, offset));
+  const first = result[0];
+  const counts: DashboardCounts = first
+    ? { overdue: first.overdue, week: first.week, mediation: first.mediation, certificate: first.certificate, icb: first.icb, action: first.action, all: first.all }
+    : NO_COUNTS;
+  const rows = result.filter((r): r is ResultRow & SqlRow => r.id !== null).map((r) => toDashboardRow(r, d));
+  return { counts, matching: first?.matching ?? 0, rows };
+}
+
 export async function listLaDeadlines(user: SessionUser, raw: RawDashboardParams = {}, now: Date = new Date()): Promise<LaDashboard> {
   authorize(user, "la:workspace");
   const params = parseDashboardParams(raw);
@@ -246,15 +266,13 @@ export async function listLaDeadlines(user: SessionUser, raw: RawDashboardParams
   const scope = laDashboardScope(user);
   if (!scope) return { params: { ...params, page: 1 }, dates, rows: [], total: 0, page: 1, perPage: DASHBOARD_PAGE_SIZE, counts: NO_COUNTS };
 
-  const la = scope.localAuthorityId;
-  const pageRows = (page: number) => db().$queryRaw<SqlRow[]>(dashboardRowsSql(la, params, dates, DASHBOARD_PAGE_SIZE, (page - 1) * DASHBOARD_PAGE_SIZE));
-  const [[c], first] = await Promise.all([db().$queryRaw<(DashboardCounts & { matching: number })[]>(dashboardCountsSql(la, params, dates)), pageRows(params.page)]);
-  const { matching, ...counts } = c ?? { matching: 0, ...NO_COUNTS };
+  const at = (page: number) => read(scope.localAuthorityId, params, dates, DASHBOARD_PAGE_SIZE, (page - 1) * DASHBOARD_PAGE_SIZE);
+  let r = await at(params.page);
   // Past the last page (a link kept from yesterday): the last page, read again only then.
-  const lastPage = Math.max(1, Math.ceil(matching / DASHBOARD_PAGE_SIZE));
+  const lastPage = Math.max(1, Math.ceil(r.matching / DASHBOARD_PAGE_SIZE));
   const page = Math.min(params.page, lastPage);
-  const rows = page === params.page ? first : await pageRows(page);
-  return { params: { ...params, page }, dates, rows: rows.map((r) => toDashboardRow(r, dates)), total: matching, page, perPage: DASHBOARD_PAGE_SIZE, counts };
+  if (page !== params.page) r = await at(page);
+  return { params: { ...params, page }, dates, rows: r.rows, total: r.matching, page, perPage: DASHBOARD_PAGE_SIZE, counts: r.counts };
 }
 
 /**
@@ -267,6 +285,6 @@ export async function listAllLaDeadlines(user: SessionUser, raw: RawDashboardPar
   const dates = dashboardDates(todayInLondon(now));
   const scope = laDashboardScope(user);
   if (!scope) return { params, dates, rows: [] as DashboardRow[], localAuthorityId: null };
-  const rows = await db().$queryRaw<SqlRow[]>(dashboardRowsSql(scope.localAuthorityId, params, dates, null));
-  return { params, dates, rows: rows.map((r) => toDashboardRow(r, dates)), localAuthorityId: scope.localAuthorityId };
+  const r = await read(scope.localAuthorityId, params, dates, null);
+  return { params, dates, rows: r.rows, localAuthorityId: scope.localAuthorityId };
 }
