@@ -148,5 +148,11 @@ export const ACTION_MATRIX: Record<string, ActionRow> = {
   "app/my-case/[caseId]/views/actions.ts#sendViewsAction": { form: (c) => ({ caseId: c.f.caseId, views: "We would like a weekly check-in" }), expect: signedIn({ family: DONE }) },
   "app/my-case/[caseId]/views/actions.ts#shareItemAction": { form: (c) => ({ caseId: c.f.caseId, kind: "views", id: c.f.familySubmissionId }), expect: signedIn({ family: DONE }) },
   "app/my-case/[caseId]/views/actions.ts#removeUploadAction": { form: (c) => ({ caseId: c.f.caseId, uploadId: c.f.familyUploadId }), expect: signedIn({ family: DONE }) },
+  // R-24 (issue 12, decision 0023): the LA officer of the case's LA names their LA's attendee (an LA party); another LA's officer: 404.
+  // Case A's meeting has been held, so the command itself then turns the change down (its own tests cover a booked meeting).
+  "app/cases/[id]/la-attendee/actions.ts#nameLaAttendeeAction": {
+    form: (c) => onCase(c, { partyId: c.f.laPartyId, name: "Lee Authz", organisation: "Authz Council One", email: "lee.authz@council.example", hasAuthority: "yes" }),
+    expect: signedIn({ laOfficer: ALLOWED }),
+  },
   "app/cases/[id]/parent-access/actions.ts#recordParentAccessAction": { form: (c) => ({ caseId: c.f.caseId, canSee: "no", how: "by phone" }), expect: signedIn({ ...only(OFFICE, ALLOWED) }) },
 };

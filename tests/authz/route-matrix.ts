@@ -110,6 +110,8 @@ export const ROUTE_MATRIX: RouteRow[] = [
   { route: "/mediator", expect: signedIn({ ...only(["mediator", "otherMediator"], ok("My cases")) }) },
   { route: "/mediator/availability", expect: signedIn({ ...only(["mediator", "otherMediator"], ok("Your availability")) }) },
   { route: "/la", expect: signedIn({ ...only(["laOfficer", "otherLaOfficer"], ok("Deadlines and actions")) }) },
+  // Issue 12 (decision 0023): the CSV of the officer's own LA's outstanding deadlines; case A's reference only for case A's LA.
+  { route: "/la/export.csv", expect: signedIn({ laOfficer: ok(reference), otherLaOfficer: ok("Due by") }) },
   // The family's home lists their own cases only: the young person sees case A; the others see theirs (never case A).
   { route: "/my-case", expect: signedIn({ family: ok(reference), otherFamily: ok((f) => f.otherCaseReference), ypParent: ok("Your mediation case") }) },
   // R-01 (decision 0022): only the young person decides who else sees their case; their parent never may.
@@ -136,6 +138,9 @@ export const ROUTE_MATRIX: RouteRow[] = [
   { route: "/cases/[id]/parties/[partyId]", params: (f) => ({ id: f.caseId, partyId: f.parentPartyId }), expect: signedIn({ ...only(OFFICE, ok((f) => f.users.ypParent.name)) }) },
   { route: "/cases/[id]/parties/[partyId]/consent", params: (f) => ({ id: f.caseId, partyId: f.parentPartyId }), expect: signedIn({ ...only(OFFICE, ok("Record consent")) }) },
   { route: "/cases/[id]/parent-access", params: caseA, expect: signedIn({ ...only(OFFICE, ok("Can the parent see the case")) }) },
+  // R-24 (issue 12): the LA officer of the case's LA names their LA's attendee; nobody else (the office uses the meeting page).
+  { route: "/cases/[id]/la-attendee", params: caseA, expect: signedIn({ laOfficer: ok("<h1") }) },
+  { route: "/cases/[id]/la-attendee/[partyId]", params: (f) => ({ id: f.caseId, partyId: f.laPartyId }), expect: signedIn({ laOfficer: ok("<h1") }) },
   // Recording an appeal is the office's (the lifecycle's rule): not found for the allocated mediator.
   { route: "/cases/[id]/transition/[name]", params: (f) => ({ id: f.caseId, name: "recordAppeal" }), expect: signedIn({ ...only(OFFICE, ok("<h1")) }) },
   { route: "/cases/[id]/pre-meetings", params: caseA, expect: signedIn({ ...only(CASE_STAFF, ok("<h1")) }) },
