@@ -55,6 +55,12 @@ export const PERMISSIONS = {
   "agreement:draft": ["ADMIN", "CASEWORKER", "MEDIATOR"],
   /** correcting an issued certificate (a new one supersedes it): the mediation service's office. */
   "certificate:correct": ["ADMIN", "CASEWORKER"],
+  /**
+   * Issue 13: the reports for commissioners (/reports, its case lists and CSV exports): the office
+   * for every LA, an LA officer for their own LA only (reportLocalAuthorityScope). Counts and
+   * references only, never staff-only text (R-80).
+   */
+  "report:read": ["ADMIN", "CASEWORKER", "LA_OFFICER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -120,3 +120,13 @@ export function obligationUpdateScope(user: SessionUser): Prisma.ObligationUpdat
   const of: Prisma.ObligationUpdateWhereInput = { obligation: { is: obligationScope(user) } };
   return user.role === "PARENT" ? { AND: [of, { sharedWithFamily: true }] } : of;
 }
+
+/**
+ * Issue 13: the local authorities whose figures a user may see in the reports — every LA for the
+ * mediation service's office, their own for an LA officer, none for anyone else ("report:read").
+ * The report queries (lib/reports) count only cases of these LAs.
+ */
+export function reportLocalAuthorityScope(user: SessionUser): Prisma.LocalAuthorityWhereInput {
+  if (!can(user, "report:read")) return { id: { in: [] } };
+  return localAuthorityScope(user);
+}
