@@ -219,3 +219,7 @@ export function figureTitle(f: FigureRef): string {
 
 /** Cases per page of a figure's case list. */
 export const REPORT_CASES_PER_PAGE = 50;
+
+/** The page's hint: which date puts each figure in the period (decision 0025). */
+export const PERIOD_HINT =
+  "Each figure counts by one date: referrals and DRS cases by the day the referral was logged; mediations held, their 30-day timing, what they agreed and their reasons by the day the meeting was held; certificates by their date of issue; appeals by the day the appeal was lodged; agreed actions by the day each was due. Dates are UK dates, and both days are included.";
