@@ -56,6 +56,21 @@ export const PERMISSIONS = {
   /** correcting an issued certificate (a new one supersedes it): the mediation service's office. */
   "certificate:correct": ["ADMIN", "CASEWORKER"],
   /**
+   * Issue 12: the family answers the joint meeting's invitation themselves (coming, not coming,
+   * what they need): only their own attendee row (the party linked to them), lib/family/meeting.
+   */
+  "meeting:respond": ["PARENT"],
+  /**
+   * Issue 12 (R-25): the family writes their views and their child's views and uploads documents
+   * on their own case (caseScope), shares them with the case team, removes an unshared upload.
+   */
+  "family-views:send": ["PARENT"],
+  /**
+   * Issue 12 (R-80): reading what the family sent — the allocated mediator, and the case team once
+   * the family shares it; the family their own. Never the LA. Which rows: familySubmissionScope.
+   */
+  "family-views:read": ["ADMIN", "CASEWORKER", "MEDIATOR", "PARENT"],
+  /**
    * Issue 13: the reports for commissioners (/reports, its case lists and CSV exports): the office
    * for every LA, an LA officer for their own LA only (reportLocalAuthorityScope). Counts and
    * references only, never staff-only text (R-80).

@@ -121,6 +121,31 @@ export function obligationUpdateScope(user: SessionUser): Prisma.ObligationUpdat
   return user.role === "PARENT" ? { AND: [of, { sharedWithFamily: true }] } : of;
 }
 
+const NO_FAMILY_ITEM = { id: { in: [] as string[] } };
+
+/**
+ * Issue 12 (R-25, R-80, decision 0021): what the family wrote and uploaded (FamilySubmission and
+ * FamilyUpload: the same `where` fits both). The one choke point for every read of them:
+ *  - MEDIATOR: everything on the cases allocated to them;
+ *  - CASEWORKER, ADMIN: only what the family chose to share with the case team (sharedAt);
+ *  - PARENT: what they sent themselves, on a case in their scope;
+ *  - LA_OFFICER (and anyone else): nothing, ever — not on /la, in exports or in emails.
+ */
+export function familySubmissionScope(user: SessionUser): Prisma.FamilySubmissionWhereInput & Prisma.FamilyUploadWhereInput {
+  if (!can(user, "family-views:read")) return NO_FAMILY_ITEM;
+  switch (user.role) {
+    case "MEDIATOR":
+      return { case: { is: { allocatedMediatorId: user.id } } };
+    case "ADMIN":
+    case "CASEWORKER":
+      return { case: { is: caseScope(user) }, sharedAt: { not: null } };
+    case "PARENT":
+      return { userId: user.id, case: { is: caseScope(user) } };
+    default:
+      return NO_FAMILY_ITEM;
+  }
+}
+
 /**
  * Issue 13: the local authorities whose figures a user may see in the reports — every LA for the
  * mediation service's office, their own for an LA officer, none for anyone else ("report:read").

@@ -139,4 +139,7 @@ export const ACTION_MATRIX: Record<string, ActionRow> = {
   },
   "app/cases/[id]/actions/actions.ts#markDoneAction": { form: (c) => ({ caseId: c.f.caseId, obligationId: c.f.obligationId, completedOn: "2024-06-03", note: "Plan issued" }), expect: signedIn({ ...only(["caseworker", "admin", "laOfficer"], ALLOWED) }) },
   "app/cases/[id]/actions/actions.ts#closeObligationAction": { form: (c) => ({ caseId: c.f.caseId, obligationId: c.f.obligationId, reason: "No longer needed" }), expect: signedIn({ ...only(["caseworker", "admin", "laOfficer"], ALLOWED) }) },
+  // Issue 12 (decision 0020): the family answers on their own invitation only — case A's young
+  // person, whom the addAttendeeAction row above invited to the booked meeting; everyone else 404.
+  "app/my-case/[caseId]/meeting/actions.ts#answerMeetingAction": { form: (c) => ({ caseId: c.f.caseId, answer: "COMING" }), expect: signedIn({ family: DONE }) },
 };

@@ -165,4 +165,10 @@ export const ROUTE_MATRIX: RouteRow[] = [
   { route: "/documents/[id]", label: "case A's SHARED agreement", params: (f) => ({ id: f.sharedDocumentId }), expect: signedIn({ ...only([...CASE_STAFF, "laOfficer", "family"], ok("%PDF-1.4")) }) },
   { route: "/documents/[id]", label: "case A's STAFF document", params: (f) => ({ id: f.staffDocumentId }), expect: signedIn({ ...only(CASE_STAFF, ok("%PDF-1.4")) }) },
   { route: "/documents/[id]", label: "case B's SHARED document", params: (f) => ({ id: f.otherCaseDocumentId }), expect: signedIn({ ...only([...OFFICE, "otherMediator", "otherLaOfficer", "otherFamily"], ok("%PDF-1.4")) }) },
+
+  // ── The family's meeting (issue 12, decision 0020): their own case only ───────────────────────
+  { route: "/my-case/[caseId]/meeting", params: (f) => ({ caseId: f.caseId }), expect: signedIn({ family: ok("When and where") }) },
+  // The young person is not invited to case A's booked meeting (only the LA is): no form for them either.
+  { route: "/my-case/[caseId]/meeting/answer", params: (f) => ({ caseId: f.caseId }), expect: signedIn({}) },
+  { route: "/my-case/[caseId]/meeting/invite.ics", params: (f) => ({ caseId: f.caseId }), expect: signedIn({ family: ok("BEGIN:VCALENDAR") }) },
 ];

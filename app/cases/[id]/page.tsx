@@ -29,6 +29,7 @@ import { UndeliveredEmails } from "./_components/UndeliveredEmails";
 import { CaseCertificates } from "./_components/CaseCertificates";
 import { AgreedActions } from "./_components/AgreedActions";
 import { AGREEMENT_LABELS } from "@/lib/cases/lifecycle";
+import { FamilyViews } from "./_components/FamilyViews";
 
 export const metadata = { title: "Case" };
 export const dynamic = "force-dynamic";
@@ -363,6 +364,8 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         )}
         {c.timelineLimited && <p className="hint">Only the most recent entries are shown.</p>}
       </section>
+
+      <FamilyViews user={user} caseId={c.id} />
     </>
   );
 }
