@@ -71,6 +71,13 @@ export const PERMISSIONS = {
    */
   "family-views:read": ["ADMIN", "CASEWORKER", "MEDIATOR", "PARENT"],
   /**
+   * R-01 (decision 0022): the young person gives or withdraws their consent to a parent seeing their
+   * case (/my-case/[caseId]/parent-access); only the family party on a young person's case
+   * (familyPartyCaseScope), never a parent. A caseworker records consent given by phone or letter
+   * with `case:update`.
+   */
+  "family:parent-access": ["PARENT"],
+  /**
    * Issue 13: the reports for commissioners (/reports, its case lists and CSV exports): the office
    * for every LA, an LA officer for their own LA only (reportLocalAuthorityScope). Counts and
    * references only, never staff-only text (R-80).

@@ -4,7 +4,9 @@
  *  - ADMIN, CASEWORKER: every case of the provider;
  *  - MEDIATOR: cases allocated to them;
  *  - LA_OFFICER: cases of their own local authority;
- *  - PARENT (family user): the cases where they are a party.
+ *  - PARENT (family user, a parent or a young person): the cases where they are the family party
+ *    (R-01: the party whose kind is the case's `familyParty`) and, on a young person's case, a
+ *    parent recorded on it while the young person's consent is recorded (familyCaseScope).
  * Venues (issue 10) are the office's: ADMIN and CASEWORKER see them all, nobody else any.
  */
 import type { Prisma } from "@/lib/platform/db";
@@ -23,10 +25,43 @@ export function caseScope(user: SessionUser): Prisma.CaseWhereInput {
     case "LA_OFFICER":
       return user.localAuthorityId ? { localAuthorityId: user.localAuthorityId } : NOTHING;
     case "PARENT":
-      return { parties: { some: { userId: user.id } } };
+      return familyCaseScope(user.id);
     default:
       return NOTHING;
   }
+}
+
+/**
+ * R-01 (decision 0022): the cases a family account sees. A young person (16-25) is the party in
+ * their own right; a parent sees their case only while the young person's consent is recorded
+ * (`Case.parentAccessConsentAt`), read on every request, so a withdrawal takes effect at once.
+ * A parent's own case (familyParty PARENT) is theirs as always.
+ */
+function familyCaseScope(userId: string): Prisma.CaseWhereInput {
+  return {
+    OR: [
+      ...familyPartyOf(userId),
+      // A parent on a young person's case, only with the young person's recorded consent.
+      { familyParty: "YOUNG_PERSON", parentAccessConsentAt: { not: null }, parties: { some: { userId, kind: "PARENT" } } },
+    ],
+  };
+}
+
+/** The family party: the parent on a parent's case, the young person on a young person's case. */
+function familyPartyOf(userId: string): Prisma.CaseWhereInput[] {
+  return [
+    { familyParty: "PARENT", parties: { some: { userId, kind: "PARENT" } } },
+    { familyParty: "YOUNG_PERSON", parties: { some: { userId, kind: "YOUNG_PERSON" } } },
+  ];
+}
+
+/**
+ * R-01: the cases on which the family user is the family party itself — the young person on a
+ * young person's case, never a parent who sees it by consent. Only the family party decides who
+ * else may see the case (lib/family/parent-access).
+ */
+export function familyPartyCaseScope(user: SessionUser): Prisma.CaseWhereInput {
+  return user.role === "PARENT" ? { OR: familyPartyOf(user.id) } : NOTHING;
 }
 
 /** Local authorities a user may filter by / see. */

@@ -125,6 +125,9 @@ export const AUDIT_ACTIONS = [
   "family_views.shared",
   "family_upload.shared",
   "family_upload.removed",
+  // R-01 (decision 0022): the young person's consent to a parent seeing their case (lib/family/parent-access).
+  "case.parent_access_given",
+  "case.parent_access_withdrawn",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

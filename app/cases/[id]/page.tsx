@@ -302,6 +302,12 @@ export default async function CasePage({ params, searchParams }: { params: Promi
             <Link href={`${base}/parties/new`}>Add a party</Link>
           </p>
         )}
+        {/* R-01 (decision 0022): the young person decides whether their parent may see the case. */}
+        {c.can.update && c.familyParty === "YOUNG_PERSON" && (
+          <p className="body">
+            <Link href={`${base}/parent-access`}>Can the parent see the case?</Link>
+          </p>
+        )}
       </section>
 
       {can(user, "case:read-undelivered-emails") && <UndeliveredEmails user={user} caseId={c.id} />}
