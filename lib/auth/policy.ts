@@ -82,6 +82,12 @@ export const PERMISSIONS = {
    * the issues — the LA officer, on their own LA's cases only (laAttendeeScope), LA parties only.
    */
   "meeting:name-la-attendee": ["LA_OFFICER"],
+  /**
+   * Issue 13: the reports for commissioners (/reports, its case lists and CSV exports): the office
+   * for every LA, an LA officer for their own LA only (reportLocalAuthorityScope). Counts and
+   * references only, never staff-only text (R-80).
+   */
+  "report:read": ["ADMIN", "CASEWORKER", "LA_OFFICER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -199,3 +199,13 @@ export function laAttendeeScope(user: SessionUser): Prisma.PartyWhereInput {
   if (!can(user, "meeting:name-la-attendee") || !user.localAuthorityId) return { id: { in: [] } };
   return { kind: "LA", case: { is: { localAuthorityId: user.localAuthorityId } } };
 }
+
+/**
+ * Issue 13: the local authorities whose figures a user may see in the reports — every LA for the
+ * mediation service's office, their own for an LA officer, none for anyone else ("report:read").
+ * The report queries (lib/reports) count only cases of these LAs.
+ */
+export function reportLocalAuthorityScope(user: SessionUser): Prisma.LocalAuthorityWhereInput {
+  if (!can(user, "report:read")) return { id: { in: [] } };
+  return localAuthorityScope(user);
+}

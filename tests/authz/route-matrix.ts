@@ -57,7 +57,8 @@ export type RouteRow = {
   label?: string;
   method?: "GET" | "POST";
   params?: (f: AuthzFixtures, actor: Actor) => Record<string, string>;
-  query?: string;
+  /** A query string, or one made from the fixtures (e.g. an LA's id). */
+  query?: string | ((f: AuthzFixtures) => string);
   expect: Record<Actor, PageOutcome>;
 };
 
@@ -120,6 +121,14 @@ export const ROUTE_MATRIX: RouteRow[] = [
   { route: "/venues", expect: signedIn({ ...only(OFFICE, ok("Venues")) }) },
   { route: "/venues/new", expect: signedIn({ ...only(OFFICE, ok("Add a venue")) }) },
   { route: "/venues/[id]", params: (f) => ({ id: f.venueId }), expect: signedIn({ ...only(OFFICE, ok("Authz Hall")) }) },
+
+  // ── Reports (issue 13, decision 0025): the office for every LA, an LA officer for their own ──
+  { route: "/reports", expect: signedIn({ ...only([...OFFICE, "laOfficer", "otherLaOfficer"], ok("Figures for commissioners")) }) },
+  { route: "/reports", label: "LA 1 chosen", query: (f) => `la=${f.la1Id}`, expect: signedIn({ ...only([...OFFICE, "laOfficer"], ok("Figures for commissioners")) }) },
+  { route: "/reports/cases", query: "figure=referrals", expect: signedIn({ ...only([...OFFICE, "laOfficer", "otherLaOfficer"], ok("Cases behind a figure")) }) },
+  { route: "/reports/cases", label: "LA 1's referrals", query: (f) => `figure=referrals&la=${f.la1Id}`, expect: signedIn({ ...only([...OFFICE, "laOfficer"], ok(reference)) }) },
+  { route: "/reports/export", query: "table=referrals", expect: signedIn({ ...only([...OFFICE, "laOfficer", "otherLaOfficer"], ok("Who referred")) }) },
+  { route: "/reports/export", label: "LA 1's case list", query: (f) => `figure=referrals&la=${f.la1Id}`, expect: signedIn({ ...only([...OFFICE, "laOfficer"], ok(reference)) }) },
 
   // ── A new referral (office only) ────────────────────────────────────────────────────────────
   { route: "/cases/new", expect: signedIn({ ...only(OFFICE, redirectTo("/cases/new/who")) }) },
