@@ -13,7 +13,7 @@ import { parseReportParams, type RawReportParams } from "./report-params";
 import { resolveReportScope } from "./report-scope";
 import type { SqlFilters } from "./report-sql";
 import { buildTable, tableText } from "./report-tables";
-import { toCsv } from "./csv";
+import { toCsv } from "@/lib/platform/csv";
 
 export type ReportCsv = { fileName: string; body: string };
 
@@ -29,12 +29,17 @@ export async function exportReportCsv(user: SessionUser, raw: RawReportParams & 
   const table = first(raw.table);
   if (isReportTableId(table)) {
     const counts = await countTables(f, [table]);
-    return { fileName: `${table}-${where}-${from}-to-${to}.csv`, body: toCsv(tableText(buildTable(table, counts))) };
+    return { fileName: `${table}-${where}-${from}-to-${to}.csv`, body: csvOf(tableText(buildTable(table, counts))) };
   }
   const figure = parseFigureId(first(raw.figure));
   if (!figure) throw new NotFoundError("report");
   const { rows } = await figureRows(f, figure, 1, null);
   const head = ["Case reference", "Local authority", TABLES[figure.table].dateLabel, "Group"];
   const name = `${figure.table}${figure.prefix ? `-${figure.prefix.replace(/[^A-Za-z0-9]+/g, "-").toLowerCase()}` : ""}`;
-  return { fileName: `cases-${name}-${where}-${from}-to-${to}.csv`, body: toCsv([head, ...rows.map((r) => [r.reference, r.localAuthority, formatLongDate(r.on), r.group])]) };
+  return { fileName: `cases-${name}-${where}-${from}-to-${to}.csv`, body: toCsv(head, rows.map((r) => [r.reference, r.localAuthority, formatLongDate(r.on), r.group])) };
+}
+
+/** A table as text rows, its first row the header (lib/platform/csv.ts: formula-safe, BOM first). */
+function csvOf([header = [], ...rows]: readonly (readonly (string | number)[])[]): string {
+  return toCsv(header.map(String), rows);
 }

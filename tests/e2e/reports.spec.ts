@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Download, type Page } from "@playwright/test";
 import { expectAccessible, signInAsStaff, sql } from "./helpers";
+import { parseCsv } from "../csv";
 
 /** Referrals logged in the last 12 months up to today (London days), by hand. */
 async function referralsInLastYear(laCode: string | null): Promise<number> {
@@ -20,13 +21,7 @@ async function referralsInLastYear(laCode: string | null): Promise<number> {
 }
 
 async function csvOf(download: Download): Promise<string[][]> {
-  const body = readFileSync((await download.path())!, "utf8");
-  expect(body.charCodeAt(0)).toBe(0xfeff);
-  return body
-    .slice(1)
-    .trimEnd()
-    .split("\r\n")
-    .map((line) => [...line.matchAll(/"((?:[^"]|"")*)"(?:,|$)/g)].map((m) => m[1]!.replace(/""/g, '"')));
+  return parseCsv(readFileSync((await download.path())!, "utf8"));
 }
 
 /** A table's cells as a sighted user reads them (the links' hidden context left out). */

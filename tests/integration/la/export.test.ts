@@ -12,42 +12,13 @@ import { CSV_HEADER, exportLaDeadlines } from "@/lib/la/export-la-deadlines";
 import { listLaDeadlines } from "@/lib/la/list-la-deadlines";
 import { makeLa, makeUser, uid } from "../helpers";
 import { la, laOfficer, makeCase, otherLa, refusal, setUpCaseFixtures } from "../cases/fixtures";
+import { parseCsv } from "../../csv";
 
 setUpCaseFixtures();
 
 const NOW = new Date("2026-03-02T12:00:00Z");
 const TODAY = todayInLondon(NOW);
 
-/** A minimal RFC 4180 reader, for checking what a spreadsheet would see. */
-function parseCsv(text: string): string[][] {
-  expect(text.startsWith("\uFEFF")).toBe(true);
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  const s = text.slice(1);
-  const endCell = () => {
-    row.push(cell);
-    cell = "";
-  };
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i]!;
-    if (quoted && ch === '"' && s[i + 1] === '"') {
-      cell += '"';
-      i++;
-    } else if (quoted && ch === '"') quoted = false;
-    else if (quoted) cell += ch;
-    else if (ch === '"') quoted = true;
-    else if (ch === ",") endCell();
-    else if (ch === "\r" && s[i + 1] === "\n") {
-      endCell();
-      rows.push(row);
-      row = [];
-      i++;
-    } else cell += ch;
-  }
-  return rows;
-}
 
 describe("csvCell and toCsv", () => {
   it("puts a ' before text a spreadsheet would run as a formula, quotes what must be, and keeps numbers as numbers", () => {

@@ -19,7 +19,7 @@ import { listReportCases } from "@/lib/reports/list-report-cases";
 import { exportReportCsv } from "@/lib/reports/export-report-csv";
 import { buildTable, headlines, tableText } from "@/lib/reports/report-tables";
 import { REPORT_TABLES, type ReportTableId } from "@/lib/reports/definitions";
-import { CSV_BOM } from "@/lib/reports/csv";
+import { parseCsv } from "../../csv";
 import { makeLa, makeUser, uid } from "../helpers";
 
 /** "Today" for every call: Monday 15 June 2026 (BST), so the period below runs past it. */
@@ -437,16 +437,6 @@ describe("each figure opens the cases behind it", () => {
 });
 
 describe("CSV export", () => {
-  /** RFC 4180 fields of the export, BOM removed. */
-  function parseCsv(body: string): string[][] {
-    expect(body.startsWith(CSV_BOM)).toBe(true);
-    return body
-      .slice(CSV_BOM.length)
-      .trimEnd()
-      .split("\r\n")
-      .map((line) => [...line.matchAll(/"((?:[^"]|"")*)"(?:,|$)/g)].map((m) => m[1]!.replace(/""/g, '"')));
-  }
-
   it("each table's CSV is the table shown, for the same filters", async () => {
     const r = await reportCounts(caseworker, { la: laA.id });
     for (const id of REPORT_TABLES) {
