@@ -88,6 +88,11 @@ export const PERMISSIONS = {
    * references only, never staff-only text (R-80).
    */
   "report:read": ["ADMIN", "CASEWORKER", "LA_OFFICER"],
+  /**
+   * Issue 13 (decision 0028): data protection — subject access exports, the retention purge's dry
+   * run, legal holds and erasure requests (lib/data-protection). The admins only.
+   */
+  "data-protection:manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -132,13 +132,24 @@ export const AUDIT_ACTIONS = [
   // the rows), and naming the LA's attendee at the meeting.
   "la.deadlines_exported",
   "meeting.la_attendee_named",
+  // Data protection (lib/data-protection, decision 0028). Whose data was exported is the entity
+  // (a User or Party id), never their name or email; a purge or an erasure records counts only.
+  "data_protection.subject_access_exported",
+  "case.legal_hold_placed",
+  "case.legal_hold_released",
+  "case.purged",
+  "party.anonymised",
+  "user.anonymised",
+  "erasure.requested",
+  "erasure.approved",
+  "erasure.refused",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export type AuditInput = {
   actor: Pick<SessionUser, "id"> | null;
   action: AuditAction;
-  entityType: "Case" | "Party" | "User" | "Meeting" | "Venue" | "Document" | "CaseNote" | "Job" | "Agreement" | "Certificate" | "Obligation" | "FamilySubmission" | "FamilyUpload" | "LocalAuthority";
+  entityType: "Case" | "Party" | "User" | "Meeting" | "Venue" | "Document" | "CaseNote" | "Job" | "Agreement" | "Certificate" | "Obligation" | "FamilySubmission" | "FamilyUpload" | "LocalAuthority" | "ErasureRequest";
   entityId: string;
   caseId?: string | null;
   before?: Prisma.InputJsonValue | null;

@@ -13,6 +13,8 @@ import { scanClockAlerts } from "@/lib/cases/alerts/scan-clock-alerts";
 import { sendClockAlert } from "@/lib/cases/alerts/send-clock-alert";
 import { scanOverdueObligations } from "@/lib/obligations/overdue/scan-overdue-obligations";
 import { sendOverdueAlert } from "@/lib/obligations/overdue/send-overdue-alert";
+import { scanRetentionPurge } from "@/lib/data-protection/scan-retention-purge";
+import { purgeCase } from "@/lib/data-protection/purge-case";
 import type { JobHandlers } from "./worker";
 
 export const JOB_HANDLERS: JobHandlers = {
@@ -25,4 +27,6 @@ export const JOB_HANDLERS: JobHandlers = {
   "case-clock-alert": async (data) => void (await sendClockAlert(data)),
   "obligation-overdue-scan": async () => void (await scanOverdueObligations()),
   "obligation-overdue-alert": async (data) => void (await sendOverdueAlert(data)),
+  "retention-purge-scan": async () => void (await scanRetentionPurge()),
+  "retention-purge": async (data) => void (await purgeCase(data)),
 };

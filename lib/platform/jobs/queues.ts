@@ -25,6 +25,8 @@ export const QUEUE_NAMES = [
   "case-clock-alert",
   "obligation-overdue-scan",
   "obligation-overdue-alert",
+  "retention-purge-scan",
+  "retention-purge",
 ] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
@@ -58,6 +60,10 @@ export const QUEUES: Record<QueueName, QueueDefinition> = {
   // Daily: agreed actions past their due date, alerted once each (lib/obligations/overdue, issue 11).
   "obligation-overdue-scan": { label: "Find overdue agreed actions", retryLimit: 3, retryDelaySeconds: 300, expireInSeconds: 10 * 60, cron: "0 8 * * *" },
   "obligation-overdue-alert": { label: "Send an overdue agreed action alert", retryLimit: 5, retryDelaySeconds: 60, expireInSeconds: 5 * 60 },
+  // Daily, at night: closed cases past retention and not on hold, anonymised once each
+  // (lib/data-protection, decision 0028).
+  "retention-purge-scan": { label: "Find closed cases past retention", retryLimit: 3, retryDelaySeconds: 300, expireInSeconds: 10 * 60, cron: "30 2 * * *" },
+  "retention-purge": { label: "Anonymise a case past retention", retryLimit: 5, retryDelaySeconds: 60, expireInSeconds: 10 * 60 },
 };
 
 /**
