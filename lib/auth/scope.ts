@@ -209,3 +209,12 @@ export function reportLocalAuthorityScope(user: SessionUser): Prisma.LocalAuthor
   if (!can(user, "report:read")) return { id: { in: [] } };
   return localAuthorityScope(user);
 }
+
+/**
+ * Issue 13 (decision 0028): the cases (and the people in them) an admin may search, export, hold
+ * or erase for data protection — every case of the provider for "data-protection:manage"; none
+ * for anyone else. Purged cases are still found (their rows remain, anonymised).
+ */
+export function dataProtectionScope(user: SessionUser): Prisma.CaseWhereInput {
+  return can(user, "data-protection:manage") ? {} : NOTHING;
+}

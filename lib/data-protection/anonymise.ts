@@ -18,8 +18,10 @@ import { redactAuditOfPurgedCase } from "./redact-audit";
 export const ANONYMISED_NAME = "Anonymised";
 /** What removed required free text becomes (optional text becomes null). */
 export const REMOVED_TEXT = "[removed]";
-/** What an anonymised email's recipient becomes (the .invalid domain never delivers). */
-export const REMOVED_ADDRESS = "removed@anonymised.invalid";
+/** The domain of anonymised addresses (.invalid never delivers). */
+export const ANONYMISED_DOMAIN = "@anonymised.invalid";
+/** What an anonymised email's recipient becomes. */
+export const REMOVED_ADDRESS = `removed${ANONYMISED_DOMAIN}`;
 
 export type AnonymisedCounts = {
   parties: number;
@@ -129,7 +131,7 @@ export async function anonymiseFamilyAccountIfUnlinked(tx: Tx, userId: string): 
 async function anonymiseAccount(tx: Tx, userId: string, email: string): Promise<void> {
   await tx.user.update({
     where: { id: userId },
-    data: { name: ANONYMISED_NAME, email: `anonymised-${userId}@anonymised.invalid`, active: false, sessionVersion: { increment: 1 }, passwordHash: null },
+    data: { name: ANONYMISED_NAME, email: `anonymised-${userId}${ANONYMISED_DOMAIN}`, active: false, sessionVersion: { increment: 1 }, passwordHash: null },
   });
   await tx.loginToken.deleteMany({ where: { userId } });
   await tx.outboxEmail.updateMany({ where: { to: { equals: email, mode: "insensitive" } }, data: emailBlank });

@@ -47,6 +47,12 @@ export type DocumentSpec = {
   verification: { code: string; url: string; contentSha256: string };
 };
 
+/**
+ * A PDF that is not a sealed document (a subject access export, lib/data-protection): no
+ * verification details; each page's footer is `footer` and the page number.
+ */
+export type UnsealedDocumentSpec = Omit<DocumentSpec, "verification"> & { verification?: DocumentSpec["verification"]; footer?: string };
+
 /** R-63 style language of the documents; also the PDF's /Lang. */
 export const DOCUMENT_LANGUAGE = "en-GB";
 const PRODUCER = "SEND Mediation";
@@ -96,7 +102,7 @@ type Doc = InstanceType<typeof PDFDocument>;
 type Struct = ReturnType<Doc["struct"]>;
 
 /** The PDF bytes of `spec`. */
-export function renderDocumentPdf(spec: DocumentSpec): Promise<Uint8Array> {
+export function renderDocumentPdf(spec: UnsealedDocumentSpec): Promise<Uint8Array> {
   const doc = new PDFDocument({
     size: PAGE.size,
     margins: { ...PAGE.margins },
@@ -165,13 +171,15 @@ export function renderDocumentPdf(spec: DocumentSpec): Promise<Uint8Array> {
   }
 
   const v = spec.verification;
-  const code = formatVerificationCode(v.code);
-  heading(doc, root, "H2", "Check this document", 14);
-  paragraph(doc, root, `To check that a copy of this document is genuine and whether it is the latest version, go to ${v.url} (verification code ${code}) and upload the PDF.`);
-  paragraph(doc, root, `SHA-256 of the content: ${v.contentSha256}`, { size: 9 });
+  if (v) {
+    const code = formatVerificationCode(v.code);
+    heading(doc, root, "H2", "Check this document", 14);
+    paragraph(doc, root, `To check that a copy of this document is genuine and whether it is the latest version, go to ${v.url} (verification code ${code}) and upload the PDF.`);
+    paragraph(doc, root, `SHA-256 of the content: ${v.contentSha256}`, { size: 9 });
+  }
   root.end();
 
-  footers(doc, code, v.contentSha256, v.url);
+  footers(doc, v ? [`Verification code ${formatVerificationCode(v.code)} · check at ${v.url}`, `Content SHA-256 ${v.contentSha256}`] : spec.footer ? [spec.footer] : []);
   doc.end();
   return done;
 }
@@ -215,8 +223,8 @@ function table(doc: Doc, parent: Struct, rows: Cell[][], widths: number[], heade
   doc.x = doc.page.margins.left;
 }
 
-/** Every page: code, content hash, address, "Page n of m" — as an artifact, drawn inside the page. */
-function footers(doc: Doc, code: string, hash: string, url: string) {
+/** Every page: the lines (code, content hash, address) and "Page n of m" — as an artifact, drawn inside the page. */
+function footers(doc: Doc, lines: string[]) {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
@@ -228,9 +236,8 @@ function footers(doc: Doc, code: string, hash: string, url: string) {
     doc.markContent("Artifact", { type: "Pagination" });
     doc.strokeColor(COLOURS.border).lineWidth(0.5).moveTo(margins.left, top - 6).lineTo(margins.left + width, top - 6).stroke();
     doc.font(FONT_REGULAR).fontSize(7.5).fillColor(COLOURS.secondary);
-    doc.text(`Verification code ${code} · check at ${url}`, margins.left, top, { width, lineBreak: false });
-    doc.text(`Content SHA-256 ${hash}`, margins.left, top + 11, { width, lineBreak: false });
-    doc.text(`Page ${i - range.start + 1} of ${range.count}`, margins.left, top + 22, { width, lineBreak: false });
+    lines.forEach((line, n) => doc.text(line, margins.left, top + 11 * n, { width, lineBreak: false }));
+    doc.text(`Page ${i - range.start + 1} of ${range.count}`, margins.left, top + 11 * lines.length, { width, lineBreak: false });
     doc.endMarkedContent();
     margins.bottom = bottom;
   }
