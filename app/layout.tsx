@@ -29,7 +29,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <footer className="footer">
           <div className="page-width">
             <p>
-              Independent SEND mediation. <a href="/deadline-calculator">Work out your deadlines</a>.
+              Independent SEND mediation. <a href="/deadline-calculator">Work out your deadlines</a>. <a href="/privacy">Privacy</a>.
             </p>
           </div>
         </footer>

@@ -23,5 +23,7 @@ export async function getDocumentFile(user: SessionUser, documentId: unknown): P
     select: { fileName: true, pdf: true, pdfSha256: true },
   });
   if (!row) throw new NotFoundError("document");
+  // Issue 13 (decision 0028): a purged case's documents keep their row and hashes, not their bytes.
+  if (row.pdf.length === 0) throw new NotFoundError("document");
   return { fileName: row.fileName, bytes: new Uint8Array(row.pdf), sha256: row.pdfSha256 };
 }
