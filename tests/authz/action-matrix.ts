@@ -155,4 +155,12 @@ export const ACTION_MATRIX: Record<string, ActionRow> = {
     expect: signedIn({ laOfficer: ALLOWED }),
   },
   "app/cases/[id]/parent-access/actions.ts#recordParentAccessAction": { form: (c) => ({ caseId: c.f.caseId, canSee: "no", how: "by phone" }), expect: signedIn({ ...only(OFFICE, ALLOWED) }) },
+  // Data protection (issue 13, decision 0028): the admins only. Case A is not on hold, so releasing is turned down by the command.
+  "app/admin/data-protection/actions.ts#placeLegalHoldAction": { form: () => ({ reference: "SM-NO-SUCH-CASE", reason: "A claim" }), expect: signedIn({ admin: ALLOWED }) },
+  "app/admin/data-protection/actions.ts#releaseLegalHoldAction": { form: (c) => ({ caseId: c.f.caseId, reason: "Ended" }), expect: signedIn({ admin: ALLOWED }) },
+  "app/admin/data-protection/actions.ts#recordErasureRequestAction": {
+    form: (c) => ({ subjectName: "Authz Person", subjectEmail: `erase-${c.f.tag}@example.com`, scope: "Everything", reason: "Moved away", receivedOn: "2026-01-05" }),
+    expect: signedIn({ admin: DONE }),
+  },
+  "app/admin/data-protection/actions.ts#decideErasureRequestAction": { form: () => ({ id: "no-such-request", version: "1", decision: "refuse", decisionReason: "x" }), expect: signedIn({ admin: NOT_FOUND }) },
 };

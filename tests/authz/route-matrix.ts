@@ -185,4 +185,16 @@ export const ROUTE_MATRIX: RouteRow[] = [
   { route: "/my-case/[caseId]/views", params: (f) => ({ caseId: f.caseId }), expect: signedIn({ family: ok("drawing.png") }) },
   { route: "/my-case/[caseId]/views/remove/[uploadId]", params: (f) => ({ caseId: f.caseId, uploadId: f.familyUploadId }), expect: signedIn({ family: ok("drawing.png") }) },
   { route: "/family-uploads/[id]", params: (f) => ({ id: f.familyUploadId }), expect: signedIn({ ...only(["mediator", "family"], ok("PNG")) }) },
+
+  // ── Data protection (issue 13, decision 0028): the admins only; the privacy notice for everyone ──
+  { route: "/privacy", expect: everyone(ok("How we use your information")) },
+  { route: "/admin/data-protection", expect: signedIn({ admin: ok("Data protection") }) },
+  { route: "/admin/data-protection/subject-access", query: "q=authz", expect: signedIn({ admin: ok("Subject access requests") }) },
+  { route: "/admin/data-protection/subject-access/export", label: "case A's young person", query: (f) => `party=${f.familyPartyId}&format=json`, expect: signedIn({ admin: ok((f) => f.childName) }) },
+  { route: "/admin/data-protection/retention", expect: signedIn({ admin: ok("Cases due to be anonymised") }) },
+  { route: "/admin/data-protection/legal-holds", expect: signedIn({ admin: ok("Legal holds") }) },
+  { route: "/admin/data-protection/erasure-requests", expect: signedIn({ admin: ok("Erasure requests") }) },
+  { route: "/admin/data-protection/erasure-requests/new", expect: signedIn({ admin: ok("Record an erasure request") }) },
+  // A request that does not exist: not found for the admin too.
+  { route: "/admin/data-protection/erasure-requests/[id]", params: () => ({ id: "no-such-request" }), expect: signedIn({}) },
 ];
