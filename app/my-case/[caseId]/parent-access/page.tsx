@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "../../../_server/auth";
 import { NotFoundError } from "@/lib/auth/types";
@@ -37,7 +38,9 @@ export default async function ParentAccessPage({ params, searchParams }: { param
   return (
     <>
       <p className="body">
-        <a href="/my-case">Back to your case</a>
+        <Link href="/my-case" prefetch={false}>
+          Back to your case
+        </Link>
       </p>
       {banner && (
         <div className="notification notification--success" role="alert" aria-labelledby="parent-access-done-title" data-testid="parent-access-done">
