@@ -60,7 +60,7 @@ export const NEXT_STEP_TEXT = {
   DO_ACTIONS: "They must do what was agreed at the meeting. We check that it is done.",
   YOUR_ACTIONS: "You agreed to do something at the meeting. Please do it by the date agreed.",
   ALL_DONE: "Everything agreed has been done. We will close your case soon.",
-  USE_CERTIFICATE: "You can use your certificate to appeal to the Tribunal, if you want to.",
+  USE_CERTIFICATE: "You can use your certificate to appeal to the Tribunal. You do not have to.",
   STOPPED: "Mediation has stopped. You do not need to do anything else.",
   NOT_PROCEEDING: "The meeting will not go ahead. You do not need to do anything else.",
   CLOSED: "Your case is closed. Please contact us if you need more help.",
@@ -101,7 +101,7 @@ export const FAMILY_PAGE_TEXT = {
   keyDatesIntro: "These are the dates the law sets for your case.",
   noKeyDates: "There are no dates for your case yet.",
   /** only the school or college named in the plan is disputed. */
-  sectionIOnly: "You only disagree about the school or college named in the plan. So you can appeal without a certificate.",
+  sectionIOnly: "You only disagree about the school named in the plan. So you do not need a certificate to appeal.",
   howWorkedOut: "How we worked out this date",
   agreementIntro: "Here you can get the agreement and your certificate. You can also see if each thing agreed has been done.",
   noAgreement: "There is no signed agreement yet.",
