@@ -15,7 +15,7 @@ export const metadata = FORM_TITLE_METADATA;
 export const dynamic = "force-dynamic";
 
 export default async function MyCase() {
-  const user = await requireUser("family:workspace", { returnTo: "/my-case" });
+  const user = await requireUser("family:workspace");
   const cases = await listMyCases(user);
   if (cases.length === 1) redirect(familyCaseHref(cases[0]!.id));
   if (cases.length === 0) {
