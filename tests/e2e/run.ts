@@ -17,3 +17,9 @@ export function e2eRun(env: NodeJS.ProcessEnv = process.env): E2eRun {
 
 /** Run folders are named after the Playwright runner's pid: `.data/e2e-run-<pid>`. */
 export const RUN_DIR_PATTERN = /^e2e-run-(\d+)$/;
+
+/**
+ * The session secret of the app under test (not a secret: it exists only for the browser tests).
+ * The authorization matrix mints its actors' session cookies with it (decision 0024).
+ */
+export const E2E_NEXTAUTH_SECRET = "e2e-secret-not-for-production-use-0123456789";

@@ -10,7 +10,7 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { PostgresStartError, startEmbeddedPostgres } from "../../scripts/embedded-postgres";
-import { e2eRun, RUN_DIR_PATTERN } from "./run";
+import { E2E_NEXTAUTH_SECRET, e2eRun, RUN_DIR_PATTERN } from "./run";
 import { prepareJobs } from "../../lib/platform/jobs/prepare";
 import { spawnWorker, stopWorker } from "../../scripts/worker-process";
 
@@ -84,9 +84,11 @@ async function main() {
     NODE_ENV: "production" as const,
     NEXT_TELEMETRY_DISABLED: "1",
     DATABASE_URL: url,
-    NEXTAUTH_SECRET: "e2e-secret-not-for-production-use-0123456789",
+    NEXTAUTH_SECRET: E2E_NEXTAUTH_SECRET,
     NEXTAUTH_URL: `http://localhost:${run.port}`,
     SMTP_URL: `smtp://127.0.0.1:${run.smtpPort}`,
+    // Issue 12: the family's uploads go to this run's folder, not the checkout's .data/files.
+    FILE_STORE_DIR: `${run.dir}/files`,
   };
   const child = spawn("npx", ["next", "start", "-p", String(run.port)], { env: appEnv, stdio: "inherit" });
   const worker = spawnWorker(appEnv);

@@ -1,0 +1,168 @@
+/**
+ * THE ROUTE MATRIX (decision 0024): for every page and route handler under app/, what each actor
+ * gets. tests/e2e/authorization-matrix.spec.ts finds the routes in app/ itself and fails for a
+ * route with no row here (and for a row whose route no longer exists).
+ *
+ * Adding a route: one row, in the section it belongs to, e.g.
+ *
+ *   { route: "/cases/[id]/letters", params: (f) => ({ id: f.caseId }), expect: signedIn({ ...only(OFFICE, ok("Letters")) }) },
+ *
+ * - `route`: the route as its folder path under app/ (route groups `(x)` left out, `[param]` kept).
+ * - `params`: fills each `[param]` from the fixtures (tests/authz/fixtures.ts); `query`: a query string.
+ * - `expect`: an outcome for EVERY actor (the type checks it). Build it with `signedIn({...})`
+ *   (unlisted signed-in actors: 404, signed-out ones: the sign-in page) or `everyone(outcome)`.
+ *   Outcomes: ok(marker) — 200 and the marker in the body; NOT_FOUND; SIGN_IN (a redirect to
+ *   /sign-in); redirectTo(path); status(n).
+ * Case-scoped routes are asked about case A; a route may have several rows (e.g. one per kind of
+ * document), each with its own `label`.
+ * Whatever the row says, no answer to an actor outside case A (BLIND_TO_CASE_A) may hold case A's
+ * reference or the young person's name.
+ */
+import type { Actor, AuthzFixtures, SignedInActor } from "./fixtures";
+import { ACTORS, SIGNED_OUT_ACTORS } from "./fixtures";
+
+export type Marker = string | ((f: AuthzFixtures) => string);
+export type PageOutcome = { kind: "ok"; marker: Marker } | { kind: "404" } | { kind: "sign-in" } | { kind: "redirect"; to: string } | { kind: "status"; status: number };
+
+export const ok = (marker: Marker): PageOutcome => ({ kind: "ok", marker });
+export const NOT_FOUND: PageOutcome = { kind: "404" };
+export const SIGN_IN: PageOutcome = { kind: "sign-in" };
+export const redirectTo = (to: string): PageOutcome => ({ kind: "redirect", to });
+export const status = (s: number): PageOutcome => ({ kind: "status", status: s });
+
+/** The mediation service's office; with the allocated mediator, the staff who work the case. */
+export const OFFICE = ["caseworker", "admin"] as const satisfies readonly SignedInActor[];
+export const CASE_STAFF = ["caseworker", "admin", "mediator"] as const satisfies readonly SignedInActor[];
+/** Actors who may not know case A exists. */
+export const BLIND_TO_CASE_A = ["otherMediator", "otherFamily", "ypParent", "otherLaOfficer", "signedOut", "expiredLink"] as const satisfies readonly Actor[];
+
+/** The same outcome for each of `actors`: spread it into signedIn({...}). */
+export function only(actors: readonly Actor[], outcome: PageOutcome): Partial<Record<Actor, PageOutcome>> {
+  return Object.fromEntries(actors.map((a) => [a, outcome]));
+}
+
+/** A signed-in route: the listed actors as given; any other signed-in actor 404; signed out, the sign-in page. */
+export function signedIn(allowed: Partial<Record<Actor, PageOutcome>>): Record<Actor, PageOutcome> {
+  const out = Object.fromEntries(ACTORS.map((a) => [a, (SIGNED_OUT_ACTORS as readonly Actor[]).includes(a) ? SIGN_IN : NOT_FOUND])) as Record<Actor, PageOutcome>;
+  return { ...out, ...allowed };
+}
+
+/** The same for everyone (a public page), with exceptions. */
+export function everyone(outcome: PageOutcome, except: Partial<Record<Actor, PageOutcome>> = {}): Record<Actor, PageOutcome> {
+  return { ...(Object.fromEntries(ACTORS.map((a) => [a, outcome])) as Record<Actor, PageOutcome>), ...except };
+}
+
+export type RouteRow = {
+  route: string;
+  label?: string;
+  method?: "GET" | "POST";
+  params?: (f: AuthzFixtures, actor: Actor) => Record<string, string>;
+  query?: string;
+  expect: Record<Actor, PageOutcome>;
+};
+
+const HOMES: Record<SignedInActor, PageOutcome> = {
+  caseworker: redirectTo("/cases"),
+  admin: redirectTo("/admin"),
+  mediator: redirectTo("/mediator"),
+  otherMediator: redirectTo("/mediator"),
+  family: redirectTo("/my-case"),
+  otherFamily: redirectTo("/my-case"),
+  ypParent: redirectTo("/my-case"),
+  laOfficer: redirectTo("/la"),
+  otherLaOfficer: redirectTo("/la"),
+};
+const caseA = (f: AuthzFixtures) => ({ id: f.caseId });
+const reference = (f: AuthzFixtures) => f.caseReference;
+
+export const ROUTE_MATRIX: RouteRow[] = [
+  // ── Public pages and handlers ────────────────────────────────────────────────────────────────
+  { route: "/", expect: { ...HOMES, signedOut: SIGN_IN, expiredLink: SIGN_IN } },
+  { route: "/sign-in", expect: { ...HOMES, signedOut: ok("Sign in"), expiredLink: ok("Sign in") } },
+  { route: "/sign-in/family", expect: everyone(ok("Get a sign-in link")) },
+  { route: "/sign-in/family/check-email", expect: everyone(ok("Check your email")) },
+  { route: "/sign-in/family/verify", expect: everyone(ok("This sign-in link is not complete")) },
+  { route: "/refer", expect: everyone(ok("Ask for mediation")) },
+  { route: "/refer/done", expect: everyone(ok("Request sent")) },
+  { route: "/deadline-calculator", expect: everyone(ok("<h1")) },
+  { route: "/verify", expect: everyone(ok("Check a document")) },
+  { route: "/verify/[code]", label: "a sealed document's code", params: (f) => ({ code: f.sharedDocumentCode }), expect: everyone(ok("Check a document")) },
+  { route: "/sign/done", query: "outcome=signed", expect: everyone(ok("<h1")) },
+  {
+    route: "/sign/[token]",
+    label: "an expired signing link (a made-up one for everyone else)",
+    params: (f, actor) => ({ token: actor === "expiredLink" ? f.expiredSigningToken : "A".repeat(43) }),
+    expect: everyone(NOT_FOUND, { expiredLink: ok("This signing link has expired") }),
+  },
+  // Development only: not found in the production build, for everyone.
+  { route: "/dev/mailbox", expect: everyone(NOT_FOUND) },
+  { route: "/api/health", expect: everyone(ok("ok")) },
+  { route: "/api/auth/[...nextauth]", label: "next-auth's session endpoint", params: () => ({ nextauth: "session" }), expect: everyone(ok("{")) },
+  // A POST only: a link (GET) cannot sign anyone out.
+  { route: "/sign-out", expect: everyone(status(405)) },
+
+  // ── Homes and lists ─────────────────────────────────────────────────────────────────────────
+  { route: "/admin", expect: signedIn({ admin: ok("Administration") }) },
+  { route: "/admin/jobs", expect: signedIn({ admin: ok("Failed jobs") }) },
+  // A job that does not exist: not found for the admin too (the permission is /admin/jobs' row).
+  { route: "/admin/jobs/retry", query: "queue=outbox-delivery&id=00000000-0000-0000-0000-000000000000", expect: signedIn({}) },
+  { route: "/cases", expect: signedIn({ ...only([...CASE_STAFF, "otherMediator", "laOfficer", "otherLaOfficer"], ok("Cases")) }) },
+  { route: "/mediator", expect: signedIn({ ...only(["mediator", "otherMediator"], ok("My cases")) }) },
+  { route: "/mediator/availability", expect: signedIn({ ...only(["mediator", "otherMediator"], ok("Your availability")) }) },
+  { route: "/la", expect: signedIn({ ...only(["laOfficer", "otherLaOfficer"], ok("Deadlines and actions")) }) },
+  // The family's home lists their own cases only: the young person sees case A; the others see theirs (never case A).
+  { route: "/my-case", expect: signedIn({ family: ok(reference), otherFamily: ok((f) => f.otherCaseReference), ypParent: ok("Your mediation case") }) },
+  // R-01 (decision 0022): only the young person decides who else sees their case; their parent never may.
+  { route: "/my-case/[caseId]/parent-access", params: (f) => ({ caseId: f.caseId }), expect: signedIn({ family: ok("Who can see your case") }) },
+  { route: "/safeguarding", expect: signedIn({ admin: ok("Safeguarding concerns") }) },
+  { route: "/venues", expect: signedIn({ ...only(OFFICE, ok("Venues")) }) },
+  { route: "/venues/new", expect: signedIn({ ...only(OFFICE, ok("Add a venue")) }) },
+  { route: "/venues/[id]", params: (f) => ({ id: f.venueId }), expect: signedIn({ ...only(OFFICE, ok("Authz Hall")) }) },
+
+  // ── A new referral (office only) ────────────────────────────────────────────────────────────
+  { route: "/cases/new", expect: signedIn({ ...only(OFFICE, redirectTo("/cases/new/who")) }) },
+  { route: "/cases/new/[step]", params: () => ({ step: "who" }), expect: signedIn({ ...only(OFFICE, ok("<h1")) }) },
+  { route: "/cases/new/check", expect: signedIn({ ...only(OFFICE, redirectTo("/cases/new/who")) }) },
+  { route: "/cases/new/done", expect: signedIn({ ...only(OFFICE, redirectTo("/cases/new/who")) }) },
+  { route: "/cases/new/start-again", expect: signedIn({ ...only(OFFICE, redirectTo("/cases/new/who")) }) },
+
+  // ── Case A's staff pages ────────────────────────────────────────────────────────────────────
+  { route: "/cases/[id]", params: caseA, expect: signedIn({ ...only([...CASE_STAFF, "laOfficer"], ok(reference)) }) },
+  { route: "/cases/[id]", label: "case B (LA 2), for its own people", params: (f) => ({ id: f.otherCaseId }), expect: signedIn({ ...only([...OFFICE, "otherMediator", "otherLaOfficer"], ok((f) => f.otherCaseReference)) }) },
+  { route: "/cases/[id]/about", params: caseA, expect: signedIn({ ...only(OFFICE, ok("<h1")) }) },
+  { route: "/cases/[id]/edit", params: caseA, expect: signedIn({ ...only(OFFICE, ok("Change case details")) }) },
+  { route: "/cases/[id]/allocate", params: caseA, expect: signedIn({ ...only(OFFICE, ok("Change the mediator")) }) },
+  { route: "/cases/[id]/parties/new", params: caseA, expect: signedIn({ ...only(OFFICE, ok("Add a party")) }) },
+  { route: "/cases/[id]/parties/[partyId]", params: (f) => ({ id: f.caseId, partyId: f.parentPartyId }), expect: signedIn({ ...only(OFFICE, ok((f) => f.users.ypParent.name)) }) },
+  { route: "/cases/[id]/parties/[partyId]/consent", params: (f) => ({ id: f.caseId, partyId: f.parentPartyId }), expect: signedIn({ ...only(OFFICE, ok("Record consent")) }) },
+  { route: "/cases/[id]/parent-access", params: caseA, expect: signedIn({ ...only(OFFICE, ok("Can the parent see the case")) }) },
+  // Recording an appeal is the office's (the lifecycle's rule): not found for the allocated mediator.
+  { route: "/cases/[id]/transition/[name]", params: (f) => ({ id: f.caseId, name: "recordAppeal" }), expect: signedIn({ ...only(OFFICE, ok("<h1")) }) },
+  { route: "/cases/[id]/pre-meetings", params: caseA, expect: signedIn({ ...only(CASE_STAFF, ok("<h1")) }) },
+  { route: "/cases/[id]/meeting", params: caseA, expect: signedIn({ ...only(CASE_STAFF, ok(reference)) }) },
+  { route: "/cases/[id]/meeting/attendees/[attendeeId]", params: (f) => ({ id: f.caseId, attendeeId: f.scheduledAttendeeId }), expect: signedIn({ ...only(CASE_STAFF, ok("Lee Authz")) }) },
+  { route: "/cases/[id]/meeting/record", params: caseA, expect: signedIn({ ...only(CASE_STAFF, ok("Meeting record")) }) },
+  { route: "/cases/[id]/notes/[noteId]/safeguarding", params: (f) => ({ id: f.caseId, noteId: f.noteId }), expect: signedIn({ mediator: ok("<h1") }) },
+  { route: "/cases/[id]/agreement", params: caseA, expect: signedIn({ ...only(CASE_STAFF, ok("<h1")) }) },
+  { route: "/cases/[id]/agreement/action/[actionId]", params: (f) => ({ id: f.caseId, actionId: f.agreementActionId }), expect: signedIn({ ...only(CASE_STAFF, ok("Amend section F")) }) },
+  { route: "/cases/[id]/agreement/sign/[signerId]", params: (f) => ({ id: f.caseId, signerId: f.signerId }), expect: signedIn({ ...only(CASE_STAFF, ok((f) => f.childName)) }) },
+  { route: "/cases/[id]/certificates/[certificateId]/correct", params: (f) => ({ id: f.caseId, certificateId: f.certificateId }), expect: signedIn({ ...only(OFFICE, ok("<h1")) }) },
+  // Agreed actions: the LA officer of the case's LA too (issue 11).
+  { route: "/cases/[id]/actions/[obligationId]", params: (f) => ({ id: f.caseId, obligationId: f.obligationId }), expect: signedIn({ ...only([...CASE_STAFF, "laOfficer"], ok("Agreed action")) }) },
+  {
+    route: "/cases/[id]/actions/[obligationId]/[step]",
+    params: (f) => ({ id: f.caseId, obligationId: f.obligationId, step: "progress" }),
+    expect: signedIn({ ...only([...OFFICE, "laOfficer"], ok("Record progress on an agreed action")) }),
+  },
+
+  // ── Downloads (R-80: a STAFF document never reaches the LA or the family) ──────────────────
+  { route: "/documents/[id]", label: "case A's SHARED agreement", params: (f) => ({ id: f.sharedDocumentId }), expect: signedIn({ ...only([...CASE_STAFF, "laOfficer", "family"], ok("%PDF-1.4")) }) },
+  { route: "/documents/[id]", label: "case A's STAFF document", params: (f) => ({ id: f.staffDocumentId }), expect: signedIn({ ...only(CASE_STAFF, ok("%PDF-1.4")) }) },
+  { route: "/documents/[id]", label: "case B's SHARED document", params: (f) => ({ id: f.otherCaseDocumentId }), expect: signedIn({ ...only([...OFFICE, "otherMediator", "otherLaOfficer", "otherFamily"], ok("%PDF-1.4")) }) },
+
+  // ── The family's meeting (issue 12, decision 0020): their own case only ───────────────────────
+  { route: "/my-case/[caseId]/meeting", params: (f) => ({ caseId: f.caseId }), expect: signedIn({ family: ok("When and where") }) },
+  // The young person is not invited to case A's booked meeting (only the LA is): no form for them either.
+  { route: "/my-case/[caseId]/meeting/answer", params: (f) => ({ caseId: f.caseId }), expect: signedIn({}) },
+  { route: "/my-case/[caseId]/meeting/invite.ics", params: (f) => ({ caseId: f.caseId }), expect: signedIn({ family: ok("BEGIN:VCALENDAR") }) },
+];
