@@ -194,7 +194,10 @@ describe("the case chooser and the links", () => {
     await db().party.update({ where: { id: yp!.id }, data: { userId: youngPerson.id } });
     await db().party.update({ where: { id: pp!.id }, data: { userId: parent.id } });
     expect(ids((await overview(ypCase.id, youngPerson)).links)).toContain("PARENT_ACCESS");
-    expect(ids((await overview(ypCase.id, parent)).links)).not.toContain("PARENT_ACCESS");
+    // R-01 (decision 0022): their parent sees the case only with the young person's consent — and never that page.
+    expect(await refusal(overview(ypCase.id, parent))).toBeInstanceOf(NotFoundError);
+    await db().case.update({ where: { id: ypCase.id }, data: { parentAccessConsentAt: new Date(), parentAccessConsentHow: "Online" } });
+    expect(ids((await overview(ypCase.id, parent)).links)).toEqual(["OVERVIEW", "MEETING", "VIEWS", "AGREEMENT"]);
   });
 });
 
