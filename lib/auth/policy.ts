@@ -77,6 +77,11 @@ export const PERMISSIONS = {
    * with `case:update`.
    */
   "family:parent-access": ["PARENT"],
+  /**
+   * Issue 12 (R-24): name the LA's attendee at the meeting and confirm their authority to resolve
+   * the issues — the LA officer, on their own LA's cases only (laAttendeeScope), LA parties only.
+   */
+  "meeting:name-la-attendee": ["LA_OFFICER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -180,3 +180,22 @@ export function familySubmissionScope(user: SessionUser): Prisma.FamilySubmissio
       return NO_FAMILY_ITEM;
   }
 }
+
+/**
+ * Issue 12: the one local authority whose outstanding deadlines a user may list and export (/la,
+ * /la/export.csv) — the LA officer's own; nobody else's (null: nothing, e.g. an LA officer not yet
+ * given an LA). The dashboard reads in SQL, so it gets the LA's id rather than a Prisma `where`.
+ */
+export function laDashboardScope(user: SessionUser): { localAuthorityId: string } | null {
+  if (!can(user, "la:workspace") || !user.localAuthorityId) return null;
+  return { localAuthorityId: user.localAuthorityId };
+}
+
+/**
+ * Issue 12 (R-24): the parties an LA officer may name or change as their LA's attendee at the
+ * meeting: the LA representatives (kind LA) on their own LA's cases, nobody else.
+ */
+export function laAttendeeScope(user: SessionUser): Prisma.PartyWhereInput {
+  if (!can(user, "meeting:name-la-attendee") || !user.localAuthorityId) return { id: { in: [] } };
+  return { kind: "LA", case: { is: { localAuthorityId: user.localAuthorityId } } };
+}
