@@ -20,6 +20,7 @@ test("an admin runs the dry run and downloads a subject access export", async ({
   await sql(`INSERT INTO "CaseEvent" (id, "caseId", at, type, summary, data) VALUES ($1, $2, now() - interval '7 years', 'CLOSED', 'Closed', '{"to": "CLOSED"}')`, [`${id}-e`, id]);
 
   await signInAsStaff(page, "admin@demo.test");
+  await expect(page).not.toHaveURL(/sign-in/);
   await page.goto("/admin");
   await page.getByRole("link", { name: "Data protection" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Data protection" })).toBeVisible();
