@@ -55,6 +55,13 @@ export const PERMISSIONS = {
   "agreement:draft": ["ADMIN", "CASEWORKER", "MEDIATOR"],
   /** correcting an issued certificate (a new one supersedes it): the mediation service's office. */
   "certificate:correct": ["ADMIN", "CASEWORKER"],
+  /**
+   * Issue 13 (/admin/users, decision 0027): invite staff, change their role and LA, deactivate and
+   * re-activate them, unlock their sign-in, name safeguarding leads (R-81), reset their second step.
+   */
+  "user:manage": ["ADMIN"],
+  /** Issue 13: a staff member's own second sign-in step (TOTP): optional for staff, required for admins. */
+  "account:second-factor": ["ADMIN", "CASEWORKER", "MEDIATOR", "LA_OFFICER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -120,3 +120,11 @@ export function obligationUpdateScope(user: SessionUser): Prisma.ObligationUpdat
   const of: Prisma.ObligationUpdateWhereInput = { obligation: { is: obligationScope(user) } };
   return user.role === "PARENT" ? { AND: [of, { sharedWithFamily: true }] } : of;
 }
+
+/**
+ * Issue 13 (/admin/users): the accounts an admin manages — staff only (family accounts are made and
+ * linked through their case, lib/auth/family-accounts.ts). Nobody else sees any.
+ */
+export function staffUserScope(user: SessionUser): Prisma.UserWhereInput {
+  return can(user, "user:manage") ? { role: { in: ["ADMIN", "CASEWORKER", "MEDIATOR", "LA_OFFICER"] } } : { id: { in: [] } };
+}

@@ -118,6 +118,19 @@ export const AUDIT_ACTIONS = [
   "obligation.overdue_alert_sent",
   /** An admin ran a failed job again (/admin/jobs). */
   "job.retried",
+  // Staff accounts (issue 13: lib/admin/users, lib/auth/totp; decision 0027). No names or emails:
+  // ids, roles, flags and versions only.
+  "user.invited",
+  "user.invitation_resent",
+  "user.password_set",
+  "user.role_changed",
+  "user.deactivated",
+  "user.reactivated",
+  "user.safeguarding_lead_changed",
+  "user.second_factor_enrolment_started",
+  "user.second_factor_enabled",
+  "user.second_factor_reset",
+  "auth.second_factor_failed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
