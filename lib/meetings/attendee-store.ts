@@ -33,7 +33,7 @@ export async function findAttendee(tx: Tx, user: SessionUser, caseId: string, at
   const c = await findCaseOrThrow(user, caseId, { id: true }, tx);
   const a = await tx.meetingAttendee.findFirst({
     where: { id: attendeeId, caseId: c.id },
-    select: { id: true, meetingId: true, partyId: true, response: true, interpreterLanguage: true, adjustments: true, party: { select: { kind: true, hasAuthority: true } } },
+    select: { id: true, meetingId: true, partyId: true, response: true, interpreterLanguage: true, adjustments: true, supporterName: true, party: { select: { kind: true, hasAuthority: true } } },
   });
   if (!a) throw new NotFoundError("attendee");
   return a;

@@ -118,6 +118,17 @@ export const AUDIT_ACTIONS = [
   "obligation.overdue_alert_sent",
   /** An admin ran a failed job again (/admin/jobs). */
   "job.retried",
+  // The family's views and uploads (lib/family/views, issue 12, R-25, R-80). Never the text or a
+  // file's name: ids, sizes, hashes, the scan result and whether it is shared.
+  "family_views.sent",
+  "family_upload.stored",
+  "family_views.shared",
+  "family_upload.shared",
+  "family_upload.removed",
+  // R-01 (decision 0022): the young person's consent to a parent seeing their case (lib/family/parent-access).
+  "case.parent_access_given",
+  "case.parent_access_withdrawn",
+
   // Staff accounts (issue 13: lib/admin/users, lib/auth/totp; decision 0027). No names or emails:
   // ids, roles, flags and versions only.
   "user.invited",
@@ -137,7 +148,7 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditInput = {
   actor: Pick<SessionUser, "id"> | null;
   action: AuditAction;
-  entityType: "Case" | "Party" | "User" | "Meeting" | "Venue" | "Document" | "CaseNote" | "Job" | "Agreement" | "Certificate" | "Obligation";
+  entityType: "Case" | "Party" | "User" | "Meeting" | "Venue" | "Document" | "CaseNote" | "Job" | "Agreement" | "Certificate" | "Obligation" | "FamilySubmission" | "FamilyUpload";
   entityId: string;
   caseId?: string | null;
   before?: Prisma.InputJsonValue | null;
@@ -165,6 +176,8 @@ export const PERSONAL_KEYS: ReadonlySet<string> = new Set([
   // what a meeting attendee needs to take part (issue 10)
   "interpreterLanguage",
   "adjustments",
+  // who they bring to support them (issue 12)
+  "supporterName",
 ]);
 
 export const REDACTED = "[redacted]";

@@ -139,4 +139,10 @@ export const ACTION_MATRIX: Record<string, ActionRow> = {
   },
   "app/cases/[id]/actions/actions.ts#markDoneAction": { form: (c) => ({ caseId: c.f.caseId, obligationId: c.f.obligationId, completedOn: "2024-06-03", note: "Plan issued" }), expect: signedIn({ ...only(["caseworker", "admin", "laOfficer"], ALLOWED) }) },
   "app/cases/[id]/actions/actions.ts#closeObligationAction": { form: (c) => ({ caseId: c.f.caseId, obligationId: c.f.obligationId, reason: "No longer needed" }), expect: signedIn({ ...only(["caseworker", "admin", "laOfficer"], ALLOWED) }) },
+  // Issue 12 (decision 0020): the family answers on their own invitation only — case A's young
+  // person, whom the addAttendeeAction row above invited to the booked meeting; everyone else 404.
+  "app/my-case/[caseId]/meeting/actions.ts#answerMeetingAction": { form: (c) => ({ caseId: c.f.caseId, answer: "COMING" }), expect: signedIn({ family: DONE }) },
+  // R-01 (decision 0022): "No" while no consent is recorded writes nothing, so the parent stays without it.
+  "app/my-case/[caseId]/parent-access/actions.ts#changeParentAccessAction": { form: (c) => ({ caseId: c.f.caseId, canSee: "no", confirmed: "yes" }), expect: signedIn({ family: ALLOWED }) },
+  "app/cases/[id]/parent-access/actions.ts#recordParentAccessAction": { form: (c) => ({ caseId: c.f.caseId, canSee: "no", how: "by phone" }), expect: signedIn({ ...only(OFFICE, ALLOWED) }) },
 };

@@ -39,13 +39,11 @@ export const SIGNED_OUT_ACTORS = ["signedOut", "expiredLink"] as const satisfies
 export type SignedInActor = Exclude<Actor, (typeof SIGNED_OUT_ACTORS)[number]>;
 
 /**
- * TODO(yp-consent, R-01): set to true once the yp-consent branch is merged. Until then nothing links
- * a parent party of a young person's case to an account (lib/auth/family-accounts.ts links only the
- * case's family party), so the fixture leaves it unlinked, as the app would. Once parents of young
- * people get accounts (and `caseScope` lets them in only with the young person's consent), the
- * fixture links the parent's account like the app then does; the matrix expects 404 either way.
+ * R-01 (decision 0022): a parent of a young person has a family account linked to their party, as
+ * lib/auth/family-accounts.ts does, but no consent from the young person, so `caseScope` keeps the
+ * case from them: the matrix expects 404 on every case-scoped route and action for "ypParent".
  */
-export const YP_PARENT_ACCOUNT_LINKED = false;
+export const YP_PARENT_ACCOUNT_LINKED = true;
 
 export type FixtureUser = { id: string; email: string; name: string; role: "ADMIN" | "CASEWORKER" | "MEDIATOR" | "LA_OFFICER" | "PARENT"; localAuthorityId: string | null; safeguardingLead: boolean; sessionVersion: number };
 

@@ -112,6 +112,8 @@ export const ROUTE_MATRIX: RouteRow[] = [
   { route: "/la", expect: signedIn({ ...only(["laOfficer", "otherLaOfficer"], ok("Deadlines and actions")) }) },
   // The family's home lists their own cases only: the young person sees case A; the others see theirs (never case A).
   { route: "/my-case", expect: signedIn({ family: ok(reference), otherFamily: ok((f) => f.otherCaseReference), ypParent: ok("Your mediation case") }) },
+  // R-01 (decision 0022): only the young person decides who else sees their case; their parent never may.
+  { route: "/my-case/[caseId]/parent-access", params: (f) => ({ caseId: f.caseId }), expect: signedIn({ family: ok("Who can see your case") }) },
   { route: "/safeguarding", expect: signedIn({ admin: ok("Safeguarding concerns") }) },
   { route: "/venues", expect: signedIn({ ...only(OFFICE, ok("Venues")) }) },
   { route: "/venues/new", expect: signedIn({ ...only(OFFICE, ok("Add a venue")) }) },
@@ -133,6 +135,7 @@ export const ROUTE_MATRIX: RouteRow[] = [
   { route: "/cases/[id]/parties/new", params: caseA, expect: signedIn({ ...only(OFFICE, ok("Add a party")) }) },
   { route: "/cases/[id]/parties/[partyId]", params: (f) => ({ id: f.caseId, partyId: f.parentPartyId }), expect: signedIn({ ...only(OFFICE, ok((f) => f.users.ypParent.name)) }) },
   { route: "/cases/[id]/parties/[partyId]/consent", params: (f) => ({ id: f.caseId, partyId: f.parentPartyId }), expect: signedIn({ ...only(OFFICE, ok("Record consent")) }) },
+  { route: "/cases/[id]/parent-access", params: caseA, expect: signedIn({ ...only(OFFICE, ok("Can the parent see the case")) }) },
   // Recording an appeal is the office's (the lifecycle's rule): not found for the allocated mediator.
   { route: "/cases/[id]/transition/[name]", params: (f) => ({ id: f.caseId, name: "recordAppeal" }), expect: signedIn({ ...only(OFFICE, ok("<h1")) }) },
   { route: "/cases/[id]/pre-meetings", params: caseA, expect: signedIn({ ...only(CASE_STAFF, ok("<h1")) }) },
@@ -156,4 +159,10 @@ export const ROUTE_MATRIX: RouteRow[] = [
   { route: "/documents/[id]", label: "case A's SHARED agreement", params: (f) => ({ id: f.sharedDocumentId }), expect: signedIn({ ...only([...CASE_STAFF, "laOfficer", "family"], ok("%PDF-1.4")) }) },
   { route: "/documents/[id]", label: "case A's STAFF document", params: (f) => ({ id: f.staffDocumentId }), expect: signedIn({ ...only(CASE_STAFF, ok("%PDF-1.4")) }) },
   { route: "/documents/[id]", label: "case B's SHARED document", params: (f) => ({ id: f.otherCaseDocumentId }), expect: signedIn({ ...only([...OFFICE, "otherMediator", "otherLaOfficer", "otherFamily"], ok("%PDF-1.4")) }) },
+
+  // ── The family's meeting (issue 12, decision 0020): their own case only ───────────────────────
+  { route: "/my-case/[caseId]/meeting", params: (f) => ({ caseId: f.caseId }), expect: signedIn({ family: ok("When and where") }) },
+  // The young person is not invited to case A's booked meeting (only the LA is): no form for them either.
+  { route: "/my-case/[caseId]/meeting/answer", params: (f) => ({ caseId: f.caseId }), expect: signedIn({}) },
+  { route: "/my-case/[caseId]/meeting/invite.ics", params: (f) => ({ caseId: f.caseId }), expect: signedIn({ family: ok("BEGIN:VCALENDAR") }) },
 ];

@@ -29,6 +29,7 @@ import { UndeliveredEmails } from "./_components/UndeliveredEmails";
 import { CaseCertificates } from "./_components/CaseCertificates";
 import { AgreedActions } from "./_components/AgreedActions";
 import { AGREEMENT_LABELS } from "@/lib/cases/lifecycle";
+import { FamilyViews } from "./_components/FamilyViews";
 
 export const metadata = { title: "Case" };
 export const dynamic = "force-dynamic";
@@ -301,6 +302,12 @@ export default async function CasePage({ params, searchParams }: { params: Promi
             <Link href={`${base}/parties/new`}>Add a party</Link>
           </p>
         )}
+        {/* R-01 (decision 0022): the young person decides whether their parent may see the case. */}
+        {c.can.update && c.familyParty === "YOUNG_PERSON" && (
+          <p className="body">
+            <Link href={`${base}/parent-access`}>Can the parent see the case?</Link>
+          </p>
+        )}
       </section>
 
       {can(user, "case:read-undelivered-emails") && <UndeliveredEmails user={user} caseId={c.id} />}
@@ -363,6 +370,8 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         )}
         {c.timelineLimited && <p className="hint">Only the most recent entries are shown.</p>}
       </section>
+
+      <FamilyViews user={user} caseId={c.id} />
     </>
   );
 }
