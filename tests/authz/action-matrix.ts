@@ -166,5 +166,9 @@ export const ACTION_MATRIX: Record<string, ActionRow> = {
   "app/my-case/[caseId]/meeting/actions.ts#answerMeetingAction": { form: (c) => ({ caseId: c.f.caseId, answer: "COMING" }), expect: signedIn({ family: DONE }) },
   // R-01 (decision 0022): "No" while no consent is recorded writes nothing, so the parent stays without it.
   "app/my-case/[caseId]/parent-access/actions.ts#changeParentAccessAction": { form: (c) => ({ caseId: c.f.caseId, canSee: "no", confirmed: "yes" }), expect: signedIn({ family: ALLOWED }) },
+  // Issue 12 (decision 0021): the family's views — the family of the case only (a parent without the young person's consent: 404).
+  "app/my-case/[caseId]/views/actions.ts#sendViewsAction": { form: (c) => ({ caseId: c.f.caseId, views: "We would like a weekly check-in" }), expect: signedIn({ family: DONE }) },
+  "app/my-case/[caseId]/views/actions.ts#shareItemAction": { form: (c) => ({ caseId: c.f.caseId, kind: "views", id: c.f.familySubmissionId }), expect: signedIn({ family: DONE }) },
+  "app/my-case/[caseId]/views/actions.ts#removeUploadAction": { form: (c) => ({ caseId: c.f.caseId, uploadId: c.f.familyUploadId }), expect: signedIn({ family: DONE }) },
   "app/cases/[id]/parent-access/actions.ts#recordParentAccessAction": { form: (c) => ({ caseId: c.f.caseId, canSee: "no", how: "by phone" }), expect: signedIn({ ...only(OFFICE, ALLOWED) }) },
 };

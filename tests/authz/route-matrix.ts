@@ -175,4 +175,10 @@ export const ROUTE_MATRIX: RouteRow[] = [
   // The young person is not invited to case A's booked meeting (only the LA is): no form for them either.
   { route: "/my-case/[caseId]/meeting/answer", params: (f) => ({ caseId: f.caseId }), expect: signedIn({}) },
   { route: "/my-case/[caseId]/meeting/invite.ics", params: (f) => ({ caseId: f.caseId }), expect: signedIn({ family: ok("BEGIN:VCALENDAR") }) },
+
+  // ── The family's views and uploads (issue 12, R-25, R-80, decision 0021) ───────────────────────
+  // The family's own page; what they sent (not shared) reaches the allocated mediator only — never the LA.
+  { route: "/my-case/[caseId]/views", params: (f) => ({ caseId: f.caseId }), expect: signedIn({ family: ok("drawing.png") }) },
+  { route: "/my-case/[caseId]/views/remove/[uploadId]", params: (f) => ({ caseId: f.caseId, uploadId: f.familyUploadId }), expect: signedIn({ family: ok("drawing.png") }) },
+  { route: "/family-uploads/[id]", params: (f) => ({ id: f.familyUploadId }), expect: signedIn({ ...only(["mediator", "family"], ok("PNG")) }) },
 ];

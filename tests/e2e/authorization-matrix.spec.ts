@@ -33,7 +33,7 @@ let f: AuthzFixtures;
 const clients = new Map<Actor, APIRequestContext>();
 
 test.beforeAll(async () => {
-  f = await createAuthzFixtures((text, values) => sql(text, values));
+  f = await createAuthzFixtures((text, values) => sql(text, values), { fileStoreDir: `${e2eRun().dir}/files` });
   const baseURL = `http://localhost:${e2eRun().port}`;
   for (const actor of ACTORS) {
     let cookie: string | undefined;

@@ -151,17 +151,17 @@ describe("the family's meeting page (issue 12)", () => {
 
   it("a family user who is not invited sees the meeting but cannot answer", async () => {
     const f = await familyCase();
-    // A second family user linked to the interpreter party, which is then taken off the list.
-    const other = await makeUser("PARENT");
-    await db().party.update({ where: { id: f.parties.INTERPRETER! }, data: { userId: other.id } });
-    await db().meetingAttendee.deleteMany({ where: { meetingId: f.meetingId!, partyId: f.parties.INTERPRETER! } });
+    // The family party taken off the invitation list (R-01: since decision 0022 only the family
+    // party, or a parent with the young person's consent, is a family user who sees the case).
+    const other = f.parent;
+    await db().meetingAttendee.deleteMany({ where: { meetingId: f.meetingId!, partyId: f.parties.PARENT! } });
     const p = await getFamilyMeeting(other, f.caseId);
     expect(p).toMatchObject({ state: "BOOKED", mine: null, canAnswer: false });
     const before = await stateOf(f.caseId);
     expect(await refusal(answerMeeting(other, { caseId: f.caseId, answer: "COMING" }))).toBeInstanceOf(NotFoundError);
     expect((await stateOf(f.caseId)).audits).toBe(before.audits);
-    // The .ics still downloads for them, naming their account.
-    expect((await getMeetingInvite(other, f.caseId)).content).toContain(`mailto:${other.email}`);
+    // The .ics still downloads for them: the same meeting.
+    expect((await getMeetingInvite(other, f.caseId)).content).toContain(`UID:${f.meetingId}@send-mediation`);
   });
 });
 
