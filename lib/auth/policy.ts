@@ -78,7 +78,17 @@ export const PERMISSIONS = {
    */
   "family:parent-access": ["PARENT"],
   /**
-
+   * Issue 12 (R-24): name the LA's attendee at the meeting and confirm their authority to resolve
+   * the issues — the LA officer, on their own LA's cases only (laAttendeeScope), LA parties only.
+   */
+  "meeting:name-la-attendee": ["LA_OFFICER"],
+  /**
+   * Issue 13: the reports for commissioners (/reports, its case lists and CSV exports): the office
+   * for every LA, an LA officer for their own LA only (reportLocalAuthorityScope). Counts and
+   * references only, never staff-only text (R-80).
+   */
+  "report:read": ["ADMIN", "CASEWORKER", "LA_OFFICER"],
+  /**
    * Issue 13 (/admin/users, decision 0027): invite staff, change their role and LA, deactivate and
    * re-activate them, unlock their sign-in, name safeguarding leads (R-81), reset their second step.
    */

@@ -182,6 +182,35 @@ export function familySubmissionScope(user: SessionUser): Prisma.FamilySubmissio
 }
 
 /**
+ * Issue 12: the one local authority whose outstanding deadlines a user may list and export (/la,
+ * /la/export.csv) — the LA officer's own; nobody else's (null: nothing, e.g. an LA officer not yet
+ * given an LA). The dashboard reads in SQL, so it gets the LA's id rather than a Prisma `where`.
+ */
+export function laDashboardScope(user: SessionUser): { localAuthorityId: string } | null {
+  if (!can(user, "la:workspace") || !user.localAuthorityId) return null;
+  return { localAuthorityId: user.localAuthorityId };
+}
+
+/**
+ * Issue 12 (R-24): the parties an LA officer may name or change as their LA's attendee at the
+ * meeting: the LA representatives (kind LA) on their own LA's cases, nobody else.
+ */
+export function laAttendeeScope(user: SessionUser): Prisma.PartyWhereInput {
+  if (!can(user, "meeting:name-la-attendee") || !user.localAuthorityId) return { id: { in: [] } };
+  return { kind: "LA", case: { is: { localAuthorityId: user.localAuthorityId } } };
+}
+
+/**
+ * Issue 13: the local authorities whose figures a user may see in the reports — every LA for the
+ * mediation service's office, their own for an LA officer, none for anyone else ("report:read").
+ * The report queries (lib/reports) count only cases of these LAs.
+ */
+export function reportLocalAuthorityScope(user: SessionUser): Prisma.LocalAuthorityWhereInput {
+  if (!can(user, "report:read")) return { id: { in: [] } };
+  return localAuthorityScope(user);
+}
+
+/**
  * Issue 13 (/admin/users): the accounts an admin manages — staff only (family accounts are made and
  * linked through their case, lib/auth/family-accounts.ts). Nobody else sees any.
  */

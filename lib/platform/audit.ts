@@ -128,7 +128,10 @@ export const AUDIT_ACTIONS = [
   // R-01 (decision 0022): the young person's consent to a parent seeing their case (lib/family/parent-access).
   "case.parent_access_given",
   "case.parent_access_withdrawn",
-
+  // The LA officer (issue 12): the dashboard's CSV export (the filters and the row count, never
+  // the rows), and naming the LA's attendee at the meeting.
+  "la.deadlines_exported",
+  "meeting.la_attendee_named",
   // Staff accounts (issue 13: lib/admin/users, lib/auth/totp; decision 0027). No names or emails:
   // ids, roles, flags and versions only.
   "user.invited",
@@ -148,7 +151,7 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditInput = {
   actor: Pick<SessionUser, "id"> | null;
   action: AuditAction;
-  entityType: "Case" | "Party" | "User" | "Meeting" | "Venue" | "Document" | "CaseNote" | "Job" | "Agreement" | "Certificate" | "Obligation" | "FamilySubmission" | "FamilyUpload";
+  entityType: "Case" | "Party" | "User" | "Meeting" | "Venue" | "Document" | "CaseNote" | "Job" | "Agreement" | "Certificate" | "Obligation" | "FamilySubmission" | "FamilyUpload" | "LocalAuthority";
   entityId: string;
   caseId?: string | null;
   before?: Prisma.InputJsonValue | null;

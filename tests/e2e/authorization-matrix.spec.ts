@@ -51,14 +51,14 @@ test.afterAll(async () => {
 
 function describe(o: PageOutcome): string {
   if (o.kind === "ok") return `200 with ${JSON.stringify(typeof o.marker === "string" ? o.marker : o.marker(f))}`;
-  if (o.kind === "redirect") return `a redirect to ${o.to}`;
+  if (o.kind === "redirect") return `a redirect to ${typeof o.to === "string" ? o.to : o.to(f)}`;
   if (o.kind === "status") return `status ${o.status}`;
   return o.kind === "404" ? "404" : "a redirect to the sign-in page";
 }
 
 /** What is wrong with the answer to `actor`, or null. */
 async function check(row: RouteRow, actor: Actor): Promise<string | null> {
-  const url = fillRoute(row.route, row.params?.(f, actor) ?? {}) + (row.query ? `?${row.query}` : "");
+  const url = fillRoute(row.route, row.params?.(f, actor) ?? {}) + (row.query ? `?${typeof row.query === "function" ? row.query(f) : row.query}` : "");
   const want = row.expect[actor];
   const res = await clients.get(actor)!.fetch(url, { method: row.method ?? "GET", maxRedirects: 0 });
   const body = await res.text();
@@ -81,7 +81,8 @@ async function check(row: RouteRow, actor: Actor): Promise<string | null> {
       return res.status() >= 300 && res.status() < 400 && /^(https?:\/\/[^/]+)?\/sign-in(\?|$)/.test(location) ? null : wrong("");
     case "redirect": {
       const path = location.replace(/^https?:\/\/[^/]+/, "");
-      return res.status() >= 300 && res.status() < 400 && (path === want.to || path.startsWith(`${want.to}?`) || path.startsWith(`${want.to}#`)) ? null : wrong("");
+      const to = typeof want.to === "string" ? want.to : want.to(f);
+      return res.status() >= 300 && res.status() < 400 && (path === to || path.startsWith(`${to}?`) || path.startsWith(`${to}#`)) ? null : wrong("");
     }
     case "status":
       return res.status() === want.status ? null : wrong("");

@@ -30,6 +30,8 @@ import { CaseCertificates } from "./_components/CaseCertificates";
 import { AgreedActions } from "./_components/AgreedActions";
 import { AGREEMENT_LABELS } from "@/lib/cases/lifecycle";
 import { FamilyViews } from "./_components/FamilyViews";
+import { getLaCaseView } from "@/lib/la/get-la-case-view";
+import { LaMeeting } from "./_components/LaMeeting";
 
 export const metadata = { title: "Case" };
 export const dynamic = "force-dynamic";
@@ -60,6 +62,8 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   const full = c.view === "FULL";
   // R-80: notes are read for staff only; the shared view never asks for them.
   const notes = full ? await orNotFound(listCaseNotes(user, id)) : null;
+  // Issue 12: the LA officer's own part — the meeting, who attends for their LA (R-24), the agreement.
+  const laView = can(user, "meeting:name-la-attendee") ? await orNotFound(getLaCaseView(user, id)) : null;
   const success = doneMessage(done);
   const alreadyDone = alreadyMessage(already);
   const base = `/cases/${c.id}`;
@@ -245,6 +249,8 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           </>
         )}
       </section>
+
+      {laView && <LaMeeting view={laView} />}
 
       {/* Issue 11 (R-30, R-31): issued, due, appeal deadline, download, replaced ones. */}
       <CaseCertificates user={user} caseId={c.id} />
