@@ -16,6 +16,9 @@ export default async function AdminHome() {
       <p className="body">
         <Link href="/admin/jobs">Failed jobs</Link>: emails, reminders and alerts the app could not send in the background.
       </p>
+      <p className="body">
+        <Link href="/admin/audit">Audit trail</Link>: who changed or viewed what, and when, with a download as a spreadsheet.
+      </p>
       <h2 className="h-m">Users</h2>
       {o.users.length === 0 ? (
         <p className="body">No users yet.</p>

@@ -11,6 +11,7 @@ import { isoFromDbDate } from "@/lib/deadlines";
 import { isSectionIOnly } from "../about/rules";
 import { familyStatus, type FamilyStatus } from "../family/family-status";
 import type { CaseStatus } from "../lifecycle";
+import { auditRead } from "@/lib/platform/audit/read";
 import { CERTIFICATE_KIND_LABELS, type CertificateKind } from "@/lib/certificates/certificate-content";
 
 const CERTIFICATE_DEADLINES = ["CERTIFICATE_ADVICE_ONLY", "CERTIFICATE_AFTER_MEDIATION", "CERTIFICATE_NOT_ARRANGED"];
@@ -42,6 +43,8 @@ export async function listMyCases(user: SessionUser): Promise<MyCase[]> {
       },
     },
   });
+  // Issue 13: the family read each of these cases (one row per case per READ_AUDIT_WINDOW_MINUTES).
+  await Promise.all(rows.map((c) => auditRead(user, { action: "case.viewed", entityType: "Case", entityId: c.id, caseId: c.id })));
   return rows.map((c) => ({
     certificate: c.certificates[0] ? myCertificate(c.certificates[0]) : null,
     sectionIOnly: c.kind !== "DRS" && isSectionIOnly(c.disputedDecisions),
