@@ -42,23 +42,23 @@ export async function resolveAuditFilter(user: SessionUser, raw: RawAuditParams)
   authorize(user, "audit:read");
   const { params, errors } = parseAuditParams(raw);
   const [c, actor] = await Promise.all([
-    params.case ? db().case.findFirst({ where: { reference: { in: [params.case, params.case.toUpperCase()] } }, select: { id: true } }) : null,
+    params.case ? db().case.findFirst({ where: { reference: { equals: params.case, mode: "insensitive" } }, select: { id: true } }) : null,
     params.user ? db().user.findFirst({ where: { email: { equals: params.user, mode: "insensitive" } }, select: { id: true } }) : null,
   ]);
   const unknownCase = !!params.case && !c;
   const unknownUser = !!params.user && !actor;
   const usable = Object.keys(errors).length === 0 && !unknownCase && !unknownUser;
+  if (!usable) return { params, errors, caseId: c?.id ?? null, actorId: actor?.id ?? null, unknownCase, unknownUser, where: null };
+  // Europe/London days, both included: from the start of `from` to the start of the day after `to`.
   const at: Prisma.DateTimeFilter = {};
   if (params.from) at.gte = londonInstant(params.from, 0);
   if (params.to) at.lt = londonInstant(addCalendarDays(params.to, 1), 0);
-  const where: Prisma.AuditEventWhereInput | null = usable
-    ? {
-        ...(c ? { OR: [{ caseId: c.id }, { entityType: "Case", entityId: c.id }] } : {}),
-        ...(actor ? { actorId: actor.id } : {}),
-        ...(params.action ? { action: params.action } : {}),
-        ...(at.gte || at.lt ? { at } : {}),
-      }
-    : null;
+  const where: Prisma.AuditEventWhereInput = {
+    ...(c ? { OR: [{ caseId: c.id }, { entityType: "Case", entityId: c.id }] } : {}),
+    ...(actor ? { actorId: actor.id } : {}),
+    ...(params.action ? { action: params.action } : {}),
+    ...(at.gte || at.lt ? { at } : {}),
+  };
   return { params, errors, caseId: c?.id ?? null, actorId: actor?.id ?? null, unknownCase, unknownUser, where };
 }
 
