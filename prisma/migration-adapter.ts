@@ -57,9 +57,11 @@ export function splitSqlScript(script: string): string[] {
       let depth = 1;
       i += 2;
       while (i < n && depth > 0) {
-        if (script[i] === "/" && script[i + 1] === "*") (depth++, (i += 2));
-        else if (script[i] === "*" && script[i + 1] === "/") (depth--, (i += 2));
-        else i++;
+        const pair = script.slice(i, i + 2);
+        if (pair === "/*" || pair === "*/") {
+          depth += pair === "/*" ? 1 : -1;
+          i += 2;
+        } else i++;
       }
     } else if (c === "'") {
       // E'…' strings take backslash escapes; in standard strings a backslash is an ordinary character.

@@ -48,7 +48,10 @@ function parseCsv(text: string): string[][] {
   let row: string[] = [];
   for (const m of text.matchAll(re)) {
     row.push(m[1]!.replaceAll('""', '"'));
-    if (m[2] === "\r\n") (rows.push(row), (row = []));
+    if (m[2] === "\r\n") {
+      rows.push(row);
+      row = [];
+    }
   }
   return rows;
 }
