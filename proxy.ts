@@ -8,7 +8,7 @@
  *   a body of unknown length (chunked) is refused (411), so that limit cannot be sidestepped.
  */
 import { NextResponse, type NextRequest } from "next/server";
-import { contentSecurityPolicy, lengthRequired, maxBodyBytes, newNonce } from "@/lib/platform/security/csp";
+import { contentSecurityPolicy, lengthRequired, maxBodyBytes, newNonce, tooLargeRedirect } from "@/lib/platform/security/csp";
 
 export function proxy(request: NextRequest) {
   if (lengthRequired(request.method, request.headers)) {
@@ -16,6 +16,9 @@ export function proxy(request: NextRequest) {
   }
   const length = Number(request.headers.get("content-length") ?? 0);
   if (length > maxBodyBytes(request.nextUrl.pathname)) {
+    // Issue 12: the family's upload form, posted without JavaScript, comes back with the message.
+    const back = tooLargeRedirect(request.nextUrl.pathname, request.headers);
+    if (back) return new NextResponse(null, { status: 303, headers: { Location: back, "Cache-Control": "no-store" } });
     return new NextResponse("The request is too large.", { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
   const nonce = newNonce();

@@ -8,9 +8,10 @@ import { deadlinesBench } from "./deadlines";
 import { findATimeBench } from "./find-a-time";
 import { nameSearchBench } from "./name-search";
 import { renderDocumentBench } from "./render-document";
+import { laDashboardBench } from "./la-dashboard";
 import { report, type BenchSuite } from "./harness";
 
-const SUITES: readonly BenchSuite[] = [deadlinesBench, findATimeBench, nameSearchBench, renderDocumentBench];
+const SUITES: readonly BenchSuite[] = [deadlinesBench, findATimeBench, nameSearchBench, renderDocumentBench, laDashboardBench];
 
 const args = process.argv.slice(2);
 const strict = args.includes("--strict");

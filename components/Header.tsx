@@ -38,6 +38,12 @@ export function Header({ user }: { user: SessionUser | null }) {
                     <Link href={n.href}>{n.label}</Link>
                   </li>
                 ))}
+                {/* Issue 13: the reports for commissioners (the office, and LA officers for their LA). */}
+                {can(user, "report:read") && (
+                  <li>
+                    <Link href="/reports">Reports</Link>
+                  </li>
+                )}
                 {/* the provider's safeguarding leads. */}
                 {can(user, "case:read-safeguarding") && (
                   <li>

@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import type { ChangeEvent, InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import { DATE_PARTS, datePartName, datePartsToShow, parseDateParts, splitDateValue, type DatePart, type DateParts } from "@/lib/platform/dates/date-input";
 
@@ -132,7 +133,12 @@ export function Radios({
   legend: ReactNode;
   hint?: ReactNode;
   error?: string;
-  options: readonly { value: string; label: string; hint?: string }[];
+  /**
+   * `conditional`: questions that go with an option (GOV.UK conditional reveal), shown under it
+   * while it is chosen — by CSS alone (app/globals.css `.choice__conditional`), so without
+   * JavaScript too; a browser without `:has()` shows them all, as GOV.UK does without JavaScript.
+   */
+  options: readonly { value: string; label: string; hint?: string; conditional?: ReactNode }[];
   defaultValue?: string;
   inputProps?: (value: string) => InputHTMLAttributes<HTMLInputElement>;
 }) {
@@ -140,7 +146,7 @@ export function Radios({
     <ChoiceFieldset name={name} legend={legend} hint={hint} error={error} className="radios">
       {options.map((o, i) => {
         const inputId = i === 0 ? name : `${name}-${o.value}`;
-        return (
+        const choice = (
           <div className="choice" key={o.value}>
             <input
               type="radio"
@@ -154,6 +160,15 @@ export function Radios({
             <label htmlFor={inputId}>{o.label}</label>
             <OptionHint inputId={inputId} hint={o.hint} />
           </div>
+        );
+        if (!o.conditional) return choice;
+        return (
+          <Fragment key={o.value}>
+            {choice}
+            <div className="choice__conditional" id={`${inputId}-conditional`}>
+              {o.conditional}
+            </div>
+          </Fragment>
         );
       })}
     </ChoiceFieldset>

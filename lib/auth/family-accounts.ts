@@ -5,6 +5,9 @@
  *  - only the case's family party (R-01: the party whose kind is the case's `familyParty`, the parent
  *    or the young person) gets an account; an LA or health representative, a school, a supporter or
  *    an interpreter never does;
+ *  - on a young person's case a parent recorded on it gets one too (decision 0022), but sees the
+ *    case only while the young person's consent is recorded (caseScope in ./scope.ts): without it
+ *    the account shows them nothing of the case;
  *  - one account per normalised email (role PARENT, which covers parents and young people, no
  *    password), linked to each of that person's cases through `Party.userId` (lib/auth/scope.ts);
  *  - an email that belongs to a staff account is never linked, so a staff member recorded as a
@@ -30,8 +33,7 @@ export async function linkFamilyAccount(tx: Tx, partyId: string, by: LinkedBy): 
     select: { id: true, caseId: true, kind: true, name: true, email: true, userId: true, case: { select: { familyParty: true } } },
   });
   const email = party.email ? normaliseEmail(party.email) : "";
-  const isFamilyParty = party.kind === party.case.familyParty;
-  const userId = isFamilyParty && email !== "" ? await familyAccountFor(tx, email, party, by) : null;
+  const userId = mayHaveAccount(party.kind, party.case.familyParty) && email !== "" ? await familyAccountFor(tx, email, party, by) : null;
   if (userId === party.userId) return;
 
   await tx.party.update({ where: { id: party.id }, data: { userId } });
@@ -45,6 +47,11 @@ export async function linkFamilyAccount(tx: Tx, partyId: string, by: LinkedBy): 
     after: { userId },
     ip: by.ip,
   });
+}
+
+/** R-01: the family party, and a parent on a young person's case (who sees it only by consent). */
+function mayHaveAccount(kind: string, familyParty: string): boolean {
+  return kind === familyParty || (familyParty === "YOUNG_PERSON" && kind === "PARENT");
 }
 
 /**

@@ -55,6 +55,39 @@ export const PERMISSIONS = {
   "agreement:draft": ["ADMIN", "CASEWORKER", "MEDIATOR"],
   /** R-31: correcting an issued certificate (a new one supersedes it): the mediation service's office. */
   "certificate:correct": ["ADMIN", "CASEWORKER"],
+  /**
+   * Issue 12: the family answers the joint meeting's invitation themselves (coming, not coming,
+   * what they need): only their own attendee row (the party linked to them), lib/family/meeting.
+   */
+  "meeting:respond": ["PARENT"],
+  /**
+   * Issue 12 (R-25): the family writes their views and their child's views and uploads documents
+   * on their own case (caseScope), shares them with the case team, removes an unshared upload.
+   */
+  "family-views:send": ["PARENT"],
+  /**
+   * Issue 12 (R-80): reading what the family sent — the allocated mediator, and the case team once
+   * the family shares it; the family their own. Never the LA. Which rows: familySubmissionScope.
+   */
+  "family-views:read": ["ADMIN", "CASEWORKER", "MEDIATOR", "PARENT"],
+  /**
+   * R-01 (decision 0022): the young person gives or withdraws their consent to a parent seeing their
+   * case (/my-case/[caseId]/parent-access); only the family party on a young person's case
+   * (familyPartyCaseScope), never a parent. A caseworker records consent given by phone or letter
+   * with `case:update`.
+   */
+  "family:parent-access": ["PARENT"],
+  /**
+   * Issue 12 (R-24): name the LA's attendee at the meeting and confirm their authority to resolve
+   * the issues — the LA officer, on their own LA's cases only (laAttendeeScope), LA parties only.
+   */
+  "meeting:name-la-attendee": ["LA_OFFICER"],
+  /**
+   * Issue 13: the reports for commissioners (/reports, its case lists and CSV exports): the office
+   * for every LA, an LA officer for their own LA only (reportLocalAuthorityScope). Counts and
+   * references only, never staff-only text (R-80).
+   */
+  "report:read": ["ADMIN", "CASEWORKER", "LA_OFFICER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -4,7 +4,9 @@
  *  - ADMIN, CASEWORKER: every case of the provider;
  *  - MEDIATOR: cases allocated to them;
  *  - LA_OFFICER: cases of their own local authority;
- *  - PARENT (family user): the cases where they are a party.
+ *  - PARENT (family user, a parent or a young person): the cases where they are the family party
+ *    (R-01: the party whose kind is the case's `familyParty`) and, on a young person's case, a
+ *    parent recorded on it while the young person's consent is recorded (familyCaseScope).
  * Venues (issue 10) are the office's: ADMIN and CASEWORKER see them all, nobody else any.
  */
 import type { Prisma } from "@/lib/platform/db";
@@ -23,10 +25,43 @@ export function caseScope(user: SessionUser): Prisma.CaseWhereInput {
     case "LA_OFFICER":
       return user.localAuthorityId ? { localAuthorityId: user.localAuthorityId } : NOTHING;
     case "PARENT":
-      return { parties: { some: { userId: user.id } } };
+      return familyCaseScope(user.id);
     default:
       return NOTHING;
   }
+}
+
+/**
+ * R-01 (decision 0022): the cases a family account sees. A young person (16-25) is the party in
+ * their own right; a parent sees their case only while the young person's consent is recorded
+ * (`Case.parentAccessConsentAt`), read on every request, so a withdrawal takes effect at once.
+ * A parent's own case (familyParty PARENT) is theirs as always.
+ */
+function familyCaseScope(userId: string): Prisma.CaseWhereInput {
+  return {
+    OR: [
+      ...familyPartyOf(userId),
+      // A parent on a young person's case, only with the young person's recorded consent.
+      { familyParty: "YOUNG_PERSON", parentAccessConsentAt: { not: null }, parties: { some: { userId, kind: "PARENT" } } },
+    ],
+  };
+}
+
+/** The family party: the parent on a parent's case, the young person on a young person's case. */
+function familyPartyOf(userId: string): Prisma.CaseWhereInput[] {
+  return [
+    { familyParty: "PARENT", parties: { some: { userId, kind: "PARENT" } } },
+    { familyParty: "YOUNG_PERSON", parties: { some: { userId, kind: "YOUNG_PERSON" } } },
+  ];
+}
+
+/**
+ * R-01: the cases on which the family user is the family party itself — the young person on a
+ * young person's case, never a parent who sees it by consent. Only the family party decides who
+ * else may see the case (lib/family/parent-access).
+ */
+export function familyPartyCaseScope(user: SessionUser): Prisma.CaseWhereInput {
+  return user.role === "PARENT" ? { OR: familyPartyOf(user.id) } : NOTHING;
 }
 
 /** Local authorities a user may filter by / see. */
@@ -119,4 +154,58 @@ export function obligationScope(user: SessionUser): Prisma.ObligationWhereInput 
 export function obligationUpdateScope(user: SessionUser): Prisma.ObligationUpdateWhereInput {
   const of: Prisma.ObligationUpdateWhereInput = { obligation: { is: obligationScope(user) } };
   return user.role === "PARENT" ? { AND: [of, { sharedWithFamily: true }] } : of;
+}
+
+const NO_FAMILY_ITEM = { id: { in: [] as string[] } };
+
+/**
+ * Issue 12 (R-25, R-80, decision 0021): what the family wrote and uploaded (FamilySubmission and
+ * FamilyUpload: the same `where` fits both). The one choke point for every read of them:
+ *  - MEDIATOR: everything on the cases allocated to them;
+ *  - CASEWORKER, ADMIN: only what the family chose to share with the case team (sharedAt);
+ *  - PARENT: what they sent themselves, on a case in their scope;
+ *  - LA_OFFICER (and anyone else): nothing, ever — not on /la, in exports or in emails.
+ */
+export function familySubmissionScope(user: SessionUser): Prisma.FamilySubmissionWhereInput & Prisma.FamilyUploadWhereInput {
+  if (!can(user, "family-views:read")) return NO_FAMILY_ITEM;
+  switch (user.role) {
+    case "MEDIATOR":
+      return { case: { is: { allocatedMediatorId: user.id } } };
+    case "ADMIN":
+    case "CASEWORKER":
+      return { case: { is: caseScope(user) }, sharedAt: { not: null } };
+    case "PARENT":
+      return { userId: user.id, case: { is: caseScope(user) } };
+    default:
+      return NO_FAMILY_ITEM;
+  }
+}
+
+/**
+ * Issue 12: the one local authority whose outstanding deadlines a user may list and export (/la,
+ * /la/export.csv) — the LA officer's own; nobody else's (null: nothing, e.g. an LA officer not yet
+ * given an LA). The dashboard reads in SQL, so it gets the LA's id rather than a Prisma `where`.
+ */
+export function laDashboardScope(user: SessionUser): { localAuthorityId: string } | null {
+  if (!can(user, "la:workspace") || !user.localAuthorityId) return null;
+  return { localAuthorityId: user.localAuthorityId };
+}
+
+/**
+ * Issue 12 (R-24): the parties an LA officer may name or change as their LA's attendee at the
+ * meeting: the LA representatives (kind LA) on their own LA's cases, nobody else.
+ */
+export function laAttendeeScope(user: SessionUser): Prisma.PartyWhereInput {
+  if (!can(user, "meeting:name-la-attendee") || !user.localAuthorityId) return { id: { in: [] } };
+  return { kind: "LA", case: { is: { localAuthorityId: user.localAuthorityId } } };
+}
+
+/**
+ * Issue 13: the local authorities whose figures a user may see in the reports — every LA for the
+ * mediation service's office, their own for an LA officer, none for anyone else ("report:read").
+ * The report queries (lib/reports) count only cases of these LAs.
+ */
+export function reportLocalAuthorityScope(user: SessionUser): Prisma.LocalAuthorityWhereInput {
+  if (!can(user, "report:read")) return { id: { in: [] } };
+  return localAuthorityScope(user);
 }

@@ -29,10 +29,15 @@ import {
   type CertificateKind,
 } from "./certificate-content";
 
-/** R-30: the parties a certificate names — the family, the LA and (with a health issue) the ICB. */
-const NAMED_PARTY_KINDS: readonly PartyKindValue[] = ["PARENT", "YOUNG_PERSON", "LA", "HEALTH"];
-/** Who is emailed that it has been issued: the family and the LA. */
-const EMAILED_PARTY_KINDS: readonly PartyKindValue[] = ["PARENT", "YOUNG_PERSON", "LA"];
+/**
+ * R-30: the parties a certificate names — the family party, the LA and (with a health issue) the
+ * ICB. R-01 (decision 0022): the family party is the case's `familyParty`, so on a young person's
+ * case a parent recorded on it is neither named nor emailed, even with the young person's consent
+ * to see the case: the young person receives the certificate.
+ */
+const NAMED_PARTY_KINDS = (familyParty: PartyKindValue): PartyKindValue[] => [familyParty, "LA", "HEALTH"];
+/** Who is emailed that it has been issued: the family party and the LA. */
+const EMAILED_PARTY_KINDS = (familyParty: PartyKindValue): PartyKindValue[] => [familyParty, "LA"];
 
 export type SealCertificateInput = {
   caseId: string;
@@ -61,6 +66,7 @@ export function appealFor(decisionSentOn: string | null, issuedOn: string): { de
 }
 
 export async function sealCertificate(tx: Tx, actor: SessionUser, input: SealCertificateInput, ip: string | null) {
+  const { familyParty } = await tx.case.findUniqueOrThrow({ where: { id: input.caseId }, select: { familyParty: true } });
   const c = await tx.case.findUniqueOrThrow({
     where: { id: input.caseId },
     select: {
@@ -71,7 +77,7 @@ export async function sealCertificate(tx: Tx, actor: SessionUser, input: SealCer
       localAuthority: { select: { name: true } },
       child: { select: { name: true } },
       issues: { select: { category: true, description: true }, orderBy: { id: "asc" } },
-      parties: { where: { kind: { in: [...NAMED_PARTY_KINDS] } }, select: { kind: true, name: true, email: true, user: { select: { email: true } } }, orderBy: { createdAt: "asc" } },
+      parties: { where: { kind: { in: NAMED_PARTY_KINDS(familyParty) } }, select: { kind: true, name: true, email: true, user: { select: { email: true } } }, orderBy: { createdAt: "asc" } },
       deadlines: { where: { name: { in: [...MEDIATION_CLOCKS] } }, select: { dueOn: true }, orderBy: { createdAt: "desc" }, take: 1 },
     },
   });
@@ -149,7 +155,7 @@ export async function sealCertificate(tx: Tx, actor: SessionUser, input: SealCer
   const link = `${publicOrigin()}/documents/${encodeURIComponent(doc.id)}`;
   const sent = new Set<string>();
   for (const p of c.parties) {
-    if (!EMAILED_PARTY_KINDS.includes(p.kind as PartyKindValue)) continue;
+    if (!EMAILED_PARTY_KINDS(familyParty).includes(p.kind as PartyKindValue)) continue;
     const to = (p.email ?? p.user?.email ?? "").trim();
     if (!to || sent.has(to.toLowerCase())) continue;
     sent.add(to.toLowerCase());

@@ -1,7 +1,8 @@
 /**
  * Staff invite one more of the case's parties to the booked meeting (R-24: a supporter the family
  * chose, an interpreter, a school once everyone agrees). Audited; a job queued in the same
- * transaction sends them the invitation (the meeting's current SEQUENCE) once it has committed.
+ * transaction sends them the invitation (the meeting's current SEQUENCE) once it has committed
+ * (`inviteParty`, shared with the LA officer naming their LA's attendee).
  */
 import "server-only";
 import { z } from "zod";
@@ -10,8 +11,7 @@ import type { SessionUser } from "@/lib/auth/types";
 import { writeAudit } from "@/lib/platform/audit";
 import { fieldError, parseInput } from "@/lib/platform/validation";
 import { caseIdSchema } from "@/lib/cases/store";
-import { findBookedMeeting, meetingIdSchema } from "./attendee-store";
-import { enqueueMeetingInvitations } from "./send-meeting-invitations";
+import { findBookedMeeting, inviteParty, meetingIdSchema } from "./attendee-store";
 
 export const addAttendeeSchema = z.object({
   caseId: caseIdSchema,
@@ -28,10 +28,9 @@ export async function addAttendee(user: SessionUser, input: AddAttendeeInput, ip
     const { meeting } = await findBookedMeeting(tx, user, v.caseId, v.meetingId);
     const party = await tx.party.findFirst({ where: { id: v.partyId, caseId: v.caseId }, select: { id: true, kind: true } });
     if (!party) fieldError("partyId", "Choose who to invite from the people on this case");
-    if (await tx.meetingAttendee.findUnique({ where: { meetingId_partyId: { meetingId: meeting.id, partyId: party.id } }, select: { id: true } })) fieldError("partyId", ALREADY);
-    const a = await tx.meetingAttendee.create({ data: { caseId: v.caseId, meetingId: meeting.id, partyId: party.id }, select: { id: true } });
+    const a = await inviteParty(tx, { caseId: v.caseId, meeting, partyId: party.id });
+    if (!a) fieldError("partyId", ALREADY);
     await writeAudit(tx, { actor: user, action: "meeting.attendee_added", entityType: "Meeting", entityId: meeting.id, caseId: v.caseId, after: { attendeeId: a.id, partyId: party.id, kind: party.kind }, ip });
-    await enqueueMeetingInvitations(tx, { meetingId: meeting.id, kind: "ADDED", sequence: meeting.sequence, partyIds: [party.id] });
     return a;
   }).catch((e: unknown) => {
     // The same person added twice at once: the second finds the first's row.

@@ -27,6 +27,10 @@ export type AttendeeRow = {
   responseLabel: string;
   interpreterLanguage: string | null;
   adjustments: string | null;
+  /** Issue 12: who they bring to support them. */
+  supporterName: string | null;
+  /** Issue 12: when the family gave this answer themselves, online (null: recorded by staff, or none). */
+  familyAnsweredAt: string | null;
   /** When their invitation (or its latest update) was written to the outbox; null: not sent. */
   invitedAt: string | null;
   /** LA and ICB representatives: whether they have authority to resolve the issues (null: not known). */
@@ -84,6 +88,8 @@ export async function getJointMeeting(user: SessionUser, caseId: string): Promis
             response: true,
             interpreterLanguage: true,
             adjustments: true,
+            supporterName: true,
+            familyAnsweredAt: true,
             invitedAt: true,
             party: { select: { name: true, kind: true, organisation: true, email: true, hasAuthority: true } },
           },
@@ -110,6 +116,8 @@ export async function getJointMeeting(user: SessionUser, caseId: string): Promis
     responseLabel: RESPONSE_LABELS[a.response],
     interpreterLanguage: a.interpreterLanguage,
     adjustments: a.adjustments,
+    supporterName: a.supporterName,
+    familyAnsweredAt: a.familyAnsweredAt?.toISOString() ?? null,
     invitedAt: a.invitedAt?.toISOString() ?? null,
     authority: PARTY_KINDS_WITH_AUTHORITY.includes(a.party.kind as PartyKindValue) ? a.party.hasAuthority : "N/A",
   }));

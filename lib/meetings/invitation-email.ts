@@ -136,7 +136,20 @@ export function invitationMessage(m: InvitationMeeting, to: InvitationRecipient,
       "The invitation attached adds the meeting to your calendar.",
     ];
   }
-  const ics: IcsMeeting = {
+  const ics = calendarEvent(m, kind, contact);
+  return { to: to.email, subject, body: body.join("\n"), calendar: { method, content: invitationIcs(ics, { name: to.name, email: to.email }, method) } };
+}
+
+/**
+ * The calendar event of an invitation: the same UID, SEQUENCE, times, title and place whether it
+ * is emailed or downloaded from the family's meeting page (issue 12, `via: "download"`, whose
+ * description points to the page instead of the email). R-80: shared facts only.
+ */
+export function calendarEvent(m: InvitationMeeting, kind: InvitationKind, contact: InvitationContact, via: "email" | "download" = "email"): IcsMeeting {
+  const name = meetingName(m.caseKind);
+  const ask = adjustmentsText(contact);
+  const howToAsk = via === "email" ? ask.replace("this email", "the email this invitation came with") : `tell us on your case's meeting page online${contact.phone ? `, or phone us on ${contact.phone}` : ""}`;
+  return {
     id: m.id,
     sequence: m.sequence,
     startsAt: m.startsAt,
@@ -148,10 +161,9 @@ export function invitationMessage(m: InvitationMeeting, to: InvitationRecipient,
         ? `This ${name} has been cancelled.`
         : kind === "REMOVED"
           ? `You no longer need to come to this ${name}.`
-          : `${capitalised(name)}, ${ref}. To ask for an interpreter or any other adjustment, ${ask.replace("this email", "the email this invitation came with")}.`,
+          : `${capitalised(name)}, reference ${m.caseReference}. To ask for an interpreter or any other adjustment, ${howToAsk}.`,
     organizer: contact.organizer,
   };
-  return { to: to.email, subject, body: body.join("\n"), calendar: { method, content: invitationIcs(ics, { name: to.name, email: to.email }, method) } };
 }
 
 /** "SEND Mediation <no-reply@example>" → its name and address (the calendar's organizer). */

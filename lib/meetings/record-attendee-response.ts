@@ -24,10 +24,12 @@ export const attendeeResponseSchema = z.object({
   response: choice(ATTENDEE_RESPONSES, "Select their answer"),
   interpreterLanguage: optionalText(ATTENDEE_LIMITS.interpreterLanguage, tooLong("The language", ATTENDEE_LIMITS.interpreterLanguage)),
   adjustments: optionalText(ATTENDEE_LIMITS.adjustments, tooLong("The adjustments", ATTENDEE_LIMITS.adjustments)),
+  /** Issue 12: who they bring to support them. Not posted (undefined): left as it is. */
+  supporterName: optionalText(ATTENDEE_LIMITS.supporterName, tooLong("The supporter's name", ATTENDEE_LIMITS.supporterName)).optional(),
   /** "yes" | "no" | "" (not known); LA and ICB representatives only. */
   hasAuthority: yesNo("Select whether they have authority to resolve the issues", true),
 });
-export type AttendeeResponseInput = { caseId: string; attendeeId: string; response: string; interpreterLanguage?: string; adjustments?: string; hasAuthority?: string };
+export type AttendeeResponseInput = { caseId: string; attendeeId: string; response: string; interpreterLanguage?: string; adjustments?: string; supporterName?: string; hasAuthority?: string };
 
 export async function recordAttendeeResponse(user: SessionUser, input: AttendeeResponseInput, ip: string | null = null, now = new Date()) {
   const v = parseInput(attendeeResponseSchema, input);
@@ -40,8 +42,13 @@ export async function recordAttendeeResponse(user: SessionUser, input: AttendeeR
       respondedAt: response === "INVITED" ? null : response === a.response ? undefined : now,
       interpreterLanguage: v.interpreterLanguage || null,
       adjustments: v.adjustments || null,
+      supporterName: input.supporterName === undefined ? a.supporterName : v.supporterName || null,
     };
-    await tx.meetingAttendee.update({ where: { id: a.id }, data });
+    // Decision 0020: the latest answer wins, whoever gave it. Staff changing the answer or the
+    // needs makes it theirs (the family no longer sees needs as what they told us online); saving
+    // the same answer leaves it the family's.
+    const changed = data.response !== a.response || data.interpreterLanguage !== a.interpreterLanguage || data.adjustments !== a.adjustments || data.supporterName !== a.supporterName;
+    await tx.meetingAttendee.update({ where: { id: a.id }, data: { ...data, ...(changed ? { familyAnsweredAt: null } : {}) } });
     const withAuthority = PARTY_KINDS_WITH_AUTHORITY.includes(a.party.kind as PartyKindValue);
     const hasAuthority = withAuthority ? (v.hasAuthority === "" ? null : v.hasAuthority === "yes") : a.party.hasAuthority;
     if (hasAuthority !== a.party.hasAuthority) await tx.party.update({ where: { id: a.partyId }, data: { hasAuthority } });
@@ -51,8 +58,8 @@ export async function recordAttendeeResponse(user: SessionUser, input: AttendeeR
       entityType: "Meeting",
       entityId: a.meetingId,
       caseId: v.caseId,
-      before: { attendeeId: a.id, partyId: a.partyId, response: a.response, interpreterLanguage: a.interpreterLanguage, adjustments: a.adjustments, hasAuthority: a.party.hasAuthority },
-      after: { attendeeId: a.id, partyId: a.partyId, response, interpreterLanguage: data.interpreterLanguage, adjustments: data.adjustments, hasAuthority },
+      before: { attendeeId: a.id, partyId: a.partyId, response: a.response, interpreterLanguage: a.interpreterLanguage, adjustments: a.adjustments, supporterName: a.supporterName, hasAuthority: a.party.hasAuthority },
+      after: { attendeeId: a.id, partyId: a.partyId, response, interpreterLanguage: data.interpreterLanguage, adjustments: data.adjustments, supporterName: data.supporterName, hasAuthority },
       ip,
     });
     return { caseId: v.caseId, meetingId: a.meetingId };

@@ -19,7 +19,7 @@
  */
 import "server-only";
 import { z } from "zod";
-import { transaction, type Tx } from "@/lib/platform/db";
+import { transaction, type Prisma, type Tx } from "@/lib/platform/db";
 import { writeAudit } from "@/lib/platform/audit";
 import { MAIL_FROM, type SendResult } from "@/lib/platform/email";
 import { enqueue } from "@/lib/platform/jobs/boss";
@@ -44,7 +44,41 @@ export type InvitationRun = {
 
 const NOTHING: InvitationRun = { sent: [], withoutEmail: [] };
 
-const PARTY = { id: true, name: true, email: true } as const;
+const PARTY = { id: true, name: true, email: true } as const satisfies Prisma.PartySelect;
+
+/**
+ * What an invitation is built from (R-80: never staff notes, anyone's needs or adjustments, consent
+ * notes or reasons). Shared with the family's own .ics download (lib/family/meeting, issue 12).
+ */
+export const INVITATION_MEETING_SELECT = {
+  id: true,
+  caseId: true,
+  status: true,
+  sequence: true,
+  startsAt: true,
+  endsAt: true,
+  mode: true,
+  videoLink: true,
+  venue: { select: { name: true, address: true, stepFreeAccess: true, hearingLoop: true, parking: true, notes: true } },
+  case: { select: { reference: true, kind: true, allocatedMediator: { select: { name: true } } } },
+  attendees: { select: { partyId: true, response: true, party: { select: { ...PARTY, kind: true } } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+} satisfies Prisma.MeetingSelect;
+
+export function toInvitationMeeting(m: Prisma.MeetingGetPayload<{ select: typeof INVITATION_MEETING_SELECT }>): InvitationMeeting {
+  return {
+    id: m.id,
+    sequence: m.sequence,
+    startsAt: m.startsAt,
+    endsAt: m.endsAt,
+    caseReference: m.case.reference,
+    caseKind: m.case.kind,
+    mode: m.mode,
+    videoLink: m.videoLink,
+    venue: m.venue,
+    mediatorName: m.case.allocatedMediator?.name ?? null,
+    attendees: m.attendees.map((a) => ({ partyId: a.partyId, kind: a.party.kind, response: a.response })),
+  };
+}
 
 const INVITATION_KINDS = ["BOOKED", "MOVED", "CANCELLED", "ADDED", "REMOVED"] as const satisfies readonly InvitationKind[];
 
@@ -84,19 +118,7 @@ async function sendInTransaction(tx: Tx, meetingId: string, kind: InvitationKind
   const now = opts.now ?? new Date();
   const m = await tx.meeting.findUnique({
     where: { id: meetingId },
-    select: {
-      id: true,
-      caseId: true,
-      status: true,
-      sequence: true,
-      startsAt: true,
-      endsAt: true,
-      mode: true,
-      videoLink: true,
-      venue: { select: { name: true, address: true, stepFreeAccess: true, hearingLoop: true, parking: true, notes: true } },
-      case: { select: { reference: true, kind: true, allocatedMediator: { select: { name: true } } } },
-      attendees: { select: { partyId: true, response: true, party: { select: { ...PARTY, kind: true } } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
-    },
+    select: INVITATION_MEETING_SELECT,
   });
   // A cancellation only for a cancelled meeting; anything else only while it is booked.
   if (!m || (kind === "CANCELLED" ? m.status !== "CANCELLED" : m.status !== "SCHEDULED")) return NOTHING;
@@ -117,19 +139,7 @@ async function sendInTransaction(tx: Tx, meetingId: string, kind: InvitationKind
     recipients = m.attendees.map((a) => ({ partyId: a.partyId, name: a.party.name, email: a.party.email }));
   }
 
-  const meeting: InvitationMeeting = {
-    id: m.id,
-    sequence: m.sequence,
-    startsAt: m.startsAt,
-    endsAt: m.endsAt,
-    caseReference: m.case.reference,
-    caseKind: m.case.kind,
-    mode: m.mode,
-    videoLink: m.videoLink,
-    venue: m.venue,
-    mediatorName: m.case.allocatedMediator?.name ?? null,
-    attendees: m.attendees.map((a) => ({ partyId: a.partyId, kind: a.party.kind, response: a.response })),
-  };
+  const meeting = toInvitationMeeting(m);
   const contact = { organizer: mailbox(MAIL_FROM), phone: servicePhone() };
   const run: InvitationRun = { sent: [], withoutEmail: [] };
   for (const r of recipients) {

@@ -17,7 +17,7 @@ export const RESPONSE_LABELS: Record<AttendeeResponse, string> = {
 };
 
 /** The longest interpreter language and adjustments an attendee's needs may hold. */
-export const ATTENDEE_LIMITS = { interpreterLanguage: 100, adjustments: 2000 } as const;
+export const ATTENDEE_LIMITS = { interpreterLanguage: 100, adjustments: 2000, supporterName: 200 } as const;
 
 /** "Tuesday 8 December 2026, 10:00 to 12:30" in Europe/London, whatever the server's time zone. */
 export function meetingWhen(startsAt: Date, endsAt: Date): string {

@@ -121,10 +121,25 @@ export const AUDIT_ACTIONS = [
   "obligation.overdue_alert_sent",
   /** An admin ran a failed job again (/admin/jobs). */
   "job.retried",
+  // The family's views and uploads (lib/family/views, issue 12, R-25, R-80). Never the text or a
+  // file's name: ids, sizes, hashes, the scan result and whether it is shared.
+  "family_views.sent",
+  "family_upload.stored",
+  "family_views.shared",
+  "family_upload.shared",
+  "family_upload.removed",
+  // R-01 (decision 0022): the young person's consent to a parent seeing their case (lib/family/parent-access).
+  "case.parent_access_given",
+  "case.parent_access_withdrawn",
+  // The LA officer (issue 12): the dashboard's CSV export (the filters and the row count, never
+  // the rows), and naming the LA's attendee at the meeting.
+  "la.deadlines_exported",
+  "meeting.la_attendee_named",
   // Reads by a signed-in user (issue 13: lib/platform/audit/read.ts; who viewed what, when). Public
   // reads (the /verify page) are not a user's and are not recorded.
   "case.viewed",
   "document.downloaded",
+  "family_upload.downloaded",
   "export.downloaded",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -132,7 +147,7 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditInput = {
   actor: Pick<SessionUser, "id"> | null;
   action: AuditAction;
-  entityType: "Case" | "Party" | "User" | "Meeting" | "Venue" | "Document" | "CaseNote" | "Job" | "Agreement" | "Certificate" | "Obligation" | "Export";
+  entityType: "Case" | "Party" | "User" | "Meeting" | "Venue" | "Document" | "CaseNote" | "Job" | "Agreement" | "Certificate" | "Obligation" | "FamilySubmission" | "FamilyUpload" | "LocalAuthority" | "Export";
   entityId: string;
   caseId?: string | null;
   before?: Prisma.InputJsonValue | null;
@@ -160,6 +175,8 @@ export const PERSONAL_KEYS: ReadonlySet<string> = new Set([
   // what a meeting attendee needs to take part (issue 10)
   "interpreterLanguage",
   "adjustments",
+  // who they bring to support them (issue 12)
+  "supporterName",
 ]);
 
 export const REDACTED = "[redacted]";

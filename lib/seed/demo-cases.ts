@@ -31,6 +31,7 @@ import {
 } from "@/lib/deadlines";
 import { closeDeadlines, openDeadlines, refreshNextDeadline } from "@/lib/cases/deadlines/open-close";
 import { recordEvent } from "@/lib/cases/timeline";
+import { linkFamilyAccount } from "@/lib/auth/family-accounts";
 
 /** The deadline names the case-deadlines module takes (kept as its own parameter type, not imported). */
 export type DemoDeadlineName = Parameters<typeof openDeadlines>[2][number];
@@ -109,6 +110,11 @@ export interface DemoCasePlan {
   issues: { category: IssueCategory; description: string }[];
   parties: DemoParty[];
   history: DemoStep[];
+  /**
+   * The family party (and, on a young person's case, a parent: decision 0022) get family accounts,
+   * as when a caseworker records them (lib/auth/family-accounts.ts), so they can sign in by link.
+   */
+  familyAccounts?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -239,7 +245,10 @@ export function demoCasePlans(today: string): DemoCasePlan[] {
           accessNeeds: "Prefers email, with information sent a few days before any call",
           consent: "PENDING",
         },
+        // R-01 (decision 0022): her mum, who sees the case only if Zoë agrees (/my-case/…/parent-access).
+        { kind: "PARENT", name: "Helen Clarke", email: "helen.clarke@example.com", phone: "07700 900124", consent: "PENDING" },
       ],
+      familyAccounts: true,
       history: [
         {
           on: received,
@@ -786,7 +795,7 @@ export async function createDemoCase(tx: Tx, plan: DemoCasePlan, ids: DemoIds): 
   });
   // One insert per party, a second apart, so they are listed in the plan's order.
   for (const [i, p] of plan.parties.entries()) {
-    await tx.party.create({
+    const party = await tx.party.create({
       data: {
         caseId: c.id,
         kind: p.kind,
@@ -802,7 +811,9 @@ export async function createDemoCase(tx: Tx, plan: DemoCasePlan, ids: DemoIds): 
         consentHow: p.consentHow ?? null,
         createdAt: new Date(createdAt.getTime() + i * 1000),
       },
+      select: { id: true },
     });
+    if (plan.familyAccounts) await linkFamilyAccount(tx, party.id, { actor: null, ip: null });
   }
   for (const [i, step] of plan.history.entries()) {
     if (step.opens?.length) await openDeadlines(tx, c.id, step.opens, step.on);

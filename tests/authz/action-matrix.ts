@@ -139,4 +139,20 @@ export const ACTION_MATRIX: Record<string, ActionRow> = {
   },
   "app/cases/[id]/actions/actions.ts#markDoneAction": { form: (c) => ({ caseId: c.f.caseId, obligationId: c.f.obligationId, completedOn: "2024-06-03", note: "Plan issued" }), expect: signedIn({ ...only(["caseworker", "admin", "laOfficer"], ALLOWED) }) },
   "app/cases/[id]/actions/actions.ts#closeObligationAction": { form: (c) => ({ caseId: c.f.caseId, obligationId: c.f.obligationId, reason: "No longer needed" }), expect: signedIn({ ...only(["caseworker", "admin", "laOfficer"], ALLOWED) }) },
+  // Issue 12 (decision 0020): the family answers on their own invitation only — case A's young
+  // person, whom the addAttendeeAction row above invited to the booked meeting; everyone else 404.
+  "app/my-case/[caseId]/meeting/actions.ts#answerMeetingAction": { form: (c) => ({ caseId: c.f.caseId, answer: "COMING" }), expect: signedIn({ family: DONE }) },
+  // R-01 (decision 0022): "No" while no consent is recorded writes nothing, so the parent stays without it.
+  "app/my-case/[caseId]/parent-access/actions.ts#changeParentAccessAction": { form: (c) => ({ caseId: c.f.caseId, canSee: "no", confirmed: "yes" }), expect: signedIn({ family: ALLOWED }) },
+  // Issue 12 (decision 0021): the family's views — the family of the case only (a parent without the young person's consent: 404).
+  "app/my-case/[caseId]/views/actions.ts#sendViewsAction": { form: (c) => ({ caseId: c.f.caseId, views: "We would like a weekly check-in" }), expect: signedIn({ family: DONE }) },
+  "app/my-case/[caseId]/views/actions.ts#shareItemAction": { form: (c) => ({ caseId: c.f.caseId, kind: "views", id: c.f.familySubmissionId }), expect: signedIn({ family: DONE }) },
+  "app/my-case/[caseId]/views/actions.ts#removeUploadAction": { form: (c) => ({ caseId: c.f.caseId, uploadId: c.f.familyUploadId }), expect: signedIn({ family: DONE }) },
+  // R-24 (issue 12, decision 0023): the LA officer of the case's LA names their LA's attendee (an LA party); another LA's officer: 404.
+  // Case A's meeting has been held, so the command itself then turns the change down (its own tests cover a booked meeting).
+  "app/cases/[id]/la-attendee/actions.ts#nameLaAttendeeAction": {
+    form: (c) => onCase(c, { partyId: c.f.laPartyId, name: "Lee Authz", organisation: "Authz Council One", email: "lee.authz@council.example", hasAuthority: "yes" }),
+    expect: signedIn({ laOfficer: ALLOWED }),
+  },
+  "app/cases/[id]/parent-access/actions.ts#recordParentAccessAction": { form: (c) => ({ caseId: c.f.caseId, canSee: "no", how: "by phone" }), expect: signedIn({ ...only(OFFICE, ALLOWED) }) },
 };

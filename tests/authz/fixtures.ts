@@ -15,6 +15,8 @@
  * through its LA, "otherLaOfficer" — so a refusal of them on case A is scope, not a broken account.
  */
 import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
 
 /** Runs one SQL statement with $1… parameters. Enum values are always literals in the SQL (never parameters). */
 export type Query = (text: string, values?: unknown[]) => Promise<Record<string, unknown>[]>;
@@ -39,13 +41,11 @@ export const SIGNED_OUT_ACTORS = ["signedOut", "expiredLink"] as const satisfies
 export type SignedInActor = Exclude<Actor, (typeof SIGNED_OUT_ACTORS)[number]>;
 
 /**
- * TODO(yp-consent, R-01): set to true once the yp-consent branch is merged. Until then nothing links
- * a parent party of a young person's case to an account (lib/auth/family-accounts.ts links only the
- * case's family party), so the fixture leaves it unlinked, as the app would. Once parents of young
- * people get accounts (and `caseScope` lets them in only with the young person's consent), the
- * fixture links the parent's account like the app then does; the matrix expects 404 either way.
+ * R-01 (decision 0022): a parent of a young person has a family account linked to their party, as
+ * lib/auth/family-accounts.ts does, but no consent from the young person, so `caseScope` keeps the
+ * case from them: the matrix expects 404 on every case-scoped route and action for "ypParent".
  */
-export const YP_PARENT_ACCOUNT_LINKED = false;
+export const YP_PARENT_ACCOUNT_LINKED = true;
 
 export type FixtureUser = { id: string; email: string; name: string; role: "ADMIN" | "CASEWORKER" | "MEDIATOR" | "LA_OFFICER" | "PARENT"; localAuthorityId: string | null; safeguardingLead: boolean; sessionVersion: number };
 
@@ -85,6 +85,9 @@ export type AuthzFixtures = {
   sharedDocumentCode: string;
   staffDocumentId: string;
   otherCaseDocumentId: string;
+  /** Issue 12 (R-25, R-80): views the family wrote and a PNG they uploaded, neither shared with the case team. */
+  familySubmissionId: string;
+  familyUploadId: string;
   certificateId: string;
   obligationId: string;
   venueId: string;
@@ -94,7 +97,14 @@ const crockford = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 const verificationCode = () => Array.from(randomBytes(16), (b) => crockford[b % 32]).join("");
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 
-export async function createAuthzFixtures(q: Query): Promise<AuthzFixtures> {
+/** A 1×1 PNG: what case A's family uploaded (the bytes the download row expects). */
+export const FAMILY_UPLOAD_PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+
+/**
+ * `fileStoreDir`: the app's FILE_STORE_DIR, where the family's upload is written (as the disk store
+ * lays it out: lib/platform/files/store.ts) so that its download can succeed.
+ */
+export async function createAuthzFixtures(q: Query, opts: { fileStoreDir?: string } = {}): Promise<AuthzFixtures> {
   const tag = randomUUID().slice(0, 8);
   const id = (what: string) => `authz-${what}-${tag}`;
   const la1Id = id("la1");
@@ -266,6 +276,20 @@ export async function createAuthzFixtures(q: Query): Promise<AuthzFixtures> {
   const otherCaseDocumentId = id("doc-b");
   await document(otherCaseDocumentId, otherCaseId, "AGREEMENT", "SHARED");
 
+  // Issue 12: the family's views and an upload, not shared (the allocated mediator and the family only).
+  const familySubmissionId = id("family-views");
+  await q(`INSERT INTO "FamilySubmission" (id, "caseId", "userId", "partyId", views) VALUES ($1, $2, $3, $4, 'We would like more help at school')`, [familySubmissionId, caseId, users.family.id, familyPartyId]);
+  const familyUploadId = id("family-upload");
+  const storageKey = randomBytes(16).toString("hex");
+  if (opts.fileStoreDir) {
+    await mkdir(path.join(opts.fileStoreDir, storageKey.slice(0, 2)), { recursive: true });
+    await writeFile(path.join(opts.fileStoreDir, storageKey.slice(0, 2), storageKey), FAMILY_UPLOAD_PNG);
+  }
+  await q(
+    `INSERT INTO "FamilyUpload" (id, "caseId", "userId", "partyId", "fileName", mime, size, sha256, "storageKey", "scanStatus") VALUES ($1, $2, $3, $4, 'drawing.png', 'image/png', $5, $6, $7, 'NOT_SCANNED')`,
+    [familyUploadId, caseId, users.family.id, familyPartyId, FAMILY_UPLOAD_PNG.length, createHash("sha256").update(FAMILY_UPLOAD_PNG).digest("hex"), storageKey],
+  );
+
   const venueId = id("venue");
   await q(`INSERT INTO "Venue" (id, "localAuthorityId", name, address) VALUES ($1, $2, $3, '1 Authz Street')`, [venueId, la1Id, `Authz Hall ${tag}`]);
 
@@ -300,6 +324,8 @@ export async function createAuthzFixtures(q: Query): Promise<AuthzFixtures> {
     sharedDocumentCode,
     staffDocumentId,
     otherCaseDocumentId,
+    familySubmissionId,
+    familyUploadId,
     certificateId,
     obligationId,
     venueId,

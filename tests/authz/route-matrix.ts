@@ -57,7 +57,8 @@ export type RouteRow = {
   label?: string;
   method?: "GET" | "POST";
   params?: (f: AuthzFixtures, actor: Actor) => Record<string, string>;
-  query?: string;
+  /** A query string, or one made from the fixtures (e.g. an LA's id). */
+  query?: string | ((f: AuthzFixtures) => string);
   expect: Record<Actor, PageOutcome>;
 };
 
@@ -113,12 +114,24 @@ export const ROUTE_MATRIX: RouteRow[] = [
   { route: "/mediator", expect: signedIn({ ...only(["mediator", "otherMediator"], ok("My cases")) }) },
   { route: "/mediator/availability", expect: signedIn({ ...only(["mediator", "otherMediator"], ok("Your availability")) }) },
   { route: "/la", expect: signedIn({ ...only(["laOfficer", "otherLaOfficer"], ok("Deadlines and actions")) }) },
+  // Issue 12 (decision 0023): the CSV of the officer's own LA's outstanding deadlines; case A's reference only for case A's LA.
+  { route: "/la/export.csv", expect: signedIn({ laOfficer: ok(reference), otherLaOfficer: ok("Due by") }) },
   // The family's home lists their own cases only: the young person sees case A; the others see theirs (never case A).
   { route: "/my-case", expect: signedIn({ family: ok(reference), otherFamily: ok((f) => f.otherCaseReference), ypParent: ok("Your mediation case") }) },
+  // R-01 (decision 0022): only the young person decides who else sees their case; their parent never may.
+  { route: "/my-case/[caseId]/parent-access", params: (f) => ({ caseId: f.caseId }), expect: signedIn({ family: ok("Who can see your case") }) },
   { route: "/safeguarding", expect: signedIn({ admin: ok("Safeguarding concerns") }) },
   { route: "/venues", expect: signedIn({ ...only(OFFICE, ok("Venues")) }) },
   { route: "/venues/new", expect: signedIn({ ...only(OFFICE, ok("Add a venue")) }) },
   { route: "/venues/[id]", params: (f) => ({ id: f.venueId }), expect: signedIn({ ...only(OFFICE, ok("Authz Hall")) }) },
+
+  // ── Reports (issue 13, decision 0025): the office for every LA, an LA officer for their own ──
+  { route: "/reports", expect: signedIn({ ...only([...OFFICE, "laOfficer", "otherLaOfficer"], ok("Figures for commissioners")) }) },
+  { route: "/reports", label: "LA 1 chosen", query: (f) => `la=${f.la1Id}`, expect: signedIn({ ...only([...OFFICE, "laOfficer"], ok("Figures for commissioners")) }) },
+  { route: "/reports/cases", query: "figure=referrals", expect: signedIn({ ...only([...OFFICE, "laOfficer", "otherLaOfficer"], ok("Cases behind a figure")) }) },
+  { route: "/reports/cases", label: "LA 1's referrals", query: (f) => `figure=referrals&la=${f.la1Id}`, expect: signedIn({ ...only([...OFFICE, "laOfficer"], ok(reference)) }) },
+  { route: "/reports/export", query: "table=referrals", expect: signedIn({ ...only([...OFFICE, "laOfficer", "otherLaOfficer"], ok("Who referred")) }) },
+  { route: "/reports/export", label: "LA 1's case list", query: (f) => `figure=referrals&la=${f.la1Id}`, expect: signedIn({ ...only([...OFFICE, "laOfficer"], ok(reference)) }) },
 
   // ── A new referral (office only) ────────────────────────────────────────────────────────────
   { route: "/cases/new", expect: signedIn({ ...only(OFFICE, redirectTo("/cases/new/who")) }) },
@@ -136,6 +149,10 @@ export const ROUTE_MATRIX: RouteRow[] = [
   { route: "/cases/[id]/parties/new", params: caseA, expect: signedIn({ ...only(OFFICE, ok("Add a party")) }) },
   { route: "/cases/[id]/parties/[partyId]", params: (f) => ({ id: f.caseId, partyId: f.parentPartyId }), expect: signedIn({ ...only(OFFICE, ok((f) => f.users.ypParent.name)) }) },
   { route: "/cases/[id]/parties/[partyId]/consent", params: (f) => ({ id: f.caseId, partyId: f.parentPartyId }), expect: signedIn({ ...only(OFFICE, ok("Record consent")) }) },
+  { route: "/cases/[id]/parent-access", params: caseA, expect: signedIn({ ...only(OFFICE, ok("Can the parent see the case")) }) },
+  // R-24 (issue 12): the LA officer of the case's LA names their LA's attendee; nobody else (the office uses the meeting page).
+  { route: "/cases/[id]/la-attendee", params: caseA, expect: signedIn({ laOfficer: ok("<h1") }) },
+  { route: "/cases/[id]/la-attendee/[partyId]", params: (f) => ({ id: f.caseId, partyId: f.laPartyId }), expect: signedIn({ laOfficer: ok("<h1") }) },
   // Recording an appeal is the office's (the lifecycle's rule): not found for the allocated mediator.
   { route: "/cases/[id]/transition/[name]", params: (f) => ({ id: f.caseId, name: "recordAppeal" }), expect: signedIn({ ...only(OFFICE, ok("<h1")) }) },
   { route: "/cases/[id]/pre-meetings", params: caseA, expect: signedIn({ ...only(CASE_STAFF, ok("<h1")) }) },
@@ -159,4 +176,16 @@ export const ROUTE_MATRIX: RouteRow[] = [
   { route: "/documents/[id]", label: "case A's SHARED agreement", params: (f) => ({ id: f.sharedDocumentId }), expect: signedIn({ ...only([...CASE_STAFF, "laOfficer", "family"], ok("%PDF-1.4")) }) },
   { route: "/documents/[id]", label: "case A's STAFF document", params: (f) => ({ id: f.staffDocumentId }), expect: signedIn({ ...only(CASE_STAFF, ok("%PDF-1.4")) }) },
   { route: "/documents/[id]", label: "case B's SHARED document", params: (f) => ({ id: f.otherCaseDocumentId }), expect: signedIn({ ...only([...OFFICE, "otherMediator", "otherLaOfficer", "otherFamily"], ok("%PDF-1.4")) }) },
+
+  // ── The family's meeting (issue 12, decision 0020): their own case only ───────────────────────
+  { route: "/my-case/[caseId]/meeting", params: (f) => ({ caseId: f.caseId }), expect: signedIn({ family: ok("When and where") }) },
+  // The young person is not invited to case A's booked meeting (only the LA is): no form for them either.
+  { route: "/my-case/[caseId]/meeting/answer", params: (f) => ({ caseId: f.caseId }), expect: signedIn({}) },
+  { route: "/my-case/[caseId]/meeting/invite.ics", params: (f) => ({ caseId: f.caseId }), expect: signedIn({ family: ok("BEGIN:VCALENDAR") }) },
+
+  // ── The family's views and uploads (issue 12, R-25, R-80, decision 0021) ───────────────────────
+  // The family's own page; what they sent (not shared) reaches the allocated mediator only — never the LA.
+  { route: "/my-case/[caseId]/views", params: (f) => ({ caseId: f.caseId }), expect: signedIn({ family: ok("drawing.png") }) },
+  { route: "/my-case/[caseId]/views/remove/[uploadId]", params: (f) => ({ caseId: f.caseId, uploadId: f.familyUploadId }), expect: signedIn({ family: ok("drawing.png") }) },
+  { route: "/family-uploads/[id]", params: (f) => ({ id: f.familyUploadId }), expect: signedIn({ ...only(["mediator", "family"], ok("PNG")) }) },
 ];

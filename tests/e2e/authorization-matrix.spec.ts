@@ -33,7 +33,7 @@ let f: AuthzFixtures;
 const clients = new Map<Actor, APIRequestContext>();
 
 test.beforeAll(async () => {
-  f = await createAuthzFixtures((text, values) => sql(text, values));
+  f = await createAuthzFixtures((text, values) => sql(text, values), { fileStoreDir: `${e2eRun().dir}/files` });
   const baseURL = `http://localhost:${e2eRun().port}`;
   for (const actor of ACTORS) {
     let cookie: string | undefined;
@@ -58,7 +58,7 @@ function describe(o: PageOutcome): string {
 
 /** What is wrong with the answer to `actor`, or null. */
 async function check(row: RouteRow, actor: Actor): Promise<string | null> {
-  const url = fillRoute(row.route, row.params?.(f, actor) ?? {}) + (row.query ? `?${row.query}` : "");
+  const url = fillRoute(row.route, row.params?.(f, actor) ?? {}) + (row.query ? `?${typeof row.query === "function" ? row.query(f) : row.query}` : "");
   const want = row.expect[actor];
   const res = await clients.get(actor)!.fetch(url, { method: row.method ?? "GET", maxRedirects: 0 });
   const body = await res.text();

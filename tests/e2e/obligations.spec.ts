@@ -1,5 +1,6 @@
 /**
- * Agreed actions tracked to done (issue 11) in the browser: the LA officer's list (overdue first),
+ * Agreed actions tracked to done (issue 11) in the browser: the LA officer's list (overdue first; the
+ * dashboard's agreed actions since issue 12),
  * the case page's "Agreed actions", an action's page, the progress form's error summary and the
  * done form; another LA's officer gets a 404. axe on every page.
  */
@@ -19,7 +20,9 @@ test("the LA officer records progress and marks an overdue agreed action done", 
 
   await signInAsStaff(page, "la.officer@demo.test");
   await expect(page).toHaveURL(/\/la$/);
-  const rows = page.getByTestId("la-obligations").getByTestId("la-obligation");
+  // Issue 12: the dashboard's agreed actions, soonest (so overdue) first.
+  await page.goto("/la?kind=action");
+  const rows = page.getByTestId("la-outstanding").getByTestId("la-row");
   await expect(rows.filter({ hasText: "Issue the amended plan for Łukasz" })).toContainText("Overdue");
   const texts = await rows.allTextContents();
   expect(texts.findIndex((t) => t.includes("Issue the amended plan"))).toBeLessThan(texts.findIndex((t) => t.includes("school to get the amended plan")));

@@ -87,6 +87,8 @@ async function main() {
     NEXTAUTH_SECRET: E2E_NEXTAUTH_SECRET,
     NEXTAUTH_URL: `http://localhost:${run.port}`,
     SMTP_URL: `smtp://127.0.0.1:${run.smtpPort}`,
+    // Issue 12: the family's uploads go to this run's folder, not the checkout's .data/files.
+    FILE_STORE_DIR: `${run.dir}/files`,
   };
   const child = spawn("npx", ["next", "start", "-p", String(run.port)], { env: appEnv, stdio: "inherit" });
   const worker = spawnWorker(appEnv);

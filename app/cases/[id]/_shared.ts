@@ -40,6 +40,8 @@ const DONE_MESSAGES: Record<string, string> = {
   // Issue 11, R-31.
   certificateCorrected: "The corrected certificate has been issued and is being sent to the family and the local authority. The old one is marked as replaced.",
   meetingBookedAfterDeadline: "The joint meeting has been booked. It is after the day mediation must take place by, so mediation could not take place within 30 days (R-23).",
+  // Issue 12: the LA officer named their LA's attendee (no rule id: an LA officer reads it).
+  laAttendee: "Who attends for the local authority has been saved. If the meeting is booked, anyone newly named is being sent the invitation.",
 };
 
 export function doneMessage(done: string | string[] | undefined): string | null {

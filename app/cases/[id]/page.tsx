@@ -29,6 +29,9 @@ import { UndeliveredEmails } from "./_components/UndeliveredEmails";
 import { CaseCertificates } from "./_components/CaseCertificates";
 import { AgreedActions } from "./_components/AgreedActions";
 import { AGREEMENT_LABELS } from "@/lib/cases/lifecycle";
+import { FamilyViews } from "./_components/FamilyViews";
+import { getLaCaseView } from "@/lib/la/get-la-case-view";
+import { LaMeeting } from "./_components/LaMeeting";
 
 export const metadata = { title: "Case" };
 export const dynamic = "force-dynamic";
@@ -59,6 +62,8 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   const full = c.view === "FULL";
   // R-80: notes are read for staff only; the shared view never asks for them.
   const notes = full ? await orNotFound(listCaseNotes(user, id)) : null;
+  // Issue 12: the LA officer's own part — the meeting, who attends for their LA (R-24), the agreement.
+  const laView = can(user, "meeting:name-la-attendee") ? await orNotFound(getLaCaseView(user, id)) : null;
   const success = doneMessage(done);
   const alreadyDone = alreadyMessage(already);
   const base = `/cases/${c.id}`;
@@ -245,6 +250,8 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         )}
       </section>
 
+      {laView && <LaMeeting view={laView} />}
+
       {/* Issue 11 (R-30, R-31): issued, due, appeal deadline, download, replaced ones. */}
       <CaseCertificates user={user} caseId={c.id} />
 
@@ -299,6 +306,12 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         {c.can.update && (
           <p className="body">
             <Link href={`${base}/parties/new`}>Add a party</Link>
+          </p>
+        )}
+        {/* R-01 (decision 0022): the young person decides whether their parent may see the case. */}
+        {c.can.update && c.familyParty === "YOUNG_PERSON" && (
+          <p className="body">
+            <Link href={`${base}/parent-access`}>Can the parent see the case?</Link>
           </p>
         )}
       </section>
@@ -363,6 +376,8 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         )}
         {c.timelineLimited && <p className="hint">Only the most recent entries are shown.</p>}
       </section>
+
+      <FamilyViews user={user} caseId={c.id} />
     </>
   );
 }

@@ -21,6 +21,9 @@ const ENTITY_WORDS: Record<string, string> = {
   obligation: "Agreed action",
   job: "Job",
   export: "Export",
+  family_upload: "Family upload",
+  family_views: "Family views",
+  la: "LA",
 };
 
 export function auditActionText(action: string): string {

@@ -10,13 +10,16 @@ import type { SessionUser } from "@/lib/auth/types";
 import { todayInLondon } from "@/lib/deadlines";
 import { londonWallClock } from "@/lib/meetings/london-time";
 import { auditRead } from "./read";
-import { CSV_BOM, csvLine } from "./csv";
+import { CSV_BOM, csvCell, type CsvCell } from "@/lib/platform/csv";
 import { auditRows, resolveAuditFilter, type AuditRow } from "./list-audit-events";
 import type { RawAuditParams } from "./audit-filter";
 
 export const EXPORT_BATCH_SIZE = 1000;
 
 export const AUDIT_CSV_HEADER = ["When (UTC)", "When (Europe/London)", "Who", "Email", "Action", "What happened", "Entity", "Entity id", "Case reference", "Case id", "IP address", "Before", "After"] as const;
+
+/** One line of the file (lib/platform/csv.ts makes each cell formula-safe and quotes it when it must). */
+const csvLine = (cells: readonly CsvCell[]) => `${cells.map(csvCell).join(",")}\r\n`;
 
 function londonText(at: Date): string {
   const { date, minutes } = londonWallClock(at);

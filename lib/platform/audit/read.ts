@@ -1,7 +1,7 @@
 /**
  * Issue 13: reads of case records, documents and exports go into the audit trail too — who viewed
  * what, and when. Called by the lib queries that load them (the case page, the family's case
- * overview, a document download, an export), after the scope has let the user in; never for
+ * overview, a sealed document's or a family upload's download, an export), after the scope has let the user in; never for
  * public reads (the /verify page has no signed-in user).
  *
  * Cheap and harmless (decision 0026):
@@ -20,11 +20,11 @@ import { redactPersonal, type AuditAction, type AuditInput } from "@/lib/platfor
 /** A user's repeated view of one case (or download of one document) within this many minutes is one row. */
 export const READ_AUDIT_WINDOW_MINUTES = 15;
 
-export const READ_AUDIT_ACTIONS = ["case.viewed", "document.downloaded", "export.downloaded"] as const satisfies readonly AuditAction[];
+export const READ_AUDIT_ACTIONS = ["case.viewed", "document.downloaded", "family_upload.downloaded", "export.downloaded"] as const satisfies readonly AuditAction[];
 export type ReadAuditAction = (typeof READ_AUDIT_ACTIONS)[number];
 
 /** The reads merged within READ_AUDIT_WINDOW_MINUTES. */
-const MERGED: ReadonlySet<ReadAuditAction> = new Set(["case.viewed", "document.downloaded"]);
+const MERGED: ReadonlySet<ReadAuditAction> = new Set(["case.viewed", "document.downloaded", "family_upload.downloaded"]);
 
 export type ReadAuditInput = {
   action: ReadAuditAction;

@@ -45,7 +45,24 @@ export const UPLOAD_REQUEST_MAX_BYTES = 10 * 1024 * 1024;
 export function maxBodyBytes(pathname: string): number {
   if (pathname.startsWith("/api/")) return 16 * 1024;
   if (/^\/verify\/[^/]+\/?$/.test(pathname)) return UPLOAD_REQUEST_MAX_BYTES;
+  if (isFamilyUploadPage(pathname)) return UPLOAD_REQUEST_MAX_BYTES;
   return 1024 * 1024;
+}
+
+/**
+ * Issue 12: the family's views page takes a document (at most 10 MB, lib/family/views/rules.ts).
+ * A post too large to read is sent back to the page (303, `?error=too-large`) when it came from
+ * the form without JavaScript (no Next-Action header), so the family sees the message next to the
+ * field rather than a bare 413; with JavaScript the form checks the size before sending.
+ */
+export function isFamilyUploadPage(pathname: string): boolean {
+  return /^\/my-case\/[^/]+\/views\/?$/.test(pathname);
+}
+
+/** Where a too-large post to `pathname` is sent back to (a relative path), or null for a bare 413. */
+export function tooLargeRedirect(pathname: string, headers: { has(name: string): boolean }): string | null {
+  if (!isFamilyUploadPage(pathname) || headers.has("next-action")) return null;
+  return `${pathname.replace(/\/$/, "")}?error=too-large`;
 }
 
 /**

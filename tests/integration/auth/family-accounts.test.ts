@@ -268,11 +268,14 @@ describe("family accounts", () => {
     expect((await accountAudits(r.id)).map((a) => a.action)).toEqual(["user.family_account_created", "party.account_linked"]);
 
     // on a young person's case the family party is the young person; a parent added to it
-    // (for example as a supporter would be) does not get the young person's case.
+    // gets an account (decision 0022) but not the young person's case, until the young person
+    // consents (tests/integration/auth/parent-access.test.ts).
     const yp = await selfRefer({ familyParty: "YOUNG_PERSON", name: "Casey Young", childName: "", childDateOfBirth: "2006-05-01" });
     const parentEmail = freshEmail("casey.parent");
     await addParty(caseworker, yp.id, 1, { kind: "PARENT", name: "Casey's Parent", preferredContact: "EMAIL", email: parentEmail });
-    expect(await db().user.count({ where: { email: parentEmail } })).toBe(0);
-    expect(await signInByLink(parentEmail)).toBeNull();
+    const caseysParent = await signInByLink(parentEmail);
+    expect(caseysParent).toMatchObject({ role: "PARENT" });
+    expect(await myCaseIds(caseysParent!)).toEqual([]);
+    await expect(getCaseDetail(caseysParent!, yp.id)).rejects.toBeInstanceOf(NotFoundError);
   });
 });

@@ -176,7 +176,7 @@ describe("seedDemo", () => {
     expect(deadlineOf(health, "HEALTH_NOTIFICATION")!.triggerOn).toEqual(health.laNotifiedOn);
   });
 
-  it("gives every case a child, issues and parties, with LA and health representatives who have authority (R-03, R-24)", () => {
+  it("gives every case a child, issues and parties, with LA and health representatives who have authority (R-03, R-24)", async () => {
     for (const c of cases.slice(2)) {
       expect(c.child?.name, c.reference).toBeTruthy();
       expect(c.issues.length, c.reference).toBeGreaterThan(0);
@@ -184,8 +184,16 @@ describe("seedDemo", () => {
       for (const p of c.parties.filter((x) => x.kind === "LA" || x.kind === "HEALTH")) expect(p.hasAuthority, `${c.reference} ${p.name}`).toBe(true);
     }
     expect(cases.slice(2).some((c) => c.parties.some((p) => p.kind === "SUPPORTER"))).toBe(true);
-    // Only SM-DEMO-00001 is linked to the family user (parent@demo.test).
-    expect(cases.filter((c) => c.parties.some((p) => p.userId !== null)).map((c) => c.reference)).toEqual(["SM-DEMO-00001"]);
+    // SM-DEMO-00001 is linked to the family user (parent@demo.test); on SM-DEMO-00003 the young
+    // person and her mum have their own family accounts (decision 0022); no other case has any.
+    expect(cases.filter((c) => c.parties.some((p) => p.userId !== null)).map((c) => c.reference)).toEqual(["SM-DEMO-00001", "SM-DEMO-00003"]);
+    const youngPersons = cases.find((c) => c.reference === "SM-DEMO-00003")!;
+    const accounts = await db().user.findMany({ where: { id: { in: youngPersons.parties.flatMap((p) => (p.userId ? [p.userId] : [])) } }, select: { email: true, role: true } });
+    expect(accounts.sort((a, b) => a.email.localeCompare(b.email))).toEqual([
+      { email: "helen.clarke@example.com", role: "PARENT" },
+      { email: "zoe.clarke@example.com", role: "PARENT" },
+    ]);
+    expect(youngPersons.parentAccessConsentAt).toBeNull();
   });
 
   it("keeps every case's next deadline equal to its earliest open deadline", () => {

@@ -82,6 +82,13 @@ export function AttendeeResponseForm({
         defaultValue={v.adjustments}
         error={errors?.adjustments}
       />
+      <TextField
+        name="supporterName"
+        label="Supporter they are bringing (optional)"
+        hint="The name of a friend, relative or advocate coming with them."
+        defaultValue={v.supporterName}
+        error={errors?.supporterName}
+      />
       {withAuthority && (
         <Radios
           name="hasAuthority"

@@ -45,6 +45,7 @@ export async function recordAttendeeResponseAction(_prev: ActionState, fd: FormD
           response: v.response ?? "",
           interpreterLanguage: v.interpreterLanguage ?? "",
           adjustments: v.adjustments ?? "",
+          supporterName: v.supporterName ?? "",
           hasAuthority: v.hasAuthority ?? "",
         },
         ip,

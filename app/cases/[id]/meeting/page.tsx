@@ -312,6 +312,8 @@ function AttendeeDetails({ a }: { a: AttendeeRow }) {
       )}
       {a.interpreterLanguage && <span className="block">Interpreter: {a.interpreterLanguage}</span>}
       {a.adjustments && <span className="block whitespace-pre-line">Adjustments: {a.adjustments}</span>}
+      {a.supporterName && <span className="block">Bringing a supporter: {a.supporterName}</span>}
+      {a.familyAnsweredAt && <span className="block" data-testid="family-answered">Answered online by them on {formatInstant(a.familyAnsweredAt)}</span>}
       <span className="hint">{a.invitedAt ? `Invitation sent ${formatInstant(a.invitedAt)}` : a.hasEmail ? "Invitation not sent yet" : "No email address: tell them another way"}</span>
     </>
   );

@@ -1,0 +1,64 @@
+/**
+ * The file store (issue 12, decision 0021): uploaded files kept OUTSIDE the web root, never under
+ * public/, so nothing reaches a file but a route handler that went through a scope builder. Small
+ * on purpose — put, get, delete by an opaque key — so an object store (S3, issue 14) can replace
+ * the disk one without touching its callers. Keys are random (not content addressed): two families
+ * uploading the same file get two keys, and deleting one never removes the other's.
+ *
+ * The disk store writes under FILE_STORE_DIR (default `.data/files`, git-ignored), one file per
+ * key in a two-character subfolder, readable by the app's user only; a write goes to a temporary
+ * name first and is renamed, so a reader never sees half a file.
+ */
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+
+export interface FileStore {
+  /** Stores the bytes; returns the key to read or delete them with. */
+  put(bytes: Uint8Array): Promise<string>;
+  /** The bytes stored under `key`, or null when there are none. */
+  get(key: string): Promise<Uint8Array | null>;
+  /** Removes them; a key with nothing stored is not an error. */
+  delete(key: string): Promise<void>;
+}
+
+/** Where the disk store writes when FILE_STORE_DIR is not set (relative to the working directory). */
+export const DEFAULT_FILE_STORE_DIR = ".data/files";
+
+/** A key is 32 lower-case hex characters (128 random bits); anything else is refused, so a key never names a path. */
+const KEY = /^[0-9a-f]{32}$/;
+
+export function diskFileStore(root: string): FileStore {
+  const where = (key: string) => {
+    if (!KEY.test(key)) throw new Error("not a file store key");
+    return path.join(root, key.slice(0, 2), key);
+  };
+  return {
+    async put(bytes) {
+      const key = randomBytes(16).toString("hex");
+      const file = where(key);
+      await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+      const temp = `${file}.${randomBytes(4).toString("hex")}.tmp`;
+      await writeFile(temp, bytes, { mode: 0o600, flag: "wx" });
+      await rename(temp, file);
+      return key;
+    },
+    async get(key) {
+      try {
+        return new Uint8Array(await readFile(where(key)));
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === "ENOENT") return null;
+        throw e;
+      }
+    },
+    async delete(key) {
+      await rm(where(key), { force: true });
+    },
+  };
+}
+
+/** The store the app uses: the disk store under FILE_STORE_DIR (read at each call, so tests can point it elsewhere). */
+export function fileStore(): FileStore {
+  return diskFileStore(path.resolve(process.env.FILE_STORE_DIR || DEFAULT_FILE_STORE_DIR));
+}
