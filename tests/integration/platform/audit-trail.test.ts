@@ -11,6 +11,7 @@ import { db, transaction } from "@/lib/platform/db";
 import { NotFoundError, type SessionUser } from "@/lib/auth/types";
 import { getCaseDetail } from "@/lib/cases/details/get-case-detail";
 import { listMyCases } from "@/lib/cases/list/list-my-cases";
+import { getFamilyOverview } from "@/lib/family/home/get-family-overview";
 import { getDocumentFile } from "@/lib/platform/documents/get-document-file";
 import { lookupDocumentByCode } from "@/lib/platform/documents/lookup-document-by-code";
 import { storeDocument } from "@/lib/platform/documents/store-document";
@@ -86,10 +87,13 @@ describe("reads in the audit trail", () => {
     expect(await views(c.id)).toHaveLength(0);
   });
 
-  it("the family's case overview records a view of each of their cases", async () => {
+  it("the family's case overview records their view of the case (the list of their cases does not)", async () => {
     const c = await makeCase(la.id, { familyUserId: parent.id });
     const mine = await listMyCases(parent);
     expect(mine.map((m) => m.id)).toContain(c.id);
+    expect(await views(c.id, parent.id)).toHaveLength(0);
+    await getFamilyOverview(parent, c.id);
+    await getFamilyOverview(parent, c.id);
     expect(await views(c.id, parent.id)).toHaveLength(1);
   });
 
