@@ -19,6 +19,9 @@ export default async function AdminHome() {
       <p className="body">
         <Link href="/admin/users">Users</Link>: invite staff, change their role, deactivate them, unlock their sign-in, name safeguarding leads.
       </p>
+      <p className="body">
+        <Link href="/admin/audit">Audit trail</Link>: who changed or viewed what, and when, with a download as a spreadsheet.
+      </p>
       <h2 className="h-m">Users</h2>
       {o.users.length === 0 ? (
         <p className="body">No users yet.</p>

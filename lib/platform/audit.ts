@@ -1,5 +1,8 @@
 /**
- * Audit trail: every state change writes one row in the same transaction as the change.
+ * Audit trail: every state change writes one row in the same transaction as the change, and
+ * (issue 13) reads of case records, documents and exports write one too (./audit/read.ts). Rows are
+ * append-only, enforced by a database trigger (decision 0026): ./audit/redact-case-audit.ts is the
+ * one change allowed.
  * Action names are typed, one style: `<entity>.<what_happened>` (snake_case, past tense), so a
  * report or a search never has to guess the spelling. A lifecycle transition's name is in its row
  * of the transition table (lib/cases/lifecycle/transitions.ts).
@@ -145,13 +148,19 @@ export const AUDIT_ACTIONS = [
   "user.second_factor_enabled",
   "user.second_factor_reset",
   "auth.second_factor_failed",
+  // Reads by a signed-in user (issue 13: lib/platform/audit/read.ts; who viewed what, when). Public
+  // reads (the /verify page) are not a user's and are not recorded.
+  "case.viewed",
+  "document.downloaded",
+  "family_upload.downloaded",
+  "export.downloaded",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export type AuditInput = {
   actor: Pick<SessionUser, "id"> | null;
   action: AuditAction;
-  entityType: "Case" | "Party" | "User" | "Meeting" | "Venue" | "Document" | "CaseNote" | "Job" | "Agreement" | "Certificate" | "Obligation" | "FamilySubmission" | "FamilyUpload" | "LocalAuthority";
+  entityType: "Case" | "Party" | "User" | "Meeting" | "Venue" | "Document" | "CaseNote" | "Job" | "Agreement" | "Certificate" | "Obligation" | "FamilySubmission" | "FamilyUpload" | "LocalAuthority" | "Export";
   entityId: string;
   caseId?: string | null;
   before?: Prisma.InputJsonValue | null;

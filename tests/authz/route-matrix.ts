@@ -110,6 +110,9 @@ export const ROUTE_MATRIX: RouteRow[] = [
   { route: "/admin/jobs", expect: signedIn({ admin: ok("Failed jobs") }) },
   // A job that does not exist: not found for the admin too (the permission is /admin/jobs' row).
   { route: "/admin/jobs/retry", query: "queue=outbox-delivery&id=00000000-0000-0000-0000-000000000000", expect: signedIn({}) },
+  // Issue 13: the audit trail and its CSV (the export asked for one action only, to keep it short).
+  { route: "/admin/audit", expect: signedIn({ admin: ok("Audit trail") }) },
+  { route: "/admin/audit/export", query: "action=export.downloaded", expect: signedIn({ admin: ok("When (UTC)") }) },
   { route: "/cases", expect: signedIn({ ...only([...CASE_STAFF, "otherMediator", "laOfficer", "otherLaOfficer"], ok("Cases")) }) },
   { route: "/mediator", expect: signedIn({ ...only(["mediator", "otherMediator"], ok("My cases")) }) },
   { route: "/mediator/availability", expect: signedIn({ ...only(["mediator", "otherMediator"], ok("Your availability")) }) },
