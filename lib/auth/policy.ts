@@ -88,6 +88,11 @@ export const PERMISSIONS = {
    * references only, never staff-only text (R-80).
    */
   "report:read": ["ADMIN", "CASEWORKER", "LA_OFFICER"],
+  /**
+   * Issue 13 (decision 0029): the reference data — local authorities, ICBs, the mediator panel
+   * (accreditation, capacity, areas, conflicts of interest) and the holiday data's coverage.
+   */
+  "reference-data:manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
