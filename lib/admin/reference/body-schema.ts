@@ -43,7 +43,8 @@ export const bodySchema = z.object({
   name: requiredText(MAX_BODY_NAME, "Enter the name", tooLong("The name", MAX_BODY_NAME)),
   noticeEmail: optionalEmail(tooLong("The email address", LIMITS.email)).transform((v) => (v === "" ? null : v.toLowerCase())),
 });
-export type BodyInput = z.input<typeof bodySchema>;
+/** What a form or a caller may give: every field optional (a missing one is refused with its message). */
+export type BodyInput = Partial<Record<keyof z.input<typeof bodySchema>, unknown>>;
 export type BodyValues = z.output<typeof bodySchema>;
 
 /** The order of the form's fields, for the error summary. */

@@ -27,7 +27,8 @@ export const mediatorPanelSchema = z.object({
     .preprocess((v) => (Array.isArray(v) ? v : typeof v === "string" ? v.split(",") : []), z.array(z.string().trim().max(200)))
     .transform((ids) => [...new Set(ids.filter(Boolean))]),
 });
-export type MediatorPanelInput = z.input<typeof mediatorPanelSchema>;
+/** Every field optional: a missing one is "not recorded". */
+export type MediatorPanelInput = Partial<Record<keyof z.input<typeof mediatorPanelSchema>, unknown>>;
 export type MediatorPanelValues = z.output<typeof mediatorPanelSchema>;
 export const MEDIATOR_PANEL_FIELD_ORDER = ["accreditationBody", "accreditationNumber", "accreditationExpiresOn", "monthlyCapacity", "areas"] as const;
 
@@ -43,5 +44,5 @@ export const conflictSchema = z
   .superRefine((v, ctx) => {
     if (!v.localAuthorityId && !v.partyName && !v.partyEmail) ctx.addIssue({ code: "custom", path: ["localAuthorityId"], message: CONFLICT_WITH_MESSAGE });
   });
-export type ConflictInput = z.input<typeof conflictSchema>;
+export type ConflictInput = Partial<Record<keyof z.input<typeof conflictSchema>, unknown>>;
 export const CONFLICT_FIELD_ORDER = ["localAuthorityId", "partyName", "partyEmail", "reason"] as const;
