@@ -17,6 +17,9 @@ export default async function AdminHome() {
       <p className="body">
         <Link href="/admin/jobs">Failed jobs</Link>: emails, reminders and alerts the app could not send in the background.
       </p>
+      <p className="body">
+        <Link href="/admin/users">Users</Link>: invite staff, change their role, deactivate them, unlock their sign-in, name safeguarding leads.
+      </p>
       <ReferenceDataLinks />
       <h2 className="h-m">Users</h2>
       {o.users.length === 0 ? (

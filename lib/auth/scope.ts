@@ -211,6 +211,14 @@ export function reportLocalAuthorityScope(user: SessionUser): Prisma.LocalAuthor
 }
 
 /**
+ * Issue 13 (/admin/users): the accounts an admin manages — staff only (family accounts are made and
+ * linked through their case, lib/auth/family-accounts.ts). Nobody else sees any.
+ */
+export function staffUserScope(user: SessionUser): Prisma.UserWhereInput {
+  return can(user, "user:manage") ? { role: { in: ["ADMIN", "CASEWORKER", "MEDIATOR", "LA_OFFICER"] } } : { id: { in: [] } };
+}
+
+/**
  * Issue 13 (decision 0029): the reference data an admin keeps — every local authority and ICB
  * (active or not) for "reference-data:manage", none for anyone else. Fits LocalAuthority and
  * HealthBody alike.

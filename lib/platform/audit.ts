@@ -132,6 +132,19 @@ export const AUDIT_ACTIONS = [
   // the rows), and naming the LA's attendee at the meeting.
   "la.deadlines_exported",
   "meeting.la_attendee_named",
+  // Staff accounts (issue 13: lib/admin/users, lib/auth/totp; decision 0027). No names or emails:
+  // ids, roles, flags and versions only.
+  "user.invited",
+  "user.invitation_resent",
+  "user.password_set",
+  "user.role_changed",
+  "user.deactivated",
+  "user.reactivated",
+  "user.safeguarding_lead_changed",
+  "user.second_factor_enrolment_started",
+  "user.second_factor_enabled",
+  "user.second_factor_reset",
+  "auth.second_factor_failed",
   // Reference data kept by admins (issue 13, lib/admin/reference, decision 0029). Deactivated,
   // never deleted while a case refers to it; a conflict's party name, email and reason are redacted.
   "local_authority.added",
