@@ -9,9 +9,8 @@ import { authorize } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/types";
 import { writeAudit } from "@/lib/platform/audit";
 import { parseInput, VALIDATION_MESSAGE } from "@/lib/platform/validation";
-import { DomainError } from "@/lib/platform/errors";
-import { BODY_FIELD_ORDER, bodySchema, BODY_WORDS, type BodyInput, type BodyKind } from "./body-schema";
-import { assertCodeFree, BODY_AUDIT, bodyAuditValues, bodyTable, isUniqueViolation } from "./body-store";
+import { BODY_FIELD_ORDER, bodySchema, type BodyInput, type BodyKind } from "./body-schema";
+import { assertCodeFree, BODY_AUDIT, bodyAuditValues, bodyTable, codeRaceError } from "./body-store";
 
 export async function addReferenceBody(user: SessionUser, kind: BodyKind, input: BodyInput, ip: string | null = null): Promise<{ id: string }> {
   authorize(user, "reference-data:manage");
@@ -24,9 +23,7 @@ export async function addReferenceBody(user: SessionUser, kind: BodyKind, input:
       return created;
     });
   } catch (e) {
-    // Two admins adding the same code at once: the second is told, as if the check had caught it.
-    if (!isUniqueViolation(e)) throw e;
-    const message = `The code ${v.code} is already used by another ${BODY_WORDS[kind].one}. Each ${BODY_WORDS[kind].one} needs its own code.`;
-    throw new DomainError(message, "CODE_TAKEN", { code: message });
+    // Two admins saving the same code at once: the second is told, as if the check had caught it.
+    codeRaceError(e, kind, v.code);
   }
 }

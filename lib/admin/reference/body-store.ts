@@ -77,7 +77,11 @@ export function bodyAuditValues(v: { code: string; name: string; noticeEmail: st
   };
 }
 
-/** Prisma's unique-constraint error (two admins adding the same code at once). */
-export function isUniqueViolation(e: unknown): boolean {
-  return typeof e === "object" && e !== null && (e as { code?: unknown }).code === "P2002";
+/**
+ * Prisma's unique-constraint error (two admins saving the same code at once) as the field error
+ * the check would have given; anything else is rethrown.
+ */
+export function codeRaceError(e: unknown, kind: BodyKind, code: string): never {
+  if (typeof e !== "object" || e === null || (e as { code?: unknown }).code !== "P2002") throw e;
+  fieldError("code", codeTakenMessage(kind, code, `another ${BODY_WORDS[kind].one}`), "CODE_TAKEN");
 }

@@ -9,10 +9,10 @@ import { transaction } from "@/lib/platform/db";
 import { authorize } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/types";
 import { writeAudit } from "@/lib/platform/audit";
-import { ConflictError, DomainError } from "@/lib/platform/errors";
+import { ConflictError } from "@/lib/platform/errors";
 import { parseInput, VALIDATION_MESSAGE } from "@/lib/platform/validation";
 import { BODY_FIELD_ORDER, bodySchema, BODY_WORDS, type BodyInput, type BodyKind } from "./body-schema";
-import { assertCodeFree, BODY_AUDIT, bodyAuditValues, bodyTable, findBodyOrThrow, isUniqueViolation } from "./body-store";
+import { assertCodeFree, BODY_AUDIT, bodyAuditValues, bodyTable, findBodyOrThrow, codeRaceError } from "./body-store";
 
 export const versionSchema = z.coerce.number({ error: "The page is out of date. Reload it and try again." }).int().min(1);
 
@@ -43,8 +43,7 @@ export async function updateReferenceBody(user: SessionUser, kind: BodyKind, id:
       return { id: before.id, version: version + 1 };
     });
   } catch (e) {
-    if (!isUniqueViolation(e)) throw e;
-    const message = `The code ${v.code} is already used by another ${BODY_WORDS[kind].one}. Each ${BODY_WORDS[kind].one} needs its own code.`;
-    throw new DomainError(message, "CODE_TAKEN", { code: message });
+    // Two admins saving the same code at once: the second is told, as if the check had caught it.
+    codeRaceError(e, kind, v.code);
   }
 }
