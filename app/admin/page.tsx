@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { requireUser } from "../_server/auth";
 import { adminOverview } from "@/lib/admin/queries";
+import { ReferenceDataLinks } from "./_reference/ReferenceDataLinks";
 
 export const metadata = { title: "Administration" };
 export const dynamic = "force-dynamic";
@@ -22,6 +23,7 @@ export default async function AdminHome() {
       <p className="body">
         <Link href="/admin/audit">Audit trail</Link>: who changed or viewed what, and when, with a download as a spreadsheet.
       </p>
+      <ReferenceDataLinks />
       <h2 className="h-m">Users</h2>
       {o.users.length === 0 ? (
         <p className="body">No users yet.</p>

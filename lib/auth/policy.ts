@@ -95,6 +95,11 @@ export const PERMISSIONS = {
   "user:manage": ["ADMIN"],
   /** Issue 13: a staff member's own second sign-in step (TOTP): optional for staff, required for admins. */
   "account:second-factor": ["ADMIN", "CASEWORKER", "MEDIATOR", "LA_OFFICER"],
+  /**
+   * Issue 13 (decision 0029): the reference data — local authorities, ICBs, the mediator panel
+   * (accreditation, capacity, areas, conflicts of interest) and the holiday data's coverage.
+   */
+  "reference-data:manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

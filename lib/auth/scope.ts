@@ -217,3 +217,17 @@ export function reportLocalAuthorityScope(user: SessionUser): Prisma.LocalAuthor
 export function staffUserScope(user: SessionUser): Prisma.UserWhereInput {
   return can(user, "user:manage") ? { role: { in: ["ADMIN", "CASEWORKER", "MEDIATOR", "LA_OFFICER"] } } : { id: { in: [] } };
 }
+
+/**
+ * Issue 13 (decision 0029): the reference data an admin keeps — every local authority and ICB
+ * (active or not) for "reference-data:manage", none for anyone else. Fits LocalAuthority and
+ * HealthBody alike.
+ */
+export function referenceDataScope(user: SessionUser): { id?: { in: string[] } } {
+  return can(user, "reference-data:manage") ? {} : { id: { in: [] } };
+}
+
+/** Issue 13: the mediator panel (/admin/mediators): every mediator user, for those who keep it. */
+export function mediatorPanelScope(user: SessionUser): Prisma.UserWhereInput {
+  return can(user, "reference-data:manage") ? { role: "MEDIATOR" } : { id: { in: [] } };
+}

@@ -154,13 +154,26 @@ export const AUDIT_ACTIONS = [
   "document.downloaded",
   "family_upload.downloaded",
   "export.downloaded",
+  // Reference data kept by admins (issue 13, lib/admin/reference, decision 0029). Deactivated,
+  // never deleted while a case refers to it; a conflict's party name, email and reason are redacted.
+  "local_authority.added",
+  "local_authority.updated",
+  "local_authority.deactivated",
+  "local_authority.reactivated",
+  "health_body.added",
+  "health_body.updated",
+  "health_body.deactivated",
+  "health_body.reactivated",
+  "mediator.panel_updated",
+  "mediator.conflict_added",
+  "mediator.conflict_removed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export type AuditInput = {
   actor: Pick<SessionUser, "id"> | null;
   action: AuditAction;
-  entityType: "Case" | "Party" | "User" | "Meeting" | "Venue" | "Document" | "CaseNote" | "Job" | "Agreement" | "Certificate" | "Obligation" | "FamilySubmission" | "FamilyUpload" | "LocalAuthority" | "Export";
+  entityType: "Case" | "Party" | "User" | "Meeting" | "Venue" | "Document" | "CaseNote" | "Job" | "Agreement" | "Certificate" | "Obligation" | "FamilySubmission" | "FamilyUpload" | "LocalAuthority" | "Export" | "HealthBody" | "MediatorProfile" | "MediatorConflict";
   entityId: string;
   caseId?: string | null;
   before?: Prisma.InputJsonValue | null;

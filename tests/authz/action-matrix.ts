@@ -184,4 +184,14 @@ export const ACTION_MATRIX: Record<string, ActionRow> = {
     expect: signedIn({ laOfficer: ALLOWED }),
   },
   "app/cases/[id]/parent-access/actions.ts#recordParentAccessAction": { form: (c) => ({ caseId: c.f.caseId, canSee: "no", how: "by phone" }), expect: signedIn({ ...only(OFFICE, ALLOWED) }) },
+  // ── Reference data (issue 13, decision 0029): admins only ────────────────────────────────────
+  "app/admin/_reference/actions.ts#addReferenceBodyAction": { form: (c) => ({ kind: "localAuthority", code: `AZN-${c.f.tag}`, name: `Authz New Council ${c.f.tag}` }), expect: signedIn({ admin: DONE }) },
+  // LA 2 saved as it is (the version may have moved on: the command then says so), and deactivating only asked about (the check step writes nothing).
+  "app/admin/_reference/actions.ts#updateReferenceBodyAction": { form: (c) => ({ kind: "localAuthority", id: c.f.la2Id, expectedVersion: "1", code: `AZ2-${c.f.tag}`, name: `Authz Council Two ${c.f.tag}` }), expect: signedIn({ admin: ALLOWED }) },
+  "app/admin/_reference/actions.ts#changeReferenceBodyStatusAction": { form: (c) => ({ kind: "localAuthority", id: c.f.la2Id, expectedVersion: "1", change: "deactivate", step: "check" }), expect: signedIn({ admin: ALLOWED }) },
+  "app/admin/mediators/actions.ts#updateMediatorPanelAction": { form: (c) => ({ mediatorId: c.f.users.mediator.id, expectedVersion: "0", monthlyCapacity: "8" }), expect: signedIn({ admin: DONE }) },
+  // A conflict with a party no case has, so case A's allocation is untouched.
+  "app/admin/mediators/actions.ts#addMediatorConflictAction": { form: (c) => ({ mediatorId: c.f.users.mediator.id, partyName: `Nobody ${c.f.tag}`, reason: "Authz check" }), expect: signedIn({ admin: DONE }) },
+  // A conflict that does not exist: not found for the admin too.
+  "app/admin/mediators/actions.ts#removeMediatorConflictAction": { form: (c) => ({ mediatorId: c.f.users.mediator.id, conflictId: `none-${c.f.tag}` }), expect: signedIn({}) },
 };

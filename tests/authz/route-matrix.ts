@@ -142,6 +142,17 @@ export const ROUTE_MATRIX: RouteRow[] = [
   { route: "/venues", expect: signedIn({ ...only(OFFICE, ok("Venues")) }) },
   { route: "/venues/new", expect: signedIn({ ...only(OFFICE, ok("Add a venue")) }) },
   { route: "/venues/[id]", params: (f) => ({ id: f.venueId }), expect: signedIn({ ...only(OFFICE, ok("Authz Hall")) }) },
+  // Reference data (issue 13, decision 0029): admins only.
+  { route: "/admin/local-authorities", expect: signedIn({ admin: ok("Authz Council One") }) },
+  { route: "/admin/local-authorities/new", expect: signedIn({ admin: ok("Add a local authority") }) },
+  { route: "/admin/local-authorities/[id]", params: (f) => ({ id: f.la1Id }), expect: signedIn({ admin: ok("Authz Council One") }) },
+  { route: "/admin/health-bodies", expect: signedIn({ admin: ok("ICBs and health bodies") }) },
+  { route: "/admin/health-bodies/new", expect: signedIn({ admin: ok("Add an ICB") }) },
+  // An LA's id is not an ICB's: not found for the admin too.
+  { route: "/admin/health-bodies/[id]", params: (f) => ({ id: f.la1Id }), expect: signedIn({}) },
+  { route: "/admin/mediators", expect: signedIn({ admin: ok("Mediator panel") }) },
+  { route: "/admin/mediators/[id]", params: (f) => ({ id: f.users.mediator.id }), expect: signedIn({ admin: ok("Conflicts of interest") }) },
+  { route: "/admin/calendar", expect: signedIn({ admin: ok("Bank holidays") }) },
 
   // ── Reports (issue 13, decision 0025): the office for every LA, an LA officer for their own ──
   { route: "/reports", expect: signedIn({ ...only([...OFFICE, "laOfficer", "otherLaOfficer"], ok("Figures for commissioners")) }) },
