@@ -16,6 +16,9 @@ export default async function AdminHome() {
       <p className="body">
         <Link href="/admin/jobs">Failed jobs</Link>: emails, reminders and alerts the app could not send in the background.
       </p>
+      <p className="body">
+        <Link href="/admin/templates">Letter and email templates</Link>: the standard letters and emails caseworkers send from a case.
+      </p>
       <h2 className="h-m">Users</h2>
       {o.users.length === 0 ? (
         <p className="body">No users yet.</p>

@@ -4,7 +4,6 @@
  * date and the reference, then the letter's paragraphs. The renderer adds the "check this
  * document" details, so a recipient can check a letter is really from the service. Pure.
  */
-import type { DocumentFacts } from "@/lib/platform/documents/store-document";
 import type { DocumentSpec } from "@/lib/platform/documents/render-pdf";
 
 export type LetterContent = {
@@ -18,7 +17,7 @@ export type LetterContent = {
   paragraphs: string[];
 };
 
-export function letterLayout(c: LetterContent, _facts: DocumentFacts): Omit<DocumentSpec, "issuedAt" | "verification"> {
+export function letterLayout(c: LetterContent): Omit<DocumentSpec, "issuedAt" | "verification"> {
   return {
     title: c.subject,
     summary: [

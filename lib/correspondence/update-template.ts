@@ -16,7 +16,7 @@ import { parseInput, VALIDATION_MESSAGE } from "@/lib/platform/validation";
 import { TEMPLATE_FIELD_ORDER, templateSchema, type TemplateInput } from "./template-schema";
 import { findTemplateOrThrow } from "./store";
 
-export const TEMPLATE_SAVED_FIRST = "Someone else saved this template after you opened it. Their version is shown below: make your changes again and save.";
+export const TEMPLATE_SAVED_FIRST = "Someone else saved this template after you opened it, so your changes have not been saved. Their version is listed under “Versions” (reload the page to see it). Save again to replace it with yours.";
 
 const versionSchema = z.coerce.number().int().positive();
 

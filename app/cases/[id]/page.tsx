@@ -32,6 +32,7 @@ import { AGREEMENT_LABELS } from "@/lib/cases/lifecycle";
 import { FamilyViews } from "./_components/FamilyViews";
 import { getLaCaseView } from "@/lib/la/get-la-case-view";
 import { LaMeeting } from "./_components/LaMeeting";
+import { SendCorrespondenceLink } from "./_components/SendCorrespondenceLink";
 
 export const metadata = { title: "Case" };
 export const dynamic = "force-dynamic";
@@ -206,6 +207,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
                 Change case details
               </Link>
             )}
+            <SendCorrespondenceLink user={user} caseId={c.id} />
           </div>
           {c.blocked.length > 0 && (
             <>
