@@ -16,7 +16,7 @@ test("an admin edits and previews the acknowledgement; a caseworker emails it fr
   await sql(`INSERT INTO "Party" (id, "caseId", kind, name, email, consent) VALUES ($1, $2, 'PARENT', 'Siân Brontë', 'sian.bronte@family.example', 'PENDING')`, [`e2e-p-${randomUUID()}`, caseId]);
 
   await signInAsStaff(page, "admin@demo.test");
-  await page.goto("/admin");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Administration");
   await page.getByRole("link", { name: "Letter and email templates" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Letter and email templates");
   await expectAccessible(page);
@@ -45,6 +45,7 @@ test("an admin edits and previews the acknowledgement; a caseworker emails it fr
 
   await page.context().clearCookies();
   await signInAsStaff(page, "caseworker@demo.test");
+  await page.waitForURL(/\/cases(\?|$)/);
   await page.goto(`/cases/${caseId}`);
   await page.getByRole("link", { name: "Send a letter or email" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Send a letter or email");
