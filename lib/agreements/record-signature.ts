@@ -17,7 +17,7 @@ export type SignatureInput = {
   agreementId: string;
   signerId: string;
   outcome: "SIGNED" | "DECLINED";
-  method: "IN_PERSON" | "LINK";
+  method: "IN_PERSON" | "LINK" | "SIGNED_IN";
   /** The hash of the text the person read. */
   contentSha256: string;
   typedName?: string | null;

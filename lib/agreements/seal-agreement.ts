@@ -128,7 +128,7 @@ async function closeReplacedObligations(tx: Tx, caseId: string, replacedAgreemen
   }
 }
 
-const METHOD_LABELS: Record<string, string> = { IN_PERSON: "Signed in the room", LINK: "Signed by emailed link" };
+const METHOD_LABELS: Record<string, string> = { IN_PERSON: "Signed in the room", LINK: "Signed by emailed link", SIGNED_IN: "Signed online, signed in to their account" };
 
 function londonDateTime(iso: string): string {
   return new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", dateStyle: "long", timeStyle: "short" }).format(new Date(iso));

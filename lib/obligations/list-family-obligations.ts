@@ -1,5 +1,5 @@
 /**
- * "What was agreed" on the family's page (/my-case): the agreed actions of their case(s) and
+ * "What was agreed" on the family's agreement page (/my-case/<case>/agreement, issue 12): the agreed actions of their case(s) and
  * whether each is done — shared facts only (R-80): the action, who is responsible, the due date,
  * its status, the reason it was closed, and the notes the writer chose to share with the family
  * (decision 0018). Never a note not shared with them.
@@ -14,12 +14,12 @@ import { OBLIGATION_SELECT, toObligationView, type ObligationView } from "./stor
 
 export type FamilyObligation = ObligationView & { sharedNotes: { id: string; at: string; note: string; evidence: string | null }[] };
 
-/** The agreed actions by case id. */
-export async function listFamilyObligations(user: SessionUser, now: Date = new Date()): Promise<Record<string, FamilyObligation[]>> {
+/** The agreed actions by case id (issue 12: of one case only, given `caseId`). */
+export async function listFamilyObligations(user: SessionUser, now: Date = new Date(), opts: { caseId?: string } = {}): Promise<Record<string, FamilyObligation[]>> {
   authorize(user, "family:workspace");
   const today = todayInLondon(now);
   const rows = await db().obligation.findMany({
-    where: obligationScope(user),
+    where: opts.caseId ? { AND: [{ caseId: opts.caseId }, obligationScope(user)] } : obligationScope(user),
     orderBy: [{ caseId: "asc" }, { position: "asc" }, { createdAt: "asc" }],
     select: {
       ...OBLIGATION_SELECT,

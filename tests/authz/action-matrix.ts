@@ -155,6 +155,13 @@ export const ACTION_MATRIX: Record<string, ActionRow> = {
   // person, whom the addAttendeeAction row above invited to the booked meeting; everyone else 404.
   "app/my-case/[caseId]/meeting/actions.ts#answerMeetingAction": { form: (c) => ({ caseId: c.f.caseId, answer: "COMING" }), expect: signedIn({ family: DONE }) },
   // R-01 (decision 0022): "No" while no consent is recorded writes nothing, so the parent stays without it.
+  // Decision 0019: the young person (case A's signer) answers while signed in (a decline, so nothing
+  // is sealed). ALLOWED: the staff rows above may have changed the text, which the command then
+  // refuses by its own rule ("read it again"); signing itself: tests/integration/family.
+  "app/my-case/[caseId]/agreement/sign/actions.ts#signAsFamilyUserAction": {
+    form: (c) => ({ caseId: c.f.caseId, agreementId: c.f.agreementId, contentSha256: c.f.agreementContentSha256, outcome: "DECLINED", reason: "Not yet" }),
+    expect: signedIn({ family: ALLOWED }),
+  },
   "app/my-case/[caseId]/parent-access/actions.ts#changeParentAccessAction": { form: (c) => ({ caseId: c.f.caseId, canSee: "no", confirmed: "yes" }), expect: signedIn({ family: ALLOWED }) },
   // Issue 12 (decision 0021): the family's views — the family of the case only (a parent without the young person's consent: 404).
   "app/my-case/[caseId]/views/actions.ts#sendViewsAction": { form: (c) => ({ caseId: c.f.caseId, views: "We would like a weekly check-in" }), expect: signedIn({ family: DONE }) },

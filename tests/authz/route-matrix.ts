@@ -22,12 +22,12 @@ import type { Actor, AuthzFixtures, SignedInActor } from "./fixtures";
 import { ACTORS, SIGNED_OUT_ACTORS } from "./fixtures";
 
 export type Marker = string | ((f: AuthzFixtures) => string);
-export type PageOutcome = { kind: "ok"; marker: Marker } | { kind: "404" } | { kind: "sign-in" } | { kind: "redirect"; to: string } | { kind: "status"; status: number };
+export type PageOutcome = { kind: "ok"; marker: Marker } | { kind: "404" } | { kind: "sign-in" } | { kind: "redirect"; to: Marker } | { kind: "status"; status: number };
 
 export const ok = (marker: Marker): PageOutcome => ({ kind: "ok", marker });
 export const NOT_FOUND: PageOutcome = { kind: "404" };
 export const SIGN_IN: PageOutcome = { kind: "sign-in" };
-export const redirectTo = (to: string): PageOutcome => ({ kind: "redirect", to });
+export const redirectTo = (to: Marker): PageOutcome => ({ kind: "redirect", to });
 export const status = (s: number): PageOutcome => ({ kind: "status", status: s });
 
 /** The mediation service's office; with the allocated mediator, the staff who work the case. */
@@ -116,8 +116,16 @@ export const ROUTE_MATRIX: RouteRow[] = [
   { route: "/la", expect: signedIn({ ...only(["laOfficer", "otherLaOfficer"], ok("Deadlines and actions")) }) },
   // Issue 12 (decision 0023): the CSV of the officer's own LA's outstanding deadlines; case A's reference only for case A's LA.
   { route: "/la/export.csv", expect: signedIn({ laOfficer: ok(reference), otherLaOfficer: ok("Due by") }) },
-  // The family's home lists their own cases only: the young person sees case A; the others see theirs (never case A).
-  { route: "/my-case", expect: signedIn({ family: ok(reference), otherFamily: ok((f) => f.otherCaseReference), ypParent: ok("Your mediation case") }) },
+  // The family's home (issue 12, decision 0019): one case → its overview (the young person: case A;
+  // the other family: theirs, never case A); none (the parent without the young person's consent) → the empty state.
+  {
+    route: "/my-case",
+    expect: signedIn({ family: redirectTo((f) => `/my-case/${f.caseId}`), otherFamily: redirectTo((f) => `/my-case/${f.otherCaseId}`), ypParent: ok("We cannot find a case for you yet") }),
+  },
+  { route: "/my-case/[caseId]", params: (f) => ({ caseId: f.caseId }), expect: signedIn({ family: ok("What happens next") }) },
+  { route: "/my-case/[caseId]/agreement", params: (f) => ({ caseId: f.caseId }), expect: signedIn({ family: ok("The agreement and what was agreed") }) },
+  // Decision 0019: case A's agreement waits for the young person's signature.
+  { route: "/my-case/[caseId]/agreement/sign", params: (f) => ({ caseId: f.caseId }), expect: signedIn({ family: ok("Sign the mediation agreement") }) },
   // R-01 (decision 0022): only the young person decides who else sees their case; their parent never may.
   { route: "/my-case/[caseId]/parent-access", params: (f) => ({ caseId: f.caseId }), expect: signedIn({ family: ok("Who can see your case") }) },
   { route: "/safeguarding", expect: signedIn({ admin: ok("Safeguarding concerns") }) },
@@ -159,9 +167,11 @@ export const ROUTE_MATRIX: RouteRow[] = [
   { route: "/cases/[id]/parties/[partyId]", params: (f) => ({ id: f.caseId, partyId: f.parentPartyId }), expect: signedIn({ ...only(OFFICE, ok((f) => f.users.ypParent.name)) }) },
   { route: "/cases/[id]/parties/[partyId]/consent", params: (f) => ({ id: f.caseId, partyId: f.parentPartyId }), expect: signedIn({ ...only(OFFICE, ok("Record consent")) }) },
   { route: "/cases/[id]/parent-access", params: caseA, expect: signedIn({ ...only(OFFICE, ok("Can the parent see the case")) }) },
-  // R-24 (issue 12): the LA officer of the case's LA names their LA's attendee; nobody else (the office uses the meeting page).
-  { route: "/cases/[id]/la-attendee", params: caseA, expect: signedIn({ laOfficer: ok("<h1") }) },
-  { route: "/cases/[id]/la-attendee/[partyId]", params: (f) => ({ id: f.caseId, partyId: f.laPartyId }), expect: signedIn({ laOfficer: ok("<h1") }) },
+  // R-24 (issue 12): only the LA officer of the case's LA names their LA's attendee, and only before the
+  // meeting is held — case A's has been, so the pages are gone for everyone (tests/integration/la/la-attendee.test.ts
+  // and the action matrix's row cover the officer before the meeting).
+  { route: "/cases/[id]/la-attendee", params: caseA, expect: signedIn({}) },
+  { route: "/cases/[id]/la-attendee/[partyId]", params: (f) => ({ id: f.caseId, partyId: f.laPartyId }), expect: signedIn({}) },
   // Recording an appeal is the office's (the lifecycle's rule): not found for the allocated mediator.
   { route: "/cases/[id]/transition/[name]", params: (f) => ({ id: f.caseId, name: "recordAppeal" }), expect: signedIn({ ...only(OFFICE, ok("<h1")) }) },
   { route: "/cases/[id]/pre-meetings", params: caseA, expect: signedIn({ ...only(CASE_STAFF, ok("<h1")) }) },

@@ -51,7 +51,7 @@ test.afterAll(async () => {
 
 function describe(o: PageOutcome): string {
   if (o.kind === "ok") return `200 with ${JSON.stringify(typeof o.marker === "string" ? o.marker : o.marker(f))}`;
-  if (o.kind === "redirect") return `a redirect to ${o.to}`;
+  if (o.kind === "redirect") return `a redirect to ${typeof o.to === "string" ? o.to : o.to(f)}`;
   if (o.kind === "status") return `status ${o.status}`;
   return o.kind === "404" ? "404" : "a redirect to the sign-in page";
 }
@@ -81,7 +81,8 @@ async function check(row: RouteRow, actor: Actor): Promise<string | null> {
       return res.status() >= 300 && res.status() < 400 && /^(https?:\/\/[^/]+)?\/sign-in(\?|$)/.test(location) ? null : wrong("");
     case "redirect": {
       const path = location.replace(/^https?:\/\/[^/]+/, "");
-      return res.status() >= 300 && res.status() < 400 && (path === want.to || path.startsWith(`${want.to}?`) || path.startsWith(`${want.to}#`)) ? null : wrong("");
+      const to = typeof want.to === "string" ? want.to : want.to(f);
+      return res.status() >= 300 && res.status() < 400 && (path === to || path.startsWith(`${to}?`) || path.startsWith(`${to}#`)) ? null : wrong("");
     }
     case "status":
       return res.status() === want.status ? null : wrong("");

@@ -86,7 +86,8 @@ test("a parent sees their meeting, adds it to their calendar and answers 'I need
     expect(link).toBeTruthy();
     await page.goto(link!);
     await page.getByRole("button", { name: "Continue to your case" }).click();
-    await expect(page).toHaveURL(/\/my-case$/);
+    // Issue 12: the home, or straight to the case when it is their only one (decision 0019).
+    await expect(page).toHaveURL(/\/my-case(\/[^/]+)?$/);
 
     // The meeting page: when and where, getting in, who will be there — no staff-only text.
     await page.goto(`/my-case/${ids.case}/meeting`);

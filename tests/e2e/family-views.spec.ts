@@ -26,7 +26,8 @@ test("a parent sends their views, their child's views and a PDF, and sees them l
     expect(link).toBeTruthy();
     await page.goto(link!);
     await page.getByRole("button", { name: "Continue to your case" }).click();
-    await expect(page).toHaveURL(/\/my-case$/);
+    // Issue 12: the home, or straight to the case when it is their only one (decision 0019).
+    await expect(page).toHaveURL(/\/my-case(\/[^/]+)?$/);
 
     await page.setViewportSize({ width: 320, height: 800 });
     await page.goto(`/my-case/${caseId}/views`);

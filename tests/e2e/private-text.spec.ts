@@ -203,7 +203,7 @@ test("the LA officer sees no staff-only text on any page they can open", async (
   }
 });
 
-test("the family sees no note, record or staff-only text on /my-case or in their email", async ({ browser }) => {
+test("the family sees no note, record or staff-only text on /my-case/<case> and its agreement page or in their email", async ({ browser }) => {
   test.setTimeout(60_000);
   const smtp = await startSmtp();
   try {
@@ -222,8 +222,12 @@ test("the family sees no note, record or staff-only text on /my-case or in their
     expect(link).toBeTruthy();
     await page.goto(link!);
     await page.getByRole("button", { name: "Continue to your case" }).click();
-    await expect(page).toHaveURL(/\/my-case$/);
+    // Issue 12: one case, so straight to its overview; then its agreement page.
+    await expect(page).toHaveURL(new RegExp(`/my-case/${caseId}$`));
     await expect(page.getByText("SM-DEMO-00001").first()).toBeVisible();
+    expect(await markersIn(page)).toEqual([]);
+    await expectAccessible(page);
+    await page.goto(`/my-case/${caseId}/agreement`);
     expect(await markersIn(page)).toEqual([]);
     await expectAccessible(page);
 

@@ -84,8 +84,9 @@ test.describe("family sign-in by emailed link", () => {
     await page.goto(link);
     await expectAccessible(page);
     await page.getByRole("button", { name: "Continue to your case" }).click();
-    await expect(page).toHaveURL(/\/my-case$/);
-    await expect(page.getByRole("heading", { name: "Your mediation case" })).toBeVisible();
+    // Issue 12: one case, so straight to its overview.
+    await expect(page).toHaveURL(/\/my-case\/[^/]+$/);
+    await expect(page.getByRole("heading", { name: "Your case", level: 1 })).toBeVisible();
     await expect(page.getByText("SM-DEMO-00001").first()).toBeVisible();
     await expectAccessible(page);
 

@@ -1,5 +1,6 @@
 /**
- * What the family is told about their case, in plain English (issue 8, item 14): the sentence for
+ * What the family is told about their case, in plain English (issue 8, item 14; issue 12: at a
+ * reading age of 9 to 11, tests/unit/family/readability.test.ts): the sentence for
  * where the case is, changed by what has happened — a "could not be arranged" certificate (R-23),
  * the certificate issued with the appeal deadline it gives (R-50, explained by the date engine),
  * monitoring that the LA carries out what was agreed (R-40..R-42, R-72). Pure.
@@ -31,33 +32,33 @@ export function familyStatus(c: FamilyStatusInput): FamilyStatus {
   const issued = c.certificates.filter((d) => d.closedOn && d.outcome && ISSUED.includes(d.outcome)).sort((a, b) => (a.closedOn! < b.closedOn! ? 1 : -1))[0];
   const notArrangedDue = c.certificates.find((d) => d.name === "CERTIFICATE_NOT_ARRANGED" && d.closedOn === null);
   const appeal = issued && c.decisionSentOn ? appealOf(c.decisionSentOn, issued.closedOn!) : null;
-  const appealSentence = appeal ? ` The last day for your appeal to reach the Tribunal is ${formatLongDate(appeal.date)}.` : "";
+  const appealSentence = appeal ? ` The Tribunal must get your appeal by ${formatLongDate(appeal.date)}.` : "";
 
   if (c.kind === "MEDIATION" && PRE_MEETING.includes(c.status)) {
     // R-23: mediation cannot take place within 30 days; the family may still mediate.
     if (issued?.name === "CERTIFICATE_NOT_ARRANGED") {
       return {
-        text: `Mediation could not be arranged within 30 days, so we issued your certificate on ${formatLongDate(issued.closedOn!)}. You can use it to appeal to the Tribunal.${appealSentence} You can still take part in mediation if you want to.`,
+        text: `We could not set up mediation in time. So we sent you a certificate on ${formatLongDate(issued.closedOn!)}. You can use it to appeal.${appealSentence} You can still have mediation if you want to.`,
         appeal,
       };
     }
     if (notArrangedDue) {
       return {
-        text: `Mediation cannot be arranged within 30 days. We will send you a certificate by ${formatLongDate(notArrangedDue.dueOn)}, so you can appeal to the Tribunal if you want to. You can still take part in mediation.`,
+        text: `We could not set up mediation in time. We will send you a certificate by ${formatLongDate(notArrangedDue.dueOn)}. You can use it to appeal if you want to. You can still have mediation.`,
         appeal: null,
       };
     }
   }
   if (c.status === "CERTIFICATE_ISSUED" && issued) {
-    const noNeed = c.sectionIOnly ? " You do not need it to appeal about the school named in the plan, but you can use it." : "";
-    return { text: `We issued your certificate on ${formatLongDate(issued.closedOn!)}. You can use it if you decide to appeal to the Tribunal.${appealSentence}${noNeed}`, appeal };
+    const noNeed = c.sectionIOnly ? " You only disagree about the school named in the plan. So you do not need it to appeal, but you can use it." : "";
+    return { text: `We sent you your certificate on ${formatLongDate(issued.closedOn!)}. If you want to appeal, you can use it. It is up to you.${appealSentence}${noNeed}`, appeal };
   }
   if (c.status === "MONITORING") {
     return {
       text:
         c.kind === "DRS"
           ? "Everyone must now do what was agreed at the meeting, by the dates agreed. We are checking that it happens."
-          : `The local authority must now do what was agreed at the meeting, by the dates agreed. We are checking that it does.${appealSentence}`,
+          : `The local authority must now do what was agreed, by the dates agreed. We check that it does.${appealSentence}`,
       appeal,
     };
   }

@@ -31,15 +31,15 @@ export const FAMILY_STATUS_TEXT: Record<CaseStatus, string> = {
   CONTACTING_PARTIES: "We are contacting everyone involved to plan the next steps.",
   AWAITING_CONSENT: "We are waiting for everyone involved to agree to take part.",
   ALLOCATED: "A mediator has been given your case and will be in touch with you.",
-  PREPARING: "Your mediator is preparing for the meeting and may contact you before it.",
+  PREPARING: "Your mediator will get in touch with you before the meeting.",
   MEETING_SCHEDULED: "A meeting has been arranged and we have sent you its date, time and place.",
-  MEETING_HELD: "The meeting has taken place and we are finishing the paperwork.",
-  CERTIFICATE_ISSUED: "Your certificate has been issued, and you can use it if you decide to appeal to the Tribunal.",
+  MEETING_HELD: "The meeting has happened and we are now doing the paperwork.",
+  CERTIFICATE_ISSUED: "We sent you your certificate, and you can use it to appeal if you want to.",
   MONITORING: "We are checking that the actions agreed at the meeting are carried out.",
   CLOSED: "Your case is closed; please contact us if you need more help.",
-  ADVICE_ONLY: "You have told us you do not want mediation, so we are preparing your certificate.",
+  ADVICE_ONLY: "You told us you do not want a meeting, so we will send you a certificate.",
   WITHDRAWN: "This case has been withdrawn, and we will write to tell you what happens next.",
-  NOT_PROCEEDING: "Not everyone agreed to take part, so the disagreement resolution meeting will not go ahead.",
+  NOT_PROCEEDING: "Not everyone said yes to taking part, so the meeting will not go ahead.",
 };
 
 /** How a status reads inside "This case is …, so …". */

@@ -11,6 +11,7 @@ import { isoFromDbDate } from "@/lib/deadlines";
 import { isSectionIOnly } from "../about/rules";
 import { familyStatus, type FamilyStatus } from "../family/family-status";
 import type { CaseStatus } from "../lifecycle";
+import { firstName } from "@/lib/family/home/wording";
 import { CERTIFICATE_KIND_LABELS, type CertificateKind } from "@/lib/certificates/certificate-content";
 
 const CERTIFICATE_DEADLINES = ["CERTIFICATE_ADVICE_ONLY", "CERTIFICATE_AFTER_MEDIATION", "CERTIFICATE_NOT_ARRANGED"];
@@ -18,7 +19,17 @@ const CERTIFICATE_DEADLINES = ["CERTIFICATE_ADVICE_ONLY", "CERTIFICATE_AFTER_MED
 /** Issue 11: the certificate in force (not superseded, R-31): its date of issue and the last day to appeal (R-50). */
 export type MyCertificate = { kindLabel: string; issuedOn: string; appealDeadlineOn: string | null; appealExplanation: string; href: string };
 
-export type MyCase = { id: string; reference: string; status: CaseStatus; localAuthority: { name: string }; family: FamilyStatus; certificate: MyCertificate | null; sectionIOnly: boolean };
+export type MyCase = {
+  id: string;
+  reference: string;
+  /** Issue 12: the child's first name, for the family's case chooser. */
+  childFirstName: string | null;
+  status: CaseStatus;
+  localAuthority: { name: string };
+  family: FamilyStatus;
+  certificate: MyCertificate | null;
+  sectionIOnly: boolean;
+};
 
 export async function listMyCases(user: SessionUser): Promise<MyCase[]> {
   authorize(user, "family:workspace");
@@ -33,6 +44,7 @@ export async function listMyCases(user: SessionUser): Promise<MyCase[]> {
       decisionSentOn: true,
       disputedDecisions: true,
       localAuthority: { select: { name: true } },
+      child: { select: { name: true } },
       deadlines: { where: { name: { in: CERTIFICATE_DEADLINES } }, select: { name: true, dueOn: true, closedOn: true, outcome: true } },
       certificates: {
         where: { supersededBy: { is: null } },
@@ -47,6 +59,7 @@ export async function listMyCases(user: SessionUser): Promise<MyCase[]> {
     sectionIOnly: c.kind !== "DRS" && isSectionIOnly(c.disputedDecisions),
     id: c.id,
     reference: c.reference,
+    childFirstName: firstName(c.child?.name),
     status: c.status,
     localAuthority: c.localAuthority,
     family: familyStatus({

@@ -247,7 +247,7 @@ describe("what the family is told (issue 8, item 14)", () => {
     });
     await transitionCase(caseworker, c.id, "issueCertificate", 1, { issuedOn: "2025-04-29" });
     const mine = (await listMyCases(parentUser)).find((m) => m.id === c.id)!;
-    expect(mine.family.text).toContain("We issued your certificate on Tuesday 29 April 2025.");
+    expect(mine.family.text).toContain("We sent you your certificate on Tuesday 29 April 2025.");
     expect(mine.family.appeal?.date).toBe("2025-05-29");
   });
 });

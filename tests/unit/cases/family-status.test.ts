@@ -9,7 +9,7 @@ describe("what the family is told", () => {
   it("says mediation could not be arranged, and when the certificate will come (R-23)", () => {
     const due = familyStatus({ ...base, certificates: [{ name: "CERTIFICATE_NOT_ARRANGED", dueOn: "2025-04-17", closedOn: null, outcome: null }] });
     expect(due.text).toBe(
-      "Mediation cannot be arranged within 30 days. We will send you a certificate by Thursday 17 April 2025, so you can appeal to the Tribunal if you want to. You can still take part in mediation.",
+      "We could not set up mediation in time. We will send you a certificate by Thursday 17 April 2025. You can use it to appeal if you want to. You can still have mediation.",
     );
     expect(due.appeal).toBeNull();
     expect(due.text).not.toBe(FAMILY_STATUS_TEXT.ALLOCATED);
@@ -19,9 +19,9 @@ describe("what the family is told", () => {
     const s = familyStatus({ ...base, certificates: [{ name: "CERTIFICATE_NOT_ARRANGED", dueOn: "2025-04-17", closedOn: "2025-04-16", outcome: "MET" }] });
     // 2 months after 10 March is 10 May (a Saturday: the next working day, Monday 12 May); 1 month after 16 April is 16 May (later).
     expect(s.appeal?.date).toBe("2025-05-16");
-    expect(s.text).toContain("Mediation could not be arranged within 30 days, so we issued your certificate on Wednesday 16 April 2025.");
-    expect(s.text).toContain("The last day for your appeal to reach the Tribunal is Friday 16 May 2025.");
-    expect(s.text).toContain("You can still take part in mediation if you want to.");
+    expect(s.text).toContain("We could not set up mediation in time. So we sent you a certificate on Wednesday 16 April 2025.");
+    expect(s.text).toContain("The Tribunal must get your appeal by Friday 16 May 2025.");
+    expect(s.text).toContain("You can still have mediation if you want to.");
     expect(s.appeal?.explanation).toContain("1 month after the certificate was issued on Wednesday 16 April 2025");
   });
 
@@ -30,15 +30,15 @@ describe("what the family is told", () => {
     const s = familyStatus({ ...base, status: "CERTIFICATE_ISSUED", certificates: issued });
     expect(s.appeal?.date).toBe("2025-05-29");
     expect(s.text).toBe(
-      "We issued your certificate on Tuesday 29 April 2025. You can use it if you decide to appeal to the Tribunal. The last day for your appeal to reach the Tribunal is Thursday 29 May 2025.",
+      "We sent you your certificate on Tuesday 29 April 2025. If you want to appeal, you can use it. It is up to you. The Tribunal must get your appeal by Thursday 29 May 2025.",
     );
-    expect(familyStatus({ ...base, status: "CERTIFICATE_ISSUED", certificates: issued, sectionIOnly: true }).text).toContain("You do not need it to appeal about the school named in the plan");
+    expect(familyStatus({ ...base, status: "CERTIFICATE_ISSUED", certificates: issued, sectionIOnly: true }).text).toContain("You only disagree about the school named in the plan. So you do not need it to appeal");
     // Without the decision date there is no appeal date to give.
     expect(familyStatus({ ...base, status: "CERTIFICATE_ISSUED", certificates: issued, decisionSentOn: null }).appeal).toBeNull();
   });
 
   it("says the local authority must carry out what was agreed, while we monitor (R-40, R-72)", () => {
-    expect(familyStatus({ ...base, status: "MONITORING" }).text).toBe("The local authority must now do what was agreed at the meeting, by the dates agreed. We are checking that it does.");
+    expect(familyStatus({ ...base, status: "MONITORING" }).text).toBe("The local authority must now do what was agreed, by the dates agreed. We check that it does.");
     expect(familyStatus({ ...base, kind: "DRS", status: "MONITORING" }).text).toContain("Everyone must now do what was agreed");
   });
 

@@ -1,4 +1,6 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
+import { familyCaseHref } from "@/lib/family/home/links";
 import { requireUser } from "../../../_server/auth";
 import { NotFoundError } from "@/lib/auth/types";
 import { getParentAccess, type ParentAccessView } from "@/lib/family/parent-access/get-parent-access";
@@ -37,7 +39,7 @@ export default async function ParentAccessPage({ params, searchParams }: { param
   return (
     <>
       <p className="body">
-        <a href="/my-case">Back to your case</a>
+        <Link href={familyCaseHref(caseId)}>Back to your case</Link>
       </p>
       {banner && (
         <div className="notification notification--success" role="alert" aria-labelledby="parent-access-done-title" data-testid="parent-access-done">

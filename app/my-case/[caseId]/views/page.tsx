@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { familyCaseHref } from "@/lib/family/home/links";
 import { notFound } from "next/navigation";
 import { requireUser } from "../../../_server/auth";
 import { FORM_TITLE_METADATA } from "@/components/page-title";
@@ -42,7 +43,7 @@ export default async function FamilyViewsPage({ params, searchParams }: { params
   return (
     <>
       <p className="body">
-        <Link href="/my-case">Back to your case</Link>
+        <Link href={familyCaseHref(caseId)}>Back to your case</Link>
       </p>
       <span className="caption">Case {data.reference}</span>
       <h1 className="h-l">{TITLE}</h1>

@@ -1,0 +1,25 @@
+"use client";
+/**
+ * The family's sub-navigation of one case (issue 12): rendered on the server too, so it works
+ * without JavaScript; the current page is marked for screen readers (aria-current) and by sight.
+ */
+import { usePathname } from "next/navigation";
+import type { FamilyCaseLink } from "@/lib/family/home/links";
+
+export function CaseNav({ links, label }: { links: FamilyCaseLink[]; label: string }) {
+  const path = usePathname();
+  const current = [...links].sort((a, b) => b.href.length - a.href.length).find((l) => path === l.href || path.startsWith(`${l.href}/`));
+  return (
+    <nav aria-label={label} className="mb-8 border-b border-border">
+      <ul className="list-none p-0 m-0 flex flex-wrap gap-x-6 gap-y-2 pb-3">
+        {links.map((l) => (
+          <li key={l.id}>
+            <a href={l.href} aria-current={current?.id === l.id ? "page" : undefined} className={current?.id === l.id ? "font-bold no-underline text-ink" : undefined}>
+              {l.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
