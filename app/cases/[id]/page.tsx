@@ -207,8 +207,8 @@ export default async function CasePage({ params, searchParams }: { params: Promi
                 Change case details
               </Link>
             )}
-            <SendCorrespondenceLink user={user} caseId={c.id} />
           </div>
+          <SendCorrespondenceLink user={user} caseId={c.id} />
           {c.blocked.length > 0 && (
             <>
               <h3 className="h-s">Not possible yet</h3>
