@@ -43,7 +43,7 @@ export default async function CorrespondencePreviewPage({
     <>
       <BackLink href={back}>Back</BackLink>
       <span className="caption">{p.case.reference}</span>
-      <h1 className="h-l">Check the {email ? "email" : "letter"} before it is {email ? "sent" : "made"}</h1>
+      <h1 className="h-l">{email ? "Check the email before it is sent" : "Check the letter before it is made"}</h1>
       {one(q.changed) && (
         <Notice title="Important" alert testId="template-changed">
           <p className="body">The template was changed after you saw the preview. This is the new version: check it, then {email ? "send it" : "make the letter"}.</p>
