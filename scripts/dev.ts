@@ -14,7 +14,7 @@ import path from "node:path";
 import pg from "pg";
 import { clearStaleBuildCache } from "./build-cache";
 import { DEV_DATA_DIR, PostgresStartError, startEmbeddedPostgres, type RunningPostgres } from "./embedded-postgres";
-import { DEMO_PASSWORD, DEMO_USERS } from "../lib/seed/demo-accounts";
+import { DEMO_ADMIN_TOTP_SECRET, DEMO_PASSWORD, DEMO_USERS } from "../lib/seed/demo-accounts";
 import { prepareJobs } from "../lib/platform/jobs/prepare";
 import { spawnWorker, stopWorker } from "./worker-process";
 
@@ -107,6 +107,7 @@ async function main() {
     console.log(`\n  SEND Mediation is running at ${origin} (${also})\n`);
     console.log(`  Demo sign-ins (staff password: ${DEMO_PASSWORD}):`);
     for (const u of DEMO_USERS) console.log(`    ${u.role.padEnd(11)} ${u.email}${u.role === "PARENT" ? "  (no password: ask for a link, then open /dev/mailbox)" : ""}`);
+    console.log(`  The admin's two-step sign-in key (add it to an authenticator app): ${DEMO_ADMIN_TOTP_SECRET}`);
     console.log("\n  Press Ctrl-C to stop.\n");
   }, 1500);
 }

@@ -15,6 +15,7 @@ import { withJoinedDates } from "@/lib/platform/dates/date-input";
 import { DomainError } from "@/lib/platform/errors";
 import { HONEYPOT_FIELD } from "@/lib/platform/security/honeypot";
 import { checkPublicInput, INPUT_TOO_LARGE_MESSAGE } from "@/lib/platform/security/input-bounds";
+import { mustEnrolSecondFactor, SECOND_FACTOR_PATH } from "@/lib/auth/totp/totp";
 import { clientIp, getSessionUser } from "./auth";
 
 export type ActionState = {
@@ -46,12 +47,16 @@ type Options<U, R> = {
   run: (values: Record<string, string>, ctx: ActionContext<U>) => Promise<R>;
 };
 
-/** A signed-in action: signed out → sign-in page; lacking `permission` → 404 (never 403). */
-export async function runAction<R extends ActionState | void>(formData: FormData, opts: Options<SessionUser, R> & { permission: Permission }): Promise<ActionState> {
+/**
+ * A signed-in action: signed out → sign-in page; lacking `permission` → 404 (never 403); an admin
+ * without the second sign-in step → its set-up page (issue 13), unless the action is that set-up.
+ */
+export async function runAction<R extends ActionState | void>(formData: FormData, opts: Options<SessionUser, R> & { permission: Permission; allowWithoutSecondFactor?: boolean }): Promise<ActionState> {
   const values = formValues(formData);
   const user = await getSessionUser();
   if (!user) redirect("/sign-in");
   if (!can(user, opts.permission)) notFound();
+  if (!opts.allowWithoutSecondFactor && mustEnrolSecondFactor(user)) redirect(SECOND_FACTOR_PATH);
   return perform(values, { user, ip: await clientIp() }, opts);
 }
 

@@ -18,6 +18,7 @@ import { loadActiveUser } from "@/lib/users";
 import { deleteReferralDraftOf } from "@/lib/cases/intake/referral-draft";
 import { can, type Permission } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/types";
+import { mustEnrolSecondFactor, SECOND_FACTOR_PATH } from "@/lib/auth/totp/totp";
 import { clientAddress, PEER_ADDRESS_HEADER, trustedProxyHops } from "@/lib/platform/security/client-ip";
 import { peerAddressHeaderInstalled } from "@/lib/platform/security/peer-address";
 
@@ -123,9 +124,11 @@ export async function getSessionUser(): Promise<SessionUser | null> {
  * For pages: signed out → sign-in page (coming back to `returnTo`, a path on this site, after
  * signing in); lacking the permission → 404 (never 403).
  */
-export async function requireUser(permission?: Permission, opts: { returnTo?: string } = {}): Promise<SessionUser> {
+export async function requireUser(permission?: Permission, opts: { returnTo?: string; allowWithoutSecondFactor?: boolean } = {}): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) redirect(opts.returnTo ? `/sign-in?next=${encodeURIComponent(opts.returnTo)}` : "/sign-in");
   if (permission && !can(user, permission)) notFound();
+  // Issue 13 (decision 0027): an admin without the second sign-in step sets it up before any page.
+  if (!opts.allowWithoutSecondFactor && mustEnrolSecondFactor(user)) redirect(SECOND_FACTOR_PATH);
   return user;
 }

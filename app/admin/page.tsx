@@ -17,6 +17,9 @@ export default async function AdminHome() {
         <Link href="/admin/jobs">Failed jobs</Link>: emails, reminders and alerts the app could not send in the background.
       </p>
       <p className="body">
+        <Link href="/admin/users">Users</Link>: invite staff, change their role, deactivate them, unlock their sign-in, name safeguarding leads.
+      </p>
+      <p className="body">
         <Link href="/admin/templates">Letter and email templates</Link>: the standard letters and emails caseworkers send from a case.
       </p>
       <h2 className="h-m">Users</h2>

@@ -8,8 +8,8 @@ import { StaffSignInForm } from "./StaffSignInForm";
 export const metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ signedOut?: string; next?: string | string[] }> }) {
-  const { signedOut, next: nextParam } = await searchParams;
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ signedOut?: string; expired?: string; passwordSet?: string; next?: string | string[] }> }) {
+  const { signedOut, expired, passwordSet, next: nextParam } = await searchParams;
   // Only a path on this site: anything else is dropped (no open redirect).
   const next = safeReturnPath(Array.isArray(nextParam) ? nextParam[0] : nextParam) ?? undefined;
   const user = await getSessionUser();
@@ -21,6 +21,18 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <div className="notification notification--success" role="status">
             <p className="notification__title">Signed out</p>
             <p className="notification__body">You have signed out.</p>
+          </div>
+        )}
+        {passwordSet && (
+          <div className="notification notification--success" role="status">
+            <p className="notification__title">Password set</p>
+            <p className="notification__body">Your password has been set. Sign in with your email address and your new password.</p>
+          </div>
+        )}
+        {expired && (
+          <div className="notification" role="status">
+            <p className="notification__title">Sign in again</p>
+            <p className="notification__body">Your sign-in timed out before the code was entered. Enter your email address and password again.</p>
           </div>
         )}
         <h1 className="h-l">Sign in</h1>

@@ -89,6 +89,13 @@ export const PERMISSIONS = {
    */
   "report:read": ["ADMIN", "CASEWORKER", "LA_OFFICER"],
   /**
+   * Issue 13 (/admin/users, decision 0027): invite staff, change their role and LA, deactivate and
+   * re-activate them, unlock their sign-in, name safeguarding leads (R-81), reset their second step.
+   */
+  "user:manage": ["ADMIN"],
+  /** Issue 13: a staff member's own second sign-in step (TOTP): optional for staff, required for admins. */
+  "account:second-factor": ["ADMIN", "CASEWORKER", "MEDIATOR", "LA_OFFICER"],
+  /**
    * Issue 13 (decision 0030): send a standard email or letter from a case page (a correspondence
    * template filled with the case's shared facts, never staff-only text, R-80): the office.
    */

@@ -209,3 +209,11 @@ export function reportLocalAuthorityScope(user: SessionUser): Prisma.LocalAuthor
   if (!can(user, "report:read")) return { id: { in: [] } };
   return localAuthorityScope(user);
 }
+
+/**
+ * Issue 13 (/admin/users): the accounts an admin manages — staff only (family accounts are made and
+ * linked through their case, lib/auth/family-accounts.ts). Nobody else sees any.
+ */
+export function staffUserScope(user: SessionUser): Prisma.UserWhereInput {
+  return can(user, "user:manage") ? { role: { in: ["ADMIN", "CASEWORKER", "MEDIATOR", "LA_OFFICER"] } } : { id: { in: [] } };
+}

@@ -3,8 +3,9 @@
  * user id and `User.sessionVersion`; every request re-reads the user (lib/users) and refuses a
  * cookie whose version is not the current one. Bumping the version therefore ends every session
  * of that user, on every device: sign-out does it. (A deactivated user is refused by `active`
- * already; there is no deactivation command yet, and when one is written it must call
- * `endSessions` too, so that re-activating the account does not bring old cookies back.)
+ * already; deactivating also bumps the version, in its own transaction — issue 13,
+ * lib/admin/users/deactivate-user.ts — so that re-activating the account does not bring old
+ * cookies back.)
  */
 import "server-only";
 import { db, type Tx } from "@/lib/platform/db";

@@ -21,7 +21,12 @@ export const signInWaitMessage = (retryAfterSeconds: number) => `Too many attemp
 export type StaffSignInResult =
   | { ok: true; user: SessionUser; sessionVersion: number }
   | { ok: false; reason: "INVALID"; followUp?: FollowUp }
-  | { ok: false; reason: "WAIT"; retryAfterSeconds: number };
+  | { ok: false; reason: "WAIT"; retryAfterSeconds: number }
+  /**
+   * Issue 13: the password is right but the user has the TOTP step on: not signed in yet. The app
+   * asks for the code (./totp/verify-sign-in-code.ts), holding only this in an encrypted cookie.
+   */
+  | { ok: false; reason: "CODE_NEEDED"; pending: { userId: string; sessionVersion: number } };
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
@@ -50,7 +55,7 @@ export async function staffSignIn(emailRaw: string, password: string, ip: string
 
   const user = await db().user.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, role: true, localAuthorityId: true, active: true, passwordHash: true, sessionVersion: true },
+    select: { id: true, email: true, name: true, role: true, localAuthorityId: true, active: true, passwordHash: true, sessionVersion: true, totpEnabledAt: true },
   });
   const isStaff = !!user && user.active && STAFF_ROLES.includes(user.role) && !!user.passwordHash;
   const good = await verifyPassword(password, isStaff ? user.passwordHash! : dummyHash());
@@ -67,6 +72,8 @@ export async function staffSignIn(emailRaw: string, password: string, ip: string
     if (k.name === "pair") await clearCounter(k.key);
     else await releaseAttempt(k.key, SIGN_IN_LIMITS[k.name], now);
   }
+  // The sign-in (and its audit row) happens after the code: ./totp/verify-sign-in-code.ts.
+  if (user.totpEnabledAt) return { ok: false, reason: "CODE_NEEDED", pending: { userId: user.id, sessionVersion: user.sessionVersion } };
   await writeAudit(db(), { actor: { id: user.id }, action: "auth.signed_in", entityType: "User", entityId: user.id, ip });
   return {
     ok: true,

@@ -12,6 +12,8 @@ export type SessionUser = {
   localAuthorityId: string | null;
   /** a caseworker or admin who is the provider's safeguarding lead (User.safeguardingLead). */
   safeguardingLead?: boolean;
+  /** Issue 13: the user has the TOTP second sign-in step on (required for admins: app/_server/auth.ts). */
+  secondFactor?: boolean;
 };
 
 /**

@@ -10,6 +10,7 @@ import { writeAudit } from "@/lib/platform/audit";
 import { parseInput } from "@/lib/platform/validation";
 import { authorize } from "./policy";
 import { accountKeyPrefixes } from "./sign-in-limits";
+import { secondFactorKey } from "./totp/verify-sign-in-code";
 import { NotFoundError, type SessionUser } from "./types";
 
 const unlockSchema = z.object({ userId: z.string().trim().min(1, "Choose a user.").max(64, "Choose a user from the list.") });
@@ -22,7 +23,8 @@ export async function unlockSignIn(admin: SessionUser, userId: string, ip: strin
     const user = await tx.user.findUnique({ where: { id: v.userId }, select: { id: true, email: true } });
     if (!user) throw new NotFoundError("user");
     const { account, pairPrefix } = accountKeyPrefixes(user.email);
-    const { count } = await tx.loginThrottle.deleteMany({ where: { OR: [{ key: account }, { key: { startsWith: pairPrefix } }] } });
+    // Issue 13: and the counter of wrong second-step codes (./totp/verify-sign-in-code.ts).
+    const { count } = await tx.loginThrottle.deleteMany({ where: { OR: [{ key: account }, { key: { startsWith: pairPrefix } }, { key: secondFactorKey(user.id) }] } });
     await writeAudit(tx, { actor: admin, action: "auth.sign_in_unlocked", entityType: "User", entityId: user.id, after: { countersCleared: count }, ip });
     return { cleared: count };
   });

@@ -132,6 +132,19 @@ export const AUDIT_ACTIONS = [
   // the rows), and naming the LA's attendee at the meeting.
   "la.deadlines_exported",
   "meeting.la_attendee_named",
+  // Staff accounts (issue 13: lib/admin/users, lib/auth/totp; decision 0027). No names or emails:
+  // ids, roles, flags and versions only.
+  "user.invited",
+  "user.invitation_resent",
+  "user.password_set",
+  "user.role_changed",
+  "user.deactivated",
+  "user.reactivated",
+  "user.safeguarding_lead_changed",
+  "user.second_factor_enrolment_started",
+  "user.second_factor_enabled",
+  "user.second_factor_reset",
+  "auth.second_factor_failed",
   // Correspondence (issue 13, lib/correspondence): a template saved (its version), and an email or
   // letter sent from a case (the template, its version, the channel and ids, never the text).
   "correspondence_template.updated",

@@ -17,3 +17,11 @@ export const DEMO_LAS = [
   { code: "DEMO2", name: "Southborough Council" },
 ] as const;
 
+/**
+ * Issue 13 (decision 0027): admins must use two-step sign-in, so the demo admin comes with it on,
+ * with this published secret (demo only, like the demo password): add it to an authenticator app,
+ * or get the code with `npx tsx -e "import('otplib').then(async o => console.log(await o.generate({ secret: '<this>' })))"`.
+ * The browser tests compute the code from it (tests/e2e/helpers.ts signInAsStaff).
+ */
+export const DEMO_ADMIN_EMAIL = "admin@demo.test";
+export const DEMO_ADMIN_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";

@@ -14,7 +14,7 @@ import { recordEvent } from "@/lib/cases/timeline";
 import { createDemoCase, demoCasePlans } from "./demo-cases";
 
 export { DEMO_LAS, DEMO_PASSWORD, DEMO_USERS } from "./demo-accounts";
-import { DEMO_LAS, DEMO_PASSWORD, DEMO_USERS } from "./demo-accounts";
+import { DEMO_ADMIN_EMAIL, DEMO_ADMIN_TOTP_SECRET, DEMO_LAS, DEMO_PASSWORD, DEMO_USERS } from "./demo-accounts";
 
 /** Every demo case reference starts with this; `resetDemoData` deletes exactly those cases. */
 export const DEMO_REFERENCE_PREFIX = "SM-DEMO-";
@@ -61,6 +61,9 @@ export async function seedDemo(prisma: PrismaClient, log: (m: string) => void = 
     });
     ids[u.email] = row.id;
   }
+  // Issue 13: the demo admin has two-step sign-in on (required for admins), with the published
+  // secret — set again by a re-seed unless it is on already (e.g. set up by hand with another key).
+  await prisma.user.updateMany({ where: { email: DEMO_ADMIN_EMAIL, totpEnabledAt: null }, data: { totpSecret: DEMO_ADMIN_TOTP_SECRET, totpEnabledAt: new Date(), totpPendingSecret: null, totpLastStep: null } });
   // SM-DEMO-00001: a mediation case part-way through (allocated, 30-day clock running), dated
   // relative to today so the deadlines panel always shows a live example. Only set up when first
   // created: re-seeding never overwrites what a demo user has done since.

@@ -9,8 +9,8 @@ import type { SessionUser } from "@/lib/auth/types";
 export async function loadActiveUser(id: string, sessionVersion: number): Promise<SessionUser | null> {
   const u = await db().user.findUnique({
     where: { id },
-    select: { id: true, email: true, name: true, role: true, localAuthorityId: true, safeguardingLead: true, active: true, sessionVersion: true },
+    select: { id: true, email: true, name: true, role: true, localAuthorityId: true, safeguardingLead: true, active: true, sessionVersion: true, totpEnabledAt: true },
   });
   if (!u || !u.active || u.sessionVersion !== sessionVersion) return null;
-  return { id: u.id, email: u.email, name: u.name, role: u.role, localAuthorityId: u.localAuthorityId, safeguardingLead: u.safeguardingLead };
+  return { id: u.id, email: u.email, name: u.name, role: u.role, localAuthorityId: u.localAuthorityId, safeguardingLead: u.safeguardingLead, secondFactor: u.totpEnabledAt !== null };
 }

@@ -73,6 +73,28 @@ export const ACTION_MATRIX: Record<string, ActionRow> = {
     expect: everyone(NOT_FOUND, { expiredLink: REFUSED }),
   },
 
+  // Issue 13: the code step without a pending sign-in goes back to the sign-in page, for everyone.
+  "app/sign-in/code/actions.ts#verifySignInCodeAction": { form: () => ({ code: "123456" }), expect: everyone(SIGN_IN) },
+  // A made-up set-password link: refused (the page says the link is not valid), nothing written.
+  "app/set-password/[token]/actions.ts#setPasswordAction": { form: () => ({ token: "A".repeat(43), password: "velvet harbour lantern", confirmPassword: "velvet harbour lantern" }), expect: everyone(REFUSED) },
+
+  // ── Staff accounts (issue 13, decision 0027): the admin only ─────────────────────────────────
+  "app/admin/users/actions.ts#inviteUserAction": {
+    form: (c, actor) => ({ name: "Invited Person", email: `authz-invited-${actor}-${c.f.tag}@authz.example`, role: "CASEWORKER", localAuthorityId: "" }),
+    expect: signedIn({ admin: DONE }),
+  },
+  "app/admin/users/actions.ts#resendInvitationAction": { form: (c) => ({ userId: c.f.users.caseworker.id, version: "0" }), expect: signedIn({ admin: ALLOWED }) },
+  // The same role again: turned down by the command ("nothing changed"), after the authorization.
+  "app/admin/users/actions.ts#changeRoleAction": { form: (c) => ({ userId: c.f.users.caseworker.id, version: "0", role: "CASEWORKER", localAuthorityId: "" }), expect: signedIn({ admin: ALLOWED }) },
+  // The first step of the confirmed changes: the confirmation, nothing saved.
+  "app/admin/users/actions.ts#changeUserStatusAction": { form: (c) => ({ userId: c.f.users.caseworker.id, version: "0", change: "deactivate", step: "check" }), expect: signedIn({ admin: ALLOWED }) },
+  "app/admin/users/actions.ts#safeguardingLeadAction": { form: (c) => ({ userId: c.f.users.caseworker.id, version: "0", lead: "true", step: "check" }), expect: signedIn({ admin: ALLOWED }) },
+  "app/admin/users/actions.ts#resetSecondFactorAction": { form: (c) => ({ userId: c.f.users.caseworker.id, version: "0", step: "check" }), expect: signedIn({ admin: ALLOWED }) },
+  "app/admin/users/actions.ts#unlockSignInAction": { form: (c) => ({ userId: c.f.users.caseworker.id, version: "0" }), expect: signedIn({ admin: DONE }) },
+  // Each staff member's own two-step sign-in (the admin's is on already: turned down, after the authorization).
+  "app/account/two-step/actions.ts#startSecondFactorAction": { form: () => ({}), expect: signedIn({ ...only(["caseworker", "admin", "mediator", "otherMediator", "laOfficer", "otherLaOfficer"], ALLOWED) }) },
+  "app/account/two-step/actions.ts#confirmSecondFactorAction": { form: () => ({ code: "000000" }), expect: signedIn({ ...only(["caseworker", "admin", "mediator", "otherMediator", "laOfficer", "otherLaOfficer"], ALLOWED) }) },
+
   // ── Admin, mediator's own, venues ────────────────────────────────────────────────────────────
   // The admin gets past the permission to a job that does not exist: not found, like anyone else.
   "app/admin/jobs/actions.ts#retryJobAction": { form: () => ({ queue: "outbox-delivery", id: "00000000-0000-0000-0000-000000000000" }), expect: signedIn({ admin: NOT_FOUND }) },

@@ -126,6 +126,8 @@ export async function createAuthzFixtures(q: Query, opts: { fileStoreDir?: strin
   await user("caseworker", "CASEWORKER");
   // The admin is also the safeguarding lead (R-81), so /safeguarding has someone it opens for.
   await user("admin", "ADMIN", null, true);
+  // Issue 13 (decision 0027): admins must have two-step sign-in on, or every page sends them to set it up.
+  await q(`UPDATE "User" SET "totpSecret" = $1, "totpEnabledAt" = now() WHERE id = $2`, ["JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", users.admin.id]);
   await user("mediator", "MEDIATOR");
   await user("otherMediator", "MEDIATOR");
   await user("family", "PARENT");

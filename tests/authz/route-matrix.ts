@@ -95,6 +95,9 @@ export const ROUTE_MATRIX: RouteRow[] = [
     params: (f, actor) => ({ token: actor === "expiredLink" ? f.expiredSigningToken : "A".repeat(43) }),
     expect: everyone(NOT_FOUND, { expiredLink: ok("This signing link has expired") }),
   },
+  // Issue 13: the code step without a pending sign-in, and a made-up set-password link.
+  { route: "/sign-in/code", expect: everyone(ok("Sign in again")) },
+  { route: "/set-password/[token]", label: "a made-up set-password link", params: () => ({ token: "A".repeat(43) }), expect: everyone(ok("This link is not valid")) },
   // Development only: not found in the production build, for everyone.
   { route: "/dev/mailbox", expect: everyone(NOT_FOUND) },
   { route: "/api/health", expect: everyone(ok("ok")) },
@@ -129,6 +132,13 @@ export const ROUTE_MATRIX: RouteRow[] = [
   // R-01 (decision 0022): only the young person decides who else sees their case; their parent never may.
   { route: "/my-case/[caseId]/parent-access", params: (f) => ({ caseId: f.caseId }), expect: signedIn({ family: ok("Who can see your case") }) },
   { route: "/safeguarding", expect: signedIn({ admin: ok("Safeguarding concerns") }) },
+  // Staff accounts (issue 13, decision 0027): the admin only; family accounts are not managed there.
+  { route: "/admin/users", expect: signedIn({ admin: ok("Invite a user") }) },
+  { route: "/admin/users/new", expect: signedIn({ admin: ok("Send invitation") }) },
+  { route: "/admin/users/[id]", label: "the caseworker's account", params: (f) => ({ id: f.users.caseworker.id }), expect: signedIn({ admin: ok("Deactivate the account") }) },
+  { route: "/admin/users/[id]", label: "a family account", params: (f) => ({ id: f.users.family.id }), expect: signedIn({}) },
+  // Each staff member's own two-step sign-in; a family user has none.
+  { route: "/account/two-step", expect: signedIn({ ...only(["caseworker", "admin", "mediator", "otherMediator", "laOfficer", "otherLaOfficer"], ok("Two-step sign-in")) }) },
   { route: "/venues", expect: signedIn({ ...only(OFFICE, ok("Venues")) }) },
   { route: "/venues/new", expect: signedIn({ ...only(OFFICE, ok("Add a venue")) }) },
   { route: "/venues/[id]", params: (f) => ({ id: f.venueId }), expect: signedIn({ ...only(OFFICE, ok("Authz Hall")) }) },

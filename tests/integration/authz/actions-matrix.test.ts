@@ -21,6 +21,13 @@ vi.mock("@/app/_server/auth", () => ({
   requireUser: async () => {
     throw new Error("requireUser is for pages");
   },
+  // Issue 13: the second sign-in step's cookie is encrypted with the session secret (app/_server/sign-in-step.ts).
+  authOptions: { secret: "authz-matrix-secret" },
+}));
+// No request here: no cookies (e.g. no pending second sign-in step) and no headers.
+vi.mock("next/headers", () => ({
+  cookies: async () => ({ get: () => undefined, set: () => {}, delete: () => {} }),
+  headers: async () => new Headers(),
 }));
 // A ForbiddenError counted as it is made: ALLOWED means none was.
 vi.mock("@/lib/auth/types", async (importOriginal) => {
