@@ -24,6 +24,9 @@ export default async function AdminHome() {
         <Link href="/admin/audit">Audit trail</Link>: who changed or viewed what, and when, with a download as a spreadsheet.
       </p>
       <ReferenceDataLinks />
+      <p className="body">
+        <Link href="/admin/templates">Letter and email templates</Link>: the standard letters and emails caseworkers send from a case.
+      </p>
       <h2 className="h-m">Users</h2>
       {o.users.length === 0 ? (
         <p className="body">No users yet.</p>

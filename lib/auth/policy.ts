@@ -100,6 +100,13 @@ export const PERMISSIONS = {
    * (accreditation, capacity, areas, conflicts of interest) and the holiday data's coverage.
    */
   "reference-data:manage": ["ADMIN"],
+  /**
+   * Issue 13 (decision 0030): send a standard email or letter from a case page (a correspondence
+   * template filled with the case's shared facts, never staff-only text, R-80): the office.
+   */
+  "correspondence:send": ["ADMIN", "CASEWORKER"],
+  /** Issue 13: edit the correspondence templates (/admin/templates), every version kept. */
+  "correspondence:manage-templates": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

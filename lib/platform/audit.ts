@@ -167,13 +167,17 @@ export const AUDIT_ACTIONS = [
   "mediator.panel_updated",
   "mediator.conflict_added",
   "mediator.conflict_removed",
+  // Correspondence (issue 13, lib/correspondence): a template saved (its version), and an email or
+  // letter sent from a case (the template, its version, the channel and ids, never the text).
+  "correspondence_template.updated",
+  "correspondence.sent",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export type AuditInput = {
   actor: Pick<SessionUser, "id"> | null;
   action: AuditAction;
-  entityType: "Case" | "Party" | "User" | "Meeting" | "Venue" | "Document" | "CaseNote" | "Job" | "Agreement" | "Certificate" | "Obligation" | "FamilySubmission" | "FamilyUpload" | "LocalAuthority" | "Export" | "HealthBody" | "MediatorProfile" | "MediatorConflict";
+  entityType: "Case" | "Party" | "User" | "Meeting" | "Venue" | "Document" | "CaseNote" | "Job" | "Agreement" | "Certificate" | "Obligation" | "FamilySubmission" | "FamilyUpload" | "LocalAuthority" | "Export" | "HealthBody" | "MediatorProfile" | "MediatorConflict" | "CorrespondenceTemplate";
   entityId: string;
   caseId?: string | null;
   before?: Prisma.InputJsonValue | null;

@@ -98,6 +98,8 @@ export const ACTION_MATRIX: Record<string, ActionRow> = {
   // ── Admin, mediator's own, venues ────────────────────────────────────────────────────────────
   // The admin gets past the permission to a job that does not exist: not found, like anyone else.
   "app/admin/jobs/actions.ts#retryJobAction": { form: () => ({ queue: "outbox-delivery", id: "00000000-0000-0000-0000-000000000000" }), expect: signedIn({ admin: NOT_FOUND }) },
+  // Issue 13 (decision 0030): the admin's preview of a template (nothing saved).
+  "app/admin/templates/actions.ts#saveTemplateAction": { form: () => ({ key: "acknowledgement", intent: "preview", subject: "About {{case.reference}}", body: "Dear {{recipient.name}}" }), expect: signedIn({ admin: ALLOWED }) },
   "app/mediator/availability/actions.ts#updateAvailabilityAction": { form: () => ({}), expect: signedIn({ ...only(["mediator", "otherMediator"], ALLOWED) }) },
   "app/mediator/availability/actions.ts#addDayOffAction": { form: () => ({ dayOff: "2099-01-02" }), expect: signedIn({ mediator: DONE, otherMediator: DONE }) },
   "app/mediator/availability/actions.ts#removeDayOffAction": { form: () => ({ date: "2099-01-02" }), expect: signedIn({ ...only(["mediator", "otherMediator"], ALLOWED) }) },
@@ -153,6 +155,16 @@ export const ACTION_MATRIX: Record<string, ActionRow> = {
   "app/cases/[id]/agreement/actions.ts#sendLinkAction": { form: (c) => ({ caseId: c.f.caseId, agreementId: c.f.agreementId, contentSha256: c.f.agreementContentSha256, signerId: c.f.signerId }), expect: signedIn({ ...only(CASE_STAFF, ALLOWED) }) },
   "app/cases/[id]/agreement/actions.ts#startCorrectionAction": { form: (c) => ({ caseId: c.f.caseId, agreementId: c.f.agreementId }), expect: signedIn({ ...only(CASE_STAFF, ALLOWED) }) },
   // R-31: correcting a certificate, the office only.
+  // Issue 13 (decision 0030): choose a letter or email, then send it (a stale template version: the
+  // office is sent back to the new preview, nothing written).
+  "app/cases/[id]/correspondence/actions.ts#chooseCorrespondenceAction": {
+    form: (c) => ({ caseId: c.f.caseId, template: "acknowledgement", recipient: `${c.f.familyPartyId}:EMAIL` }),
+    expect: signedIn({ ...only(OFFICE, ALLOWED) }),
+  },
+  "app/cases/[id]/correspondence/actions.ts#sendCorrespondenceAction": {
+    form: (c) => ({ caseId: c.f.caseId, template: "acknowledgement", recipient: `${c.f.familyPartyId}:EMAIL`, templateVersion: "0" }),
+    expect: signedIn({ ...only(OFFICE, ALLOWED) }),
+  },
   "app/cases/[id]/certificates/actions.ts#correctCertificateAction": { form: (c) => ({ certificateId: c.f.certificateId, reason: "Wrong date", issuedOn: "2024-06-03", confirmed: "yes" }), expect: signedIn({ ...only(OFFICE, ALLOWED) }) },
   // Agreed actions (issue 11): the office and the LA officer of the case's LA.
   "app/cases/[id]/actions/actions.ts#recordProgressAction": {
