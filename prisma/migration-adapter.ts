@@ -8,6 +8,10 @@
  *  2. The stock shadow database is built with `{ ...config, database }`, which a `connectionString`
  *     silently overrides, and it is dropped while its pool is still connected. Here the shadow DB
  *     gets discrete host/port/user/database and is dropped after its pool has ended.
+ *  3. adapter-pg's `executeScript` (which runs each migration file) splits the script at every
+ *     semicolon, so a PL/pgSQL function body (`AS $fn$ BEGIN … ; … END $fn$`), or a semicolon in a
+ *     string or a comment, was cut in pieces. `splitSqlScript` splits at the semicolons that end a
+ *     statement only (outside quotes, dollar quotes and comments): see docs/decisions/0026.
  */
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
@@ -30,6 +34,73 @@ function patchQuery<Q extends { query: (...a: never[]) => unknown }>(target: Q):
     return out instanceof Promise ? out.then(asText) : out;
   };
   return target;
+}
+
+/**
+ * The statements of a SQL script: split at each semicolon outside '…' and E'…' strings, "…"
+ * identifiers, $tag$…$tag$ dollar quotes, -- line comments and (nested) block comments, each
+ * trimmed, empty ones dropped. A script without any of those splits exactly as before.
+ */
+export function splitSqlScript(script: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  let i = 0;
+  const n = script.length;
+  const isIdent = (c: string | undefined) => c !== undefined && /[A-Za-z0-9_$\u0080-\uffff]/.test(c);
+  while (i < n) {
+    const c = script[i]!;
+    const next = script[i + 1];
+    if (c === "-" && next === "-") {
+      const end = script.indexOf("\n", i + 2);
+      i = end === -1 ? n : end + 1;
+    } else if (c === "/" && next === "*") {
+      let depth = 1;
+      i += 2;
+      while (i < n && depth > 0) {
+        const pair = script.slice(i, i + 2);
+        if (pair === "/*" || pair === "*/") {
+          depth += pair === "/*" ? 1 : -1;
+          i += 2;
+        } else i++;
+      }
+    } else if (c === "'") {
+      // E'…' strings take backslash escapes; in standard strings a backslash is an ordinary character.
+      const escapes = (script[i - 1] === "E" || script[i - 1] === "e") && !isIdent(script[i - 2]);
+      i++;
+      while (i < n) {
+        if (escapes && script[i] === "\\") i += 2;
+        else if (script[i] === "'" && script[i + 1] === "'") i += 2;
+        else if (script[i] === "'") break;
+        else i++;
+      }
+      i++;
+    } else if (c === '"') {
+      const end = script.indexOf('"', i + 1);
+      i = end === -1 ? n : end + 1;
+    } else if (c === "$" && !isIdent(script[i - 1])) {
+      const tag = /^\$(?:[A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/.exec(script.slice(i));
+      if (tag) {
+        const end = script.indexOf(tag[0], i + tag[0].length);
+        i = end === -1 ? n : end + tag[0].length;
+      } else i++;
+    } else if (c === ";") {
+      out.push(script.slice(start, i));
+      start = ++i;
+    } else i++;
+  }
+  out.push(script.slice(start));
+  return out.map((s) => s.trim()).filter((s) => s.length > 0);
+}
+
+type ScriptRunner = { executeScript(script: string): Promise<void>; executeRaw(q: { sql: string; args: unknown[]; argTypes: unknown[] }): Promise<number> };
+
+/** Runs each statement of a script on its own, as executeScript did, but split by `splitSqlScript`. */
+function withStatementSplitting<A>(adapter: A): A {
+  const a = adapter as unknown as ScriptRunner;
+  a.executeScript = async (script: string) => {
+    for (const sql of splitSqlScript(script)) await a.executeRaw({ sql, args: [], argTypes: [] });
+  };
+  return adapter;
 }
 
 class CatalogTextPool extends pg.Pool {
@@ -56,6 +127,10 @@ export class MigrationAdapterFactory extends PrismaPg {
     super(new CatalogTextPool(discrete(url)));
   }
 
+  override async connect() {
+    return withStatementSplitting(await super.connect());
+  }
+
   override async connectToShadowDb() {
     const admin = new pg.Client(discrete(this.url));
     await admin.connect();
@@ -63,7 +138,7 @@ export class MigrationAdapterFactory extends PrismaPg {
     await admin.query(`CREATE DATABASE "${name}"`);
     await admin.end();
     const shadowPool = new CatalogTextPool(discrete(this.url, name));
-    const adapter = await new PrismaPg(shadowPool).connect();
+    const adapter = withStatementSplitting(await new PrismaPg(shadowPool).connect());
     const dispose = adapter.dispose.bind(adapter);
     adapter.dispose = async () => {
       await dispose();

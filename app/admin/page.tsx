@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { requireUser } from "../_server/auth";
 import { adminOverview } from "@/lib/admin/queries";
+import { ReferenceDataLinks } from "./_reference/ReferenceDataLinks";
 
 export const metadata = { title: "Administration" };
 export const dynamic = "force-dynamic";
@@ -18,6 +19,13 @@ export default async function AdminHome() {
       </p>
       <p className="body">
         <Link href="/admin/users">Users</Link>: invite staff, change their role, deactivate them, unlock their sign-in, name safeguarding leads.
+      </p>
+      <p className="body">
+        <Link href="/admin/audit">Audit trail</Link>: who changed or viewed what, and when, with a download as a spreadsheet.
+      </p>
+      <ReferenceDataLinks />
+      <p className="body">
+        <Link href="/admin/templates">Letter and email templates</Link>: the standard letters and emails caseworkers send from a case.
       </p>
       <p className="body">
         <Link href="/admin/data-protection">Data protection</Link>: subject access, cases due to be anonymised, legal holds and erasure requests.

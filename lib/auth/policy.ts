@@ -96,6 +96,18 @@ export const PERMISSIONS = {
   /** Issue 13: a staff member's own second sign-in step (TOTP): optional for staff, required for admins. */
   "account:second-factor": ["ADMIN", "CASEWORKER", "MEDIATOR", "LA_OFFICER"],
   /**
+   * Issue 13 (decision 0029): the reference data — local authorities, ICBs, the mediator panel
+   * (accreditation, capacity, areas, conflicts of interest) and the holiday data's coverage.
+   */
+  "reference-data:manage": ["ADMIN"],
+  /**
+   * Issue 13 (decision 0030): send a standard email or letter from a case page (a correspondence
+   * template filled with the case's shared facts, never staff-only text, R-80): the office.
+   */
+  "correspondence:send": ["ADMIN", "CASEWORKER"],
+  /** Issue 13: edit the correspondence templates (/admin/templates), every version kept. */
+  "correspondence:manage-templates": ["ADMIN"],
+  /**
    * Issue 13 (decision 0028): data protection — subject access exports, the retention purge's dry
    * run, legal holds and erasure requests (lib/data-protection). The admins only.
    */

@@ -219,6 +219,20 @@ export function staffUserScope(user: SessionUser): Prisma.UserWhereInput {
 }
 
 /**
+ * Issue 13 (decision 0029): the reference data an admin keeps — every local authority and ICB
+ * (active or not) for "reference-data:manage", none for anyone else. Fits LocalAuthority and
+ * HealthBody alike.
+ */
+export function referenceDataScope(user: SessionUser): { id?: { in: string[] } } {
+  return can(user, "reference-data:manage") ? {} : { id: { in: [] } };
+}
+
+/** Issue 13: the mediator panel (/admin/mediators): every mediator user, for those who keep it. */
+export function mediatorPanelScope(user: SessionUser): Prisma.UserWhereInput {
+  return can(user, "reference-data:manage") ? { role: "MEDIATOR" } : { id: { in: [] } };
+}
+
+/**
  * Issue 13 (decision 0028): the cases (and the people in them) an admin may search, export, hold
  * or erase for data protection — every case of the provider for "data-protection:manage"; none
  * for anyone else. Purged cases are still found (their rows remain, anonymised).

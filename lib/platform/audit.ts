@@ -1,5 +1,8 @@
 /**
- * Audit trail: every state change writes one row in the same transaction as the change.
+ * Audit trail: every state change writes one row in the same transaction as the change, and
+ * (issue 13) reads of case records, documents and exports write one too (./audit/read.ts). Rows are
+ * append-only, enforced by a database trigger (decision 0026): ./audit/redact-case-audit.ts is the
+ * one change allowed.
  * Action names are typed, one style: `<entity>.<what_happened>` (snake_case, past tense), so a
  * report or a search never has to guess the spelling. A lifecycle transition's name is in its row
  * of the transition table (lib/cases/lifecycle/transitions.ts).
@@ -145,6 +148,29 @@ export const AUDIT_ACTIONS = [
   "user.second_factor_enabled",
   "user.second_factor_reset",
   "auth.second_factor_failed",
+  // Reads by a signed-in user (issue 13: lib/platform/audit/read.ts; who viewed what, when). Public
+  // reads (the /verify page) are not a user's and are not recorded.
+  "case.viewed",
+  "document.downloaded",
+  "family_upload.downloaded",
+  "export.downloaded",
+  // Reference data kept by admins (issue 13, lib/admin/reference, decision 0029). Deactivated,
+  // never deleted while a case refers to it; a conflict's party name, email and reason are redacted.
+  "local_authority.added",
+  "local_authority.updated",
+  "local_authority.deactivated",
+  "local_authority.reactivated",
+  "health_body.added",
+  "health_body.updated",
+  "health_body.deactivated",
+  "health_body.reactivated",
+  "mediator.panel_updated",
+  "mediator.conflict_added",
+  "mediator.conflict_removed",
+  // Correspondence (issue 13, lib/correspondence): a template saved (its version), and an email or
+  // letter sent from a case (the template, its version, the channel and ids, never the text).
+  "correspondence_template.updated",
+  "correspondence.sent",
   // Data protection (lib/data-protection, decision 0028). Whose data was exported is the entity
   // (a User or Party id), never their name or email; a purge or an erasure records counts only.
   "data_protection.subject_access_exported",
@@ -162,7 +188,7 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditInput = {
   actor: Pick<SessionUser, "id"> | null;
   action: AuditAction;
-  entityType: "Case" | "Party" | "User" | "Meeting" | "Venue" | "Document" | "CaseNote" | "Job" | "Agreement" | "Certificate" | "Obligation" | "FamilySubmission" | "FamilyUpload" | "LocalAuthority" | "ErasureRequest";
+  entityType: "Case" | "Party" | "User" | "Meeting" | "Venue" | "Document" | "CaseNote" | "Job" | "Agreement" | "Certificate" | "Obligation" | "FamilySubmission" | "FamilyUpload" | "LocalAuthority" | "Export" | "HealthBody" | "MediatorProfile" | "MediatorConflict" | "CorrespondenceTemplate" | "ErasureRequest";
   entityId: string;
   caseId?: string | null;
   before?: Prisma.InputJsonValue | null;

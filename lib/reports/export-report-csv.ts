@@ -14,6 +14,7 @@ import { resolveReportScope } from "./report-scope";
 import type { SqlFilters } from "./report-sql";
 import { buildTable, tableText } from "./report-tables";
 import { toCsv } from "@/lib/platform/csv";
+import { auditRead } from "@/lib/platform/audit/read";
 
 export type ReportCsv = { fileName: string; body: string };
 
@@ -27,13 +28,18 @@ export async function exportReportCsv(user: SessionUser, raw: RawReportParams & 
   const f: SqlFilters = { laIds: scope.laIds, from, to, today: todayInLondon(now) };
   const where = (scope.chosen?.name ?? "all local authorities").replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").toLowerCase();
   const table = first(raw.table);
+  // Issue 13 (decision 0026): every export is in the audit trail — who, which report, which filters.
+  const audited = (entityId: string) =>
+    auditRead(user, { action: "export.downloaded", entityType: "Export", entityId, after: { export: "report", report: entityId, la: scope.chosen?.id ?? null, from, to } });
   if (isReportTableId(table)) {
     const counts = await countTables(f, [table]);
+    await audited(table);
     return { fileName: `${table}-${where}-${from}-to-${to}.csv`, body: csvOf(tableText(buildTable(table, counts))) };
   }
   const figure = parseFigureId(first(raw.figure));
   if (!figure) throw new NotFoundError("report");
   const { rows } = await figureRows(f, figure, 1, null);
+  await audited(String(first(raw.figure)));
   const head = ["Case reference", "Local authority", TABLES[figure.table].dateLabel, "Group"];
   const name = `${figure.table}${figure.prefix ? `-${figure.prefix.replace(/[^A-Za-z0-9]+/g, "-").toLowerCase()}` : ""}`;
   return { fileName: `cases-${name}-${where}-${from}-to-${to}.csv`, body: toCsv(head, rows.map((r) => [r.reference, r.localAuthority, formatLongDate(r.on), r.group])) };

@@ -131,9 +131,10 @@ export async function seedDemo(prisma: PrismaClient, log: (m: string) => void = 
 /**
  * `npm run db:seed -- --reset`: deletes the demo cases (reference starting SM-DEMO-) and
  * everything that belongs to them — child, issues, parties, timeline and deadlines go with the
- * case (onDelete: Cascade); audit rows only name the case and sealed documents are kept from
- * a case's deletion (onDelete: Restrict), so both are deleted here — then seeds
- * again. Other cases, the users and the LAs are left alone. Refused when NODE_ENV=production.
+ * case (onDelete: Cascade); sealed documents are kept from a case's deletion (onDelete: Restrict),
+ * so they are deleted here — then seeds again. The demo cases' audit rows stay: the audit trail is
+ * append-only, in the database too (decision 0026), and /admin/audit shows them as rows of "a case
+ * since deleted". Other cases, the users and the LAs are left alone. Refused when NODE_ENV=production.
  */
 export async function resetDemoData(prisma: PrismaClient, log: (m: string) => void = () => {}): Promise<{ removed: number }> {
   if (process.env.NODE_ENV === "production") throw new DemoDataInProductionError();
@@ -141,7 +142,6 @@ export async function resetDemoData(prisma: PrismaClient, log: (m: string) => vo
     const cases = await tx.case.findMany({ where: { reference: { startsWith: DEMO_REFERENCE_PREFIX } }, select: { id: true } });
     const caseIds = cases.map((c) => c.id);
     if (caseIds.length === 0) return 0;
-    await tx.auditEvent.deleteMany({ where: { OR: [{ caseId: { in: caseIds } }, { entityType: "Case", entityId: { in: caseIds } }] } });
     // Sealed documents are never deleted with their case (onDelete: Restrict): only here, deliberately.
     await tx.document.deleteMany({ where: { caseId: { in: caseIds } } });
     return (await tx.case.deleteMany({ where: { id: { in: caseIds } } })).count;

@@ -98,6 +98,8 @@ export const ACTION_MATRIX: Record<string, ActionRow> = {
   // ── Admin, mediator's own, venues ────────────────────────────────────────────────────────────
   // The admin gets past the permission to a job that does not exist: not found, like anyone else.
   "app/admin/jobs/actions.ts#retryJobAction": { form: () => ({ queue: "outbox-delivery", id: "00000000-0000-0000-0000-000000000000" }), expect: signedIn({ admin: NOT_FOUND }) },
+  // Issue 13 (decision 0030): the admin's preview of a template (nothing saved).
+  "app/admin/templates/actions.ts#saveTemplateAction": { form: () => ({ key: "acknowledgement", intent: "preview", subject: "About {{case.reference}}", body: "Dear {{recipient.name}}" }), expect: signedIn({ admin: ALLOWED }) },
   "app/mediator/availability/actions.ts#updateAvailabilityAction": { form: () => ({}), expect: signedIn({ ...only(["mediator", "otherMediator"], ALLOWED) }) },
   "app/mediator/availability/actions.ts#addDayOffAction": { form: () => ({ dayOff: "2099-01-02" }), expect: signedIn({ mediator: DONE, otherMediator: DONE }) },
   "app/mediator/availability/actions.ts#removeDayOffAction": { form: () => ({ date: "2099-01-02" }), expect: signedIn({ ...only(["mediator", "otherMediator"], ALLOWED) }) },
@@ -153,6 +155,16 @@ export const ACTION_MATRIX: Record<string, ActionRow> = {
   "app/cases/[id]/agreement/actions.ts#sendLinkAction": { form: (c) => ({ caseId: c.f.caseId, agreementId: c.f.agreementId, contentSha256: c.f.agreementContentSha256, signerId: c.f.signerId }), expect: signedIn({ ...only(CASE_STAFF, ALLOWED) }) },
   "app/cases/[id]/agreement/actions.ts#startCorrectionAction": { form: (c) => ({ caseId: c.f.caseId, agreementId: c.f.agreementId }), expect: signedIn({ ...only(CASE_STAFF, ALLOWED) }) },
   // R-31: correcting a certificate, the office only.
+  // Issue 13 (decision 0030): choose a letter or email, then send it (a stale template version: the
+  // office is sent back to the new preview, nothing written).
+  "app/cases/[id]/correspondence/actions.ts#chooseCorrespondenceAction": {
+    form: (c) => ({ caseId: c.f.caseId, template: "acknowledgement", recipient: `${c.f.familyPartyId}:EMAIL` }),
+    expect: signedIn({ ...only(OFFICE, ALLOWED) }),
+  },
+  "app/cases/[id]/correspondence/actions.ts#sendCorrespondenceAction": {
+    form: (c) => ({ caseId: c.f.caseId, template: "acknowledgement", recipient: `${c.f.familyPartyId}:EMAIL`, templateVersion: "0" }),
+    expect: signedIn({ ...only(OFFICE, ALLOWED) }),
+  },
   "app/cases/[id]/certificates/actions.ts#correctCertificateAction": { form: (c) => ({ certificateId: c.f.certificateId, reason: "Wrong date", issuedOn: "2024-06-03", confirmed: "yes" }), expect: signedIn({ ...only(OFFICE, ALLOWED) }) },
   // Agreed actions (issue 11): the office and the LA officer of the case's LA.
   "app/cases/[id]/actions/actions.ts#recordProgressAction": {
@@ -184,6 +196,16 @@ export const ACTION_MATRIX: Record<string, ActionRow> = {
     expect: signedIn({ laOfficer: ALLOWED }),
   },
   "app/cases/[id]/parent-access/actions.ts#recordParentAccessAction": { form: (c) => ({ caseId: c.f.caseId, canSee: "no", how: "by phone" }), expect: signedIn({ ...only(OFFICE, ALLOWED) }) },
+  // ── Reference data (issue 13, decision 0029): admins only ────────────────────────────────────
+  "app/admin/_reference/actions.ts#addReferenceBodyAction": { form: (c) => ({ kind: "localAuthority", code: `AZN-${c.f.tag}`, name: `Authz New Council ${c.f.tag}` }), expect: signedIn({ admin: DONE }) },
+  // LA 2 saved as it is (the version may have moved on: the command then says so), and deactivating only asked about (the check step writes nothing).
+  "app/admin/_reference/actions.ts#updateReferenceBodyAction": { form: (c) => ({ kind: "localAuthority", id: c.f.la2Id, expectedVersion: "1", code: `AZ2-${c.f.tag}`, name: `Authz Council Two ${c.f.tag}` }), expect: signedIn({ admin: ALLOWED }) },
+  "app/admin/_reference/actions.ts#changeReferenceBodyStatusAction": { form: (c) => ({ kind: "localAuthority", id: c.f.la2Id, expectedVersion: "1", change: "deactivate", step: "check" }), expect: signedIn({ admin: ALLOWED }) },
+  "app/admin/mediators/actions.ts#updateMediatorPanelAction": { form: (c) => ({ mediatorId: c.f.users.mediator.id, expectedVersion: "0", monthlyCapacity: "8" }), expect: signedIn({ admin: DONE }) },
+  // A conflict with a party no case has, so case A's allocation is untouched.
+  "app/admin/mediators/actions.ts#addMediatorConflictAction": { form: (c) => ({ mediatorId: c.f.users.mediator.id, partyName: `Nobody ${c.f.tag}`, reason: "Authz check" }), expect: signedIn({ admin: DONE }) },
+  // A conflict that does not exist: not found for the admin too.
+  "app/admin/mediators/actions.ts#removeMediatorConflictAction": { form: (c) => ({ mediatorId: c.f.users.mediator.id, conflictId: `none-${c.f.tag}` }), expect: signedIn({}) },
   // Data protection (issue 13, decision 0028): the admins only. Case A is not on hold, so releasing is turned down by the command.
   "app/admin/data-protection/actions.ts#placeLegalHoldAction": { form: () => ({ reference: "SM-NO-SUCH-CASE", reason: "A claim" }), expect: signedIn({ admin: ALLOWED }) },
   "app/admin/data-protection/actions.ts#releaseLegalHoldAction": { form: (c) => ({ caseId: c.f.caseId, reason: "Ended" }), expect: signedIn({ admin: ALLOWED }) },

@@ -108,8 +108,14 @@ export const ROUTE_MATRIX: RouteRow[] = [
   // ── Homes and lists ─────────────────────────────────────────────────────────────────────────
   { route: "/admin", expect: signedIn({ admin: ok("Administration") }) },
   { route: "/admin/jobs", expect: signedIn({ admin: ok("Failed jobs") }) },
+  // Issue 13 (decision 0030): the correspondence templates, admins only.
+  { route: "/admin/templates", expect: signedIn({ admin: ok("Letter and email templates") }) },
+  { route: "/admin/templates/[key]", label: "a standard template", params: () => ({ key: "acknowledgement" }), expect: signedIn({ admin: ok("Placeholders you can use") }) },
   // A job that does not exist: not found for the admin too (the permission is /admin/jobs' row).
   { route: "/admin/jobs/retry", query: "queue=outbox-delivery&id=00000000-0000-0000-0000-000000000000", expect: signedIn({}) },
+  // Issue 13: the audit trail and its CSV (the export asked for one action only, to keep it short).
+  { route: "/admin/audit", expect: signedIn({ admin: ok("Audit trail") }) },
+  { route: "/admin/audit/export", query: "action=export.downloaded", expect: signedIn({ admin: ok("When (UTC)") }) },
   { route: "/cases", expect: signedIn({ ...only([...CASE_STAFF, "otherMediator", "laOfficer", "otherLaOfficer"], ok("Cases")) }) },
   { route: "/mediator", expect: signedIn({ ...only(["mediator", "otherMediator"], ok("My cases")) }) },
   { route: "/mediator/availability", expect: signedIn({ ...only(["mediator", "otherMediator"], ok("Your availability")) }) },
@@ -139,6 +145,17 @@ export const ROUTE_MATRIX: RouteRow[] = [
   { route: "/venues", expect: signedIn({ ...only(OFFICE, ok("Venues")) }) },
   { route: "/venues/new", expect: signedIn({ ...only(OFFICE, ok("Add a venue")) }) },
   { route: "/venues/[id]", params: (f) => ({ id: f.venueId }), expect: signedIn({ ...only(OFFICE, ok("Authz Hall")) }) },
+  // Reference data (issue 13, decision 0029): admins only.
+  { route: "/admin/local-authorities", expect: signedIn({ admin: ok("Authz Council One") }) },
+  { route: "/admin/local-authorities/new", expect: signedIn({ admin: ok("Add a local authority") }) },
+  { route: "/admin/local-authorities/[id]", params: (f) => ({ id: f.la1Id }), expect: signedIn({ admin: ok("Authz Council One") }) },
+  { route: "/admin/health-bodies", expect: signedIn({ admin: ok("ICBs and health bodies") }) },
+  { route: "/admin/health-bodies/new", expect: signedIn({ admin: ok("Add an ICB") }) },
+  // An LA's id is not an ICB's: not found for the admin too.
+  { route: "/admin/health-bodies/[id]", params: (f) => ({ id: f.la1Id }), expect: signedIn({}) },
+  { route: "/admin/mediators", expect: signedIn({ admin: ok("Mediator panel") }) },
+  { route: "/admin/mediators/[id]", params: (f) => ({ id: f.users.mediator.id }), expect: signedIn({ admin: ok("Conflicts of interest") }) },
+  { route: "/admin/calendar", expect: signedIn({ admin: ok("Bank holidays") }) },
 
   // ── Reports (issue 13, decision 0025): the office for every LA, an LA officer for their own ──
   { route: "/reports", expect: signedIn({ ...only([...OFFICE, "laOfficer", "otherLaOfficer"], ok("Figures for commissioners")) }) },
@@ -160,6 +177,15 @@ export const ROUTE_MATRIX: RouteRow[] = [
   { route: "/cases/[id]", label: "case B (LA 2), for its own people", params: (f) => ({ id: f.otherCaseId }), expect: signedIn({ ...only([...OFFICE, "otherMediator", "otherLaOfficer"], ok((f) => f.otherCaseReference)) }) },
   { route: "/cases/[id]/about", params: caseA, expect: signedIn({ ...only(OFFICE, ok("<h1")) }) },
   { route: "/cases/[id]/edit", params: caseA, expect: signedIn({ ...only(OFFICE, ok("Change case details")) }) },
+  // Issue 13 (decision 0030): sending a standard letter or email from the case, the office only.
+  { route: "/cases/[id]/correspondence", params: caseA, expect: signedIn({ ...only(OFFICE, ok("Send a letter or email")) }) },
+  {
+    route: "/cases/[id]/correspondence/preview",
+    label: "the acknowledgement by email to the young person",
+    params: caseA,
+    query: (f) => `template=acknowledgement&recipient=${encodeURIComponent(`${f.familyPartyId}:EMAIL`)}`,
+    expect: signedIn({ ...only(OFFICE, ok("Check the email before it is sent")) }),
+  },
   { route: "/cases/[id]/allocate", params: caseA, expect: signedIn({ ...only(OFFICE, ok("Change the mediator")) }) },
   { route: "/cases/[id]/parties/new", params: caseA, expect: signedIn({ ...only(OFFICE, ok("Add a party")) }) },
   { route: "/cases/[id]/parties/[partyId]", params: (f) => ({ id: f.caseId, partyId: f.parentPartyId }), expect: signedIn({ ...only(OFFICE, ok((f) => f.users.ypParent.name)) }) },

@@ -32,6 +32,7 @@ import { AGREEMENT_LABELS } from "@/lib/cases/lifecycle";
 import { FamilyViews } from "./_components/FamilyViews";
 import { getLaCaseView } from "@/lib/la/get-la-case-view";
 import { LaMeeting } from "./_components/LaMeeting";
+import { SendCorrespondenceLink } from "./_components/SendCorrespondenceLink";
 
 export const metadata = { title: "Case" };
 export const dynamic = "force-dynamic";
@@ -207,6 +208,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
               </Link>
             )}
           </div>
+          <SendCorrespondenceLink user={user} caseId={c.id} />
           {c.blocked.length > 0 && (
             <>
               <h3 className="h-s">Not possible yet</h3>

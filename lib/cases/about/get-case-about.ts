@@ -24,7 +24,8 @@ export async function getCaseAbout(user: SessionUser, id: string) {
     child: { select: { hasEhcPlan: true } },
     issues: { select: { id: true, category: true, description: true }, orderBy: { id: "asc" } },
   });
-  const healthBodies = await db().healthBody.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
+  // Issue 13: the ICBs in use, and the case's own even if an admin has since deactivated it.
+  const healthBodies = await db().healthBody.findMany({ where: { OR: [{ active: true }, ...(c.healthBodyId ? [{ id: c.healthBodyId }] : [])] }, select: { id: true, name: true }, orderBy: { name: "asc" } });
   const plan = c.child?.hasEhcPlan;
   return {
     id: c.id,

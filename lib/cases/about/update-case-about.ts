@@ -89,7 +89,10 @@ export async function updateCaseAbout(user: SessionUser, caseId: string, expecte
     const hasHealth = kept.some((r) => r.category === "HEALTH");
     if (v.healthBodyId !== "") {
       if (!hasHealth) errors.healthBodyId = "Only a case with a health issue has an integrated care board: remove it, or add the health issue";
-      else if (!(await tx.healthBody.findUnique({ where: { id: v.healthBodyId }, select: { id: true } }))) errors.healthBodyId = "Choose the integrated care board from the list";
+      // Issue 13: a deactivated ICB may stay on its case, but cannot be newly chosen.
+      else if (!(await tx.healthBody.findFirst({ where: { id: v.healthBodyId, OR: [{ active: true }, ...(c.healthBodyId ? [{ id: c.healthBodyId }] : [])] }, select: { id: true } }))) {
+        errors.healthBodyId = "Choose the integrated care board from the list";
+      }
     }
     if (Object.keys(errors).length > 0) throw new DomainError(VALIDATION_MESSAGE, "VALIDATION", errors);
 

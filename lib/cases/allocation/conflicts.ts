@@ -8,6 +8,8 @@ import "server-only";
 import type { Tx } from "@/lib/platform/db";
 import { NotFoundError } from "@/lib/auth/types";
 import { fieldError } from "@/lib/platform/validation";
+import { isoFromDbDate, todayInLondon } from "@/lib/deadlines";
+import { accreditationStatus } from "@/lib/admin/reference/accreditation";
 
 export type ConflictRecord = { localAuthorityId: string | null; partyName: string | null; partyEmail: string | null; reason: string };
 export type CaseForConflicts = {
@@ -45,22 +47,35 @@ export const CONFLICT_CASE_SELECT = {
   parties: { select: { name: true, organisation: true, email: true } },
 } as const;
 
-/** The active mediators with no recorded conflict of interest with the case (R-13), by id. */
-export async function eligibleMediatorIds(client: Pick<Tx, "user">, c: CaseForConflicts): Promise<string[]> {
-  const mediators = await client.user.findMany({ where: { role: "MEDIATOR", active: true }, select: { id: true, conflicts: { select: CONFLICT_SELECT } } });
-  return mediators.filter((m) => matchConflict(m.conflicts, c) === null).map((m) => m.id);
+/** A mediator's accreditation expiry (issue 13, /admin/mediators). */
+export const ACCREDITATION_SELECT = { mediatorProfile: { select: { accreditationExpiresOn: true } } } as const;
+
+/**
+ * Decision 0029: why a mediator whose recorded accreditation has expired cannot be allocated, as a
+ * sentence; null when it has not (or no expiry is recorded).
+ */
+export function expiredAccreditation(m: { mediatorProfile: { accreditationExpiresOn: Date | null } | null }, today: string): string | null {
+  const expiresOn = m.mediatorProfile?.accreditationExpiresOn ? isoFromDbDate(m.mediatorProfile.accreditationExpiresOn) : null;
+  return accreditationStatus(expiresOn, today) === "EXPIRED" ? "Their accreditation has expired: an admin records the renewed one on the mediator panel" : null;
+}
+
+/** The active mediators with no recorded conflict of interest with the case (R-13) and an accreditation not expired, by id. */
+export async function eligibleMediatorIds(client: Pick<Tx, "user">, c: CaseForConflicts, today = todayInLondon()): Promise<string[]> {
+  const mediators = await client.user.findMany({ where: { role: "MEDIATOR", active: true }, select: { id: true, conflicts: { select: CONFLICT_SELECT }, ...ACCREDITATION_SELECT } });
+  return mediators.filter((m) => matchConflict(m.conflicts, c) === null && expiredAccreditation(m, today) === null).map((m) => m.id);
 }
 
 /**
  * Inside the allocation transaction, after the case was found in the user's scope: the chosen
- * user must be an active mediator without a conflict with this case. Throws DomainError with a
+ * user must be an active mediator without a conflict with this case, whose recorded
+ * accreditation has not expired (decision 0029). Throws DomainError with a
  * field error on `mediatorId`.
  */
 export async function assertMediatorCanBeAllocated(tx: Tx, caseId: string, mediatorId: string): Promise<{ id: string; name: string }> {
   // Sequential: queries in one interactive transaction share one connection.
   const m = await tx.user.findUnique({
     where: { id: mediatorId },
-    select: { id: true, name: true, role: true, active: true, conflicts: { select: CONFLICT_SELECT } },
+    select: { id: true, name: true, role: true, active: true, conflicts: { select: CONFLICT_SELECT }, ...ACCREDITATION_SELECT },
   });
   const c = await tx.case.findUnique({ where: { id: caseId }, select: CONFLICT_CASE_SELECT });
   if (!c) throw new NotFoundError("case");
@@ -71,6 +86,8 @@ export async function assertMediatorCanBeAllocated(tx: Tx, caseId: string, media
   if (conflict) {
     fieldError("mediatorId", `${m.name} cannot be allocated to this case. ${conflict}.`, "MEDIATOR_CONFLICT");
   }
+  const expired = expiredAccreditation(m, todayInLondon());
+  if (expired) fieldError("mediatorId", `${m.name} cannot be allocated to this case. ${expired}.`, "ACCREDITATION_EXPIRED");
   return { id: m.id, name: m.name };
 }
 

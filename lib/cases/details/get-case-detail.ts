@@ -34,6 +34,7 @@ import { decisionLines, isSectionIOnly } from "../about/rules";
 import { authorityWarnings, meetingAuthorityWarnings } from "../parties/authority";
 import { withoutRuleIds } from "../rule-ids";
 import { PRE_MEETING_STATUSES } from "@/lib/meetings/pre-meetings/pre-meeting-rules";
+import { auditRead } from "@/lib/platform/audit/read";
 
 export type CaseView = "FULL" | "SHARED";
 
@@ -136,6 +137,7 @@ export async function getCaseDetail(user: SessionUser, id: string) {
       child: { select: { name: true, dateOfBirth: full, setting: true, hasEhcPlan: true } },
   });
 
+  // Issue 13: who viewed the case, and when (one row per user per case per READ_AUDIT_WINDOW_MINUTES).
   const [parties, issues, deadlines, events] = await Promise.all([
     db().party.findMany({
       where: { caseId: c.id },
@@ -170,6 +172,7 @@ export async function getCaseDetail(user: SessionUser, id: string) {
       orderBy: [{ at: "desc" }, { id: "desc" }],
       take: TIMELINE_LIMIT,
     }),
+    auditRead(user, { action: "case.viewed", entityType: "Case", entityId: c.id, caseId: c.id }),
   ]);
 
   const actorIds = [...new Set(events.map((e) => e.actorId).filter((x): x is string => !!x))];

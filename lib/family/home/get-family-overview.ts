@@ -15,6 +15,7 @@ import { certificateScope, obligationScope } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/types";
 import { isDeadlineInputError, isoFromDbDate, todayInLondon } from "@/lib/deadlines";
 import { findCaseOrThrow, SNAPSHOT_SELECT, toSnapshot } from "@/lib/cases/store";
+import { auditRead } from "@/lib/platform/audit/read";
 import { partiesWhoseConsentIsRequired } from "@/lib/cases/lifecycle";
 import { isDeadlineName, type DeadlineName } from "@/lib/cases/lifecycle";
 import { explainDeadline } from "@/lib/cases/deadlines/definitions";
@@ -60,6 +61,8 @@ export async function getFamilyOverview(user: SessionUser, caseId: string, now: 
     child: { select: { name: true } },
   });
   const today = todayInLondon(now);
+  // Issue 13: who viewed the case, and when (one row per user per case per READ_AUDIT_WINDOW_MINUTES).
+  await auditRead(user, { action: "case.viewed", entityType: "Case", entityId: c.id, caseId: c.id });
   const [deadlines, meetings, records, agreements, certificate, obligations, ownParties, ownSigner] = await Promise.all([
     db().caseDeadline.findMany({ where: { caseId: c.id }, orderBy: [{ dueOn: "asc" }, { createdAt: "asc" }], select: { name: true, triggerOn: true, dueOn: true, closedOn: true, outcome: true } }),
     db().meeting.findMany({ where: { caseId: c.id, kind: { in: ["JOINT_MEETING", "DRS_MEETING"] }, status: { in: ["SCHEDULED", "HELD"] } }, orderBy: { startsAt: "asc" }, select: { status: true, startsAt: true } }),

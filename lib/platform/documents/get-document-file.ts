@@ -9,6 +9,7 @@ import { db } from "@/lib/platform/db";
 import { authorize } from "@/lib/auth/policy";
 import { documentScope } from "@/lib/auth/scope";
 import { NotFoundError, type SessionUser } from "@/lib/auth/types";
+import { auditRead } from "@/lib/platform/audit/read";
 
 export const documentIdSchema = z.string().trim().min(1).max(200);
 
@@ -20,10 +21,12 @@ export async function getDocumentFile(user: SessionUser, documentId: unknown): P
   if (!id.success) throw new NotFoundError("document");
   const row = await db().document.findFirst({
     where: { AND: [{ id: id.data }, documentScope(user)] },
-    select: { fileName: true, pdf: true, pdfSha256: true },
+    select: { fileName: true, pdf: true, pdfSha256: true, caseId: true },
   });
   if (!row) throw new NotFoundError("document");
   // Issue 13 (decision 0028): a purged case's documents keep their row and hashes, not their bytes.
   if (row.pdf.length === 0) throw new NotFoundError("document");
+  // Issue 13: who downloaded which document, and when (one row per user per document per READ_AUDIT_WINDOW_MINUTES).
+  await auditRead(user, { action: "document.downloaded", entityType: "Document", entityId: id.data, caseId: row.caseId });
   return { fileName: row.fileName, bytes: new Uint8Array(row.pdf), sha256: row.pdfSha256 };
 }

@@ -2,7 +2,7 @@
  * The kinds of sealed document and how they are named to people (the verify page, file names).
  * Pure and client-safe.
  */
-export const DOCUMENT_KINDS = ["AGREEMENT", "OUTCOME_STATEMENT", "CERTIFICATE"] as const;
+export const DOCUMENT_KINDS = ["AGREEMENT", "OUTCOME_STATEMENT", "CERTIFICATE", "LETTER"] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export const DOCUMENT_VISIBILITIES = ["SHARED", "STAFF"] as const;
@@ -13,12 +13,15 @@ export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
   AGREEMENT: "Mediation agreement",
   OUTCOME_STATEMENT: "Disagreement resolution outcome statement",
   CERTIFICATE: "Mediation certificate",
+  /** Issue 13: a letter for post from a correspondence template (lib/correspondence). */
+  LETTER: "Letter",
 };
 
 const FILE_SLUGS: Record<DocumentKind, string> = {
   AGREEMENT: "mediation-agreement",
   OUTCOME_STATEMENT: "outcome-statement",
   CERTIFICATE: "mediation-certificate",
+  LETTER: "letter",
 };
 
 /**

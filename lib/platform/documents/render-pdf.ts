@@ -23,7 +23,8 @@ import PDFDocument from "pdfkit";
 import { formatVerificationCode } from "./verification-code";
 
 export type SummaryRow = { label: string; value: string };
-export type DocumentSection = { heading: string; paragraphs: string[] };
+/** A section's heading may be left out (a letter's text, issue 13). */
+export type DocumentSection = { heading?: string; paragraphs: string[] };
 export type DocumentTable = {
   heading: string;
   /** Column headers, with an optional share of the width (default: equal shares). */
@@ -145,7 +146,7 @@ export function renderDocumentPdf(spec: UnsealedDocumentSpec): Promise<Uint8Arra
   }
 
   for (const s of spec.sections ?? []) {
-    heading(doc, root, "H2", s.heading, 14);
+    if (s.heading) heading(doc, root, "H2", s.heading, 14);
     for (const p of s.paragraphs) paragraph(doc, root, p);
     gap(doc);
   }

@@ -101,10 +101,13 @@ describe("sending views and documents", () => {
 
     const audits = await db().auditEvent.findMany({ where: { caseId: c.id }, orderBy: { action: "asc" } });
     expect(audits.map((a) => [a.action, a.actorId, a.ip])).toEqual([
+      // Issue 13: the mediator's download is in the audit trail too (decision 0026).
+      ["family_upload.downloaded", mediator.id, null],
       ["family_upload.stored", parentUser.id, "198.51.100.7"],
       ["family_views.sent", parentUser.id, "198.51.100.7"],
     ]);
-    expect(audits[0]!.after).toMatchObject({ mime: "application/pdf", size: pdf.length, scanStatus: "NOT_SCANNED", shared: false });
+    expect(audits[0]!.entityId).toBe(r.uploadId);
+    expect(audits[1]!.after).toMatchObject({ mime: "application/pdf", size: pdf.length, scanStatus: "NOT_SCANNED", shared: false });
     expect(JSON.stringify(audits)).not.toMatch(/assessment|noise|bedtime|Letter from/);
   });
 

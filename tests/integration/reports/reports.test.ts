@@ -447,6 +447,10 @@ describe("CSV export", () => {
     // The LA officer's export is their LA's, whatever the query.
     const officers = await exportReportCsv(officerA, params({ table: "referrals" }), NOW);
     expect(parseCsv(officers.body)).toEqual(tableText(buildTable("referrals", r.counts)));
+    // Issue 13: each export is in the audit trail, with its report and filters (decision 0026).
+    const exported = await db().auditEvent.findFirstOrThrow({ where: { action: "export.downloaded", actorId: officerA.id }, orderBy: { at: "desc" } });
+    expect(exported).toMatchObject({ entityType: "Export", entityId: "referrals", caseId: null });
+    expect(exported.after).toMatchObject({ export: "report", report: "referrals", from: FROM, to: TO });
   });
 
   it("a case list's CSV holds every row of the list, and a formula-like name cannot run", async () => {

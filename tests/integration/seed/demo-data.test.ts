@@ -343,7 +343,7 @@ describe("the plans", () => {
 });
 
 describe("resetDemoData (npm run db:seed -- --reset)", () => {
-  it("re-creates a demo case a user changed as seeded, with nothing left of the old one, and leaves other cases alone", async () => {
+  it("re-creates a demo case a user changed as seeded, with nothing left of the old one but its audit rows, and leaves other cases alone", async () => {
     const la = await makeLa();
     const other = await makeCase(la.id, { reference: `SM-T-${uid()}` });
     const lookalike = await makeCase(la.id, { reference: `SM-DEMOTEST-${uid()}` });
@@ -360,8 +360,9 @@ describe("resetDemoData (npm run db:seed -- --reset)", () => {
     expect(await resetDemoData(db(), (m) => log.push(m))).toEqual({ removed: demoCount });
     expect(log).toEqual([`Removed ${demoCount} demo cases.`, READY]);
 
-    // Nothing of the old case is left.
+    // Nothing of the old case is left but its audit trail, which is append-only (decision 0026).
     const gone = { caseId: seeded.id };
+    expect(await db().auditEvent.count({ where: gone })).toBe(1);
     expect(await db().case.count({ where: { id: seeded.id } })).toBe(0);
     for (const n of await Promise.all([
       db().caseEvent.count({ where: gone }),
@@ -369,7 +370,6 @@ describe("resetDemoData (npm run db:seed -- --reset)", () => {
       db().party.count({ where: gone }),
       db().caseIssue.count({ where: gone }),
       db().child.count({ where: gone }),
-      db().auditEvent.count({ where: gone }),
     ]))
       expect(n).toBe(0);
 

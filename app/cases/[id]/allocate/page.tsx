@@ -21,10 +21,13 @@ export default async function AllocatePage({ params }: { params: Promise<{ id: s
     const load = `${m.openCases} open ${m.openCases === 1 ? "case" : "cases"}`;
     const free = m.nextFreeDays.length ? `Next free: ${m.nextFreeDays.map(formatLongDate).join(", ")}` : "No free days found in the next 3 months";
     let hint = `${load}. ${free}.`;
+    if (m.warnings.length > 0) hint = `${m.warnings.join(". ")}. ${hint}`;
     if (m.current) hint = `Already allocated to this case. ${hint}`;
-    // R-13: a mediator with a conflict of interest is shown, with the reason, but cannot be chosen.
+    // R-13: a mediator with a conflict of interest is shown, with the reason, but cannot be chosen;
+    // nor can one whose accreditation has expired (decision 0029).
     if (m.conflict) hint = `Cannot be chosen. ${m.conflict}.`;
-    return { id: m.id, label: m.name, hint, disabled: !!m.conflict || m.current };
+    else if (m.expired) hint = `Cannot be chosen. ${m.expired}.`;
+    return { id: m.id, label: m.name, hint, disabled: !!m.conflict || !!m.expired || m.current };
   });
   return (
     <>
