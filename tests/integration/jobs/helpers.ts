@@ -2,7 +2,7 @@
  * Helpers of the job tests: pg-boss's own table read back, waiting for the worker, and a worker
  * started and stopped by a test (no worker runs in Vitest otherwise).
  */
-import { afterEach } from "vitest";
+import { afterEach, beforeAll } from "vitest";
 import { db } from "@/lib/platform/db";
 import { JOB_SCHEMA, type QueueName } from "@/lib/platform/jobs/queues";
 import { startWorker, type JobHandlers, type RunningWorker } from "@/lib/platform/jobs/worker";
@@ -47,8 +47,15 @@ export async function testWorker(handlers: Partial<JobHandlers>, o: { maintenanc
   return w;
 }
 
-/** Call at the top of a file that starts workers. */
+/**
+ * Call at the top of a file that starts workers. The other test files share the database and queue
+ * jobs no worker of theirs runs (hundreds of emails by now): a worker started here would deliver
+ * that backlog before this file's own jobs, so it is cleared first (test files run one at a time).
+ */
 export function stopWorkersAfterEach() {
+  beforeAll(async () => {
+    await db().$executeRawUnsafe(`DELETE FROM ${JOB_SCHEMA}.job WHERE state IN ('created', 'retry')`);
+  });
   afterEach(async () => {
     while (running.length) await running.pop()!.stop(5_000);
   });
