@@ -51,9 +51,11 @@ async function allocated(mediatorId: string, status: "ALLOCATED" | "PREPARING" |
       { kind: "SUPPORTER", name: `Sue Supporter ${uid()}` },
     ],
   });
-  const parties = await db().party.findMany({ where: { caseId: c.id }, orderBy: { createdAt: "asc" } });
-  await db().party.update({ where: { id: parties[0]!.id }, data: { address: "2 Home Lane, Commandshire" } });
-  return { ...c, parent: parties[0]!, rep: parties[1]!, supporter: parties[2]! };
+  // By kind: the parties are made in one transaction, so their createdAt are equal and give no order.
+  const parties = await db().party.findMany({ where: { caseId: c.id } });
+  const of = (kind: string) => parties.find((p) => p.kind === kind)!;
+  const parent = await db().party.update({ where: { id: of("PARENT").id }, data: { address: "2 Home Lane, Commandshire" } });
+  return { ...c, parent, rep: of("LA"), supporter: of("SUPPORTER") };
 }
 
 const input = (caseId: string, partyId: string, o: Record<string, unknown> = {}) => ({ caseId, partyId, date: soon, startTime: "10:00", durationMinutes: 60, mode: "PHONE", ...o }) as Parameters<typeof bookPreMeeting>[1];
