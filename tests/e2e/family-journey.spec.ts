@@ -14,8 +14,11 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import { addCalendarDays, todayInLondon } from "@/lib/deadlines";
 import { agreementTextSha256, type AgreementText } from "@/lib/agreements/agreement-content";
 import { actionDueDate } from "@/lib/agreements/action-kinds";
-import { expectAccessible, sql, startSmtp } from "./helpers";
+import { forgetFamilyLinkRequests, expectAccessible, sql, startSmtp } from "./helpers";
 import { pdfBytes } from "../integration/family/sample-files";
+
+// More family links are asked for across the run than one address may ask an hour (see the helper).
+test.beforeEach(forgetFamilyLinkRequests);
 
 const tag = randomUUID().slice(0, 8);
 const EMAIL = `journey-${tag}@family.example`;

@@ -8,7 +8,10 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import ICAL from "ical.js";
-import { expectAccessible, sql, startSmtp } from "./helpers";
+import { forgetFamilyLinkRequests, expectAccessible, sql, startSmtp } from "./helpers";
+
+// More family links are asked for across the run than one address may ask an hour (see the helper).
+test.beforeEach(forgetFamilyLinkRequests);
 
 const tag = randomUUID().slice(0, 8);
 const ids = { case: `e2e-fm-case-${tag}`, parent: `e2e-fm-p-${tag}`, la: `e2e-fm-la-${tag}`, venue: `e2e-fm-v-${tag}`, meeting: `e2e-fm-m-${tag}`, a1: `e2e-fm-a1-${tag}`, a2: `e2e-fm-a2-${tag}` };

@@ -7,8 +7,11 @@
  */
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { expectAccessible, sql, startSmtp } from "./helpers";
+import { forgetFamilyLinkRequests, expectAccessible, sql, startSmtp } from "./helpers";
 import { pdfBytes } from "../integration/family/sample-files";
+
+// More family links are asked for across the run than one address may ask an hour (see the helper).
+test.beforeEach(forgetFamilyLinkRequests);
 
 test("a parent sends their views, their child's views and a PDF, and sees them listed", async ({ page }) => {
   test.setTimeout(90_000);

@@ -137,3 +137,13 @@ export async function startSmtp(port = e2eConfig().smtpPort) {
 function decodeQuotedPrintable(s: string): string {
   return s.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
+
+/**
+ * Forgets this machine's family-link requests (the per-address limit, lib/auth/family-link.ts): the
+ * whole run's browser asks from one address, and more than FAMILY_LINK_REQUESTS_PER_HOUR links are
+ * asked for across the specs. Tests run one at a time (playwright.config.ts: one worker), so a spec
+ * that asks for links starts each test with a clean count, as trust-boundaries.spec.ts does.
+ */
+export async function forgetFamilyLinkRequests() {
+  await sql(`DELETE FROM "RateLimit" WHERE key LIKE 'family-link:%'`);
+}

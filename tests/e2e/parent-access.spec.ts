@@ -7,7 +7,10 @@
  * axe on every page; the young person's page at 320px wide has no horizontal scroll.
  */
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { expectAccessible, sql, startSmtp } from "./helpers";
+import { forgetFamilyLinkRequests, expectAccessible, sql, startSmtp } from "./helpers";
+
+// More family links are asked for across the run than one address may ask an hour (see the helper).
+test.beforeEach(forgetFamilyLinkRequests);
 
 const YOUNG_PERSON = "zoe.clarke@example.com";
 const PARENT = "helen.clarke@example.com";

@@ -17,7 +17,10 @@
  */
 import { randomUUID } from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { expectAccessible, signInAsStaff, sql, startSmtp } from "./helpers";
+import { forgetFamilyLinkRequests, expectAccessible, signInAsStaff, sql, startSmtp } from "./helpers";
+
+// More family links are asked for across the run than one address may ask an hour (see the helper).
+test.beforeEach(forgetFamilyLinkRequests);
 
 const tag = randomUUID().slice(0, 8);
 const marker = (what: string) => `zq-${what}-${tag}`;

@@ -1,5 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, signInAsStaff, sql, startSmtp } from "./helpers";
+import { forgetFamilyLinkRequests, expectAccessible, signInAsStaff, sql, startSmtp } from "./helpers";
+
+// More family links are asked for across the run than one address may ask an hour (see the helper).
+test.beforeEach(forgetFamilyLinkRequests);
 
 const HOMES = [
   { email: "admin@demo.test", path: "/admin", heading: "Administration" },
