@@ -1,8 +1,8 @@
 /**
  * The file store (issue 12, decision 0021): uploaded files kept OUTSIDE the web root, never under
  * public/, so nothing reaches a file but a route handler that went through a scope builder. Small
- * on purpose — put, get, delete by an opaque key — so an object store (S3, issue 14) can replace
- * the disk one without touching its callers. Keys are random (not content addressed): two families
+ * on purpose — put, get, delete by an opaque key — so the object store (./s3-store.ts, FILE_STORE=s3,
+ * issue 14) replaces the disk one without touching its callers. Keys are random (not content addressed): two families
  * uploading the same file get two keys, and deleting one never removes the other's.
  *
  * The disk store writes under FILE_STORE_DIR (default `.data/files`, git-ignored), one file per
@@ -13,6 +13,8 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { s3FileStore } from "./s3-store";
+import { fileStoreKind, fileStoreProblem, s3ConfigFromEnv } from "./store-config";
 
 export interface FileStore {
   /** Stores the bytes; returns the key to read or delete them with. */
@@ -58,7 +60,18 @@ export function diskFileStore(root: string): FileStore {
   };
 }
 
-/** The store the app uses: the disk store under FILE_STORE_DIR (read at each call, so tests can point it elsewhere). */
+/**
+ * The store the app uses (read at each call, so tests can point it elsewhere): with FILE_STORE=s3
+ * the S3-compatible store of S3_ENDPOINT/S3_BUCKET (./s3-store.ts), which every app instance
+ * shares; otherwise the disk store under FILE_STORE_DIR, which only instances sharing that folder
+ * can use.
+ */
 export function fileStore(): FileStore {
+  const problem = fileStoreProblem();
+  if (problem) throw new Error(`The file store is not configured: ${problem}`);
+  if (fileStoreKind() === "s3") {
+    const s3 = s3ConfigFromEnv();
+    if (s3.ok) return s3FileStore(s3.config);
+  }
   return diskFileStore(path.resolve(process.env.FILE_STORE_DIR || DEFAULT_FILE_STORE_DIR));
 }
