@@ -6,7 +6,7 @@
  * Version 4 without checking it, so the signatures are checked in
  * tests/unit/platform/s3-signing.test.ts against AWS's published example.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import S3rver from "s3rver";
@@ -15,6 +15,13 @@ import { freePort } from "@/scripts/embedded-postgres";
 import { fileStore } from "@/lib/platform/files/store";
 import { s3FileStore } from "@/lib/platform/files/s3-store";
 import { s3ConfigFromEnv, type S3Config } from "@/lib/platform/files/store-config";
+import { db } from "@/lib/platform/db";
+import { sendFamilyViews } from "@/lib/family/views/send-family-views";
+import { getFamilyUploadFile } from "@/lib/family/views/get-family-upload-file";
+import { makeCase, mediator, parentUser, setUpCaseFixtures } from "../cases/fixtures";
+import { fileOf, pdfBytes } from "../family/sample-files";
+
+setUpCaseFixtures();
 
 const BUCKET = "send-mediation-test";
 let server: S3rver;
@@ -64,6 +71,25 @@ describe("the S3 file store (FILE_STORE=s3)", () => {
       await a.delete(key); // nothing there: not an error
     } finally {
       process.env = saved;
+    }
+  });
+
+  it("keeps a family's upload in the bucket, not on disk, and gives the mediator the same bytes", async () => {
+    const saved = { ...process.env };
+    const emptyDir = mkdtempSync(path.join(tmpdir(), "no-files-"));
+    Object.assign(process.env, env, { FILE_STORE_DIR: emptyDir });
+    try {
+      const c = await makeCase({ status: "PREPARING", mediatorId: mediator.id, familyUserId: parentUser.id });
+      const pdf = pdfBytes("Our views, kept in S3");
+      const r = await sendFamilyViews(parentUser, { caseId: c.id }, fileOf(pdf, "Letter.pdf", "application/pdf"));
+      const row = await db().familyUpload.findUniqueOrThrow({ where: { id: r.uploadId! }, select: { storageKey: true } });
+      expect(Buffer.from((await s3FileStore(config).get(row.storageKey))!).equals(pdf)).toBe(true);
+      expect(readdirSync(emptyDir)).toEqual([]);
+      const file = await getFamilyUploadFile(mediator, r.uploadId);
+      expect(Buffer.from(file.bytes).equals(pdf)).toBe(true);
+    } finally {
+      process.env = saved;
+      rmSync(emptyDir, { recursive: true, force: true });
     }
   });
 
