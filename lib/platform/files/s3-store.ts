@@ -18,7 +18,7 @@ import { s3ObjectUrl, type S3Config } from "./store-config";
 
 /** How long one request to the object store may take before the upload or download fails. */
 export const S3_REQUEST_TIMEOUT_MS = 30_000;
-/** Retries of a request answered 5xx/429 or not answered (aws4fetch's back-off). */
+/** Retries of a request answered 5xx/429 or not answered (after 100, 200, 400 ms). */
 export const S3_RETRIES = 3;
 
 export function s3FileStore(c: S3Config, fetchImpl: typeof fetch = fetch): FileStore {

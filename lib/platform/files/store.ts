@@ -1,9 +1,10 @@
 /**
  * The file store (issue 12, decision 0021): uploaded files kept OUTSIDE the web root, never under
  * public/, so nothing reaches a file but a route handler that went through a scope builder. Small
- * on purpose — put, get, delete by an opaque key — so the object store (./s3-store.ts, FILE_STORE=s3,
- * issue 14) replaces the disk one without touching its callers. Keys are random (not content addressed): two families
- * uploading the same file get two keys, and deleting one never removes the other's.
+ * on purpose — put, get, delete by an opaque key — so the object store (./s3-store.ts,
+ * FILE_STORE=s3, issue 14) replaces the disk one without touching its callers. Keys are random
+ * (not content addressed): two families uploading the same file get two keys, and deleting one
+ * never removes the other's.
  *
  * The disk store writes under FILE_STORE_DIR (default `.data/files`, git-ignored), one file per
  * key in a two-character subfolder, readable by the app's user only; a write goes to a temporary
