@@ -69,7 +69,7 @@ export async function backupServer(opts: { url: string; file?: string; env?: Env
   mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const partial = `${file}.partial`;
   try {
-    await run(tool.file, ["--format=custom", "--no-password", `--file=${partial}`], { env: libpqEnv(opts.url, env), maxBuffer: 16 * 1024 * 1024 });
+    await run(tool.file, ["--format=custom", "--no-password", `--file=${partial}`], { env: libpqEnv(opts.url, env) as NodeJS.ProcessEnv, maxBuffer: 16 * 1024 * 1024 });
     chmodSync(partial, 0o600); // personal data: readable by its owner only
     renameSync(partial, file);
   } catch (e) {
@@ -133,7 +133,7 @@ export async function restoreServer(opts: { url: string; file: string; force?: b
   // One transaction: a restore that fails part-way leaves the database as it was.
   const args = ["--no-owner", "--no-password", "--exit-on-error", "--single-transaction", ...(opts.force ? ["--clean", "--if-exists"] : []), `--dbname=${facts.database}`, file];
   try {
-    await run(tool.file, args, { env: libpqEnv(opts.url, env), maxBuffer: 16 * 1024 * 1024 });
+    await run(tool.file, args, { env: libpqEnv(opts.url, env) as NodeJS.ProcessEnv, maxBuffer: 16 * 1024 * 1024 });
   } catch (e) {
     const stderr = (e as { stderr?: string }).stderr?.trim();
     throw new BackupError(`pg_restore failed${stderr ? `:\n${stderr}` : `: ${e instanceof Error ? e.message : String(e)}`}\nThe restore ran in one transaction: nothing was changed.`);
