@@ -8,6 +8,7 @@
  *   a body of unknown length (chunked) is refused (411), so that limit cannot be sidestepped.
  */
 import { NextResponse, type NextRequest } from "next/server";
+import { publicOrigin } from "@/lib/platform/public-origin";
 import { contentSecurityPolicy, lengthRequired, maxBodyBytes, newNonce, securityHeaders, tooLargeRedirect } from "@/lib/platform/security/csp";
 
 /** A response of the proxy's own (Next.js does not render it): with the security headers every response has (issue 14). */
@@ -19,6 +20,19 @@ function refusal(body: string | null, status: number, headers: Record<string, st
   return response;
 }
 
+/**
+ * Issue 14: Next.js parses a proxy response's Location as an absolute URL, so the relative path
+ * failed ("Invalid URL", a server error instead of the page's message). The public origin, never
+ * the request's Host (decision 0007); none configured: the bare 413.
+ */
+function absoluteLocation(path: string): string | null {
+  try {
+    return new URL(path, publicOrigin()).toString();
+  } catch {
+    return null;
+  }
+}
+
 export function proxy(request: NextRequest) {
   if (lengthRequired(request.method, request.headers)) {
     return refusal("Send the request with its length (Content-Length).", 411, { "Content-Type": "text/plain; charset=utf-8" });
@@ -27,7 +41,8 @@ export function proxy(request: NextRequest) {
   if (length > maxBodyBytes(request.nextUrl.pathname)) {
     // Issue 12: the family's upload form, posted without JavaScript, comes back with the message.
     const back = tooLargeRedirect(request.nextUrl.pathname, request.headers);
-    if (back) return refusal(null, 303, { Location: back, "Cache-Control": "no-store" });
+    const location = back ? absoluteLocation(back) : null;
+    if (location) return refusal(null, 303, { Location: location, "Cache-Control": "no-store" });
     return refusal("The request is too large.", 413, { "Content-Type": "text/plain; charset=utf-8" });
   }
   const nonce = newNonce();

@@ -13,6 +13,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { UPLOAD_REQUEST_MAX_BYTES } from "@/lib/platform/security/csp";
 
 export interface FileStore {
   /** Stores the bytes; returns the key to read or delete them with. */
@@ -21,6 +22,20 @@ export interface FileStore {
   get(key: string): Promise<Uint8Array | null>;
   /** Removes them; a key with nothing stored is not an error. */
   delete(key: string): Promise<void>;
+}
+
+/**
+ * Issue 14: the largest file the store takes, whatever its caller checked (each upload has its
+ * own, smaller limit: lib/family/views/rules.ts). Nothing larger can arrive in a request anyway
+ * (proxy.ts), so this only guards against a caller that forgot its check.
+ */
+export const FILE_STORE_MAX_BYTES = UPLOAD_REQUEST_MAX_BYTES;
+
+export class FileTooLargeError extends Error {
+  constructor(size: number) {
+    super(`The file store takes at most ${FILE_STORE_MAX_BYTES} bytes (got ${size}).`);
+    this.name = "FileTooLargeError";
+  }
 }
 
 /** Where the disk store writes when FILE_STORE_DIR is not set (relative to the working directory). */
@@ -36,6 +51,7 @@ export function diskFileStore(root: string): FileStore {
   };
   return {
     async put(bytes) {
+      if (bytes.length > FILE_STORE_MAX_BYTES) throw new FileTooLargeError(bytes.length);
       const key = randomBytes(16).toString("hex");
       const file = where(key);
       await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
