@@ -16,6 +16,7 @@ import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { s3FileStore } from "./s3-store";
 import { fileStoreKind, fileStoreProblem, s3ConfigFromEnv } from "./store-config";
+import { UPLOAD_REQUEST_MAX_BYTES } from "@/lib/platform/security/csp";
 
 export interface FileStore {
   /** Stores the bytes; returns the key to read or delete them with. */
@@ -24,6 +25,20 @@ export interface FileStore {
   get(key: string): Promise<Uint8Array | null>;
   /** Removes them; a key with nothing stored is not an error. */
   delete(key: string): Promise<void>;
+}
+
+/**
+ * Issue 14: the largest file the store takes, whatever its caller checked (each upload has its
+ * own, smaller limit: lib/family/views/rules.ts). Nothing larger can arrive in a request anyway
+ * (proxy.ts), so this only guards against a caller that forgot its check.
+ */
+export const FILE_STORE_MAX_BYTES = UPLOAD_REQUEST_MAX_BYTES;
+
+export class FileTooLargeError extends Error {
+  constructor(size: number) {
+    super(`The file store takes at most ${FILE_STORE_MAX_BYTES} bytes (got ${size}).`);
+    this.name = "FileTooLargeError";
+  }
 }
 
 /** Where the disk store writes when FILE_STORE_DIR is not set (relative to the working directory). */
@@ -39,6 +54,7 @@ export function diskFileStore(root: string): FileStore {
   };
   return {
     async put(bytes) {
+      if (bytes.length > FILE_STORE_MAX_BYTES) throw new FileTooLargeError(bytes.length);
       const key = randomBytes(16).toString("hex");
       const file = where(key);
       await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
@@ -61,6 +77,18 @@ export function diskFileStore(root: string): FileStore {
   };
 }
 
+/** The object store gets the same size guard as the disk store. */
+function withSizeLimit(store: FileStore): FileStore {
+  return {
+    put(bytes) {
+      if (bytes.length > FILE_STORE_MAX_BYTES) return Promise.reject(new FileTooLargeError(bytes.length));
+      return store.put(bytes);
+    },
+    get: (key) => store.get(key),
+    delete: (key) => store.delete(key),
+  };
+}
+
 /**
  * The store the app uses (read at each call, so tests can point it elsewhere): with FILE_STORE=s3
  * the S3-compatible store of S3_ENDPOINT/S3_BUCKET (./s3-store.ts), which every app instance
@@ -72,7 +100,7 @@ export function fileStore(): FileStore {
   if (problem) throw new Error(`The file store is not configured: ${problem}`);
   if (fileStoreKind() === "s3") {
     const s3 = s3ConfigFromEnv();
-    if (s3.ok) return s3FileStore(s3.config);
+    if (s3.ok) return withSizeLimit(s3FileStore(s3.config));
   }
   return diskFileStore(path.resolve(process.env.FILE_STORE_DIR || DEFAULT_FILE_STORE_DIR));
 }
