@@ -26,12 +26,37 @@ export function databaseUrl(): string {
   return url;
 }
 
+type QueryFn = (...args: unknown[]) => unknown;
+
+/**
+ * One query at a time on a connection, in the order asked. Inside an interactive transaction Prisma
+ * (6.19, client engine) reads a record's relations in parallel (e.g. a case with its parties and
+ * deadlines), all on the transaction's one connection; pg then queues them itself and warns
+ * "Calling client.query() when the client is already executing a query" (deprecated: pg 9 will
+ * refuse). Chaining them here is the flow control pg asks for, with the same order and results.
+ * The callback form (pg-pool's own pool.query) passes straight through.
+ */
+function oneQueryAtATime(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as QueryFn;
+  let tail: Promise<unknown> = Promise.resolve();
+  client.query = ((...args: unknown[]) => {
+    const submittable = typeof (args[0] as { submit?: unknown } | undefined)?.submit === "function";
+    if (submittable || args.some((a) => typeof a === "function")) return query(...args);
+    const run = tail.then(() => query(...args));
+    tail = run.catch(() => {});
+    return run;
+  }) as typeof client.query;
+}
+
 /** The app's pool, watched: its connection failures and recoveries are the process's availability. */
 function watchedPool(url: string): pg.Pool {
   const pool = new pg.Pool(poolSettings(url, DB_POOL_MAX, "send-mediation"));
   // An idle connection the server closed (e.g. PostgreSQL stopping): the pool drops it; note why.
   pool.on("error", (e) => void noteDatabaseError(e));
-  pool.on("connect", () => noteDatabaseUp());
+  pool.on("connect", (client) => {
+    noteDatabaseUp();
+    oneQueryAtATime(client);
+  });
   // A connection that could not be opened (refused, timed out, no free one in time, bad password).
   const connect = pool.connect.bind(pool) as (cb?: (err: Error | undefined, client?: pg.PoolClient, done?: (release?: unknown) => void) => void) => Promise<pg.PoolClient> | void;
   pool.connect = ((cb?: (err: Error | undefined, client?: pg.PoolClient, done?: (release?: unknown) => void) => void) => {

@@ -8,7 +8,6 @@
  * defaults (10 + 4 + 1 = 15) leave room for several instances under PostgreSQL's default
  * max_connections of 100.
  */
-import type { PoolConfig } from "pg";
 
 function envInt(name: string, fallback: number, min: number): number {
   const raw = process.env[name];
@@ -41,7 +40,19 @@ export const DB_IDLE_CONNECTION_MS = 30_000;
 export const DB_KEEPALIVE_DELAY_MS = 10_000;
 
 /** pg settings shared by the app's pool and pg-boss's: bounded, with every timeout above. */
-export function poolSettings(connectionString: string, max: number, applicationName: string): PoolConfig {
+export type PoolSettings = {
+  connectionString: string;
+  max: number;
+  connectionTimeoutMillis: number;
+  idleTimeoutMillis: number;
+  keepAlive: boolean;
+  keepAliveInitialDelayMillis: number;
+  statement_timeout: number;
+  idle_in_transaction_session_timeout: number;
+  application_name: string;
+};
+
+export function poolSettings(connectionString: string, max: number, applicationName: string): PoolSettings {
   return {
     connectionString,
     max,

@@ -108,13 +108,18 @@ function replaceErrorIfDatabaseWentDown(req: http.IncomingMessage, res: http.Ser
   return raw;
 }
 
-/** Installs the gate on this process's HTTP servers (once). `connectionString` gives the database to probe. */
-export function installUnavailableGate(connectionString: () => string | undefined): void {
+/**
+ * Installs the gate on this process's HTTP servers (once). `connectionString` gives the database to
+ * probe. Returns how to take it off again (tests).
+ */
+export function installUnavailableGate(connectionString: () => string | undefined): () => void {
   const g = globalThis as Record<symbol, unknown>;
-  if (g[INSTALLED]) return;
+  if (g[INSTALLED]) return () => {};
   g[INSTALLED] = true;
+  const undo: (() => void)[] = [() => (g[INSTALLED] = false)];
   for (const proto of [http.Server.prototype, https.Server.prototype] as { emit: (event: string | symbol, ...args: unknown[]) => boolean }[]) {
     const emit = proto.emit;
+    undo.push(() => (proto.emit = emit));
     proto.emit = function (this: unknown, event: string | symbol, ...args: unknown[]) {
       if (event !== "request") return emit.call(this, event, ...args);
       const [req, res] = args as [http.IncomingMessage, http.ServerResponse];
@@ -129,4 +134,5 @@ export function installUnavailableGate(connectionString: () => string | undefine
       return true;
     };
   }
+  return () => undo.forEach((u) => u());
 }
