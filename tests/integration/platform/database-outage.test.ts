@@ -6,7 +6,9 @@
  * pages answer "Sorry, the service is unavailable" (503) at once; after the restart the same
  * process — the same Prisma client, the same worker — carries on by itself; every acknowledged
  * referral is there, and no case is half written (each has its child, issue, family party,
- * deadlines, timeline entries and audit row, however its transaction ended).
+ * deadlines, timeline entries and audit row, however its transaction ended). Also: the app's pool
+ * never holds more than DB_POOL_MAX connections, each with the statement and idle-in-transaction
+ * timeouts.
  */
 import { execFileSync } from "node:child_process";
 import http from "node:http";
@@ -16,7 +18,7 @@ import { startEmbeddedPostgres, type RunningPostgres } from "../../../scripts/em
 import { prepareJobs } from "@/lib/platform/jobs/prepare";
 import { db } from "@/lib/platform/db";
 import { databaseOutage, noteDatabaseError, noteDatabaseUp } from "@/lib/platform/db/availability";
-import { DB_CONNECT_TIMEOUT_MS } from "@/lib/platform/db/settings";
+import { DB_CONNECT_TIMEOUT_MS, DB_IDLE_IN_TRANSACTION_TIMEOUT_MS, DB_POOL_MAX, DB_STATEMENT_TIMEOUT_MS } from "@/lib/platform/db/settings";
 import { installUnavailableGate } from "@/lib/platform/db/unavailable-gate";
 import { GET as health } from "@/app/api/health/route";
 import { enqueue } from "@/lib/platform/jobs/boss";
@@ -87,6 +89,24 @@ async function pageServer() {
     close: () => new Promise<void>((r) => s.close(() => r())),
   };
 }
+
+describe("the app's connections", () => {
+  it(`are at most DB_POOL_MAX (${DB_POOL_MAX}) however many queries wait, and each carries the statement and idle-in-transaction timeouts`, async () => {
+    const n = DB_POOL_MAX * 3;
+    const counts = await Promise.all(
+      Array.from({ length: n }, () =>
+        db().$queryRaw<{ n: number }[]>`SELECT (SELECT count(*)::int FROM pg_stat_activity WHERE application_name = 'send-mediation') AS n, pg_sleep(0.2)::text AS slept`.then((r) => r[0]!.n),
+      ),
+    );
+    expect(counts).toHaveLength(n);
+    expect(Math.max(...counts)).toBe(DB_POOL_MAX); // used to the full, never beyond
+    const settings = await db().$queryRaw<{ name: string; setting: string }[]>`SELECT name, setting FROM pg_settings WHERE name IN ('statement_timeout', 'idle_in_transaction_session_timeout') ORDER BY name`;
+    expect(settings).toEqual([
+      { name: "idle_in_transaction_session_timeout", setting: String(DB_IDLE_IN_TRANSACTION_TIMEOUT_MS) },
+      { name: "statement_timeout", setting: String(DB_STATEMENT_TIMEOUT_MS) },
+    ]);
+  });
+});
 
 describe("PostgreSQL stops in the middle of a load and starts again", () => {
   it("fails fast while it is down, says so, recovers by itself, loses no acknowledged referral and leaves no half-written case", async () => {
