@@ -59,8 +59,8 @@ export function unavailablePage(path: string, nonce: string): string {
   return `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Sorry, the service is unavailable – SEND Mediation</title><style nonce="${nonce}">${STYLE}</style></head><body><header class="header"><div class="page-width">SEND Mediation</div></header><div class="page-width"><main id="main-content"><h1>Sorry, the service is unavailable</h1><p>You will be able to use the service again soon. Try again in a few minutes.</p><p>Everything saved before this happened is kept. If you were sending a form just now, check whether it was saved when the service is back.</p><p><a href="${escapeHtml(again)}">Try again</a></p></main></div></body></html>`;
 }
 
-/** The response's own writeHead and end, kept before they are wrapped. */
-type Raw = { writeHead: http.ServerResponse["writeHead"]; end: http.ServerResponse["end"]; answered: boolean };
+/** The response's own writeHead, write and end, kept before they are wrapped. */
+type Raw = { writeHead: http.ServerResponse["writeHead"]; write: http.ServerResponse["write"]; end: http.ServerResponse["end"]; answered: boolean };
 
 /** Answers 503 with the page (or JSON under /api/). `raw` are the response's own writeHead and end. */
 function answerUnavailable(req: http.IncomingMessage, res: http.ServerResponse, raw: Raw) {
@@ -72,7 +72,7 @@ function answerUnavailable(req: http.IncomingMessage, res: http.ServerResponse, 
     ? JSON.stringify({ error: "service-unavailable", message: "Sorry, the service is unavailable. Try again in a few minutes." })
     : unavailablePage(req.url ?? "/", nonce);
   for (const h of res.getHeaderNames()) res.removeHeader(h);
-  raw.writeHead.call(res, 503, {
+  (raw.writeHead as (status: number, headers: http.OutgoingHttpHeaders) => http.ServerResponse).call(res, 503, {
     "Content-Type": json ? "application/json; charset=utf-8" : "text/html; charset=utf-8",
     "Content-Length": Buffer.byteLength(body),
     "Cache-Control": "no-store",
@@ -87,24 +87,37 @@ function answerUnavailable(req: http.IncomingMessage, res: http.ServerResponse, 
 
 /**
  * Replaces an error answer (5xx) given while the database went down during the request with the
- * 503 page: Next's body is dropped, the page written instead.
+ * 503 page. Decided before anything of the error answer is sent — at its writeHead, or at its first
+ * write or end for a status set on the response — so Next's body is dropped whole, never written
+ * after the page.
  */
 function replaceErrorIfDatabaseWentDown(req: http.IncomingMessage, res: http.ServerResponse, startedAt: number): Raw {
-  const raw: Raw = { writeHead: res.writeHead, end: res.end, answered: false };
-  res.writeHead = function (this: http.ServerResponse, statusCode: number, ...rest: unknown[]) {
+  const raw: Raw = { writeHead: res.writeHead, write: res.write, end: res.end, answered: false };
+  let replacing = false;
+  const replace = (status: number) => {
+    if (replacing || raw.answered || res.headersSent) return replacing;
     const outage = databaseOutage();
-    if (!raw.answered && statusCode >= 500 && outage && outage.at >= startedAt) {
-      answerUnavailable(req, res, raw);
-      res.write = (() => true) as typeof res.write;
-      res.end = function (this: http.ServerResponse, ...args: unknown[]) {
-        const cb = args.find((a) => typeof a === "function") as (() => void) | undefined;
-        if (cb) process.nextTick(cb);
-        return this;
-      } as typeof res.end;
-      return this;
-    }
+    replacing = status >= 500 && outage !== null && outage.at >= startedAt;
+    return replacing;
+  };
+  const callbackOf = (args: unknown[]) => args.find((a) => typeof a === "function") as (() => void) | undefined;
+  res.writeHead = function (this: http.ServerResponse, statusCode: number, ...rest: unknown[]) {
+    if (replace(statusCode)) return this;
     return (raw.writeHead as (...a: unknown[]) => http.ServerResponse).call(this, statusCode, ...rest);
   } as typeof res.writeHead;
+  res.write = function (this: http.ServerResponse, ...args: unknown[]) {
+    if (!replace(this.statusCode)) return (raw.write as (...a: unknown[]) => boolean).apply(this, args);
+    const cb = callbackOf(args);
+    if (cb) process.nextTick(cb);
+    return true;
+  } as typeof res.write;
+  res.end = function (this: http.ServerResponse, ...args: unknown[]) {
+    if (!replace(this.statusCode)) return (raw.end as (...a: unknown[]) => http.ServerResponse).apply(this, args);
+    if (!raw.answered) answerUnavailable(req, this, raw);
+    const cb = callbackOf(args);
+    if (cb) process.nextTick(cb);
+    return this;
+  } as typeof res.end;
   return raw;
 }
 

@@ -67,15 +67,26 @@ function referral() {
   return referralValues(la.id, { laNotifiedOn: addCalendarDays(today, -3), decisionSentOn: addCalendarDays(today, -10), child: { name: `Child ${uid()}`, dateOfBirth: "", setting: "", hasEhcPlan: "no" } });
 }
 
-/** A server like Next.js's: a page that reads the database, and on an error reports it (instrumentation's onRequestError) and answers 500. */
+/**
+ * A server like Next.js's: a page that reads the database, and on an error reports it
+ * (instrumentation's onRequestError) and answers 500 — with writeHead, or (/streamed) with the
+ * status set on the response and the body written in pieces, as Next streams a page.
+ */
 async function pageServer() {
-  const s = http.createServer(async (_req, res) => {
+  const s = http.createServer(async (req, res) => {
     try {
       const n = await db().case.count({ where: { localAuthorityId: la.id } });
       res.writeHead(200, { "Content-Type": "text/html" }).end(`<h1>Cases</h1><p>${n}</p>`);
     } catch (e) {
       noteDatabaseError(e);
-      res.writeHead(500, { "Content-Type": "text/html" }).end("<h1>Sorry, there is a problem with the service</h1>");
+      if (req.url === "/streamed") {
+        res.statusCode = 500;
+        res.setHeader("Content-Type", "text/html");
+        res.write("<h1>Sorry, there is a problem");
+        res.end(" with the service</h1>");
+      } else {
+        res.writeHead(500, { "Content-Type": "text/html" }).end("<h1>Sorry, there is a problem with the service</h1>");
+      }
     }
   });
   await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
@@ -155,6 +166,15 @@ describe("PostgreSQL stops in the middle of a load and starts again", () => {
       expect(body.detail).toMatch(/database/i);
       expect(JSON.stringify(body)).not.toContain(String(server.port));
       expect(JSON.stringify(body)).not.toContain("postgres:");
+      // … a request that reaches its page before anything noticed (the first ones) gets the 503 page
+      // instead of the page's own error, and nothing of that error after it on the connection …
+      for (const path of ["/streamed", "/cases"]) {
+        noteDatabaseUp();
+        const first = await pages.get(path);
+        expect(first.status).toBe(503);
+        expect(first.body).toContain("<h1>Sorry, the service is unavailable</h1>");
+        expect(first.body).not.toContain("problem with the service");
+      }
       // … and a page answers "Sorry, the service is unavailable" with 503 at once.
       const page = await pages.get("/cases");
       expect(page.status).toBe(503);
