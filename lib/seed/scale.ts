@@ -575,7 +575,7 @@ function planCase(rng: Rng, dm: DateMemo, today: string, spanFrom: string, n: nu
       const from = forcedStatus === "CLOSED" ? spanFrom : recentFrom;
       const r = build(shape, randomWorkingDay(rng, dm, from, today));
       if (r.plan.status === forcedStatus) {
-        const events = r.plan.steps.length;
+        const events = r.plan.steps.filter((s) => !s.silent).length;
         return { ...r, extraNotes: n === 1 ? Math.max(0, 200 - events) : 0, forced: true };
       }
     }
