@@ -2,7 +2,7 @@
  * A create form sent twice creates one record (issue 14, decision 0035): each create action is
  * called through its server action, as the page's form posts it (with its submission key), twice
  * one after the other and twice at once. Each time: one record, one audit row (and for
- * correspondence one email in the outbox), and the second answer is the first one's (the same
+ * correspondence and a signing link one email in the outbox), and the second answer is the first one's (the same
  * redirect, or the same message). Also: another user's post with the key creates its own record;
  * a refused post does not use the key up; a post arriving while the first is still in its
  * transaction waits for it and then answers as it; keys past their day are purged.
@@ -59,7 +59,9 @@ import { addVenueAction } from "@/app/venues/actions";
 import { inviteUserAction } from "@/app/admin/users/actions";
 import { addReferenceBodyAction } from "@/app/admin/_reference/actions";
 import { addMediatorConflictAction } from "@/app/admin/mediators/actions";
-import { recordErasureRequestAction } from "@/app/admin/data-protection/actions";
+import { placeLegalHoldAction, recordErasureRequestAction } from "@/app/admin/data-protection/actions";
+import { bookPreMeetingAction } from "@/app/cases/[id]/pre-meetings/actions";
+import { sendLinkAction } from "@/app/cases/[id]/agreement/actions";
 import { sendViewsAction } from "@/app/my-case/[caseId]/views/actions";
 import { selfReferralAction } from "@/app/refer/actions";
 import { createAuthzFixtures, type AuthzFixtures, type SignedInActor } from "../../authz/fixtures";
@@ -112,6 +114,8 @@ type CreateForm = {
   form: (m: string) => Promise<Record<string, string>> | Record<string, string>;
   /** How many records this post's form made. */
   made: (m: string) => Promise<number>;
+  /** For a create that also sends an email: how many were queued. */
+  emails?: () => Promise<number>;
 };
 
 const caseVersion = async () => String((await db().case.findUniqueOrThrow({ where: { id: f.caseId }, select: { version: true } })).version);
@@ -181,6 +185,36 @@ const CREATE_FORMS: Record<string, CreateForm> = {
     form: (m) => ({ subjectName: "Keys Person", subjectEmail: `erase-${m}@example.com`, scope: "Everything", reason: "Moved away", receivedOn: "2026-01-05" }),
     made: (m) => count(`"ErasureRequest" WHERE "subjectEmail" = $1`, `erase-${m}@example.com`),
   },
+  "a legal hold": {
+    action: placeLegalHoldAction,
+    actor: "admin",
+    audit: "case.legal_hold_placed",
+    // A case of its own for each post (a case is held once).
+    form: async (m) => {
+      await db().$executeRawUnsafe(`INSERT INTO "Case" (id, reference, "localAuthorityId", status, "updatedAt") VALUES ($1, $2, $3, 'REFERRED', now())`, `hold-${m}`, `SM-HOLD-${m}`, f.la1Id);
+      return { reference: `SM-HOLD-${m}`, reason: "A complaint to the ombudsman" };
+    },
+    made: (m) => count(`"Case" WHERE id = $1 AND "legalHoldAt" IS NOT NULL`, `hold-${m}`),
+  },
+  "a pre-meeting": {
+    action: bookPreMeetingAction,
+    actor: "caseworker",
+    audit: "pre_meeting.booked",
+    // Case B is allocated (pre-meetings may be booked); one per party at a time: cancel the one before.
+    form: async () => {
+      await db().meeting.updateMany({ where: { caseId: f.otherCaseId, kind: "PRE_MEETING" }, data: { status: "CANCELLED" } });
+      return { caseId: f.otherCaseId, partyId: f.otherCaseId.replace("case-b", "party-b"), date: "2099-01-06", startTime: "10:00", durationMinutes: "60", mode: "PHONE" };
+    },
+    made: () => count(`"Meeting" WHERE "caseId" = $1 AND kind = 'PRE_MEETING' AND "createdAt" >= $2`, f.otherCaseId, since),
+  },
+  "a signing link (and its email)": {
+    action: sendLinkAction,
+    actor: "mediator",
+    audit: "agreement.signing_link_sent",
+    form: () => ({ caseId: f.caseId, agreementId: f.agreementId, contentSha256: f.agreementContentSha256, signerId: f.signerId }),
+    made: () => count(`"AgreementSigningLink" WHERE "signerId" = $1 AND "createdAt" >= $2`, f.signerId, since),
+    emails: () => count(`"OutboxEmail" WHERE "caseId" = $1 AND "createdAt" >= $2`, f.caseId, since),
+  },
   "the family's views": {
     action: sendViewsAction,
     actor: "family",
@@ -226,6 +260,7 @@ describe("each create form, sent twice with its key, creates one record", () => 
       const second = await post(c.action, c.actor, values);
       expect(await c.made(m)).toBe(1);
       expect(await audits(c)).toBe(1);
+      if (c.emails) expect(await c.emails()).toBe(1);
       expect(outcome(second)).toEqual(outcome(first));
     });
 
@@ -237,6 +272,7 @@ describe("each create form, sent twice with its key, creates one record", () => 
       const [a, b] = await Promise.all([post(c.action, c.actor, values), post(c.action, c.actor, values)]);
       expect(await c.made(m)).toBe(1);
       expect(await audits(c)).toBe(1);
+      if (c.emails) expect(await c.emails()).toBe(1);
       expect(a.state?.status ?? "redirect", JSON.stringify(a)).not.toBe("error");
       expect(outcome(b)).toEqual(outcome(a));
     });
