@@ -1,5 +1,5 @@
 -- Issue 14 (decision 0035): a create form's submission done once. The key is claimed in the same
--- transaction as what the form creates; a second submission waits on the primary key, then finds it
+-- transaction as what the form creates: a second submission waits on the primary key, then finds it
 -- taken and is shown the first one's outcome.
 CREATE TABLE "SubmissionKey" (
     "actorKey" TEXT NOT NULL,
