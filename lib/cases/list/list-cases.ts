@@ -11,7 +11,7 @@
  * when nothing matches (to tell "no cases yet" from "no matches") and past the last page.
  */
 import "server-only";
-import { db, type Prisma } from "@/lib/platform/db";
+import { db, Prisma } from "@/lib/platform/db";
 import { authorize } from "@/lib/auth/policy";
 import { caseScope } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/types";
@@ -77,15 +77,17 @@ export const MAX_SEARCH_MATCHES_BY_ID = 5_000;
  * than `maxById` cases match is the same condition written into the list query instead.
  */
 async function searchWhere(q: string, maxById: number): Promise<Prisma.CaseWhereInput> {
-  const [{ key } = { key: null }] = await db().$queryRaw<{ key: string | null }[]>`SELECT name_search_key(${q}::text) AS key`;
-  const names = `%${likeEscape(key ?? q)}%`;
-  const reference = `%${likeEscape(q)}%`;
+  // One round trip (issue 14): the text's search key is made and LIKE-escaped in the statement
+  // itself, as likeEscape does. name_search_key, replace and || are IMMUTABLE, so PostgreSQL folds
+  // each pattern to a constant when planning and the trigram indexes serve it (bench/plans).
+  const names = Prisma.sql`'%' || replace(replace(replace(name_search_key(${q}::text), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'`;
   const found = await db().$queryRaw<{ id: string }[]>`
     SELECT "caseId" AS id FROM "Child" WHERE "nameKey" LIKE ${names}
     UNION SELECT "caseId" FROM "Party" WHERE "nameKey" LIKE ${names}
-    UNION SELECT id FROM "Case" WHERE reference ILIKE ${reference}
+    UNION SELECT id FROM "Case" WHERE reference ILIKE ${`%${likeEscape(q)}%`}
     LIMIT ${maxById + 1}`;
   if (found.length <= maxById) return { id: { in: found.map((r) => r.id) } };
+  const [{ key } = { key: null }] = await db().$queryRaw<{ key: string | null }[]>`SELECT name_search_key(${q}::text) AS key`;
   const name = { contains: likeEscape(key ?? q) };
   return { OR: [{ reference: { contains: likeEscape(q), mode: "insensitive" } }, { child: { is: { nameKey: name } } }, { parties: { some: { nameKey: name } } }] };
 }
