@@ -313,6 +313,7 @@ export async function seededDatabase(): Promise<{ url: string; stop: () => Promi
 async function run(): Promise<Comparison[]> {
   const database = await seededDatabase();
   const floorPool = new pg.Pool({ connectionString: database.url, max: 10 });
+  floorPool.on("error", () => {}); // the server stopping at the end closes idle connections
   try {
     const pages = await pageAccesses();
     const out: Comparison[] = [];

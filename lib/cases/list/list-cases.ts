@@ -64,7 +64,13 @@ function likeEscape(s: string): string {
   return s.replace(/[\\%_]/g, "\\$&");
 }
 
-/** A search matching more cases than this (a short or common name) is filtered in the list query itself. */
+/**
+ * Trigrams need three characters: a shorter text (which matches a large share of the cases) is
+ * searched by the condition written into the list query, which is then the faster (about 130 ms
+ * against 360 ms for "ol" at 100,000 cases, where the semi-join is over ~10,000 ids).
+ */
+export const MIN_SEARCH_LENGTH_FOR_INDEX = 3;
+/** The callers' option `maxSearchMatchesById: 0` always writes the condition into the list query. */
 export const MAX_SEARCH_MATCHES_BY_ID = 5_000;
 
 /**
@@ -79,12 +85,13 @@ export const MAX_SEARCH_MATCHES_BY_ID = 5_000;
  * Speed at 100,000 cases: "child name or party name or reference" as an OR over every case is
  * served by no index. So the matching cases are a union of three trigram index scans, and the list
  * is limited to their ids (a semi-join), within the user's scope and the other filters as always.
- * `maxById` 0 writes the OR into the list query instead (the bench's "as before" comparison).
+ * A text shorter than MIN_SEARCH_LENGTH_FOR_INDEX, or `maxById` 0 (the bench's "as before"
+ * comparison), writes the OR into the list query instead.
  */
 function searchSql(q: string, maxById: number): Prisma.Sql {
   const names = Prisma.sql`'%' || replace(replace(replace(name_search_key(${q}::text), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'`;
   const reference = `%${likeEscape(q)}%`;
-  if (maxById > 0) {
+  if (maxById > 0 && q.length >= MIN_SEARCH_LENGTH_FOR_INDEX) {
     return Prisma.sql`c."id" IN (
       SELECT "caseId" FROM "Child" WHERE "nameKey" LIKE ${names}
       UNION SELECT "caseId" FROM "Party" WHERE "nameKey" LIKE ${names}
