@@ -6,8 +6,9 @@
  * `npm run seed:scale`). Also writes the plans of the hot statements to bench/plans/ (see
  * bench/plans/README.md to regenerate).
  *
- * `npm run bench -- data-access`; `DATA_ACCESS_DB_DIR=.data/data-access tsx --conditions=react-server
- * bench/data-access.ts` keeps the seeded database in that folder between runs (for working on it).
+ * `npm run bench -- data-access`; with `DATA_ACCESS_DB_DIR=.data/data-access` the seeded database is
+ * kept in that folder between runs (for working on it); `DATA_ACCESS_ROUNDS` (default 30) timed
+ * calls per page; `DATA_ACCESS_VERBOSE=1` prints each page's line as it is measured.
  * Target: each page's data access at most 1.5× its SQL floor (p50) and p95 under 150 ms.
  * A benchmark, not a test: nothing fails on a slow machine unless `--strict` is given.
  */
