@@ -9,9 +9,10 @@ import { findATimeBench } from "./find-a-time";
 import { nameSearchBench } from "./name-search";
 import { renderDocumentBench } from "./render-document";
 import { laDashboardBench } from "./la-dashboard";
+import { dataAccessBench } from "./data-access";
 import { report, type BenchSuite } from "./harness";
 
-const SUITES: readonly BenchSuite[] = [deadlinesBench, findATimeBench, nameSearchBench, renderDocumentBench, laDashboardBench];
+const SUITES: readonly BenchSuite[] = [deadlinesBench, findATimeBench, nameSearchBench, renderDocumentBench, laDashboardBench, dataAccessBench];
 
 const args = process.argv.slice(2);
 const strict = args.includes("--strict");

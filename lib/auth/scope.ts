@@ -9,7 +9,7 @@
  *    parent recorded on it while the young person's consent is recorded (familyCaseScope).
  * Venues (issue 10) are the office's: ADMIN and CASEWORKER see them all, nobody else any.
  */
-import type { Prisma } from "@/lib/platform/db";
+import { Prisma } from "@/lib/platform/db";
 import { can } from "./policy";
 import type { SessionUser } from "./types";
 
@@ -28,6 +28,31 @@ export function caseScope(user: SessionUser): Prisma.CaseWhereInput {
       return familyCaseScope(user.id);
     default:
       return NOTHING;
+  }
+}
+
+/**
+ * Issue 14 (decision 0033): `caseScope` as a SQL condition on a "Case" row aliased `c`, for the hot
+ * reads written in SQL (the case list, lib/cases/list/list-cases.ts). It selects exactly the cases
+ * caseScope selects, role by role (tests/integration/auth/scope.test.ts compares the two).
+ */
+export function caseScopeSql(user: SessionUser): Prisma.Sql {
+  switch (user.role) {
+    case "ADMIN":
+    case "CASEWORKER":
+      return Prisma.sql`TRUE`;
+    case "MEDIATOR":
+      return Prisma.sql`c."allocatedMediatorId" = ${user.id}`;
+    case "LA_OFFICER":
+      return user.localAuthorityId ? Prisma.sql`c."localAuthorityId" = ${user.localAuthorityId}` : Prisma.sql`FALSE`;
+    case "PARENT": {
+      const party = (kind: string) => Prisma.sql`EXISTS (SELECT 1 FROM "Party" p WHERE p."caseId" = c."id" AND p."userId" = ${user.id} AND p."kind" = ${kind}::"PartyKind")`;
+      return Prisma.sql`((c."familyParty" = 'PARENT' AND ${party("PARENT")})
+        OR (c."familyParty" = 'YOUNG_PERSON' AND ${party("YOUNG_PERSON")})
+        OR (c."familyParty" = 'YOUNG_PERSON' AND c."parentAccessConsentAt" IS NOT NULL AND ${party("PARENT")}))`;
+    }
+    default:
+      return Prisma.sql`FALSE`;
   }
 }
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { requireUser } from "../../_server/auth";
-import { getCaseDetail, type DeadlineView, type PartyView } from "@/lib/cases/details/get-case-detail";
+import { caseViewFor, getCaseDetail, type DeadlineView, type PartyView } from "@/lib/cases/details/get-case-detail";
 import { listCaseNotes } from "@/lib/cases/notes/list-case-notes";
 import { SummaryList } from "@/components/SummaryList";
 import { Tag, type TagColour } from "@/components/Tag";
@@ -59,12 +59,15 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   // A signed-out visitor who opened a case link comes back here after signing in.
   const user = await requireUser("case:list", { returnTo: `/cases/${encodeURIComponent(id)}` });
   const { done, already } = await searchParams;
-  const c = await orNotFound(getCaseDetail(user, id));
-  const full = c.view === "FULL";
-  // R-80: notes are read for staff only; the shared view never asks for them.
-  const notes = full ? await orNotFound(listCaseNotes(user, id)) : null;
+  // Issue 14: the three reads are independent (each finds the case through the user's scope), so
+  // they run at once. R-80: notes are read for staff only; the shared view never asks for them.
   // Issue 12: the LA officer's own part — the meeting, who attends for their LA (R-24), the agreement.
-  const laView = can(user, "meeting:name-la-attendee") ? await orNotFound(getLaCaseView(user, id)) : null;
+  const [c, notes, laView] = await Promise.all([
+    orNotFound(getCaseDetail(user, id)),
+    caseViewFor(user) === "FULL" ? orNotFound(listCaseNotes(user, id)) : null,
+    can(user, "meeting:name-la-attendee") ? orNotFound(getLaCaseView(user, id)) : null,
+  ]);
+  const full = c.view === "FULL";
   const success = doneMessage(done);
   const alreadyDone = alreadyMessage(already);
   const base = `/cases/${c.id}`;

@@ -9,7 +9,7 @@
  *    Rule ids (R-xx) are for staff: the shared view has none (issue 9 item 13, ../rule-ids.ts).
  */
 import "server-only";
-import { db } from "@/lib/platform/db";
+import { db, Prisma } from "@/lib/platform/db";
 import { authorize, can } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/types";
 import { formatDate, formatLongDate, isDeadlineInputError, isoFromDbDate, todayInLondon } from "@/lib/deadlines";
@@ -138,7 +138,11 @@ export async function getCaseDetail(user: SessionUser, id: string) {
   });
 
   // Issue 13: who viewed the case, and when (one row per user per case per READ_AUDIT_WINDOW_MINUTES).
-  const [parties, issues, deadlines, events] = await Promise.all([
+  // Issue 14: one round of independent reads after the case is found in scope (not in a
+  // transaction, so each may take its own pooled connection); the timeline's actors' names are
+  // read in the same round, by the same condition as the timeline, rather than after it.
+  const shownEvents = full ? Prisma.empty : Prisma.sql`AND e."visibility" = 'SHARED'`;
+  const [parties, issues, deadlines, events, actors] = await Promise.all([
     db().party.findMany({
       where: { caseId: c.id },
       orderBy: { createdAt: "asc" },
@@ -172,23 +176,26 @@ export async function getCaseDetail(user: SessionUser, id: string) {
       orderBy: [{ at: "desc" }, { id: "desc" }],
       take: TIMELINE_LIMIT,
     }),
+    db().$queryRaw<{ id: string; name: string }[]>`
+      SELECT u."id", u."name" FROM "User" u
+      WHERE u."id" IN (SELECT e."actorId" FROM "CaseEvent" e WHERE e."caseId" = ${c.id} ${shownEvents} ORDER BY e."at" DESC, e."id" DESC LIMIT ${TIMELINE_LIMIT})`,
     auditRead(user, { action: "case.viewed", entityType: "Case", entityId: c.id, caseId: c.id }),
   ]);
-
-  const actorIds = [...new Set(events.map((e) => e.actorId).filter((x): x is string => !!x))];
-  const actors = actorIds.length ? await db().user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } }) : [];
   const actorName = new Map(actors.map((a) => [a.id, a.name]));
 
   const snapshot = toSnapshot(c);
   const actor = { id: user.id, role: user.role };
   const open = !isTerminalStatus(c.status);
   // R-13: "change mediator" is offered only when someone else could take the case (looked up only
-  // when everything else about it is allowed).
-  if (checkTransition(snapshot, "reallocate", actor).ok) {
-    // Only staff get this far (the full view), so the parties' emails were read above.
-    const forConflicts = { localAuthority: c.localAuthority, parties: parties.map((p) => ({ name: p.name, organisation: p.organisation, email: p.email ?? null })) };
-    snapshot.eligibleMediatorIds = await eligibleMediatorIds(db(), forConflicts);
-  }
+  // when everything else about it is allowed). R-24's warnings are read in the same round.
+  const canReallocate = checkTransition(snapshot, "reallocate", actor).ok;
+  // Only staff get this far (the full view), so the parties' emails were read above.
+  const forConflicts = { localAuthority: c.localAuthority, parties: parties.map((p) => ({ name: p.name, organisation: p.organisation, email: p.email ?? null })) };
+  const [eligible, warnings] = await Promise.all([
+    canReallocate ? eligibleMediatorIds(db(), forConflicts) : undefined,
+    full && ["ALLOCATED", "PREPARING", "MEETING_SCHEDULED"].includes(c.status) ? authorityWarningsOf(c, parties) : [],
+  ]);
+  if (eligible) snapshot.eligibleMediatorIds = eligible;
   const transitions: TransitionAction[] = availableTransitions(snapshot, actor).map((t) => ({
     name: t.name,
     label: t.label,
@@ -298,7 +305,7 @@ export async function getCaseDetail(user: SessionUser, id: string) {
      * R-24: before the meeting, staff are warned when no LA (or ICB) representative with authority
      * is recorded; once the joint meeting is booked, when none is among those invited to it.
      */
-    authorityWarnings: full && ["ALLOCATED", "PREPARING", "MEETING_SCHEDULED"].includes(c.status) ? await authorityWarningsOf(c, parties) : [],
+    authorityWarnings: warnings,
     // A closed or not-proceeding case can no longer be changed (its details, parties or consent).
     can: { update: open && can(user, "case:update"), allocate: open && can(user, "case:allocate") },
     /** Issue 10: the link to the mediator's pre-meetings with each party, from allocation to the joint meeting. */

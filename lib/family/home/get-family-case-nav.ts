@@ -4,7 +4,6 @@
  * caseScope: a case that is not the family's is NotFoundError (404) on every page under it.
  */
 import "server-only";
-import { db } from "@/lib/platform/db";
 import { authorize } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/types";
 import { findCaseOrThrow } from "@/lib/cases/store";
@@ -15,7 +14,13 @@ export type FamilyCaseNav = { id: string; reference: string; childFirstName: str
 
 export async function getFamilyCaseNav(user: SessionUser, caseId: string): Promise<FamilyCaseNav> {
   authorize(user, "family:workspace");
-  const c = await findCaseOrThrow(user, caseId, { id: true, reference: true, familyParty: true, child: { select: { name: true } } });
-  const own = await db().party.findMany({ where: { caseId: c.id, userId: user.id }, select: { kind: true } });
-  return { id: c.id, reference: c.reference, childFirstName: firstName(c.child?.name), links: familyCaseLinks(c.id, { familyParty: c.familyParty, ownPartyKinds: own.map((p) => p.kind) }) };
+  // Issue 14: the user's own parties on the case are read with it (one statement, relationJoins).
+  const c = await findCaseOrThrow(user, caseId, {
+    id: true,
+    reference: true,
+    familyParty: true,
+    child: { select: { name: true } },
+    parties: { where: { userId: user.id }, select: { kind: true } },
+  });
+  return { id: c.id, reference: c.reference, childFirstName: firstName(c.child?.name), links: familyCaseLinks(c.id, { familyParty: c.familyParty, ownPartyKinds: c.parties.map((p) => p.kind) }) };
 }

@@ -62,7 +62,7 @@ export async function getFamilyOverview(user: SessionUser, caseId: string, now: 
   });
   const today = todayInLondon(now);
   // Issue 13: who viewed the case, and when (one row per user per case per READ_AUDIT_WINDOW_MINUTES).
-  await auditRead(user, { action: "case.viewed", entityType: "Case", entityId: c.id, caseId: c.id });
+  // Issue 14: written in the same round as the reads (not a transaction: each takes its own connection).
   const [deadlines, meetings, records, agreements, certificate, obligations, ownParties, ownSigner] = await Promise.all([
     db().caseDeadline.findMany({ where: { caseId: c.id }, orderBy: [{ dueOn: "asc" }, { createdAt: "asc" }], select: { name: true, triggerOn: true, dueOn: true, closedOn: true, outcome: true } }),
     db().meeting.findMany({ where: { caseId: c.id, kind: { in: ["JOINT_MEETING", "DRS_MEETING"] }, status: { in: ["SCHEDULED", "HELD"] } }, orderBy: { startsAt: "asc" }, select: { status: true, startsAt: true } }),
@@ -76,6 +76,7 @@ export async function getFamilyOverview(user: SessionUser, caseId: string, now: 
     db().obligation.findMany({ where: { AND: [{ caseId: c.id }, obligationScope(user)] }, orderBy: [{ dueOn: "asc" }, { position: "asc" }], select: { status: true, responsible: true, dueOn: true } }),
     db().party.findMany({ where: { caseId: c.id, userId: user.id }, select: { kind: true } }),
     findOwnSigner(db(), user, c.id),
+    auditRead(user, { action: "case.viewed", entityType: "Case", entityId: c.id, caseId: c.id }),
   ]);
 
   let youMustSign = false;

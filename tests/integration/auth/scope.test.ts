@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/platform/db";
-import { caseScope } from "@/lib/auth/scope";
+import { caseScope, caseScopeSql } from "@/lib/auth/scope";
+import { Prisma } from "@/lib/platform/db";
 import { authorize, can } from "@/lib/auth/policy";
 import { getCaseDetail } from "@/lib/cases/details/get-case-detail";
 import { NotFoundError, type SessionUser } from "@/lib/auth/types";
@@ -30,6 +31,41 @@ describe("the authorization scope", () => {
     // An LA officer without an LA, or another family, sees nothing.
     expect(await visibleIds(await makeUser("LA_OFFICER"), ids)).toEqual([]);
     expect(await visibleIds(await makeUser("PARENT"), ids)).toEqual([]);
+  });
+
+  it("selects the same cases in SQL (caseScopeSql, for the case list) as caseScope, for every role and every family case (issue 14)", async () => {
+    const [la1, la2] = [await makeLa(), await makeLa()];
+    const mediator = await makeUser("MEDIATOR");
+    const parent = await makeUser("PARENT");
+    const youngPerson = await makeUser("PARENT");
+    const a = await makeCase(la1.id, { mediatorId: mediator.id, familyUserId: parent.id });
+    const b = await makeCase(la1.id);
+    const c = await makeCase(la2.id);
+    // A young person's case: the young person sees it; the parent recorded on it only with consent.
+    const yp = await makeCase(la2.id);
+    await db().case.update({ where: { id: yp.id }, data: { familyParty: "YOUNG_PERSON" } });
+    await db().party.createMany({ data: [{ caseId: yp.id, kind: "YOUNG_PERSON", name: "Young person", userId: youngPerson.id }, { caseId: yp.id, kind: "PARENT", name: "Parent", userId: parent.id }] });
+    const consented = await makeCase(la2.id);
+    await db().case.update({ where: { id: consented.id }, data: { familyParty: "YOUNG_PERSON", parentAccessConsentAt: new Date() } });
+    await db().party.create({ data: { caseId: consented.id, kind: "PARENT", name: "Parent", userId: parent.id } });
+    const ids = [a.id, b.id, c.id, yp.id, consented.id];
+    const inSql = async (user: SessionUser) =>
+      (await db().$queryRaw<{ id: string }[]>(Prisma.sql`SELECT c."id" FROM "Case" c WHERE c."id" IN (${Prisma.join(ids)}) AND ${caseScopeSql(user)}`)).map((r) => r.id).sort();
+    const users = [
+      await makeUser("CASEWORKER"),
+      await makeUser("ADMIN"),
+      await makeUser("LA_OFFICER", { localAuthorityId: la1.id }),
+      await makeUser("LA_OFFICER", { localAuthorityId: la2.id }),
+      await makeUser("LA_OFFICER"),
+      mediator,
+      parent,
+      youngPerson,
+      await makeUser("PARENT"),
+    ];
+    for (const user of users) expect(await inSql(user), `${user.role} ${user.email}`).toEqual(await visibleIds(user, ids));
+    // And the scope is not trivially everything: the parent sees their own case and the consented one only.
+    expect(await inSql(parent)).toEqual([a.id, consented.id].sort());
+    expect(await inSql(youngPerson)).toEqual([yp.id]);
   });
 
   it("turns a case outside the scope into 'not found', not 'forbidden'", async () => {
