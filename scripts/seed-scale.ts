@@ -1,10 +1,11 @@
 /**
  * `npm run seed:scale -- --cases 100000 [--seed 1] [--reset]`: fills the database (DATABASE_URL, or
  * the embedded development database through scripts/with-db.ts) with scale data for benchmarks
- * (lib/seed/scale.ts, decision 0031), with a progress bar over the batches. Applies pending
- * migrations first (after checking that the database holds no real case). Refuses, writing nothing (exit code 1), when NODE_ENV=production, when the
- * database holds a case that is neither a demo (SM-DEMO-) nor a scale (SM-SCALE-) case, and when
- * scale cases are there already without --reset (which deletes them, and only them, first).
+ * (lib/seed/scale.ts, decision 0031), with a progress bar over the batches. Refuses, writing
+ * nothing (exit code 1), when NODE_ENV=production, when the database holds a case that is neither a
+ * demo (SM-DEMO-) nor a scale (SM-SCALE-) case (checked before pending migrations are applied), and
+ * when scale cases are there already without --reset (which deletes them, and only them, first).
+ * SCALE_DEBUG=1 prints when each phase starts.
  */
 import { execFileSync } from "node:child_process";
 import cliProgress from "cli-progress";
