@@ -12,6 +12,7 @@ import { HONEYPOT_FIELD, NOT_SURE, PLAN_NOT_SURE } from "@/lib/cases/intake/self
 import { DECISION_FAMILY_OPTIONS, toAnswerList } from "@/lib/cases/about/rules";
 import type { ActionState } from "../_server/action";
 import { selfReferralAction } from "./actions";
+import { SubmissionKeyField } from "@/components/SubmissionKeyField";
 
 const WHO_OPTIONS = [
   { value: "PARENT", label: FAMILY_PARTY_LABELS.PARENT, hint: "You are asking for mediation for your child." },
@@ -31,12 +32,13 @@ const CATEGORY_OPTIONS = [
   { value: "SOCIAL_CARE", label: "Social care", hint: "For example short breaks or care at home (sections D and H of a plan)." },
 ];
 
-export function SelfReferralForm({ localAuthorities }: { localAuthorities: { id: string; name: string }[] }) {
+export function SelfReferralForm({ localAuthorities, submissionKey }: { localAuthorities: { id: string; name: string }[]; submissionKey?: string }) {
   const [state, action, pending] = useActionState(selfReferralAction, IDLE_STATE as ActionState);
   const v = state.values ?? {};
   const e = state.fieldErrors ?? {};
   return (
     <form action={action} noValidate>
+      {submissionKey && <SubmissionKeyField value={submissionKey} />}
       <ErrorSummary errors={e} message={state.message} title="Ask for mediation" />
 
       <Radios name="familyParty" legend="Who are you?" options={WHO_OPTIONS} defaultValue={v.familyParty} error={e.familyParty} />

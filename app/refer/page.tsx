@@ -1,6 +1,7 @@
 import { listLocalAuthoritiesForIntake } from "@/lib/cases/intake/local-authorities";
 import { FORM_TITLE_METADATA } from "@/components/page-title";
 import { SelfReferralForm } from "./SelfReferralForm";
+import { newSubmissionKey } from "@/lib/platform/idempotency/submission";
 
 /** The form renders the title ("Error: " first after a post with problems, JavaScript or not). */
 export const metadata = FORM_TITLE_METADATA;
@@ -17,7 +18,7 @@ export default async function ReferPage() {
         </p>
         <p className="body">Mediation is free. It is a meeting with the council, led by an independent mediator, to try to agree. You do not have to take part.</p>
         <p className="body">It takes about 5 minutes. We will email you a reference number and a caseworker will contact you.</p>
-        <SelfReferralForm localAuthorities={localAuthorities} />
+        <SelfReferralForm localAuthorities={localAuthorities} submissionKey={newSubmissionKey()} />
       </div>
       <aside aria-labelledby="help-heading">
         <h2 className="h-s" id="help-heading">

@@ -23,6 +23,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { Prisma, Tx } from "@/lib/platform/db";
 import type { SessionUser } from "@/lib/auth/types";
+import { claimSubmission } from "@/lib/platform/idempotency/submission";
 
 export const AUDIT_ACTIONS = [
   // Sign-in (lib/auth)
@@ -238,6 +239,8 @@ export function personalDigest(value: string): string {
 }
 
 export async function writeAudit(tx: Tx, a: AuditInput): Promise<void> {
+  // A create form's submission key is claimed with the change's first audit row (decision 0035).
+  await claimSubmission(tx, a);
   await tx.auditEvent.create({
     data: {
       actorId: a.actor?.id ?? null,

@@ -5,15 +5,17 @@ import { TextField } from "@/components/fields";
 import { IDLE_STATE } from "@/components/action-state";
 import { BODY_WORDS, type BodyKind } from "@/lib/admin/reference/body-schema";
 import { addReferenceBodyAction, updateReferenceBodyAction } from "./actions";
+import { SubmissionKeyField } from "@/components/SubmissionKeyField";
 
 /** A local authority's or an ICB's details: add one, or change one (`id`). A plain post: works without JavaScript. */
-export function BodyForm({ kind, id, initial, title }: { kind: BodyKind; id?: string; initial: Record<string, string>; title: string }) {
+export function BodyForm({ kind, id, initial, title, submissionKey }: { kind: BodyKind; id?: string; initial: Record<string, string>; title: string; submissionKey?: string }) {
   const [state, action, pending] = useActionState(id ? updateReferenceBodyAction : addReferenceBodyAction, IDLE_STATE);
   const v = state.values ?? initial;
   const e = state.fieldErrors;
   const w = BODY_WORDS[kind];
   return (
     <form action={action} noValidate key={JSON.stringify(v) + state.status}>
+      {submissionKey && <SubmissionKeyField value={submissionKey} />}
       <ErrorSummary errors={e} message={e && Object.keys(e).length > 0 ? undefined : state.message} title={title} />
       <input type="hidden" name="kind" value={kind} />
       {id && <input type="hidden" name="id" value={id} />}

@@ -17,6 +17,7 @@ import { orNotFound } from "../../cases/[id]/_shared";
 import { BackLink, Notice } from "../../cases/[id]/_components/Notice";
 import { BodyForm } from "./BodyForm";
 import { BodyStatusForm } from "./BodyStatusForm";
+import { newSubmissionKey } from "@/lib/platform/idempotency/submission";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -93,7 +94,7 @@ export async function NewBodyPage({ kind }: { kind: BodyKind }) {
     <>
       <BackLink href={w.path}>Back to {w.many}</BackLink>
       <h1 className="h-l">{title}</h1>
-      <BodyForm kind={kind} title={title} initial={{}} />
+      <BodyForm kind={kind} title={title} initial={{}} submissionKey={newSubmissionKey()} />
     </>
   );
 }

@@ -6,6 +6,7 @@ import { IDLE_STATE } from "@/components/action-state";
 import { MAX_CONFLICT_REASON } from "@/lib/admin/reference/mediator-panel-schema";
 import { ACCREDITATION_WARNING_DAYS } from "@/lib/admin/reference/accreditation";
 import { addMediatorConflictAction, removeMediatorConflictAction, updateMediatorPanelAction } from "./actions";
+import { SubmissionKeyField } from "@/components/SubmissionKeyField";
 
 /** A mediator's panel details (issue 13). A plain post: works without JavaScript. */
 export function PanelForm({ mediatorId, initial, areaOptions, title }: { mediatorId: string; initial: Record<string, string>; areaOptions: { id: string; name: string }[]; title: string }) {
@@ -54,12 +55,13 @@ export function PanelForm({ mediatorId, initial, areaOptions, title }: { mediato
 }
 
 /** Record a conflict of interest: with a local authority, or a person or organisation. */
-export function ConflictForm({ mediatorId, localAuthorities }: { mediatorId: string; localAuthorities: { id: string; name: string }[] }) {
+export function ConflictForm({ mediatorId, localAuthorities, submissionKey }: { mediatorId: string; localAuthorities: { id: string; name: string }[]; submissionKey?: string }) {
   const [state, action, pending] = useActionState(addMediatorConflictAction, IDLE_STATE);
   const v = state.values ?? {};
   const e = state.fieldErrors;
   return (
     <form action={action} noValidate key={JSON.stringify(v) + state.status}>
+      {submissionKey && <SubmissionKeyField value={submissionKey} />}
       <ErrorSummary errors={e} message={e && Object.keys(e).length > 0 ? undefined : state.message} />
       <input type="hidden" name="mediatorId" value={mediatorId} />
       <SelectField

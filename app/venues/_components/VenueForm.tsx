@@ -5,6 +5,7 @@ import { Checkboxes, SelectField, TextArea, TextField } from "@/components/field
 import { IDLE_STATE } from "@/components/action-state";
 import { ACCESS_FEATURES, ACCESS_LABELS, MAX_VENUE_NOTES } from "@/lib/meetings/venues/venue-schema";
 import { addVenueAction, updateVenueAction } from "../actions";
+import { SubmissionKeyField } from "@/components/SubmissionKeyField";
 
 const ACCESS_HINTS: Record<(typeof ACCESS_FEATURES)[number], string> = {
   stepFreeAccess: "Every room used for meetings can be reached without steps (a ramp or a lift).",
@@ -18,8 +19,11 @@ export function VenueForm({
   initial,
   localAuthorities,
   title,
+  submissionKey,
 }: {
   venueId?: string;
+  /** A new venue's form: its submission key (decision 0035). */
+  submissionKey?: string;
   initial: Record<string, string>;
   localAuthorities: { id: string; name: string }[];
   /** The page's title: rendered here, with "Error: " first while problems show (components/page-title.ts). */
@@ -30,6 +34,7 @@ export function VenueForm({
   const e = state.fieldErrors;
   return (
     <form action={action} noValidate key={JSON.stringify(v) + state.status}>
+      {submissionKey && <SubmissionKeyField value={submissionKey} />}
       <ErrorSummary errors={e} message={e && Object.keys(e).length > 0 ? undefined : state.message} title={title} />
       {venueId && <input type="hidden" name="venueId" value={venueId} />}
       <TextField name="name" label="Name" hint="As people will see it in their invitation, for example Riverside Family Centre." defaultValue={v.name} error={e?.name} autoComplete="off" />

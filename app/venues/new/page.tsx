@@ -3,6 +3,7 @@ import { requireUser } from "../../_server/auth";
 import { listVenueLocalAuthorities } from "@/lib/meetings/venues/list-venue-local-authorities";
 import { BackLink } from "../../cases/[id]/_components/Notice";
 import { VenueForm } from "../_components/VenueForm";
+import { newSubmissionKey } from "@/lib/platform/idempotency/submission";
 
 /** The form renders the title ("Error: " first after a post with problems, JavaScript or not). */
 export const metadata = FORM_TITLE_METADATA;
@@ -16,7 +17,7 @@ export default async function NewVenuePage() {
     <>
       <BackLink href="/venues">Back to venues</BackLink>
       <h1 className="h-l">Add a venue</h1>
-      <VenueForm title="Add a venue" initial={{}} localAuthorities={localAuthorities} />
+      <VenueForm submissionKey={newSubmissionKey()} title="Add a venue" initial={{}} localAuthorities={localAuthorities} />
     </>
   );
 }

@@ -15,6 +15,7 @@ import { scanOverdueObligations } from "@/lib/obligations/overdue/scan-overdue-o
 import { sendOverdueAlert } from "@/lib/obligations/overdue/send-overdue-alert";
 import { scanRetentionPurge } from "@/lib/data-protection/scan-retention-purge";
 import { purgeCase } from "@/lib/data-protection/purge-case";
+import { purgeSubmissionKeys } from "@/lib/platform/idempotency/purge-submission-keys";
 import type { JobHandlers } from "./worker";
 
 export const JOB_HANDLERS: JobHandlers = {
@@ -27,6 +28,10 @@ export const JOB_HANDLERS: JobHandlers = {
   "case-clock-alert": async (data) => void (await sendClockAlert(data)),
   "obligation-overdue-scan": async () => void (await scanOverdueObligations()),
   "obligation-overdue-alert": async (data) => void (await sendOverdueAlert(data)),
-  "retention-purge-scan": async () => void (await scanRetentionPurge()),
+  // The nightly scan also forgets create forms' submission keys past their day (decision 0035).
+  "retention-purge-scan": async () => {
+    await purgeSubmissionKeys();
+    await scanRetentionPurge();
+  },
   "retention-purge": async (data) => void (await purgeCase(data)),
 };

@@ -4,14 +4,16 @@ import { ErrorSummary } from "@/components/ErrorSummary";
 import { DateInput, Radios, TextArea, TextField } from "@/components/fields";
 import { IDLE_STATE } from "@/components/action-state";
 import { decideErasureRequestAction, recordErasureRequestAction } from "../actions";
+import { SubmissionKeyField } from "@/components/SubmissionKeyField";
 
 /** Record a request to erase a person's data. A plain post: works without JavaScript. */
-export function RecordErasureForm({ title }: { title: string }) {
+export function RecordErasureForm({ title, submissionKey }: { title: string; submissionKey?: string }) {
   const [state, action, pending] = useActionState(recordErasureRequestAction, IDLE_STATE);
   const v = state.values ?? {};
   const e = state.fieldErrors;
   return (
     <form action={action} noValidate key={JSON.stringify(v) + state.status}>
+      {submissionKey && <SubmissionKeyField value={submissionKey} />}
       <ErrorSummary errors={e} message={e && Object.keys(e).length > 0 ? undefined : state.message} title={title} />
       <TextField name="subjectName" label="Name of the person asking" defaultValue={v.subjectName} error={e?.subjectName} autoComplete="off" />
       <TextField name="subjectEmail" label="Their email address" hint="Their records are found by this address: their account, and every case where it is recorded." type="email" defaultValue={v.subjectEmail} error={e?.subjectEmail} autoComplete="off" spellCheck={false} />

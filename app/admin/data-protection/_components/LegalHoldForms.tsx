@@ -4,14 +4,16 @@ import { ErrorSummary } from "@/components/ErrorSummary";
 import { TextArea, TextField } from "@/components/fields";
 import { IDLE_STATE } from "@/components/action-state";
 import { placeLegalHoldAction, releaseLegalHoldAction } from "../actions";
+import { SubmissionKeyField } from "@/components/SubmissionKeyField";
 
 /** Place a legal hold on a case by its reference, with the reason. A plain post: works without JavaScript. */
-export function PlaceLegalHoldForm() {
+export function PlaceLegalHoldForm({ submissionKey }: { submissionKey?: string }) {
   const [state, action, pending] = useActionState(placeLegalHoldAction, IDLE_STATE);
   const v = state.values ?? {};
   const e = state.fieldErrors;
   return (
     <form action={action} noValidate key={JSON.stringify(v) + state.status}>
+      {submissionKey && <SubmissionKeyField value={submissionKey} />}
       <ErrorSummary errors={e} message={e && Object.keys(e).length > 0 ? undefined : state.message} />
       <TextField name="reference" label="Case reference" hint="For example, SM-2026-00042." defaultValue={v.reference} error={e?.reference} autoComplete="off" />
       <TextArea name="reason" label="Why the case must be kept" hint="For example, a complaint to the ombudsman or a claim. Staff only." rows={3} defaultValue={v.reason} error={e?.reason} />

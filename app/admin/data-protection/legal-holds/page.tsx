@@ -4,6 +4,7 @@ import { formatInstant } from "../../../cases/[id]/_shared";
 import { formatLongDate } from "@/lib/deadlines";
 import { listLegalHolds } from "@/lib/data-protection/legal-hold";
 import { PlaceLegalHoldForm, ReleaseLegalHoldForm } from "../_components/LegalHoldForms";
+import { newSubmissionKey } from "@/lib/platform/idempotency/submission";
 
 export const metadata = { title: "Legal holds" };
 export const dynamic = "force-dynamic";
@@ -45,7 +46,7 @@ export default async function LegalHoldsPage({ searchParams }: { searchParams: P
         </ul>
       )}
       <h2 className="h-m">Place a legal hold</h2>
-      <PlaceLegalHoldForm />
+      <PlaceLegalHoldForm submissionKey={newSubmissionKey()} />
     </>
   );
 }

@@ -8,6 +8,7 @@ import { orNotFound } from "../../../cases/[id]/_shared";
 import { BackLink, Notice } from "../../../cases/[id]/_components/Notice";
 import { AccreditationTag } from "../AccreditationTag";
 import { ConflictForm, PanelForm, RemoveConflictButton } from "../PanelForms";
+import { newSubmissionKey } from "@/lib/platform/idempotency/submission";
 
 /** The form renders the title ("Error: " first after a post with problems, JavaScript or not). */
 export const metadata = FORM_TITLE_METADATA;
@@ -110,7 +111,7 @@ export default async function MediatorPanelDetailPage({ params, searchParams }: 
           </table>
         )}
         <h3 className="h-s">Add a conflict of interest</h3>
-        <ConflictForm mediatorId={m.id} localAuthorities={m.localAuthorities} />
+        <ConflictForm mediatorId={m.id} localAuthorities={m.localAuthorities} submissionKey={newSubmissionKey()} />
       </section>
     </>
   );

@@ -9,6 +9,7 @@ import { SelectField, TextField } from "@/components/fields";
 import { WarningText } from "@/components/WarningText";
 import { IDLE_STATE } from "@/components/action-state";
 import { changeRoleAction, changeUserStatusAction, inviteUserAction, resendInvitationAction, resetSecondFactorAction, safeguardingLeadAction, unlockSignInAction } from "../actions";
+import { SubmissionKeyField } from "@/components/SubmissionKeyField";
 
 type LA = { id: string; name: string };
 type RoleOption = { value: string; label: string };
@@ -20,12 +21,13 @@ function laOptions(localAuthorities: LA[]) {
 const LA_HINT = "Only for local authority officers: they see their own local authority's cases and nothing else.";
 
 /** Invite a staff member: they are emailed a link to set their password. */
-export function InviteForm({ roles, localAuthorities, title }: { roles: RoleOption[]; localAuthorities: LA[]; title: string }) {
+export function InviteForm({ roles, localAuthorities, title, submissionKey }: { roles: RoleOption[]; localAuthorities: LA[]; title: string; submissionKey?: string }) {
   const [state, action, pending] = useActionState(inviteUserAction, IDLE_STATE);
   const v = state.values ?? {};
   const e = state.fieldErrors;
   return (
     <form action={action} noValidate key={JSON.stringify(v) + state.status}>
+      {submissionKey && <SubmissionKeyField value={submissionKey} />}
       <ErrorSummary errors={e} message={e && Object.keys(e).length > 0 ? undefined : state.message} title={title} />
       <TextField name="name" label="Full name" defaultValue={v.name} error={e?.name} autoComplete="off" spellCheck={false} />
       <TextField name="email" label="Email address" hint="The link to set their password is sent here. They sign in with this address." type="email" defaultValue={v.email} error={e?.email} autoComplete="off" spellCheck={false} />

@@ -5,6 +5,7 @@ import { STAFF_ROLE_LABELS, STAFF_ROLE_VALUES } from "@/lib/admin/users/store";
 import { PASSWORD_LINK_HOURS } from "@/lib/auth/password-links/password-link";
 import { BackLink } from "../../../cases/[id]/_components/Notice";
 import { InviteForm } from "../_components/UserForms";
+import { newSubmissionKey } from "@/lib/platform/idempotency/submission";
 
 /** The form renders the title ("Error: " first after a post with problems, JavaScript or not). */
 export const metadata = FORM_TITLE_METADATA;
@@ -19,7 +20,7 @@ export default async function InviteUserPage() {
       <BackLink href="/admin/users">Back to users</BackLink>
       <h1 className="h-l">Invite a user</h1>
       <p className="body">We will email them a link to set their password. The link works once, for {PASSWORD_LINK_HOURS} hours.</p>
-      <InviteForm title="Invite a user" roles={STAFF_ROLE_VALUES.map((r) => ({ value: r, label: STAFF_ROLE_LABELS[r] }))} localAuthorities={localAuthorities} />
+      <InviteForm submissionKey={newSubmissionKey()} title="Invite a user" roles={STAFF_ROLE_VALUES.map((r) => ({ value: r, label: STAFF_ROLE_LABELS[r] }))} localAuthorities={localAuthorities} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { Tag } from "@/components/Tag";
 import type { CaseNotes as CaseNotesData } from "@/lib/cases/notes/list-case-notes";
 import { formatInstant } from "../_shared";
 import { AddNoteForm, NoteShareForm } from "./NoteForms";
+import { newSubmissionKey } from "@/lib/platform/idempotency/submission";
 
 /**
  * The case page's notes (issue 10): staff only, and only the notes this user may read (R-80, R-81;
@@ -54,7 +55,7 @@ export function CaseNotes({ caseId, data }: { caseId: string; data: CaseNotesDat
           })}
         </ul>
       )}
-      {data.canWrite && <AddNoteForm caseId={caseId} parties={data.parties} />}
+      {data.canWrite && <AddNoteForm submissionKey={newSubmissionKey()} caseId={caseId} parties={data.parties} />}
     </section>
   );
 }

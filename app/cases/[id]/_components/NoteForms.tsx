@@ -6,17 +6,19 @@ import { Checkbox } from "@/components/Checkbox";
 import { IDLE_STATE } from "@/components/action-state";
 import { NOTE_KIND_LABELS, NOTE_KIND_VALUES } from "@/lib/cases/notes/note-options";
 import { addNoteAction, markSafeguardingAction, shareNoteAction } from "../notes/actions";
+import { SubmissionKeyField } from "@/components/SubmissionKeyField";
 
 const KIND_OPTIONS = NOTE_KIND_VALUES.map((value) => ({ value, label: NOTE_KIND_LABELS[value] }));
 
 /** The allocated mediator adds a note (R-80: private until shared). Works without JavaScript. */
-export function AddNoteForm({ caseId, parties }: { caseId: string; parties: { id: string; label: string }[] }) {
+export function AddNoteForm({ caseId, parties, submissionKey }: { caseId: string; parties: { id: string; label: string }[]; submissionKey?: string }) {
   const [state, action, pending] = useActionState(addNoteAction, IDLE_STATE);
   const v = state.values ?? {};
   const errors = state.fieldErrors;
   const hasFieldErrors = !!errors && Object.keys(errors).length > 0;
   return (
     <form action={action} noValidate key={JSON.stringify(v) + state.status} aria-labelledby="add-note-title">
+      {submissionKey && <SubmissionKeyField value={submissionKey} />}
       <h3 className="h-s" id="add-note-title">
         Add a note
       </h3>

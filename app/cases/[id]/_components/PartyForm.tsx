@@ -5,11 +5,12 @@ import { Radios, TextArea, TextField } from "@/components/fields";
 import { IDLE_STATE } from "@/components/action-state";
 import { CONTACT_METHOD_OPTIONS, PARTY_KIND_LABELS, PARTY_KIND_VALUES, PARTY_KINDS_WITH_AUTHORITY, type PartyKindValue } from "@/lib/cases/options";
 import { addPartyAction, updatePartyAction } from "../actions";
+import { SubmissionKeyField } from "@/components/SubmissionKeyField";
 
 type Values = Record<string, string>;
 
 /** Add a party (`partyId` absent, kind chosen here) or change one (kind fixed). */
-export function PartyForm({ caseId, version, partyId, kind, initial, title }: { caseId: string; version: number; partyId?: string; kind?: string; initial: Values; title: string }) {
+export function PartyForm({ caseId, version, partyId, kind, initial, title, submissionKey }: { caseId: string; version: number; partyId?: string; kind?: string; initial: Values; title: string; submissionKey?: string }) {
   const [state, action, pending] = useActionState(partyId ? updatePartyAction : addPartyAction, IDLE_STATE);
   const v: Values = state.values ?? initial;
   const [chosenKind, setChosenKind] = useState<string | undefined>(kind ?? v.kind);
@@ -19,6 +20,7 @@ export function PartyForm({ caseId, version, partyId, kind, initial, title }: { 
   const askAuthority = PARTY_KINDS_WITH_AUTHORITY.includes(chosenKind as PartyKindValue);
   return (
     <form action={action} noValidate key={JSON.stringify(v) + state.status}>
+      {submissionKey && <SubmissionKeyField value={submissionKey} />}
       <ErrorSummary errors={errors} message={hasFieldErrors ? undefined : state.message} title={title} />
       <input type="hidden" name="caseId" value={caseId} />
       <input type="hidden" name="version" value={v.version ?? String(version)} />

@@ -9,18 +9,20 @@ import { DateInput, TextArea, TextField } from "@/components/fields";
 import { Checkbox } from "@/components/Checkbox";
 import { IDLE_STATE } from "@/components/action-state";
 import { closeObligationAction, markDoneAction, recordProgressAction } from "./actions";
+import { SubmissionKeyField } from "@/components/SubmissionKeyField";
 
 export type ObligationStep = "progress" | "done" | "close";
 
 const SHARE_HINT = "Leave this unticked for a note only the mediation service and the local authority should read.";
 
-export function ObligationForm({ step, caseId, obligationId, title }: { step: ObligationStep; caseId: string; obligationId: string; title: string }) {
+export function ObligationForm({ step, caseId, obligationId, title, submissionKey }: { step: ObligationStep; caseId: string; obligationId: string; title: string; submissionKey?: string }) {
   const [state, action, pending] = useActionState(step === "progress" ? recordProgressAction : step === "done" ? markDoneAction : closeObligationAction, IDLE_STATE);
   const v = state.values ?? {};
   const errors = state.fieldErrors;
   const hasFieldErrors = !!errors && Object.keys(errors).length > 0;
   return (
     <form action={action} noValidate key={JSON.stringify(v) + state.status}>
+      {submissionKey && <SubmissionKeyField value={submissionKey} />}
       <ErrorSummary errors={errors} message={hasFieldErrors ? undefined : state.message} title={title} />
       <input type="hidden" name="caseId" value={caseId} />
       <input type="hidden" name="obligationId" value={obligationId} />

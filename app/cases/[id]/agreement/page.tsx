@@ -11,6 +11,8 @@ import { AGREEMENT_KIND_TITLES, CAPACITY_LABELS, STATUS_LABELS } from "@/lib/agr
 import { orNotFound } from "../_shared";
 import { BackLink, Notice } from "../_components/Notice";
 import { AgreementTextForm, ButtonForm } from "./AgreementForms";
+import { newSubmissionKey } from "@/lib/platform/idempotency/submission";
+import { SUBMISSION_KEY_FIELD } from "@/lib/platform/idempotency/field";
 
 export const metadata = FORM_TITLE_METADATA;
 export const dynamic = "force-dynamic";
@@ -157,7 +159,7 @@ export default async function AgreementPage({ params, searchParams }: { params: 
                         <Link href={`${base}/sign/${s.id}`}>
                           Sign in the room<span className="visually-hidden"> for {s.name}</span>
                         </Link>{" "}
-                        {s.hasEmail && <ButtonForm kind="link" fields={{ caseId: p.case.id, agreementId: a.id, signerId: s.id }} label={<>Email a signing link<span className="visually-hidden"> to {s.name}</span></>} secondary />}
+                        {s.hasEmail && <ButtonForm kind="link" fields={{ caseId: p.case.id, agreementId: a.id, signerId: s.id, [SUBMISSION_KEY_FIELD]: newSubmissionKey() }} label={<>Email a signing link<span className="visually-hidden"> to {s.name}</span></>} secondary />}
                       </>
                     )}
                   </td>

@@ -5,6 +5,7 @@ import { DateInput, Radios, SelectField, TextArea, TextField } from "@/component
 import { IDLE_STATE } from "@/components/action-state";
 import { DEFAULT_PRE_MEETING_MINUTES, PRE_MEETING_LENGTHS, PRE_MEETING_MODES, PRE_MEETING_MODE_LABELS, lengthText } from "@/lib/meetings/pre-meetings/pre-meeting-rules";
 import { bookPreMeetingAction, changePreMeetingAction } from "./actions";
+import { SubmissionKeyField } from "@/components/SubmissionKeyField";
 
 const MODE_HINTS: Record<string, string> = {
   VISIT: "The mediator goes to them, usually at home.",
@@ -13,12 +14,13 @@ const MODE_HINTS: Record<string, string> = {
 };
 
 /** Book a pre-meeting with one party. A plain post: works without JavaScript. */
-export function BookPreMeetingForm({ caseId, parties, title }: { caseId: string; parties: { value: string; label: string }[]; title: string }) {
+export function BookPreMeetingForm({ caseId, parties, title, submissionKey }: { caseId: string; parties: { value: string; label: string }[]; title: string; submissionKey?: string }) {
   const [state, action, pending] = useActionState(bookPreMeetingAction, IDLE_STATE);
   const v = state.values ?? {};
   const e = state.fieldErrors;
   return (
     <form action={action} noValidate key={JSON.stringify(v) + state.status} data-testid="book-pre-meeting">
+      {submissionKey && <SubmissionKeyField value={submissionKey} />}
       <ErrorSummary errors={e} message={e && Object.keys(e).length > 0 ? undefined : state.message} title={title} />
       <input type="hidden" name="caseId" value={caseId} />
       <Radios name="partyId" legend="Who with" options={parties} defaultValue={v.partyId ?? (parties.length === 1 ? parties[0]!.value : undefined)} error={e?.partyId} />

@@ -11,6 +11,7 @@ import { WarningText } from "@/components/WarningText";
 import { orNotFound } from "../_shared";
 import { BackLink, Notice } from "../_components/Notice";
 import { BookPreMeetingForm, ChangePreMeetingButton } from "./PreMeetingForms";
+import { newSubmissionKey } from "@/lib/platform/idempotency/submission";
 
 /** The booking form renders the title ("Error: " first after a post with problems, JavaScript or not). */
 export const metadata = FORM_TITLE_METADATA;
@@ -98,7 +99,7 @@ export default async function PreMeetingsPage({ params, searchParams }: { params
               </p>
             )}
             {p.jointMeeting && <WarningText>A pre-meeting must end before the joint meeting on {formatLongDate(p.jointMeeting.date)}.</WarningText>}
-            <BookPreMeetingForm caseId={p.case.id} title={TITLE} parties={bookable.map((x) => ({ value: x.id, label: describeParty(x) }))} />
+            <BookPreMeetingForm submissionKey={newSubmissionKey()} caseId={p.case.id} title={TITLE} parties={bookable.map((x) => ({ value: x.id, label: describeParty(x) }))} />
           </>
         )}
       </section>

@@ -2,7 +2,9 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { ErrorSummary } from "@/components/ErrorSummary";
+import { SubmissionKeyField } from "@/components/SubmissionKeyField";
 import { listLocalAuthoritiesForIntake } from "@/lib/cases/intake/local-authorities";
+import { newSubmissionKey } from "@/lib/platform/idempotency/submission";
 import { createReferralAction } from "../actions";
 import { loadReferral, previewOf, referralTitle } from "../_components/load";
 import { CheckAnswers } from "../_components/CheckAnswers";
@@ -30,6 +32,7 @@ export default async function CheckReferralPage({ searchParams }: Params) {
       <ErrorSummary message={problem ? UNEXPECTED_PROBLEM : undefined} />
       <CheckAnswers values={draft.values} localAuthorities={await listLocalAuthoritiesForIntake()} preview={previewOf(user, draft.values)} />
       <form action={createReferralAction} noValidate>
+        <SubmissionKeyField value={newSubmissionKey()} />
         <button type="submit" className="button">
           Create referral
         </button>

@@ -11,8 +11,9 @@ import { Checkbox } from "@/components/Checkbox";
 import { IDLE_STATE } from "@/components/action-state";
 import { MAX_FAMILY_UPLOAD_BYTES, VIEWS_MESSAGES } from "@/lib/family/views/rules";
 import { removeUploadAction, sendViewsAction, shareItemAction } from "./actions";
+import { SubmissionKeyField } from "@/components/SubmissionKeyField";
 
-export function SendViewsForm({ caseId, title, requestTooLarge }: { caseId: string; title: string; requestTooLarge: boolean }) {
+export function SendViewsForm({ caseId, title, requestTooLarge, submissionKey }: { caseId: string; title: string; requestTooLarge: boolean; submissionKey?: string }) {
   const [state, action, pending] = useActionState(sendViewsAction, IDLE_STATE);
   const [tooLarge, setTooLarge] = useState(false);
   const v = state.values ?? {};
@@ -29,6 +30,7 @@ export function SendViewsForm({ caseId, title, requestTooLarge }: { caseId: stri
   const fileError = errors?.file;
   return (
     <form action={action} onSubmit={onSubmit} noValidate key={JSON.stringify(v) + state.status}>
+      {submissionKey && <SubmissionKeyField value={submissionKey} />}
       <ErrorSummary errors={errors} message={fileTooLarge || (errors && Object.keys(errors).length > 0) ? undefined : state.message} title={title} />
       <input type="hidden" name="caseId" value={caseId} />
       <TextArea

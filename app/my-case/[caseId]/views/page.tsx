@@ -9,6 +9,7 @@ import { listMyFamilyViews, type FamilyViews } from "@/lib/family/views/list-fam
 import { formatFileSize } from "@/lib/family/views/rules";
 import { formatInstant } from "../../../cases/[id]/_shared";
 import { SendViewsForm, ShareItemForm } from "./ViewsForms";
+import { newSubmissionKey } from "@/lib/platform/idempotency/submission";
 
 /** The form renders the title ("Error: " first after a post with problems, JavaScript or not). */
 export const metadata = FORM_TITLE_METADATA;
@@ -61,7 +62,7 @@ export default async function FamilyViewsPage({ params, searchParams }: { params
       <p className="body">
         Only your mediator sees what you send, unless you choose to share it with the mediation service’s case team. The local authority does not see it.
       </p>
-      <SendViewsForm caseId={data.caseId} title={TITLE} requestTooLarge={error === "too-large"} />
+      <SendViewsForm submissionKey={newSubmissionKey()} caseId={data.caseId} title={TITLE} requestTooLarge={error === "too-large"} />
 
       <h2 className="h-m" id="sent-title">
         What you have sent

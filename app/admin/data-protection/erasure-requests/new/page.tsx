@@ -2,6 +2,7 @@ import { FORM_TITLE_METADATA } from "@/components/page-title";
 import { requireUser } from "../../../../_server/auth";
 import { BackLink } from "../../../../cases/[id]/_components/Notice";
 import { RecordErasureForm } from "../../_components/ErasureForms";
+import { newSubmissionKey } from "@/lib/platform/idempotency/submission";
 
 /** The form renders the title ("Error: " first after a post with problems, JavaScript or not). */
 export const metadata = FORM_TITLE_METADATA;
@@ -15,7 +16,7 @@ export default async function NewErasureRequestPage() {
       <BackLink href="/admin/data-protection/erasure-requests">Back to erasure requests</BackLink>
       <h1 className="h-l">Record an erasure request</h1>
       <p className="body">Another admin will decide it. Nothing is erased until then.</p>
-      <RecordErasureForm title="Record an erasure request" />
+      <RecordErasureForm title="Record an erasure request" submissionKey={newSubmissionKey()} />
     </>
   );
 }

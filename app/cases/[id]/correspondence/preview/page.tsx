@@ -8,6 +8,7 @@ import { BackLink, Notice } from "../../_components/Notice";
 import { FilledText } from "../_components/FilledText";
 import { SendForm } from "../_components/SendForm";
 import { correspondenceUrl } from "../urls";
+import { newSubmissionKey } from "@/lib/platform/idempotency/submission";
 
 export const metadata = { title: "Check the letter or email before it is sent" };
 export const dynamic = "force-dynamic";
@@ -72,7 +73,7 @@ export default async function CorrespondencePreviewPage({
               ? "The email is sent as plain text from the service’s address. It is recorded on the case timeline for staff."
               : "The letter is made as a PDF for you to print and post. It is kept with the case for staff, and recorded on the case timeline."}
           </p>
-          <SendForm caseId={p.case.id} template={p.template.key} recipient={p.recipient.value} templateVersion={p.template.version} channel={p.recipient.channel} changeHref={back} />
+          <SendForm submissionKey={newSubmissionKey()} caseId={p.case.id} template={p.template.key} recipient={p.recipient.value} templateVersion={p.template.version} channel={p.recipient.channel} changeHref={back} />
         </>
       )}
     </>

@@ -4,6 +4,7 @@ import { orNotFound } from "../../_shared";
 import { BackLink } from "../../_components/Notice";
 import { PartyForm } from "../../_components/PartyForm";
 import { FORM_TITLE_METADATA } from "@/components/page-title";
+import { newSubmissionKey } from "@/lib/platform/idempotency/submission";
 
 /** The form renders the title ("Error: " first after a post with problems, JavaScript or not). */
 export const metadata = FORM_TITLE_METADATA;
@@ -19,7 +20,7 @@ export default async function NewPartyPage({ params }: { params: Promise<{ id: s
       <BackLink href={`/cases/${c.id}`} />
       <span className="caption">{c.reference}</span>
       <h1 className="h-l">Add a party</h1>
-      <PartyForm caseId={c.id} version={c.version} initial={{ preferredContact: "EMAIL" }} title="Add a party" />
+      <PartyForm submissionKey={newSubmissionKey()} caseId={c.id} version={c.version} initial={{ preferredContact: "EMAIL" }} title="Add a party" />
     </>
   );
 }

@@ -8,6 +8,7 @@ import { SummaryList } from "@/components/SummaryList";
 import { orNotFound } from "../../../_shared";
 import { BackLink } from "../../../_components/Notice";
 import { ObligationForm, type ObligationStep } from "../../ObligationForms";
+import { newSubmissionKey } from "@/lib/platform/idempotency/submission";
 
 /** The form renders the title ("Error: " first after a post with problems). */
 export const metadata = FORM_TITLE_METADATA;
@@ -42,7 +43,7 @@ export default async function ObligationStepPage({ params }: { params: Promise<{
         ]}
       />
       {o.status === "OPEN" ? (
-        <ObligationForm step={s} caseId={p.case.id} obligationId={o.id} title={TITLES[s]} />
+        <ObligationForm submissionKey={newSubmissionKey()} step={s} caseId={p.case.id} obligationId={o.id} title={TITLES[s]} />
       ) : (
         <>
           <PageTitle title={TITLES[s]} />

@@ -6,6 +6,8 @@ import { getAgreementPage } from "@/lib/agreements/get-agreement-page";
 import { orNotFound } from "../../../_shared";
 import { BackLink } from "../../../_components/Notice";
 import { AgreementActionForm } from "../../AgreementForms";
+import { newSubmissionKey } from "@/lib/platform/idempotency/submission";
+import { SUBMISSION_KEY_FIELD } from "@/lib/platform/idempotency/field";
 
 export const metadata = FORM_TITLE_METADATA;
 export const dynamic = "force-dynamic";
@@ -27,7 +29,7 @@ export default async function AgreementActionPage({ params }: { params: Promise<
       <span className="caption">{p.case.reference}</span>
       <h1 className="h-l">{title}</h1>
       <AgreementActionForm
-        fields={{ caseId: p.case.id, agreementId: a.id, expectedRevision: String(a.revision), ...(existing ? { actionId: existing.id } : {}) }}
+        fields={{ caseId: p.case.id, agreementId: a.id, expectedRevision: String(a.revision), ...(existing ? { actionId: existing.id } : { [SUBMISSION_KEY_FIELD]: newSubmissionKey() }) }}
         initial={
           existing
             ? {
