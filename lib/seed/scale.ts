@@ -152,7 +152,7 @@ class Rows {
     }
   }
   /** Its INSERT as a data-modifying CTE (parameters from `$offset + 1`), and empties the buffer; null when empty. */
-  take(name: string, offset: number): { cte: string; params: (string | null)[][]; rows: number } | null {
+  take(name: string, offset: number): { cte: string; params: (string | null)[][]; rows: number; counted: boolean } | null {
     const rows = this.length;
     if (rows === 0) return null;
     const params: (string | null)[][] = [];
@@ -170,7 +170,9 @@ class Rows {
     const names = this.cols.map(([c]) => `"${c}"`).join(", ");
     const alias = params.map((_, i) => `c${i + 1}`).join(", ");
     this.data = this.cols.map(() => []);
-    return { cte: `${name} AS (INSERT INTO "${this.table}" (${names}) SELECT ${select.join(", ")} FROM unnest(${unnest.join(", ")}) AS t(${alias}) ${this.conflict} RETURNING 1)`, params, rows };
+    // Only an insert that may skip rows (ON CONFLICT) returns them, to be counted; the others are counted here.
+    const returning = this.conflict ? " RETURNING 1" : "";
+    return { cte: `${name} AS (INSERT INTO "${this.table}" (${names}) SELECT ${select.join(", ")} FROM unnest(${unnest.join(", ")}) AS t(${alias}) ${this.conflict}${returning})`, params, rows, counted: !!this.conflict };
   }
 }
 
@@ -183,15 +185,19 @@ function writeBatch(client: pg.ClientBase, t: Tables): Promise<Record<string, nu
   const ctes: string[] = [];
   const params: (string | null)[][] = [];
   const counted: string[] = [];
+  const written: Record<string, number> = {};
   Object.values(t).forEach((rows, i) => {
     const part = rows.take(`w${i}`, params.length);
     if (!part) return;
     ctes.push(part.cte);
     params.push(...part.params);
-    counted.push(`(SELECT count(*)::int FROM w${i}) AS "${rows.table}"`);
+    if (part.counted) counted.push(`(SELECT count(*)::int FROM w${i}) AS "${rows.table}"`);
+    else written[rows.table] = part.rows;
   });
   if (ctes.length === 0) return Promise.resolve({});
-  return client.query<Record<string, number>>(`WITH ${ctes.join(",\n")}\nSELECT ${counted.join(", ")}`, params).then((r) => r.rows[0]!);
+  return client
+    .query<Record<string, number>>(`WITH ${ctes.join(",\n")}\nSELECT ${counted.length > 0 ? counted.join(", ") : "1 AS one"}`, params)
+    .then((r) => ({ ...written, ...(counted.length > 0 ? r.rows[0]! : {}) }));
 }
 
 function tables() {
