@@ -191,8 +191,8 @@ function writeBatch(client: pg.ClientBase, t: Tables): Promise<Record<string, nu
     if (!part) return;
     ctes.push(part.cte);
     params.push(...part.params);
-    if (part.counted) counted.push(`(SELECT count(*)::int FROM w${i}) AS "${rows.table}"`);
-    else written[rows.table] = part.rows;
+    written[rows.table] = part.rows;
+    if (part.counted) counted.push(`(SELECT count(*)::int FROM w${i}) AS "${rows.table}:new"`);
   });
   if (ctes.length === 0) return Promise.resolve({});
   return client
@@ -803,8 +803,11 @@ export async function seedScale(databaseUrl: string, options: ScaleOptions): Pro
     const analysed = [...Object.values(tables()).map((r) => r.table), "LocalAuthority", "Venue", "MediatorArea"];
     await client.query(`ANALYZE ${analysed.map((n) => `"${n}"`).join(", ")}`);
   });
+  // Family accounts: one per family party with an email; "new" are those not kept from an earlier run.
   counts.FamilyUser = counts.User ?? 0;
+  counts.FamilyUserNew = counts["User:new"] ?? 0;
   delete counts.User;
+  delete counts["User:new"];
   const subjects = await scaleSubjects(databaseUrl);
   return { subjects, seconds: (performance.now() - started) / 1000, counts };
 }

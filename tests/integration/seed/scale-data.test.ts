@@ -87,6 +87,10 @@ describe("seedScale", () => {
     expect(caseSteps.map(([d]) => d)).toEqual([...caseSteps.map(([d]) => d)].sort((a, b) => a - b));
     // Every case has its child and its family party; documents are metadata with a tiny shared PDF.
     expect(result.counts.Child).toBe(CASES);
+    // One family account per family party with an email, all new in a fresh database.
+    const linked = await sql.query(`SELECT count(DISTINCT "userId")::int AS n FROM "Party" WHERE "userId" IS NOT NULL`);
+    expect(result.counts.FamilyUser).toBe(linked.rows[0].n);
+    expect(result.counts.FamilyUserNew).toBe(linked.rows[0].n);
     const noFamily = await sql.query(`SELECT count(*)::int AS n FROM "Case" c WHERE NOT EXISTS (SELECT 1 FROM "Party" p WHERE p."caseId" = c.id AND p.kind::text = c."familyParty"::text)`);
     expect(noFamily.rows[0].n).toBe(0);
     const pdf = await sql.query(`SELECT max(length(pdf))::int AS biggest, count(DISTINCT "pdfSha256")::int AS kinds FROM "Document"`);
