@@ -1,14 +1,15 @@
 /**
  * `npm run seed:scale -- --cases 100000 [--seed 1] [--reset]`: fills the database (DATABASE_URL, or
  * the embedded development database through scripts/with-db.ts) with scale data for benchmarks
- * (lib/seed/scale.ts, decision 0031), with a progress bar over the batches. Applies pending
- * migrations first. Refuses, writing nothing (exit code 1), when NODE_ENV=production, when the
- * database holds a case that is neither a demo (SM-DEMO-) nor a scale (SM-SCALE-) case, and when
- * scale cases are there already without --reset (which deletes them, and only them, first).
+ * (lib/seed/scale.ts, decision 0031), with a progress bar over the batches. Refuses, writing
+ * nothing (exit code 1), when NODE_ENV=production, when the database holds a case that is neither a
+ * demo (SM-DEMO-) nor a scale (SM-SCALE-) case (checked before pending migrations are applied), and
+ * when scale cases are there already without --reset (which deletes them, and only them, first).
+ * SCALE_DEBUG=1 prints when each phase starts.
  */
 import { execFileSync } from "node:child_process";
 import cliProgress from "cli-progress";
-import { seedScale } from "../lib/seed/scale";
+import { countRealCasesAt, RealDataError, seedScale } from "../lib/seed/scale";
 
 const USAGE = "Usage: npm run seed:scale -- [--cases 100000] [--seed 1] [--reset]";
 
@@ -45,6 +46,12 @@ async function main() {
   }
   if (process.env.NODE_ENV === "production") {
     console.error("Scale data cannot be created when NODE_ENV=production. Nothing was written.");
+    process.exit(1);
+  }
+  // A database with real cases is refused before anything, migrations included, is applied to it.
+  const real = await countRealCasesAt(url);
+  if (real > 0) {
+    console.error(new RealDataError(real).message);
     process.exit(1);
   }
   execFileSync("npx", ["prisma", "migrate", "deploy"], { env: process.env, stdio: "pipe" });

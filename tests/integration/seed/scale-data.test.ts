@@ -19,7 +19,7 @@ import { agreementActionDueDate, isoFromDbDate, type AgreementActionKind } from 
 import { listCases } from "@/lib/cases/list/list-cases";
 import { PAGE_SIZE } from "@/lib/cases/list/list-params";
 import { listLaDeadlines } from "@/lib/la/list-la-deadlines";
-import { LONG_TIMELINE_EVENTS, RealDataError, ScaleDataExistsError, ScaleDataInProductionError, scaleSubjects, seedScale, type ScaleResult } from "@/lib/seed/scale";
+import { countRealCasesAt, LONG_TIMELINE_EVENTS, RealDataError, ScaleDataExistsError, ScaleDataInProductionError, scaleSubjects, seedScale, type ScaleResult } from "@/lib/seed/scale";
 import { laAnnualRequests, LA_REQUESTS_LARGEST } from "@/lib/seed/scale-plan";
 
 const CASES = 1_500;
@@ -87,6 +87,10 @@ describe("seedScale", () => {
     expect(caseSteps.map(([d]) => d)).toEqual([...caseSteps.map(([d]) => d)].sort((a, b) => a - b));
     // Every case has its child and its family party; documents are metadata with a tiny shared PDF.
     expect(result.counts.Child).toBe(CASES);
+    // One family account per family party with an email, all new in a fresh database.
+    const linked = await sql.query(`SELECT count(DISTINCT "userId")::int AS n FROM "Party" WHERE "userId" IS NOT NULL`);
+    expect(result.counts.FamilyUser).toBe(linked.rows[0].n);
+    expect(result.counts.FamilyUserNew).toBe(linked.rows[0].n);
     const noFamily = await sql.query(`SELECT count(*)::int AS n FROM "Case" c WHERE NOT EXISTS (SELECT 1 FROM "Party" p WHERE p."caseId" = c.id AND p.kind::text = c."familyParty"::text)`);
     expect(noFamily.rows[0].n).toBe(0);
     const pdf = await sql.query(`SELECT max(length(pdf))::int AS biggest, count(DISTINCT "pdfSha256")::int AS kinds FROM "Document"`);
@@ -234,6 +238,8 @@ describe("seedScale", () => {
     const la = await sql.query<{ id: string }>(`SELECT id FROM "LocalAuthority" LIMIT 1`);
     await sql.query(`INSERT INTO "Case" (id, reference, "localAuthorityId", "updatedAt") VALUES ('real-case-1', 'SM-2026-00001', $1, now())`, [la.rows[0]!.id]);
     const withReal = await rowCounts();
+    // What the command line asks before applying any migration.
+    expect(await countRealCasesAt(scaleUrl)).toBe(1);
     await expect(seedScale(scaleUrl, { cases: 10, reset: true })).rejects.toBeInstanceOf(RealDataError);
     expect(await rowCounts()).toEqual(withReal);
     await sql.query(`DELETE FROM "Case" WHERE id = 'real-case-1'`);
@@ -247,6 +253,17 @@ describe("seedScale", () => {
       SELECT count(*) FILTER (WHERE reference LIKE 'SM-SCALE-%')::int AS scale, count(*) FILTER (WHERE reference LIKE 'SM-DEMO-%')::int AS demo,
              (SELECT count(*) FROM "Document" WHERE "caseId" IS NULL)::int AS orphans FROM "Case"`);
     expect(left.rows[0]).toEqual({ scale: 60, demo: 1, orphans: 0 });
+    // The reset deletes with the foreign-key triggers off: no row may be left pointing at nothing.
+    const fks = await sql.query<{ child: string; col: string; parent: string; pcol: string }>(`
+      SELECT c.conrelid::regclass::text AS child, a.attname AS col, c.confrelid::regclass::text AS parent, pa.attname AS pcol
+        FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+        JOIN pg_attribute pa ON pa.attrelid = c.confrelid AND pa.attnum = c.confkey[1]
+       WHERE c.contype = 'f' AND c.connamespace = 'public'::regnamespace`);
+    expect(fks.rows.length).toBeGreaterThan(30);
+    for (const fk of fks.rows) {
+      const dangling = await sql.query(`SELECT count(*)::int AS n FROM ${fk.child} x WHERE x."${fk.col}" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${fk.parent} p WHERE p."${fk.pcol}" = x."${fk.col}")`);
+      expect(dangling.rows[0].n, `${fk.child}.${fk.col}`).toBe(0);
+    }
     expect((await sql.query(`SELECT count(*)::int AS n FROM "CaseEvent" WHERE "caseId" = $1`, [r.subjects.caseWith200EventsId])).rows[0].n).toBe(LONG_TIMELINE_EVENTS);
   }, 120_000);
 });
