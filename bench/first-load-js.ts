@@ -17,7 +17,7 @@ import path from "node:path";
 import vm from "node:vm";
 import { gzipSync } from "node:zlib";
 import type { BenchSuite, Comparison } from "./harness";
-import { formatKb, jsBudget, routeGroup, type RouteGroup } from "./stats";
+import { formatKb, JS_BUDGETS, jsBudget, routeGroup, type RouteGroup } from "./stats";
 import { writeResultsSection } from "./results";
 
 export type BuildManifest = { rootMainFiles?: string[]; polyfillFiles?: string[] };
@@ -110,16 +110,45 @@ export function measureFirstLoadJs(projectDir = process.cwd()): { routes: RouteJ
   return { routes, sizes, manifests };
 }
 
-/** For a page over budget: its largest chunks (not the shared runtime), each with the client modules in it. */
-export function explainOverBudget(r: RouteJs, build: BuildManifest, manifest: ClientReferenceManifest | undefined, sizes: Map<string, number>): string[] {
+/** Libraries recognisable in a minified chunk, for the "why" of a page over budget. */
+const LIBRARY_SIGNATURES: [string, RegExp][] = [
+  ["zod", /ZodError|invalid_type/],
+  ["date-holidays (every country's holidays)", /getCountries\(|easter/],
+];
+
+export function librariesIn(source: string): string[] {
+  return LIBRARY_SIGNATURES.filter(([, re]) => re.test(source)).map(([name]) => name);
+}
+
+/** A chunk of at least `MIN_EXPLAINED_BYTES` beyond the runtime, loaded by a page over budget. */
+const MIN_EXPLAINED_BYTES = 5_000;
+
+/**
+ * Why pages are over budget: the runtime every page loads, then each large chunk beyond it (once),
+ * with the pages over budget that load it, the client modules that live in it and the libraries
+ * recognisable in it.
+ */
+export function explainOverBudget(over: RouteJs[], build: BuildManifest, manifests: Map<string, ClientReferenceManifest>, sizes: Map<string, number>, dist: string): string[] {
   const shared = new Set((build.rootMainFiles ?? []).map(normaliseChunk));
-  const own = r.files.filter((f) => !shared.has(f)).sort((a, b) => (sizes.get(b) ?? 0) - (sizes.get(a) ?? 0));
-  return own.slice(0, 5).map((f) => {
-    const modules = Object.entries(manifest?.clientModules ?? {})
-      .filter(([, m]) => (m.chunks ?? []).some((c) => normaliseChunk(c) === f))
-      .map(([name]) => name.replace(/^\[project\]\//, "").replace(/ \[.*$/, ""));
-    return `${f} ${formatKb(sizes.get(f) ?? 0)}: ${[...new Set(modules)].slice(0, 8).join(", ") || "(runtime or shared code)"}`;
-  });
+  const chunks = new Map<string, { routes: string[]; modules: Set<string> }>();
+  for (const r of over) {
+    for (const f of r.files) {
+      if (shared.has(f) || (sizes.get(f) ?? 0) < MIN_EXPLAINED_BYTES) continue;
+      const entry = chunks.get(f) ?? { routes: [], modules: new Set<string>() };
+      entry.routes.push(r.route);
+      for (const [name, m] of Object.entries(manifests.get(r.route)?.clientModules ?? {}))
+        if ((m.chunks ?? []).some((c) => normaliseChunk(c) === f)) entry.modules.add(name.replace(/^\[project\]\//, "").replace(/ \[.*$/, ""));
+      chunks.set(f, entry);
+    }
+  }
+  return [...chunks]
+    .sort((a, b) => (sizes.get(b[0]) ?? 0) - (sizes.get(a[0]) ?? 0))
+    .map(([f, e]) => {
+      const libs = librariesIn(readFileSync(path.join(dist, f), "utf8"));
+      const app = [...e.modules].filter((m) => !m.startsWith("node_modules/"));
+      const routes = e.routes.length > 4 ? `${e.routes.slice(0, 4).map((r) => `\`${r}\``).join(", ")} and ${e.routes.length - 4} more` : e.routes.map((r) => `\`${r}\``).join(", ");
+      return `\`${f}\` ${formatKb(sizes.get(f) ?? 0)}${libs.length ? ` (contains ${libs.join(", ")})` : ""}: loaded by ${routes}; client modules in it: ${app.join(", ") || "only Next's own"}`;
+    });
 }
 
 function table(routes: RouteJs[]): string[] {
@@ -132,7 +161,9 @@ export function firstLoadJsSection(projectDir = process.cwd()): { markdown: stri
   const dist = path.join(projectDir, ".next");
   const build = JSON.parse(readFileSync(path.join(dist, "build-manifest.json"), "utf8")) as BuildManifest;
   const { routes, sizes, manifests } = measureFirstLoadJs(projectDir);
-  const runtime = (build.rootMainFiles ?? []).map(normaliseChunk).reduce((s, f) => s + (sizes.get(f) ?? gzipSync(readFileSync(path.join(dist, f)), { level: 9 }).length), 0);
+  const rootFiles = (build.rootMainFiles ?? []).map(normaliseChunk);
+  for (const f of rootFiles) if (!sizes.has(f)) sizes.set(f, gzipSync(readFileSync(path.join(dist, f)), { level: 9 }).length);
+  const runtime = rootFiles.reduce((sum, f) => sum + sizes.get(f)!, 0);
   const groups: [RouteGroup, string][] = [
     ["family", "Family pages (/my-case/…): budget 100 kB"],
     ["staff", "Staff pages: budget 150 kB"],
@@ -150,7 +181,12 @@ export function firstLoadJsSection(projectDir = process.cwd()): { markdown: stri
     }),
     over.length === 0
       ? "Every page is within its budget."
-      : ["Over budget, and why (largest chunks of the page beyond the shared runtime, with the client modules in each):", "", ...over.flatMap((r) => [`- \`${r.route}\` ${formatKb(r.bytes)}:`, ...explainOverBudget(r, build, manifests.get(r.route), sizes).map((l) => `  - ${l}`)])].join("\n"),
+      : [
+          "Why pages are over budget:",
+          "",
+          `- The runtime every page loads (\`rootMainFiles\`: ${rootFiles.map((f) => formatKb(sizes.get(f) ?? 0)).join(" + ")}: React DOM, Next's App Router client and the Turbopack runtime) is ${formatKb(runtime)} gzip${runtime > JS_BUDGETS.family ? `, over the ${formatKb(JS_BUDGETS.family)} family budget by itself: no family or public page can meet that budget while it loads Next's App Router runtime` : ""}.`,
+          ...explainOverBudget(over, build, manifests, sizes, dist).map((l) => `- ${l}`),
+        ].join("\n"),
   ].join("\n");
   const comparisons: Comparison[] = groups.map(([g]) => {
     const rs = routes.filter((r) => r.group === g);

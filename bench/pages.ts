@@ -10,6 +10,9 @@
  * hand-written SQL through `pg`, bench/page-floors.ts) and the empty route (/api/empty: behind the
  * proxy like every page, no session, no database). Ratio = page median ÷ (SQL median + empty median).
  */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import pg from "pg";
 import type { BenchSuite, Comparison } from "./harness";
@@ -17,9 +20,10 @@ import { ensureBuild, startAppStack, type AppStack } from "./app-stack";
 import { seedBenchData, type BenchSubjects } from "./bench-data";
 import { SQL_FLOORS, type FloorContext, type SqlFloor } from "./page-floors";
 import { completeFamilySignIn, familyLinkToken, HttpUser, requestFamilyLink, signInStaff } from "./http-client";
-import { formatMs, LOAD_TARGETS, loadVerdict, PAGE_TARGETS, pageVerdict, percentile, summarise, type LoadFigures, type Timing } from "./stats";
+import { formatKb, formatMs, LOAD_TARGETS, loadVerdict, PAGE_TARGETS, pageVerdict, percentile, summarise, type LoadFigures, type Timing } from "./stats";
 import { writeResultsSection } from "./results";
 import { benchOptions } from "./options";
+import { measureFirstLoadJs, normaliseChunk } from "./first-load-js";
 
 /** Scale of the data, rounds and load: the issue's figures; each overridable on the command line. */
 export const PAGES_DEFAULTS = { cases: 100_000, rounds: 50, warmupRounds: 5, loadSeconds: 60, loadConnections: 50 } as const;
@@ -68,6 +72,25 @@ const PAGES: PageSpec[] = [
   { id: "reports", title: "Reports (/reports), default period", role: "caseworker", path: () => "/reports", floor: SQL_FLOORS.reports, ctx: (s) => ({ userId: s.caseworkerId }) },
 ];
 
+/**
+ * The JavaScript a page's HTML makes the browser fetch at once (its `<script src>` and script
+ * preloads), gzipped: a check, on the served page, of the figure bench/first-load-js.ts computes
+ * from the manifests.
+ */
+export function htmlScripts(html: string): string[] {
+  const out = new Set<string>();
+  for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+\.js)"[^>]*>/g)) if (!/\bnoModule\b|\bnomodule\b/.test(m[0])) out.add(normaliseChunk(m[1]!));
+  for (const m of html.matchAll(/<link\b[^>]*\brel="preload"[^>]*>/g)) {
+    const href = /\bhref="([^"]+\.js)"/.exec(m[0])?.[1];
+    if (href && /\bas="script"/.test(m[0])) out.add(normaliseChunk(href));
+  }
+  return [...out].sort();
+}
+
+function gzipBytes(files: string[]): number {
+  return files.reduce((sum, f) => sum + gzipSync(readFileSync(path.join(".next", f)), { level: 9 }).length, 0);
+}
+
 /** 10.x.y.z: a distinct client address per simulated user. */
 const address = (i: number) => `10.${20 + Math.floor(i / 65_025)}.${Math.floor(i / 255) % 255}.${(i % 255) + 1}`;
 
@@ -77,7 +100,7 @@ async function time(fn: () => Promise<unknown>): Promise<number> {
   return performance.now() - started;
 }
 
-type PageResult = { spec: PageSpec; path: string; page: Timing; sql: Timing; empty: Timing; verdict: ReturnType<typeof pageVerdict> };
+type PageResult = { spec: PageSpec; path: string; page: Timing; sql: Timing; empty: Timing; verdict: ReturnType<typeof pageVerdict>; htmlJsBytes: number; htmlJsFiles: number };
 
 async function measurePages(stack: AppStack, s: BenchSubjects, users: Record<Role, HttpUser>, rounds: number, warmup: number): Promise<PageResult[]> {
   const pool = new pg.Pool({ connectionString: stack.databaseUrl, max: FLOOR_POOL_SIZE });
@@ -85,6 +108,7 @@ async function measurePages(stack: AppStack, s: BenchSubjects, users: Record<Rol
   const anonymous = new HttpUser(stack.base, address(9_999), "anonymous");
   try {
     const samples = PAGES.map(() => ({ page: [] as number[], sql: [] as number[], empty: [] as number[] }));
+    const scripts = await Promise.all(PAGES.map(async (spec) => htmlScripts((await users[spec.role].get200(spec.path(s))).body)));
     for (let round = -warmup; round < rounds; round++) {
       const today = todayInLondon();
       for (const [i, spec] of PAGES.entries()) {
@@ -108,7 +132,7 @@ async function measurePages(stack: AppStack, s: BenchSubjects, users: Record<Rol
       const page = summarise(samples[i]!.page);
       const sql = summarise(samples[i]!.sql);
       const empty = summarise(samples[i]!.empty);
-      return { spec, path: spec.path(s), page, sql, empty, verdict: pageVerdict(page, sql, empty) };
+      return { spec, path: spec.path(s), page, sql, empty, verdict: pageVerdict(page, sql, empty), htmlJsBytes: gzipBytes(scripts[i]!), htmlJsFiles: scripts[i]!.length };
     });
   } finally {
     await pool.end();
@@ -190,7 +214,11 @@ async function mixedLoad(stack: AppStack, slots: LoadSlot[], seconds: number): P
   };
 }
 
+/** The app/ route each benchmarked page is. */
+const ROUTE_OF: Record<string, string> = { cases: "/cases", "cases-filtered": "/cases", "cases-searched": "/cases", la: "/la", mediator: "/mediator", case: "/cases/[id]", family: "/my-case/[caseId]", reports: "/reports" };
+
 function pagesMarkdown(s: BenchSubjects, cases: number, rounds: number, results: PageResult[]): string {
+  const manifestJs = new Map(measureFirstLoadJs().routes.map((r) => [r.route, r.bytes]));
   const sizes = Object.entries(s.counts).map(([t, n]) => `${n.toLocaleString("en-GB")} ${t}`).join(", ");
   return [
     `Data: the scale seed with ${cases.toLocaleString("en-GB")} cases (${sizes}). Production build (\`next start\`), job worker running, embedded PostgreSQL 17, all on this machine.`,
@@ -203,6 +231,15 @@ function pagesMarkdown(s: BenchSubjects, cases: number, rounds: number, results:
       (r) =>
         `| ${r.spec.title} | ${formatMs(r.page.median)} | ${formatMs(r.page.p95)} | ${formatMs(r.sql.median)} (${formatMs(r.sql.p95)}) | ${formatMs(r.empty.median)} (${formatMs(r.empty.p95)}) | ${r.verdict.ratio.toFixed(2)} | ${r.verdict.pass ? "PASS" : `BELOW (${[!r.verdict.ratioPass && "ratio", !r.verdict.p95Pass && "p95"].filter(Boolean).join(", ")})`} |`,
     ),
+    "",
+    "The JavaScript each of these pages' HTML makes the browser fetch (`<script src>` and script preloads, gzip), beside the figure the `js` section computes from the build's manifests for its route:",
+    "",
+    "| page | scripts in the HTML | gzip | from the manifests |",
+    "|---|---:|---:|---:|",
+    ...results.map((r) => {
+      const manifest = manifestJs.get(ROUTE_OF[r.spec.id] ?? r.spec.id);
+      return `| ${r.spec.title} | ${r.htmlJsFiles} | ${formatKb(r.htmlJsBytes)} | ${manifest === undefined ? "—" : formatKb(manifest)} |`;
+    }),
     "",
     "Requests: " + results.map((r) => `${r.spec.id} \`${r.path.replace(/=[^&]+/g, "=…")}\``).join("; ") + ".",
   ].join("\n");
