@@ -48,10 +48,10 @@ const LIST_FROM = `"Case" c JOIN "LocalAuthority" la ON la.id = c."localAuthorit
 const LIST_ORDER = `ORDER BY c."nextDeadlineOn" ASC NULLS LAST, c.reference ASC`;
 
 /** One page of a case list and its count, for a WHERE clause over `c` (values from $1). */
-function listPage(pool: pg.Pool, where: string, values: unknown[], cte = "") {
+function listPage(pool: pg.Pool, where: string, values: unknown[]) {
   return all(
-    rows(pool, `${cte} SELECT count(*) FROM "Case" c WHERE ${where}`, values),
-    rows(pool, `${cte} SELECT ${LIST_COLUMNS} FROM ${LIST_FROM} WHERE ${where} ${LIST_ORDER} LIMIT ${PAGE_SIZE}`, values),
+    rows(pool, `SELECT count(*) FROM "Case" c WHERE ${where}`, values),
+    rows(pool, `SELECT ${LIST_COLUMNS} FROM ${LIST_FROM} WHERE ${where} ${LIST_ORDER} LIMIT ${PAGE_SIZE}`, values),
   );
 }
 
@@ -73,11 +73,14 @@ function caseList(kind: "default" | "filtered" | "searched"): SqlFloor {
         AND (c."nextDeadlineName" IS NULL OR c."nextDeadlineName" <> ALL($5::text[]) OR c."meetingOn" IS NULL OR c."meetingOn" <= c."nextDeadlineOn")`;
       list = listPage(pool, where, [TERMINAL_STATUSES, ctx.laId, t.today, t.onTrackFrom, MEETING_DEADLINES]);
     } else {
-      // A name: the child's or a party's name key, or the reference (the trigram indexes serve each arm).
-      const cte = `WITH k AS (SELECT '%' || replace(replace(replace(name_search_key($2::text), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%' AS names),
-        found AS (SELECT "caseId" AS id FROM "Child", k WHERE "nameKey" LIKE k.names UNION SELECT "caseId" FROM "Party", k WHERE "nameKey" LIKE k.names UNION SELECT id FROM "Case" WHERE reference ILIKE $3)`;
-      const reference = `%${ctx.q!.replace(/[\\%_]/g, "\\$&")}%`;
-      list = listPage(pool, `${OPEN} AND c.id IN (SELECT id FROM found)`, [TERMINAL_STATUSES, ctx.q, reference], cte);
+      // A name: the text made into a search key by the database's own function, then the cases whose
+      // child's or a party's name key, or whose reference, contains it (a trigram index serves each arm).
+      list = (async () => {
+        const key = (await pool.query<{ key: string | null }>(`SELECT name_search_key($1::text) AS key`, [ctx.q])).rows[0]?.key ?? ctx.q!;
+        const like = (t: string) => `%${t.replace(/[\\%_]/g, "\\$&")}%`;
+        const found = `c.id IN (SELECT "caseId" FROM "Child" WHERE "nameKey" LIKE $2 UNION SELECT "caseId" FROM "Party" WHERE "nameKey" LIKE $2 UNION SELECT id FROM "Case" WHERE reference ILIKE $3)`;
+        return 1 + (await listPage(pool, `${OPEN} AND ${found}`, [TERMINAL_STATUSES, like(key), like(ctx.q!)]));
+      })();
     }
     return all(rows(pool, USER_SQL, [ctx.userId]), list, ...options);
   };
