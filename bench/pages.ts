@@ -21,7 +21,7 @@ import { seedBenchData, type BenchSubjects } from "./bench-data";
 import { SQL_FLOORS, type FloorContext, type SqlFloor } from "./page-floors";
 import { completeFamilySignIn, familyLinkToken, HttpUser, requestFamilyLink, signInStaff } from "./http-client";
 import { formatKb, formatMs, LOAD_TARGETS, loadVerdict, PAGE_TARGETS, pageVerdict, percentile, summarise, type LoadFigures, type Timing } from "./stats";
-import { writeResultsSection } from "./results";
+import { machineLine, RESULTS_FILE, writeResultsSection } from "./results";
 import { benchOptions } from "./options";
 import { measureFirstLoadJs, normaliseChunk } from "./first-load-js";
 
@@ -284,14 +284,16 @@ async function run(): Promise<Comparison[]> {
       })(),
     };
     console.log(`  timing ${PAGES.length} pages × ${rounds} rounds (+${PAGES_DEFAULTS.warmupRounds} warm-up)`);
+    const pagesMachine = machineLine();
     const results = await measurePages(stack, s, users, rounds, PAGES_DEFAULTS.warmupRounds);
-    writeResultsSection("pages", "Server time of the busiest pages, against their floors", pagesMarkdown(s, cases, rounds, results));
+    writeResultsSection("pages", "Server time of the busiest pages, against their floors", pagesMarkdown(s, cases, rounds, results), RESULTS_FILE, pagesMachine);
 
     console.log(`  signing in ${PAGES_DEFAULTS.loadConnections} users for the mixed load`);
     const slots = await signInLoadUsers(stack, s, PAGES_DEFAULTS.loadConnections);
     console.log(`  mixed load: ${slots.length} connections for ${seconds} s`);
+    const loadMachine = machineLine();
     const load = await mixedLoad(stack, slots, seconds);
-    writeResultsSection("load", "Mixed load: 50 signed-in users", loadMarkdown(load, seconds, slots.length));
+    writeResultsSection("load", "Mixed load: 50 signed-in users", loadMarkdown(load, seconds, slots.length), RESULTS_FILE, loadMachine);
 
     const comparisons: Comparison[] = results.map((r) => ({
       title: r.spec.title,

@@ -20,7 +20,7 @@ const HEADER = [
   "",
 ].join("\n");
 
-/** One line about where and when: cores, CPU, memory, load, Node, date, commit (and whether the tree was clean). */
+/** One line about where and when: cores, CPU, memory, load, Node, date, commit (and whether the tree was clean). Take it when the measurement starts. */
 export function machineLine(now = new Date()): string {
   const cpus = os.cpus();
   const git = (args: string[]) => {
@@ -31,7 +31,9 @@ export function machineLine(now = new Date()): string {
     }
   };
   const commit = git(["rev-parse", "--short=12", "HEAD"]) || "unknown";
-  const dirty = git(["status", "--porcelain", "--untracked-files=no"]) ? " (with uncommitted changes)" : "";
+  // The results file itself does not count as a change to what was measured.
+  const changed = git(["status", "--porcelain", "--untracked-files=no"]).split("\n").filter((l) => l.trim() && !l.endsWith("bench/RESULTS.md"));
+  const dirty = changed.length > 0 ? " (with uncommitted changes)" : "";
   const load = os.loadavg().map((l) => l.toFixed(1)).join(" / ");
   return `Measured ${now.toISOString().replace(/\.\d+Z$/, "Z")} on ${cpus.length} cores (${cpus[0]?.model.trim() ?? "unknown CPU"}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, load average ${load} at the start, Node ${process.version}, commit ${commit}${dirty}.`;
 }
