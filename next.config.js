@@ -1,7 +1,9 @@
 // @ts-check
 /**
  * Security headers for every response (issue 2, item 9). The Content-Security-Policy is not here:
- * it carries a fresh nonce per request, so proxy.ts sets it (issue 9 item 9).
+ * it carries a fresh nonce per request, so proxy.ts sets it (issue 9 item 9). The same list is
+ * `securityHeaders` in lib/platform/security/csp.ts, which proxy.ts puts on the responses it gives
+ * itself (issue 14); tests/e2e/trust-boundaries.spec.ts checks every kind of response has them.
  */
 const isDev = process.env.NODE_ENV !== "production";
 

@@ -8,18 +8,42 @@
  *   a body of unknown length (chunked) is refused (411), so that limit cannot be sidestepped.
  */
 import { NextResponse, type NextRequest } from "next/server";
-import { contentSecurityPolicy, lengthRequired, maxBodyBytes, newNonce, tooLargeRedirect } from "@/lib/platform/security/csp";
+import { publicOrigin } from "@/lib/platform/public-origin";
+import { contentSecurityPolicy, lengthRequired, maxBodyBytes, newNonce, securityHeaders, tooLargeRedirect } from "@/lib/platform/security/csp";
+
+/** A response of the proxy's own (Next.js does not render it): with the security headers every response has (issue 14). */
+function refusal(body: string | null, status: number, headers: Record<string, string>): NextResponse {
+  const dev = process.env.NODE_ENV !== "production";
+  const response = new NextResponse(body, { status, headers });
+  for (const [name, value] of securityHeaders({ dev })) response.headers.set(name, value);
+  response.headers.set("Content-Security-Policy", contentSecurityPolicy({ nonce: newNonce(), dev }));
+  return response;
+}
+
+/**
+ * Issue 14: Next.js parses a proxy response's Location as an absolute URL, so the relative path
+ * failed ("Invalid URL", a server error instead of the page's message). The public origin, never
+ * the request's Host (decision 0007); none configured: the bare 413.
+ */
+function absoluteLocation(path: string): string | null {
+  try {
+    return new URL(path, publicOrigin()).toString();
+  } catch {
+    return null;
+  }
+}
 
 export function proxy(request: NextRequest) {
   if (lengthRequired(request.method, request.headers)) {
-    return new NextResponse("Send the request with its length (Content-Length).", { status: 411, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    return refusal("Send the request with its length (Content-Length).", 411, { "Content-Type": "text/plain; charset=utf-8" });
   }
   const length = Number(request.headers.get("content-length") ?? 0);
   if (length > maxBodyBytes(request.nextUrl.pathname)) {
     // Issue 12: the family's upload form, posted without JavaScript, comes back with the message.
     const back = tooLargeRedirect(request.nextUrl.pathname, request.headers);
-    if (back) return new NextResponse(null, { status: 303, headers: { Location: back, "Cache-Control": "no-store" } });
-    return new NextResponse("The request is too large.", { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    const location = back ? absoluteLocation(back) : null;
+    if (location) return refusal(null, 303, { Location: location, "Cache-Control": "no-store" });
+    return refusal("The request is too large.", 413, { "Content-Type": "text/plain; charset=utf-8" });
   }
   const nonce = newNonce();
   const csp = contentSecurityPolicy({ nonce, dev: process.env.NODE_ENV !== "production" });

@@ -1,7 +1,8 @@
 /**
  * `npm start`: the production path, after `npm run build`. Requires DATABASE_URL,
  * NEXTAUTH_SECRET and the public origin (APP_ORIGIN or NEXTAUTH_URL, for links in emails) and
- * refuses to start without them, or with an invalid TRUSTED_PROXY_HOPS. Applies pending migrations and
+ * refuses to start without them, or with an invalid TRUSTED_PROXY_HOPS or file store setting
+ * (FILE_STORE, S3_*). Applies pending migrations and
  * prepares the job queues, then runs `next start` and the job worker (scripts/worker.ts). SIGINT or
  * SIGTERM stops both (the worker after the jobs in hand); if either stops by itself, the other is
  * stopped too and the exit code says so, for the process supervisor to restart the app. Never
@@ -11,6 +12,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { publicOriginProblem } from "../lib/platform/public-origin";
 import { parseTrustedProxyHops } from "../lib/platform/security/client-ip";
+import { fileStoreProblem } from "../lib/platform/files/store-config";
 import { prepareJobs } from "../lib/platform/jobs/prepare";
 import { spawnWorker, stopWorker } from "./worker-process";
 
@@ -31,6 +33,11 @@ if (originProblem) {
 }
 if (parseTrustedProxyHops(process.env.TRUSTED_PROXY_HOPS) === null) {
   console.error(`Cannot start: TRUSTED_PROXY_HOPS must be a whole number (the proxies in front of the app; 0 when none), not ${JSON.stringify(process.env.TRUSTED_PROXY_HOPS)}.`);
+  process.exit(1);
+}
+const storeProblem = fileStoreProblem(process.env);
+if (storeProblem) {
+  console.error(`Cannot start: ${storeProblem}`);
   process.exit(1);
 }
 if (!existsSync(".next/BUILD_ID")) {

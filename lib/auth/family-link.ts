@@ -8,8 +8,9 @@ import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/platform/db";
 import { sendEmail } from "@/lib/platform/email";
-import { writeAudit } from "@/lib/platform/audit";
+import { personalDigest, writeAudit } from "@/lib/platform/audit";
 import { enforceRateLimit } from "@/lib/platform/security/public-form";
+import { hit } from "@/lib/platform/security/rate-limit";
 import { parseInput } from "@/lib/platform/validation";
 import { EMAIL_FORMAT_MESSAGE, LIMITS, isEmail, requiredText, tooLong } from "@/lib/cases/fields";
 import { normaliseEmail } from "./staff-sign-in";
@@ -17,6 +18,12 @@ import type { FollowUp, SessionUser } from "./types";
 
 export const FAMILY_LINK_MINUTES = 15;
 export const FAMILY_LINK_REQUESTS_PER_HOUR = 10;
+/**
+ * Issue 14 (security sweep): links emailed to one account in an hour, whatever the addresses that
+ * asked. The per-address limit alone let someone with many addresses fill a family's inbox.
+ * Requests over it are answered as usual but send nothing and leave the newest link working.
+ */
+export const FAMILY_LINKS_PER_ACCOUNT_PER_HOUR = 10;
 
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 
@@ -58,6 +65,11 @@ export async function requestFamilyLink(emailRaw: unknown, baseUrl: string, ip: 
 async function sendFamilyLink(email: string, baseUrl: string, ip: string | null, now: Date): Promise<void> {
   const user = await db().user.findUnique({ where: { email }, select: { id: true, name: true, role: true, active: true } });
   if (!user || user.role !== "PARENT" || !user.active) return;
+  // After the answer (nothing here shows in it): over the account's limit, no new link and no email.
+  if (!(await hit(`family-link:account:${personalDigest(email)}`, FAMILY_LINKS_PER_ACCOUNT_PER_HOUR, 3_600_000, now))) {
+    console.warn("[family-link] an account asked for more links than allowed this hour: none sent");
+    return;
+  }
   const token = randomBytes(32).toString("base64url");
   await db().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT 1 FROM "User" WHERE "id" = ${user.id} FOR UPDATE`;

@@ -5,7 +5,7 @@
  * (./report-tables.ts).
  */
 import "server-only";
-import { db } from "@/lib/platform/db";
+import { reportsDb } from "@/lib/platform/db/replica";
 import type { SessionUser } from "@/lib/auth/types";
 import { todayInLondon } from "@/lib/deadlines";
 import { REPORT_TABLES, type ReportTableId } from "./definitions";
@@ -23,7 +23,7 @@ const emptyCounts = (): ReportCounts => Object.fromEntries(REPORT_TABLES.map((t)
 export async function countTables(f: SqlFilters, tables: readonly ReportTableId[] = REPORT_TABLES): Promise<ReportCounts> {
   const counts = emptyCounts();
   if (f.laIds.length === 0) return counts;
-  const results = await Promise.all(tables.map((t) => db().$queryRaw<{ bucket: string; n: number }[]>(countsSql(t, f))));
+  const results = await Promise.all(tables.map((t) => reportsDb().$queryRaw<{ bucket: string; n: number }[]>(countsSql(t, f))));
   tables.forEach((t, i) => {
     for (const r of results[i]!) counts[t][r.bucket] = Number(r.n);
   });

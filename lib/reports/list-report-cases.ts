@@ -5,7 +5,8 @@
  * no free text: R-80, and a purged case still lists).
  */
 import "server-only";
-import { db, Prisma } from "@/lib/platform/db";
+import { Prisma } from "@/lib/platform/db";
+import { reportsDb } from "@/lib/platform/db/replica";
 import { NotFoundError, type SessionUser } from "@/lib/auth/types";
 import { isoFromDbDate, todayInLondon } from "@/lib/deadlines";
 import { REPORT_CASES_PER_PAGE, TABLES, figureTitle, parseFigureId, type FigureRef } from "./definitions";
@@ -33,9 +34,9 @@ type Raw = { item_id: string; case_id: string; reference: string; la_name: strin
 export async function figureRows(f: SqlFilters, figure: FigureRef, page: number, perPage: number | null): Promise<{ rows: ReportCaseRow[]; total: number }> {
   if (f.laIds.length === 0) return { rows: [], total: 0 };
   const source = Prisma.sql`SELECT * FROM (${tableSource(figure.table, f)}) s WHERE ${figureWhere(figure.prefix)}`;
-  const [{ n } = { n: 0 }] = await db().$queryRaw<{ n: number }[]>(Prisma.sql`SELECT count(*)::int AS n FROM (${source}) x`);
+  const [{ n } = { n: 0 }] = await reportsDb().$queryRaw<{ n: number }[]>(Prisma.sql`SELECT count(*)::int AS n FROM (${source}) x`);
   const limit = perPage === null ? Prisma.empty : Prisma.sql`LIMIT ${perPage} OFFSET ${(page - 1) * perPage}`;
-  const rows = await db().$queryRaw<Raw[]>(Prisma.sql`
+  const rows = await reportsDb().$queryRaw<Raw[]>(Prisma.sql`
     SELECT x.item_id, x.case_id, c."reference", l."name" AS la_name, x.on_date, x.bucket
     FROM (${source}) x JOIN "Case" c ON c."id" = x.case_id JOIN "LocalAuthority" l ON l."id" = c."localAuthorityId"
     ORDER BY x.on_date, c."reference", x.item_id ${limit}`);

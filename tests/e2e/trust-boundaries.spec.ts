@@ -4,8 +4,9 @@
  * Content-Security-Policy admits only scripts carrying the request's nonce, and the pages still
  * work with JavaScript.
  */
-import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, sql } from "./helpers";
+import { request as httpRequest } from "node:http";
+import { expect, test, type APIResponse, type Page } from "@playwright/test";
+import { expectAccessible, signInAsStaff, sql } from "./helpers";
 
 const RATE_LIMITED = "You have asked for too many links. Wait an hour, then try again.";
 const TOO_LARGE = "What you entered is too long to send. Shorten your answers and try again.";
@@ -138,5 +139,67 @@ test.describe("Content-Security-Policy (item 9)", () => {
     await page.goto("/refer");
     await expect.poll(() => hydrated(page)).toBe(true);
     expect(violations).toEqual([]);
+  });
+});
+
+/**
+ * Issue 14, security sweep: the security headers on every kind of response of the production build
+ * — pages, route handlers, a download, a redirect, the 404 page, a refused method, and the
+ * requests the proxy itself refuses (too large, no length). No X-Powered-By anywhere.
+ */
+test.describe("security headers (issue 14)", () => {
+  type Got = { label: string; status: number; headers: Record<string, string> };
+  const from = async (label: string, res: APIResponse): Promise<Got> => ({ label, status: res.status(), headers: res.headers() });
+
+  /** A POST sent in chunks, with no Content-Length (Playwright always sends one). */
+  function chunkedPost(baseURL: string, path: string): Promise<Got> {
+    return new Promise((resolve, reject) => {
+      const req = httpRequest(new URL(path, baseURL), { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" } }, (res) => {
+        res.resume();
+        const headers = Object.fromEntries(Object.entries(res.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(", ") : String(v)]));
+        res.on("end", () => resolve({ label: "chunked POST (411)", status: res.statusCode ?? 0, headers }));
+      });
+      req.on("error", reject);
+      req.write("email=a");
+      req.end("&b=c");
+    });
+  }
+
+  test("every response carries them: CSP with frame-ancestors, HSTS, nosniff, referrer and permissions policies, DENY framing", async ({ page, request, baseURL }) => {
+    const got: Got[] = [
+      await from("page", await request.get("/sign-in")),
+      await from("route handler", await request.get("/api/health")),
+      await from("refused method (405)", await request.post("/api/health", { data: "" })),
+      await from("404 page", await request.get("/no-such-page")),
+      await from("redirect to sign in (303)", await request.get("/la/export.csv", { maxRedirects: 0 })),
+      await from("too large (413)", await request.post("/refer", { data: "x".repeat(1024 * 1024 + 1), headers: { "Content-Type": "text/plain" } })),
+      await chunkedPost(baseURL!, "/refer"),
+    ];
+    await signInAsStaff(page, "la.officer@demo.test");
+    await expect(page).toHaveURL(/\/la/);
+    const download = await page.request.get("/la/export.csv");
+    expect(download.headers()["content-disposition"]).toMatch(/^attachment; /);
+    got.push(await from("download", download));
+
+    expect(got.map((g) => `${g.label}: ${g.status}`)).toEqual([
+      "page: 200",
+      "route handler: 200",
+      "refused method (405): 405",
+      "404 page: 404",
+      "redirect to sign in (303): 303",
+      "too large (413): 413",
+      "chunked POST (411): 411",
+      "download: 200",
+    ]);
+    for (const { label, headers: h } of got) {
+      expect(h["x-content-type-options"], label).toBe("nosniff");
+      expect(h["x-frame-options"], label).toBe("DENY");
+      expect(h["referrer-policy"], label).toBe("strict-origin-when-cross-origin");
+      expect(h["permissions-policy"], label).toContain("camera=()");
+      expect(h["strict-transport-security"], label).toBe("max-age=31536000; includeSubDomains");
+      expect(h["content-security-policy"], label).toContain("frame-ancestors 'none'");
+      expect(h["content-security-policy"], label).toContain("object-src 'none'");
+      expect(h["x-powered-by"], label).toBeUndefined();
+    }
   });
 });

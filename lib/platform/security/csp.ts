@@ -29,6 +29,22 @@ export function contentSecurityPolicy({ nonce, dev }: { nonce: string; dev: bool
 }
 
 /**
+ * The other security headers, as next.config.js sets them on every response Next.js renders.
+ * Issue 14: the responses proxy.ts gives itself (413, 411, the upload page's 303) are not rendered
+ * by Next, so the proxy adds these (and the CSP) to them; the browser tests check every kind of
+ * response for the same set. HSTS only in production (browsers ignore it over plain http).
+ */
+export function securityHeaders({ dev }: { dev: boolean }): [string, string][] {
+  return [
+    ["X-Frame-Options", "DENY"],
+    ["X-Content-Type-Options", "nosniff"],
+    ["Referrer-Policy", "strict-origin-when-cross-origin"],
+    ["Permissions-Policy", "camera=(), microphone=(), geolocation=()"],
+    ...(dev ? [] : ([["Strict-Transport-Security", "max-age=31536000; includeSubDomains"]] as [string, string][])),
+  ];
+}
+
+/**
  * A page that takes a file: the public verify page's upload (/verify/<code>, at most 10 MB a file,
  * lib/platform/documents/check-uploaded-document.ts), with room for the form's other parts. Also
  * Next's own limit on the proxied body (10 MiB, `proxyClientMaxBodySize`), so nothing accepted
