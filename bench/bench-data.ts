@@ -4,25 +4,7 @@
  * child's name to search for) are looked up in the seeded database by SQL.
  */
 import pg from "pg";
-
-/**
- * The agreed interface of lib/seed/scale.ts (helper "scale", issue 14). Loaded by a computed path
- * until that module is merged, so this branch type-checks without it.
- */
-export interface ScaleSubjects {
-  password: string;
-  caseworkerEmail: string;
-  mediatorEmail: string;
-  laOfficerEmail: string;
-  familyEmail: string;
-  caseWith200EventsId: string;
-  staffEmails: { caseworkers: string[]; mediators: string[]; laOfficers: string[] };
-  familyEmails: string[];
-}
-type ScaleModule = {
-  seedScale(databaseUrl: string, options: { cases: number; seed?: number; onProgress?: (done: number, total: number, stage: string) => void }): Promise<{ subjects: ScaleSubjects; seconds: number; counts: Record<string, number> }>;
-};
-const SCALE_MODULE = "../lib/seed/scale";
+import { seedScale, type ScaleSubjects } from "../lib/seed/scale";
 
 export type BenchSubjects = ScaleSubjects & {
   caseworkerId: string;
@@ -46,7 +28,6 @@ const FAMILY_CASE_SQL = `SELECT c.id FROM "Case" c JOIN "Party" p ON p."caseId" 
 
 export async function seedBenchData(databaseUrl: string, cases: number): Promise<BenchSubjects> {
   let last = 0;
-  const { seedScale } = (await import(SCALE_MODULE)) as ScaleModule;
   const result = await seedScale(databaseUrl, {
     cases,
     onProgress: (done, total, stage) => {

@@ -72,6 +72,8 @@ export async function startEmbeddedPostgres(opts: {
   database: string;
   fresh?: boolean;
   quiet?: boolean;
+  /** A fixed port (the outage test starts the same server again where the app expects it); else a free one. */
+  port?: number;
 }): Promise<RunningPostgres> {
   const dataDir = path.resolve(opts.dataDir);
   if (opts.fresh) rmSync(dataDir, { recursive: true, force: true });
@@ -79,7 +81,7 @@ export async function startEmbeddedPostgres(opts: {
   if (!initialised) mkdirSync(path.dirname(dataDir), { recursive: true });
   // A server left running by a killed process keeps its pid file; a stale one blocks the start.
   rmSync(path.join(dataDir, "postmaster.pid"), { force: true });
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   const log = opts.quiet ? () => {} : (m: unknown) => console.log(String(m).trim());
   const asRoot = userInfo().uid === 0;
   const pg = new EmbeddedPostgres({

@@ -1,10 +1,20 @@
 /**
  * The one PrismaClient of the process. Only lib/ modules import this; pages, routes and server
  * actions go through lib/<feature> functions, which apply the authorization scope (lib/auth).
+ *
+ * Its pg pool is bounded (DB_POOL_MAX) and every wait has an end (./settings.ts: connecting or
+ * waiting for a free connection, one statement, a transaction left idle). What the pool sees of
+ * the server feeds ./availability.ts: a refused connection or a connection the server closed marks
+ * the database down at once (pages then answer "service unavailable", 503), a new connection marks
+ * it up. A dead connection is dropped from the pool and a new one is opened on the next query, so
+ * the app carries on by itself when PostgreSQL is back (docs/decisions/0034).
  */
 import "server-only";
+import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
+import { noteDatabaseError, noteDatabaseUp } from "./availability";
+import { DB_POOL_MAX, poolSettings } from "./settings";
 
 export * from "./generated/client";
 
@@ -16,8 +26,57 @@ export function databaseUrl(): string {
   return url;
 }
 
+type QueryFn = (...args: unknown[]) => unknown;
+
+/**
+ * One query at a time on a connection, in the order asked. Inside an interactive transaction Prisma
+ * (6.19, client engine) reads a record's relations in parallel (e.g. a case with its parties and
+ * deadlines), all on the transaction's one connection; pg then queues them itself and warns
+ * "Calling client.query() when the client is already executing a query" (deprecated: pg 9 will
+ * refuse). Chaining them here is the flow control pg asks for, with the same order and results.
+ * The callback form (pg-pool's own pool.query) passes straight through.
+ */
+function oneQueryAtATime(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as QueryFn;
+  let tail: Promise<unknown> = Promise.resolve();
+  client.query = ((...args: unknown[]) => {
+    const submittable = typeof (args[0] as { submit?: unknown } | undefined)?.submit === "function";
+    if (submittable || args.some((a) => typeof a === "function")) return query(...args);
+    const run = tail.then(() => query(...args));
+    tail = run.catch(() => {});
+    return run;
+  }) as typeof client.query;
+}
+
+/** The app's pool, watched: its connection failures and recoveries are the process's availability. */
+function watchedPool(url: string): pg.Pool {
+  const pool = new pg.Pool(poolSettings(url, DB_POOL_MAX, "send-mediation"));
+  // An idle connection the server closed (e.g. PostgreSQL stopping): the pool drops it; note why.
+  pool.on("error", (e) => void noteDatabaseError(e));
+  pool.on("connect", (client) => {
+    noteDatabaseUp();
+    oneQueryAtATime(client);
+  });
+  // A connection that could not be opened (refused, timed out, no free one in time, bad password).
+  const connect = pool.connect.bind(pool) as (cb?: (err: Error | undefined, client?: pg.PoolClient, done?: (release?: unknown) => void) => void) => Promise<pg.PoolClient> | void;
+  pool.connect = ((cb?: (err: Error | undefined, client?: pg.PoolClient, done?: (release?: unknown) => void) => void) => {
+    if (cb) {
+      return connect((err, client, done) => {
+        if (err) noteDatabaseError(err);
+        cb(err, client, done);
+      });
+    }
+    return (connect() as Promise<pg.PoolClient>).catch((e: unknown) => {
+      noteDatabaseError(e);
+      throw e;
+    });
+  }) as typeof pool.connect;
+  return pool;
+}
+
 function create(url: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+  const adapter = new PrismaPg(watchedPool(url), { onConnectionError: (e) => void noteDatabaseError(e), disposeExternalPool: true });
+  return new PrismaClient({ adapter });
 }
 
 /** Lazily created so that importing a module never needs a database (e.g. at build time). */
@@ -32,10 +91,12 @@ export function db(): PrismaClient {
 
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
-/**
- * One interactive transaction with the project's limits: waits up to 15 s for a pooled connection
- * under load (e.g. many referrals at once) and may run for 30 s.
- */
+/** Longest wait for a connection to start a transaction (under load, e.g. many referrals at once). */
+export const TRANSACTION_MAX_WAIT_MS = 15_000;
+/** Longest an interactive transaction may run before Prisma rolls it back. */
+export const TRANSACTION_TIMEOUT_MS = 30_000;
+
+/** One interactive transaction with the project's limits (TRANSACTION_MAX_WAIT_MS, TRANSACTION_TIMEOUT_MS). */
 export function transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return db().$transaction(fn, { maxWait: 15_000, timeout: 30_000 });
+  return db().$transaction(fn, { maxWait: TRANSACTION_MAX_WAIT_MS, timeout: TRANSACTION_TIMEOUT_MS });
 }

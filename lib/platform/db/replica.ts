@@ -3,7 +3,8 @@
  * heavy read-only queries of reports and their exports (lib/reports: grouped counts, a figure's
  * case list) run on that server — a streaming replica of the primary — so a commissioner's
  * report never competes with caseworkers' writes. When it is not set they run on the primary
- * (`db()`), which is what a single-machine install does.
+ * (`db()`), which is what a single-machine install does. Its pool has the primary's timeouts
+ * (./settings.ts, decision 0034); an application_name in the URL wins over ours.
  *
  * Only reads that may lag the primary by a few seconds belong here: never an authorization check
  * (who may see which LA is read from the primary), never a read followed by a write, never a
@@ -14,6 +15,7 @@ import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
 import { db } from "./index";
+import { poolSettings } from "./settings";
 
 /** Connections each process opens to the replica at most; DATABASE_REPLICA_POOL_MAX overrides it. */
 export const REPLICA_POOL_MAX = 5;
@@ -42,7 +44,7 @@ export function reportsDb(): PrismaClient {
   if (!url) return db();
   if (!globalForReplica.__replica || globalForReplica.__replicaUrl !== url) {
     const previous = globalForReplica.__replica;
-    globalForReplica.__replica = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: replicaPoolMax() }) });
+    globalForReplica.__replica = new PrismaClient({ adapter: new PrismaPg(poolSettings(url, replicaPoolMax(), "send-mediation-replica")) });
     globalForReplica.__replicaUrl = url;
     void previous?.$disconnect().catch(() => {});
   }

@@ -12,6 +12,7 @@
 import "server-only";
 import PgBoss from "pg-boss";
 import { databaseUrl } from "@/lib/platform/db";
+import { JOB_POOL_MAX, poolSettings } from "@/lib/platform/db/settings";
 import { prepareJobs } from "./prepare";
 import { BOSS_SETTINGS, QUEUE_NAMES, type QueueName } from "./queues";
 
@@ -46,12 +47,13 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
   const log = o.log ?? ((line: string) => console.log(line));
   await prepareJobs(url);
   const boss = new PgBoss({
-    connectionString: url,
+    // Bounded, with the app's timeouts (JOB_POOL_MAX connections; lib/platform/db/settings.ts). A
+    // connection lost while PostgreSQL is down is dropped and pg-boss's polling reconnects when it is back.
+    ...poolSettings(url, JOB_POOL_MAX, "send-mediation-worker"),
     ...BOSS_SETTINGS,
     supervise: true,
     schedule: o.schedule ?? true,
     migrate: false,
-    max: 4,
     ...(o.maintenanceIntervalSeconds ? { maintenanceIntervalSeconds: o.maintenanceIntervalSeconds } : {}),
   });
   boss.on("error", (e: Error) => log(`[jobs] ${e.message}`));

@@ -4,9 +4,9 @@
  * allocated mediator: the people a reminder goes to.
  */
 import { db } from "@/lib/platform/db";
-import { addWorkingDays, todayInLondon } from "@/lib/deadlines";
+import { addCalendarDays, addWorkingDays, todayInLondon } from "@/lib/deadlines";
 import { londonInstant } from "@/lib/meetings/london-time";
-import { la, makeCase, mediator } from "../cases/fixtures";
+import { caseworker, la, makeCase, mediator } from "../cases/fixtures";
 import { uid } from "../helpers";
 
 export async function meetingWithReminderDue(o: { now?: Date; mode?: "VENUE" | "VIDEO" } = {}) {
@@ -40,4 +40,17 @@ export async function meetingWithReminderDue(o: { now?: Date; mode?: "VENUE" | "
     },
   });
   return { caseId: c.id, reference: c.reference, meeting, date, venue, recipients: [parentEmail, repEmail, mediator.email] };
+}
+
+/**
+ * An open, allocated case whose 30-day clock (R-20) ends two working days from today with no joint
+ * meeting booked, created by the fixtures' caseworker: its day-30 alert is due and goes to the
+ * mediator and that caseworker.
+ */
+export async function caseWithClockAlertDue(o: { now?: Date } = {}) {
+  const lastDay = addWorkingDays(todayInLondon(o.now ?? new Date()), 2);
+  const c = await makeCase({ status: "ALLOCATED", mediatorId: mediator.id, consent: "GIVEN", deadlines: { names: ["MEDIATION_30_DAY"], triggerOn: addCalendarDays(lastDay, -30) } });
+  await db().case.update({ where: { id: c.id }, data: { createdById: caseworker.id } });
+  const d = await db().caseDeadline.findFirstOrThrow({ where: { caseId: c.id, name: "MEDIATION_30_DAY" } });
+  return { caseId: c.id, reference: c.reference, deadlineId: d.id, lastDay, recipients: [mediator.email, caseworker.email] };
 }

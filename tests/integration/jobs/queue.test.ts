@@ -2,7 +2,8 @@
  * The job queue itself (pg-boss 10 on the test database): a job enqueued in the caller's
  * transaction exists only if it commits; an effect is done once however often its job is
  * delivered; the worker stops cleanly; and a worker killed in the middle of a job leaves the job to
- * be retried after it expires, with the effect done exactly once.
+ * be retried after it expires, with the effect done exactly once — for a meeting reminder and for
+ * a day-30 alert (issue 14: "completes once after restart, never twice").
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
@@ -11,12 +12,13 @@ import { db, transaction } from "@/lib/platform/db";
 import { enqueue } from "@/lib/platform/jobs/boss";
 import { claimEffect } from "@/lib/platform/jobs/effects";
 import { JOB_HANDLERS } from "@/lib/platform/jobs/handlers";
-import { JOB_SCHEMA } from "@/lib/platform/jobs/queues";
+import { JOB_SCHEMA, type QueueName } from "@/lib/platform/jobs/queues";
 import { reminderKey } from "@/lib/meetings/reminders/reminder-schedule";
+import { clockAlertKey } from "@/lib/cases/alerts/clock-alert-schedule";
 import { startCaptureSmtp } from "../smtp";
 import { uid } from "../helpers";
 import { setUpCaseFixtures } from "../cases/fixtures";
-import { meetingWithReminderDue } from "./fixtures";
+import { caseWithClockAlertDue, meetingWithReminderDue } from "./fixtures";
 import { jobById, jobsWith, stopWorkersAfterEach, testWorker, waitFor } from "./helpers";
 
 setUpCaseFixtures();
@@ -122,13 +124,13 @@ describe("the worker", () => {
 });
 
 describe("a worker killed in the middle of a job", () => {
-  /** Only this test's reminder is due in the queue, so the dying worker takes it. */
-  async function onlyJobDue(id: string) {
-    await db().$executeRawUnsafe(`UPDATE ${JOB_SCHEMA}.job SET state = 'cancelled', completed_on = now() WHERE name = 'meeting-reminder' AND state < 'active' AND id <> $1::uuid`, id);
+  /** Only this test's job is due in its queue, so the dying worker takes it. */
+  async function onlyJobDue(id: string, queue: QueueName = "meeting-reminder") {
+    await db().$executeRawUnsafe(`UPDATE ${JOB_SCHEMA}.job SET state = 'cancelled', completed_on = now() WHERE name = $2 AND state < 'active' AND id <> $1::uuid`, id, queue);
   }
 
-  function dyingWorker(mode: "midway" | "after-effect") {
-    const child = spawn("npx", ["tsx", "--conditions=react-server", "tests/integration/jobs/dying-worker.ts", mode], {
+  function dyingWorker(mode: "midway" | "after-effect", queue: QueueName = "meeting-reminder") {
+    const child = spawn("npx", ["tsx", "--conditions=react-server", "tests/integration/jobs/dying-worker.ts", mode, queue], {
       cwd: root,
       env: { ...process.env, NODE_ENV: "test" },
       stdio: ["ignore", "pipe", "pipe"],
@@ -188,7 +190,8 @@ describe("a worker killed in the middle of a job", () => {
     } finally {
       await child.kill();
     }
-    expect((await jobById(id))?.state).toBe("active");
+    // Never marked done (still active, or already expired for a retry on a slow machine).
+    expect(["active", "retry"]).toContain((await jobById(id))?.state);
     expect(await db().outboxEmail.count({ where: { caseId: f.caseId } })).toBe(3);
 
     await testWorker(JOB_HANDLERS);
@@ -199,5 +202,55 @@ describe("a worker killed in the middle of a job", () => {
     await waitFor("the reminders to be delivered", async () => Object.values(await emailsTo(f.recipients, f.reference)).every((n) => n === 1));
     await new Promise((r) => setTimeout(r, 1500));
     expect(await emailsTo(f.recipients, f.reference)).toEqual(Object.fromEntries(f.recipients.map((a) => [a, 1])));
+  }, 120_000);
+  /** The day-30 alert's whole effect, once: the key, the two emails, the staff timeline entry and the audit row. */
+  async function expectOneAlert(f: Awaited<ReturnType<typeof caseWithClockAlertDue>>) {
+    expect(await db().jobEffect.count({ where: { key: clockAlertKey(f.caseId, "MEDIATION_30_DAY", f.lastDay) } })).toBe(1);
+    expect(await db().outboxEmail.count({ where: { caseId: f.caseId } })).toBe(2);
+    expect(await db().caseEvent.count({ where: { caseId: f.caseId, type: "CLOCK_ALERT_SENT" } })).toBe(1);
+    expect(await db().auditEvent.count({ where: { caseId: f.caseId, action: "case.clock_alert_sent" } })).toBe(1);
+    await waitFor("the alerts to be delivered", async () => Object.values(await emailsTo(f.recipients, f.reference)).every((n) => n === 1));
+    await new Promise((r) => setTimeout(r, 1500)); // nothing more arrives
+    expect(await emailsTo(f.recipients, f.reference)).toEqual(Object.fromEntries(f.recipients.map((a) => [a, 1])));
+  }
+
+  it("the day-30 alert, half-way through its effect: nothing of it survives, and after a restart it is sent exactly once", async () => {
+    const f = await caseWithClockAlertDue();
+    const id = await enqueue(db(), "case-clock-alert", { caseId: f.caseId, deadlineId: f.deadlineId }, { expireInSeconds: 2, retryDelaySeconds: 1 });
+    await onlyJobDue(id, "case-clock-alert");
+    const child = dyingWorker("midway", "case-clock-alert");
+    try {
+      await child.until("MIDWAY");
+      expect((await jobById(id))?.state).toBe("active");
+    } finally {
+      await child.kill();
+    }
+    expect(await db().jobEffect.count({ where: { key: clockAlertKey(f.caseId, "MEDIATION_30_DAY", f.lastDay) } })).toBe(0);
+    expect(await db().outboxEmail.count({ where: { caseId: f.caseId } })).toBe(0);
+
+    await testWorker(JOB_HANDLERS);
+    await waitFor("the job to be retried and completed", async () => (await jobById(id))?.state === "completed", 45_000);
+    expect((await jobById(id))?.retry_count).toBeGreaterThanOrEqual(1);
+    await expectOneAlert(f);
+  }, 120_000);
+
+  it("the day-30 alert, after its effect was committed but before the job was marked done: the retry sends nothing more", async () => {
+    const f = await caseWithClockAlertDue();
+    const id = await enqueue(db(), "case-clock-alert", { caseId: f.caseId, deadlineId: f.deadlineId }, { expireInSeconds: 2, retryDelaySeconds: 1 });
+    await onlyJobDue(id, "case-clock-alert");
+    const child = dyingWorker("after-effect", "case-clock-alert");
+    try {
+      await child.until("EFFECT-DONE");
+    } finally {
+      await child.kill();
+    }
+    // Never marked done (still active, or already expired for a retry on a slow machine).
+    expect(["active", "retry"]).toContain((await jobById(id))?.state);
+    expect(await db().outboxEmail.count({ where: { caseId: f.caseId } })).toBe(2);
+
+    await testWorker(JOB_HANDLERS);
+    await waitFor("the job to be retried and completed", async () => (await jobById(id))?.state === "completed", 45_000);
+    expect((await jobById(id))?.retry_count).toBeGreaterThanOrEqual(1);
+    await expectOneAlert(f);
   }, 120_000);
 });
