@@ -24,11 +24,12 @@ import { formatKb, formatMs, LOAD_TARGETS, loadVerdict, PAGE_TARGETS, pageVerdic
 import { machineLine, RESULTS_FILE, writeResultsSection } from "./results";
 import { benchOptions } from "./options";
 import { measureFirstLoadJs, normaliseChunk } from "./first-load-js";
+import { DB_POOL_MAX } from "../lib/platform/db/settings";
 
 /** Scale of the data, rounds and load: the figures; each overridable on the command line. */
 export const PAGES_DEFAULTS = { cases: 100_000, rounds: 50, warmupRounds: 5, loadSeconds: 60, loadConnections: 50 } as const;
-/** Pool of the SQL floor: as many connections as the app's Prisma pool may use on this machine. */
-const FLOOR_POOL_SIZE = 10;
+/** Pool of the SQL floor: as many connections as the app's own pool (DB_POOL_MAX, lib/platform/db/settings.ts). */
+const FLOOR_POOL_SIZE = DB_POOL_MAX;
 
 type Role = "caseworker" | "laOfficer" | "mediator" | "family";
 type PageSpec = { id: string; title: string; role: Role; path: (s: BenchSubjects) => string; floor: SqlFloor; ctx: (s: BenchSubjects) => Omit<FloorContext, "today"> };
