@@ -78,8 +78,13 @@ function caseList(kind: "default" | "filtered" | "searched"): SqlFloor {
       list = (async () => {
         const key = (await pool.query<{ key: string | null }>(`SELECT name_search_key($1::text) AS key`, [ctx.q])).rows[0]?.key ?? ctx.q!;
         const like = (t: string) => `%${t.replace(/[\\%_]/g, "\\$&")}%`;
-        const found = `c.id IN (SELECT "caseId" FROM "Child" WHERE "nameKey" LIKE $2 UNION SELECT "caseId" FROM "Party" WHERE "nameKey" LIKE $2 UNION SELECT id FROM "Case" WHERE reference ILIKE $3)`;
-        return 1 + (await listPage(pool, `${OPEN} AND ${found}`, [TERMINAL_STATUSES, like(key), like(ctx.q!)]));
+        // The matches found once (materialised), then one page of them with their total (a window count).
+        return 1 + (await rows(
+          pool,
+          `WITH found AS MATERIALIZED (SELECT "caseId" AS id FROM "Child" WHERE "nameKey" LIKE $2 UNION SELECT "caseId" FROM "Party" WHERE "nameKey" LIKE $2 UNION SELECT id FROM "Case" WHERE reference ILIKE $3)
+           SELECT ${LIST_COLUMNS}, count(*) OVER () AS total FROM ${LIST_FROM} WHERE ${OPEN} AND c.id IN (SELECT id FROM found) ${LIST_ORDER} LIMIT ${PAGE_SIZE}`,
+          [TERMINAL_STATUSES, like(key), like(ctx.q!)],
+        ));
       })();
     }
     return all(rows(pool, USER_SQL, [ctx.userId]), list, ...options);
