@@ -25,6 +25,8 @@ export interface Comparison {
   readonly extra: readonly Measurement[];
   /** An absolute target, shown instead of the ratio target (e.g. "under 50 ms a call"). */
   readonly targetText?: string;
+  /** Lines shown instead of the two measurements (figures that are not calls per second, e.g. kB or a p95). */
+  readonly summary?: readonly string[];
 }
 
 export interface BenchSuite {
@@ -91,6 +93,7 @@ export function formatRate(callsPerSecond: number): string {
 export function report(c: Comparison): string {
   const line = (m: Measurement) =>
     `  ${m.label.padEnd(58)} ${formatRate(m.callsPerSecond).padStart(16)}  (${m.calls.toLocaleString("en-GB")} calls, best round ${m.ms.toFixed(1)} ms)`;
+  if (c.summary) return [c.title, ...c.summary.map((l) => `  ${l}`), `  target ${c.targetText ?? `≥ ${c.target}×`}   ${c.pass ? "PASS" : "BELOW"}`].join("\n");
   return [
     c.title,
     line(c.ours),

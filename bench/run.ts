@@ -3,6 +3,8 @@
  * condition lets lib modules marked `server-only` load, as `npm run db:seed` does).
  * Add a suite by exporting a BenchSuite from a module in bench/ and listing it below.
  * `tsx bench/run.ts <name…>` runs only the named suites; `--strict` exits 1 if any is BELOW target.
+ * The page benchmarks (issue 14, decision 0032) take `--cases N`, `--rounds N`, `--duration S` and
+ * `--skip-build`: `npm run bench -- pages js` regenerates bench/RESULTS.md.
  */
 import { deadlinesBench } from "./deadlines";
 import { findATimeBench } from "./find-a-time";
@@ -10,13 +12,21 @@ import { nameSearchBench } from "./name-search";
 import { renderDocumentBench } from "./render-document";
 import { laDashboardBench } from "./la-dashboard";
 import { dataAccessBench } from "./data-access";
+import { pagesBench } from "./pages";
+import { firstLoadJsBench } from "./first-load-js";
 import { report, type BenchSuite } from "./harness";
+import { benchOptions } from "./options";
 
-const SUITES: readonly BenchSuite[] = [deadlinesBench, findATimeBench, nameSearchBench, renderDocumentBench, laDashboardBench, dataAccessBench];
+const SUITES: readonly BenchSuite[] = [deadlinesBench, findATimeBench, nameSearchBench, renderDocumentBench, laDashboardBench, dataAccessBench, pagesBench, firstLoadJsBench];
 
-const args = process.argv.slice(2);
-const strict = args.includes("--strict");
-const only = args.filter((a) => !a.startsWith("--"));
+let options;
+try {
+  options = benchOptions();
+} catch (e) {
+  console.error(`${e instanceof Error ? e.message : String(e)}. Usage: npm run bench -- [suite…] [--strict] [--cases N] [--rounds N] [--duration S] [--skip-build]`);
+  process.exit(2);
+}
+const { strict, suites: only } = options;
 const selected = only.length > 0 ? SUITES.filter((s) => only.includes(s.name)) : SUITES;
 if (selected.length === 0) {
   console.error(`No bench named ${only.join(", ")}. Available: ${SUITES.map((s) => s.name).join(", ")}`);

@@ -1,5 +1,6 @@
 /**
- * The kinds of agreed action and their due dates (R-41, R-42, R-44, R-62). Pure and client-safe.
+ * The kinds of agreed action and their due dates (R-41, R-42, R-44, R-62). Pure, but the dates need
+ * the bank-holiday calendar: client components import the lists and labels from ./action-kind-labels.
  *
  * Every kind of lib/deadlines `agreementActionDueDate` (weeks from the agreement date), plus
  * R-41's "continue to maintain, or cease, a plan — immediately" (due on the agreement date itself)
@@ -7,8 +8,8 @@
  * due on the date the parties wrote into the agreement. R-44: any computed date can be replaced
  * only by recording the parties' written agreement to another timescale — who agreed and when.
  */
+import { AGREED_ACTION_KINDS, type AgreedActionKind } from "./action-kind-labels";
 import {
-  AGREEMENT_ACTION_KINDS,
   agreementActionDueDate,
   explainAgreementActionDueDate,
   formatLongDate,
@@ -19,33 +20,7 @@ import {
 /** R-41: "continue to maintain, or cease, a plan" must be done immediately: due on the agreement date. */
 export const MAINTAIN_OR_CEASE_WEEKS = 0;
 
-export const AGREED_ACTION_KINDS = [...AGREEMENT_ACTION_KINDS, "MAINTAIN_OR_CEASE", "OTHER"] as const;
-export type AgreedActionKind = (typeof AGREED_ACTION_KINDS)[number];
-
-export const RESPONSIBLE_PARTIES = ["LA", "ICB", "SCHOOL", "FAMILY", "OTHER"] as const;
-export type ResponsibleParty = (typeof RESPONSIBLE_PARTIES)[number];
-
-export const RESPONSIBLE_LABELS: Record<ResponsibleParty, string> = {
-  LA: "The local authority",
-  ICB: "The integrated care board (health)",
-  SCHOOL: "The school or college",
-  FAMILY: "The family",
-  OTHER: "Someone else",
-};
-
-/** How each kind is offered on the form and printed on the agreement. */
-export const AGREED_ACTION_KIND_LABELS: Record<AgreedActionKind, string> = {
-  ASSESS_NOTIFY: "Assessment: tell the family it will assess (2 weeks)",
-  ASSESS_NO_PLAN: "Assessment: decide not to issue a plan (10 weeks)",
-  ASSESS_FINAL_PLAN: "Assessment: issue the final plan (14 weeks)",
-  PLAN_DRAFT: "Make a plan: send the draft (5 weeks)",
-  PLAN_FINAL: "Make a plan: issue the final plan (11 weeks)",
-  AMEND_B_F: "Amend sections B and F (5 weeks)",
-  SECTION_I_ONLY: "Change only the school named or its type, section I (2 weeks)",
-  NON_APPEALABLE: "Something that could not have been appealed, e.g. health or social care (2 weeks)",
-  MAINTAIN_OR_CEASE: "Continue to maintain, or cease, the plan (immediately)",
-  OTHER: "Other: a date the parties agree",
-};
+export { AGREED_ACTION_KINDS, AGREED_ACTION_KIND_LABELS, RESPONSIBLE_LABELS, RESPONSIBLE_PARTIES, type AgreedActionKind, type ResponsibleParty } from "./action-kind-labels";
 
 export function isAgreedActionKind(value: unknown): value is AgreedActionKind {
   return typeof value === "string" && (AGREED_ACTION_KINDS as readonly string[]).includes(value);

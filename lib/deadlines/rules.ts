@@ -17,6 +17,7 @@ import {
   toDayNumber,
 } from "./calendar";
 import { DeadlineInputError } from "./errors";
+import { AGREEMENT_ACTION_KINDS, type AgreementActionKind } from "./agreement-action-kinds";
 import { addWorkingDays, bankHolidaysBetween, rollForwardToWorkingDay } from "./working-days";
 
 export interface DeadlineExplanation {
@@ -266,17 +267,8 @@ export function explainCertificateDueDate(triggerOn: string, kind?: CertificateK
 // ---------------------------------------------------------------------------------------------
 // what the LA must do after an agreement (counted from the agreement date, R-62)
 
-export const AGREEMENT_ACTION_KINDS = [
-  "ASSESS_NOTIFY",
-  "ASSESS_NO_PLAN",
-  "ASSESS_FINAL_PLAN",
-  "PLAN_DRAFT",
-  "PLAN_FINAL",
-  "AMEND_B_F",
-  "SECTION_I_ONLY",
-  "NON_APPEALABLE",
-] as const;
-export type AgreementActionKind = (typeof AGREEMENT_ACTION_KINDS)[number];
+// The list lives in ./agreement-action-kinds (no imports), so client components can read it.
+export { AGREEMENT_ACTION_KINDS, type AgreementActionKind };
 
 /** R-41 (reg 44) and R-42: weeks from the agreement date. */
 export const AGREEMENT_ACTION_WEEKS: Readonly<Record<AgreementActionKind, number>> = {

@@ -101,6 +101,8 @@ export const ROUTE_MATRIX: RouteRow[] = [
   // Development only: not found in the production build, for everyone.
   { route: "/dev/mailbox", expect: everyone(NOT_FOUND) },
   { route: "/api/health", expect: everyone(ok("ok")) },
+  // Issue 14 (decision 0032): the benchmark's empty-route floor: nothing read, nothing said, for anyone.
+  { route: "/api/empty", expect: everyone(status(204)) },
   { route: "/api/auth/[...nextauth]", label: "next-auth's session endpoint", params: () => ({ nextauth: "session" }), expect: everyone(ok("{")) },
   // A POST only: a link (GET) cannot sign anyone out.
   { route: "/sign-out", expect: everyone(status(405)) },

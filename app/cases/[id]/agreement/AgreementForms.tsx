@@ -5,7 +5,7 @@ import { ErrorSummary } from "@/components/ErrorSummary";
 import { Checkbox } from "@/components/Checkbox";
 import { DateInput, Radios, SelectField, TextArea, TextField } from "@/components/fields";
 import { IDLE_STATE } from "@/components/action-state";
-import { AGREED_ACTION_KINDS, AGREED_ACTION_KIND_LABELS, RESPONSIBLE_LABELS, RESPONSIBLE_PARTIES } from "@/lib/agreements/action-kinds";
+import { AGREED_ACTION_KINDS, AGREED_ACTION_KIND_LABELS, RESPONSIBLE_LABELS, RESPONSIBLE_PARTIES } from "@/lib/agreements/action-kind-labels";
 import {
   removeActionAction,
   requestSignaturesAction,
