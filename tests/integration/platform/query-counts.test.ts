@@ -133,7 +133,7 @@ const MAX_STATEMENTS: Record<keyof typeof PAGES, number> = {
   "caseworker's case list (filtered by LA and mediator)": 3,
   "caseworker's case list (searched by name)": 3,
   "LA officer's dashboard": 2,
-  "mediator's home": 6,
+  "mediator's home": 2,
   "case page (caseworker)": 12,
   "case page (mediator)": 12,
   "case page (LA officer)": 12,
