@@ -11,6 +11,7 @@
 import "server-only";
 import { db, Prisma } from "@/lib/platform/db";
 import { authorize, can } from "@/lib/auth/policy";
+import { caseScopeSql } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/types";
 import { formatDate, formatLongDate, isDeadlineInputError, isoFromDbDate, todayInLondon } from "@/lib/deadlines";
 import {
@@ -106,14 +107,44 @@ export type TransitionAction = { name: TransitionName; label: string; destructiv
 
 export const TIMELINE_LIMIT = 200;
 
+type EventRow = { id: string; at: Date; type: string; summary: string; rule: string | null; visibility: "STAFF" | "SHARED"; actorId: string | null; actorName: string | null; data: unknown };
+
 export async function getCaseDetail(user: SessionUser, id: string) {
   authorize(user, "case:read");
   const view = caseViewFor(user);
   const full = view === "FULL";
-  const c = await findCaseOrThrow(user, id, {
+  // Issue 14 (decision 0033): one round. The case with its parties, issues and deadlines is one
+  // statement (relationJoins); the timeline with its actors' names one hand-written statement, the
+  // case through caseScopeSql (the SQL twin of caseScope); and the read audit (issue 13: who viewed
+  // the case, and when, one row per user per case per READ_AUDIT_WINDOW_MINUTES) is written only if
+  // the case is in the user's scope. Not in a transaction, so each takes its own pooled connection.
+  const shownEvents = full ? Prisma.empty : Prisma.sql`AND e."visibility" = 'SHARED'`;
+  const [c, events] = await Promise.all([
+    findCaseOrThrow(user, id, {
       ...SNAPSHOT_SELECT,
-      // R-80 / data minimisation: the dates of parties' answers are not read for the shared view.
-      parties: { ...SNAPSHOT_SELECT.parties, select: { ...SNAPSHOT_SELECT.parties.select, consentOn: full } },
+      parties: {
+        orderBy: { createdAt: "asc" },
+        select: {
+          id: true,
+          kind: true,
+          name: true,
+          organisation: true,
+          consent: true,
+          hasAuthority: true,
+          // R-80 / data minimisation: contact details and the dates of parties' answers are not even read for the shared view.
+          email: full,
+          phone: full,
+          address: full,
+          preferredContact: full,
+          accessNeeds: full,
+          consentOn: full,
+          consentHow: full,
+          userId: full,
+        },
+      },
+      issues: { select: { id: true, category: true, description: true }, orderBy: { id: "asc" } },
+      // Every deadline, open and closed (the snapshot is given the open ones).
+      deadlines: { select: { id: true, name: true, rule: true, triggerOn: true, dueOn: true, closedOn: true, outcome: true, daysLate: true }, orderBy: [{ dueOn: "asc" }, { createdAt: "asc" }] },
       reference: true,
       requestedBy: true,
       familyParty: true,
@@ -135,55 +166,18 @@ export async function getCaseDetail(user: SessionUser, id: string) {
       localAuthority: { select: { id: true, name: true } },
       allocatedMediator: { select: { id: true, name: true } },
       child: { select: { name: true, dateOfBirth: full, setting: true, hasEhcPlan: true } },
-  });
-
-  // Issue 13: who viewed the case, and when (one row per user per case per READ_AUDIT_WINDOW_MINUTES).
-  // Issue 14: one round of independent reads after the case is found in scope (not in a
-  // transaction, so each may take its own pooled connection); the timeline's actors' names are
-  // read in the same round, by the same condition as the timeline, rather than after it.
-  const shownEvents = full ? Prisma.empty : Prisma.sql`AND e."visibility" = 'SHARED'`;
-  const [parties, issues, deadlines, events, actors] = await Promise.all([
-    db().party.findMany({
-      where: { caseId: c.id },
-      orderBy: { createdAt: "asc" },
-      select: {
-        id: true,
-        kind: true,
-        name: true,
-        organisation: true,
-        consent: true,
-        hasAuthority: true,
-        // R-80 / data minimisation: contact details are not even read for the shared view.
-        email: full,
-        phone: full,
-        address: full,
-        preferredContact: full,
-        accessNeeds: full,
-        consentOn: full,
-        consentHow: full,
-        userId: full,
-      },
     }),
-    db().caseIssue.findMany({ where: { caseId: c.id }, select: { id: true, category: true, description: true }, orderBy: { id: "asc" } }),
-    db().caseDeadline.findMany({
-      where: { caseId: c.id },
-      select: { id: true, name: true, rule: true, triggerOn: true, dueOn: true, closedOn: true, outcome: true, daysLate: true },
-      orderBy: [{ dueOn: "asc" }, { createdAt: "asc" }],
-    }),
-    db().caseEvent.findMany({
-      where: { caseId: c.id, ...(full ? {} : { visibility: "SHARED" as const }) },
-      select: { id: true, at: true, type: true, summary: true, rule: true, visibility: true, actorId: true, data: full },
-      orderBy: [{ at: "desc" }, { id: "desc" }],
-      take: TIMELINE_LIMIT,
-    }),
-    db().$queryRaw<{ id: string; name: string }[]>`
-      SELECT u."id", u."name" FROM "User" u
-      WHERE u."id" IN (SELECT e."actorId" FROM "CaseEvent" e WHERE e."caseId" = ${c.id} ${shownEvents} ORDER BY e."at" DESC, e."id" DESC LIMIT ${TIMELINE_LIMIT})`,
-    auditRead(user, { action: "case.viewed", entityType: "Case", entityId: c.id, caseId: c.id }),
+    db().$queryRaw<EventRow[]>`
+      SELECT e."id", e."at", e."type", e."summary", e."rule", e."visibility"::text AS "visibility", e."actorId", u."name" AS "actorName",
+        ${full ? Prisma.sql`e."data"` : Prisma.sql`NULL::jsonb`} AS "data"
+      FROM "CaseEvent" e LEFT JOIN "User" u ON u."id" = e."actorId"
+      WHERE e."caseId" = ${id} ${shownEvents} AND EXISTS (SELECT 1 FROM "Case" c WHERE c."id" = ${id} AND ${caseScopeSql(user)})
+      ORDER BY e."at" DESC, e."id" DESC
+      LIMIT ${TIMELINE_LIMIT}`,
+    auditRead(user, { action: "case.viewed", entityType: "Case", entityId: id, caseId: id }, { whenCaseIn: caseScopeSql(user) }),
   ]);
-  const actorName = new Map(actors.map((a) => [a.id, a.name]));
-
-  const snapshot = toSnapshot(c);
+  const { parties, issues, deadlines } = c;
+  const snapshot = toSnapshot({ ...c, deadlines: deadlines.filter((d) => d.closedOn === null) });
   const actor = { id: user.id, role: user.role };
   const open = !isTerminalStatus(c.status);
   // R-13: "change mediator" is offered only when someone else could take the case (looked up only
@@ -284,7 +278,7 @@ export async function getCaseDetail(user: SessionUser, id: string) {
         summary: shown(e.summary),
         rule: full ? e.rule : null,
         visibility: e.visibility,
-        actorName: e.actorId ? (actorName.get(e.actorId) ?? null) : null,
+        actorName: e.actorId ? e.actorName : null,
         detail: full ? reasonFrom(e.data) : null,
       }),
     ),

@@ -73,6 +73,8 @@ describe("the authorization scope", () => {
     const other = await makeCase(la2.id);
     const officer = await makeUser("LA_OFFICER", { localAuthorityId: la1.id });
     await expect(getCaseDetail(officer, other.id)).rejects.toBeInstanceOf(NotFoundError);
+    // Issue 14: the read audit goes in the same round as the read, but only for a case in scope.
+    expect(await db().auditEvent.count({ where: { action: "case.viewed", entityId: other.id } })).toBe(0);
     const own = await makeCase(la1.id);
     expect((await getCaseDetail(officer, own.id)).reference).toBe(own.reference);
   });

@@ -134,9 +134,9 @@ const MAX_STATEMENTS: Record<keyof typeof PAGES, number> = {
   "caseworker's case list (searched by name)": 3,
   "LA officer's dashboard": 2,
   "mediator's home": 2,
-  "case page (caseworker)": 12,
-  "case page (mediator)": 12,
-  "case page (LA officer)": 12,
+  "case page (caseworker)": 8,
+  "case page (mediator)": 8,
+  "case page (LA officer)": 8,
   "family's page": 3,
   "reports page": 9,
 };
