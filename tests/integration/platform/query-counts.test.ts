@@ -129,9 +129,9 @@ function casePage(user: SessionUser, id: string) {
  * grouped count per table. Lowered as each page is written in fewer statements.
  */
 const MAX_STATEMENTS: Record<keyof typeof PAGES, number> = {
-  "caseworker's case list (default)": 3,
-  "caseworker's case list (filtered by LA and mediator)": 3,
-  "caseworker's case list (searched by name)": 3,
+  "caseworker's case list (default)": 2,
+  "caseworker's case list (filtered by LA and mediator)": 2,
+  "caseworker's case list (searched by name)": 2,
   "LA officer's dashboard": 2,
   "mediator's home": 2,
   "case page (caseworker)": 8,
