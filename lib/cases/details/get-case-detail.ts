@@ -32,7 +32,7 @@ import { closedOutcomeText, DEADLINE_STATE_LABELS, deadlineState, willBeMissed, 
 import { notWithin30Days } from "../deadlines/not-within-30-days";
 import { toIso, toSnapshot } from "../store";
 import { decisionLines, isSectionIOnly } from "../about/rules";
-import { authorityWarnings, meetingAuthorityWarnings } from "../parties/authority";
+import { authorityWarnings, meetingAuthorityWarnings, type AuthorityAttendee } from "../parties/authority";
 import { withoutRuleIds } from "../rule-ids";
 import { PRE_MEETING_STATUSES } from "@/lib/meetings/pre-meetings/pre-meeting-rules";
 import { auditRead } from "@/lib/platform/audit/read";
@@ -146,6 +146,8 @@ type CaseRow = {
   deadlines: { id: string; name: string; rule: string; triggerOn: string; dueOn: string; closedOn: Day; outcome: string | null; daysLate: number | null }[];
   notArrangedCertificates: number;
   openObligations: number;
+  /** Staff view only (R-24): the booked joint (or DRS) meeting's invited, or null when none is booked. */
+  bookedMeeting: { attendees: AuthorityAttendee[] } | null;
 };
 type CaseBase = Prisma.CaseGetPayload<{ select: { familyParty: true; status: true; requestedBy: true; disputedDecisions: true; drsScope: true; agreement: true; statusBeforeClose: true } }>;
 type PartyBase = Prisma.PartyGetPayload<object>;
@@ -157,7 +159,8 @@ type CaseIssueBase = Prisma.CaseIssueGetPayload<object>;
  * took about 1 ms in PostgreSQL but 5 ms with its work in Node. Through caseScopeSql (the SQL twin
  * of caseScope): a case outside the scope is no row (404). R-80 / data minimisation: the staff
  * notes, the parties' contact details and the dates of their answers, and the child's date of
- * birth are not even read for the shared view.
+ * birth are not even read for the shared view. For the staff view, R-24's booked meeting's invited
+ * are read with it (they were a further statement after it).
  */
 function caseSql(user: SessionUser, id: string, full: boolean): Prisma.Sql {
   const staff = (col: Prisma.Sql) => (full ? col : Prisma.sql`NULL`);
@@ -187,7 +190,14 @@ function caseSql(user: SessionUser, id: string, full: boolean): Prisma.Sql {
           'closedOn', ${day(Prisma.sql`d."closedOn"`)}, 'outcome', d."outcome", 'daysLate', d."daysLate") ORDER BY d."dueOn", d."createdAt")
         FROM "CaseDeadline" d WHERE d."caseId" = c."id"), '[]'::json) AS "deadlines",
       (SELECT count(*)::int FROM "CaseDeadline" d WHERE d."caseId" = c."id" AND d."name" = 'CERTIFICATE_NOT_ARRANGED' AND d."outcome" IN ('MET', 'MISSED')) AS "notArrangedCertificates",
-      (SELECT count(*)::int FROM "Obligation" o WHERE o."caseId" = c."id" AND o."status" = 'OPEN') AS "openObligations"
+      (SELECT count(*)::int FROM "Obligation" o WHERE o."caseId" = c."id" AND o."status" = 'OPEN') AS "openObligations",
+      ${
+        full
+          ? Prisma.sql`(SELECT json_build_object('attendees', COALESCE((SELECT json_agg(json_build_object('response', a."response", 'kind', p."kind", 'hasAuthority', p."hasAuthority"))
+                FROM "MeetingAttendee" a JOIN "Party" p ON p."id" = a."partyId" WHERE a."meetingId" = bm."id"), '[]'::json))
+              FROM "Meeting" bm WHERE bm."caseId" = c."id" AND bm."kind" IN ('JOINT_MEETING', 'DRS_MEETING') AND bm."status" = 'SCHEDULED' LIMIT 1)`
+          : Prisma.sql`NULL::json`
+      } AS "bookedMeeting"
     FROM "Case" c
     JOIN "LocalAuthority" la ON la."id" = c."localAuthorityId"
     LEFT JOIN "HealthBody" hb ON hb."id" = c."healthBodyId"
@@ -240,14 +250,12 @@ export async function getCaseDetail(user: SessionUser, id: string) {
   const actor = { id: user.id, role: user.role };
   const open = !isTerminalStatus(c.status);
   // R-13: "change mediator" is offered only when someone else could take the case (looked up only
-  // when everything else about it is allowed). R-24's warnings are read in the same round.
+  // when everything else about it is allowed). R-24's warnings: from what was read with the case.
   const canReallocate = checkTransition(snapshot, "reallocate", actor).ok;
   // Only staff get this far (the full view), so the parties' emails were read above.
   const forConflicts = { localAuthority: c.localAuthority, parties: parties.map((p) => ({ name: p.name, organisation: p.organisation, email: p.email ?? null })) };
-  const [eligible, warnings] = await Promise.all([
-    canReallocate ? eligibleMediatorIds(db(), forConflicts) : undefined,
-    full && ["ALLOCATED", "PREPARING", "MEETING_SCHEDULED"].includes(c.status) ? authorityWarningsOf(c, parties) : [],
-  ]);
+  const eligible = canReallocate ? await eligibleMediatorIds(db(), forConflicts) : undefined;
+  const warnings = full && ["ALLOCATED", "PREPARING", "MEETING_SCHEDULED"].includes(c.status) ? authorityWarningsOf(c, parties) : [];
   if (eligible) snapshot.eligibleMediatorIds = eligible;
   const transitions: TransitionAction[] = availableTransitions(snapshot, actor).map((t) => ({
     name: t.name,
@@ -368,18 +376,13 @@ export async function getCaseDetail(user: SessionUser, id: string) {
 
 export type CaseDetail = Awaited<ReturnType<typeof getCaseDetail>>;
 
-async function authorityWarningsOf(
-  c: { id: string; kind: "MEDIATION" | "ADVICE_ONLY" | "DRS"; issues: { category: string }[]; healthBody: { id: string } | null },
+function authorityWarningsOf(
+  c: { kind: "MEDIATION" | "ADVICE_ONLY" | "DRS"; issues: { category: string }[]; healthBody: { id: string } | null; bookedMeeting: { attendees: AuthorityAttendee[] } | null },
   parties: { kind: string; hasAuthority: boolean | null }[],
-): Promise<string[]> {
+): string[] {
   const hasHealthIssue = c.issues.some((i) => i.category === "HEALTH");
-  const booked = await db().meeting.findFirst({
-    where: { caseId: c.id, kind: { in: ["JOINT_MEETING", "DRS_MEETING"] }, status: "SCHEDULED" },
-    select: { attendees: { select: { response: true, party: { select: { kind: true, hasAuthority: true } } } } },
-  });
-  if (!booked) return authorityWarnings({ kind: c.kind, hasHealthIssue, parties });
-  const attendees = booked.attendees.map((a) => ({ kind: a.party.kind, hasAuthority: a.party.hasAuthority, response: a.response }));
-  return meetingAuthorityWarnings({ kind: c.kind, involvesHealthBody: hasHealthIssue || c.healthBody !== null, attendees });
+  if (!c.bookedMeeting) return authorityWarnings({ kind: c.kind, hasHealthIssue, parties });
+  return meetingAuthorityWarnings({ kind: c.kind, involvesHealthBody: hasHealthIssue || c.healthBody !== null, attendees: c.bookedMeeting.attendees });
 }
 
 function reasonFrom(data: unknown): string | null {
