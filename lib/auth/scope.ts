@@ -96,6 +96,17 @@ export function localAuthorityScope(user: SessionUser): Prisma.LocalAuthorityWhe
   return {};
 }
 
+/**
+ * Issue 14 (decision 0033): `localAuthorityScope` as a SQL condition on a "LocalAuthority" row
+ * aliased `la` (the case list's filter choices, lib/cases/list/list-filter-options.ts). It selects
+ * exactly the LAs localAuthorityScope selects (tests/integration/auth/scope.test.ts compares them).
+ */
+export function localAuthorityScopeSql(user: SessionUser): Prisma.Sql {
+  if (user.role === "LA_OFFICER") return user.localAuthorityId ? Prisma.sql`la."id" = ${user.localAuthorityId}` : Prisma.sql`FALSE`;
+  if (user.role === "PARENT") return Prisma.sql`EXISTS (SELECT 1 FROM "Case" c WHERE c."localAuthorityId" = la."id" AND ${caseScopeSql(user)})`;
+  return Prisma.sql`TRUE`;
+}
+
 const NO_VENUE = { id: { in: [] as string[] } } satisfies Prisma.VenueWhereInput;
 
 /** Venues a user may list and change: the office's (admins and caseworkers), every LA's. */

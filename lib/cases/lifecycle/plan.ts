@@ -85,8 +85,11 @@ export function deadlineApplies(name: DeadlineName, snapshot: Pick<CaseSnapshot,
 // Guards (snapshot-only) and input checks (need the validated record)
 // ---------------------------------------------------------------------------------------------
 
-/** The parties whose consent must be GIVEN before a mediator is allocated. */
-export function partiesWhoseConsentIsRequired(snapshot: CaseSnapshot): CaseParty[] {
+/**
+ * The parties whose consent must be GIVEN before a mediator is allocated. Needs only the case's
+ * kind, family party and parties (the family's overview reads just those, issue 14).
+ */
+export function partiesWhoseConsentIsRequired<P extends Pick<CaseParty, "kind">>(snapshot: Pick<CaseSnapshot, "kind" | "familyParty"> & { parties: readonly P[] }): P[] {
   if (snapshot.kind === "DRS") {
     // voluntary for every party to the disagreement.
     return snapshot.parties.filter((p) => !NON_PRINCIPAL_KINDS.includes(p.kind));

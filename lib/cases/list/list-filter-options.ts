@@ -4,9 +4,9 @@
  * service's office, `mediator:list`: never an LA officer's or a mediator's page, issue 9 item 11).
  */
 import "server-only";
-import { db } from "@/lib/platform/db";
+import { db, Prisma } from "@/lib/platform/db";
 import { authorize, can } from "@/lib/auth/policy";
-import { localAuthorityScope } from "@/lib/auth/scope";
+import { localAuthorityScopeSql } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/types";
 
 
@@ -24,11 +24,15 @@ export async function listFilterOptions(user: SessionUser): Promise<CaseListFilt
   authorize(user, "case:list");
   const canFilterByLocalAuthority = user.role !== "LA_OFFICER";
   const canFilterByMediator = can(user, "mediator:list");
-  const [localAuthorities, mediators] = await Promise.all([
-    db().localAuthority.findMany({ where: localAuthorityScope(user), orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    canFilterByMediator
-      ? db().user.findMany({ where: { role: "MEDIATOR", active: true }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true } })
-      : Promise.resolve([]),
-  ]);
+  // Issue 14 (decision 0033): both lists in one hand-written statement (they were two), the LAs
+  // through localAuthorityScopeSql (the SQL twin of localAuthorityScope), in the same orders.
+  const mediatorsSql = canFilterByMediator
+    ? Prisma.sql`COALESCE((SELECT json_agg(json_build_object('id', u."id", 'name', u."name") ORDER BY u."name", u."id")
+                  FROM "User" u WHERE u."role" = 'MEDIATOR' AND u."active"), '[]'::json)`
+    : Prisma.sql`'[]'::json`;
+  const [{ localAuthorities, mediators }] = (await db().$queryRaw<Pick<CaseListFilterOptions, "localAuthorities" | "mediators">[]>(Prisma.sql`
+    SELECT COALESCE((SELECT json_agg(json_build_object('id', la."id", 'name', la."name") ORDER BY la."name")
+                     FROM "LocalAuthority" la WHERE ${localAuthorityScopeSql(user)}), '[]'::json) AS "localAuthorities",
+           ${mediatorsSql} AS "mediators"`)) as [Pick<CaseListFilterOptions, "localAuthorities" | "mediators">];
   return { localAuthorities, mediators, canFilterByLocalAuthority, canFilterByMediator };
 }

@@ -90,13 +90,17 @@ export type CaseNotes = {
 export async function listCaseNotes(user: SessionUser, caseId: string): Promise<CaseNotes> {
   // R-80: the LA officer and the family never reach a note, not even an empty list.
   authorize(user, "case:read-private-notes");
-  const c = await findCaseOrThrow(user, caseId, { id: true, parties: { select: { id: true, name: true, kind: true }, orderBy: { createdAt: "asc" } } });
+  // Issue 14: the case and its notes in one round — the notes' own scope (caseNoteScope) holds the
+  // case's, so a case outside it has no notes to read, and is still a 404 by findCaseOrThrow.
+  const [c, rows] = await Promise.all([
+    findCaseOrThrow(user, caseId, { id: true, parties: { select: { id: true, name: true, kind: true }, orderBy: { createdAt: "asc" } } }),
+    db().caseNote.findMany({
+      where: { AND: [caseNoteScope(user), { caseId }] },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: NOTE_SELECT,
+    }),
+  ]);
   const canWrite = can(user, "case:write-notes");
-  const rows = await db().caseNote.findMany({
-    where: { AND: [caseNoteScope(user), { caseId: c.id }] },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: NOTE_SELECT,
-  });
   return {
     canWrite,
     notes: await toNoteViews(rows, canWrite),

@@ -1,7 +1,7 @@
 /**
  * Issue 12: the family's overview of one case (/my-case/<case>): where it is (the stages), what
  * happens next, the key dates with the date engine's explanation, and the links to the family's
- * other pages. The case is found through caseScope (lib/cases/store findCaseOrThrow): another
+ * other pages. The case is found through caseScopeSql (the SQL twin of caseScope): another
  * family's case, or any id that is not theirs, is NotFoundError (404).
  *
  * R-80: only shared facts are read — no staff notes, no case notes, no STAFF timeline entries, no
@@ -9,22 +9,19 @@
  * staff: explanations are shown without them (lib/cases/rule-ids.ts).
  */
 import "server-only";
-import { db } from "@/lib/platform/db";
+import { db, Prisma } from "@/lib/platform/db";
 import { authorize } from "@/lib/auth/policy";
-import { certificateScope, obligationScope } from "@/lib/auth/scope";
-import type { SessionUser } from "@/lib/auth/types";
-import { isDeadlineInputError, isoFromDbDate, todayInLondon } from "@/lib/deadlines";
-import { findCaseOrThrow, SNAPSHOT_SELECT, toSnapshot } from "@/lib/cases/store";
+import { caseScopeSql } from "@/lib/auth/scope";
+import { NotFoundError, type SessionUser } from "@/lib/auth/types";
+import { isDeadlineInputError, todayInLondon } from "@/lib/deadlines";
 import { auditRead } from "@/lib/platform/audit/read";
 import { partiesWhoseConsentIsRequired } from "@/lib/cases/lifecycle";
-import { isDeadlineName, type DeadlineName } from "@/lib/cases/lifecycle";
+import { isDeadlineName, type CaseKind, type CaseStatus, type DeadlineName } from "@/lib/cases/lifecycle";
 import { explainDeadline } from "@/lib/cases/deadlines/definitions";
 import { isSectionIOnly } from "@/lib/cases/about/rules";
 import { familyStatus } from "@/lib/cases/family/family-status";
 import { withoutRuleIds } from "@/lib/cases/rule-ids";
-import { findOwnSigner } from "@/lib/agreements/family-signer";
-import { signerStates } from "@/lib/agreements/store";
-import { familyNextStep, familyStages, type OverviewFacts, type Stage } from "./stages";
+import { familyNextStep, familyStages, type OverviewFacts, type ResponsibleParty, type Stage } from "./stages";
 import { firstName, SIGN_LINK_TEXT, KEY_DATE_LABELS, NEXT_STEP_DATE_LABELS, WHO_LABELS, type KeyDateId } from "./wording";
 import { familyCaseLinks, familySignHref, type FamilyCaseLink } from "./links";
 
@@ -52,43 +49,101 @@ export type FamilyOverview = {
   links: FamilyCaseLink[];
 };
 
+/** Dates as the page uses them: ISO days (to_char), so no time zone enters. */
+const day = (col: Prisma.Sql) => Prisma.sql`to_char(${col}, 'YYYY-MM-DD')`;
+
+type OverviewRow = {
+  id: string;
+  reference: string;
+  kind: CaseKind;
+  familyParty: "PARENT" | "YOUNG_PERSON";
+  status: CaseStatus;
+  mediatorAllocated: boolean;
+  decisionSentOn: string | null;
+  meetingOn: string | null;
+  heldOn: string | null;
+  agreement: "FULL" | "PARTIAL" | "NONE" | null;
+  disputedDecisions: string[];
+  localAuthorityName: string;
+  childName: string | null;
+  parties: { kind: Prisma.PartyGetPayload<{ select: { kind: true } }>["kind"]; consent: string }[];
+  ownPartyKinds: string[];
+  deadlines: { name: string; triggerOn: string; dueOn: string; closedOn: string | null; outcome: string | null }[];
+  meetings: { status: string; startsAt: string }[];
+  meetingRecorded: boolean;
+  agreements: string[];
+  certificateIssued: boolean;
+  appealDeadlineOn: string | null;
+  appealExplanation: string | null;
+  obligations: { status: string; responsible: ResponsibleParty; dueOn: string }[];
+  youMustSign: boolean;
+};
+
+/**
+ * Issue 14 (decision 0033): everything the overview shows, in one hand-written statement (it was
+ * twelve Prisma statements with the layout's). The case through `caseScopeSql` (the SQL twin of
+ * caseScope, tests/integration/auth/scope.test.ts), so another family's case is no row (404).
+ * The certificate and agreed actions are those of this case: certificateScope and obligationScope
+ * are "the cases in the user's case scope" for a family user (who has "case:read"), which this case
+ * is. The user's own signer (findOwnSigner + signerStates): the signer of the user's own party on
+ * the newest version waiting for signatures, and whether their latest signature on its content is
+ * not SIGNED. Shared facts only (R-80): no note, no STAFF entry, no contact detail is read.
+ */
+function overviewSql(user: SessionUser, caseId: string): Prisma.Sql {
+  return Prisma.sql`
+    SELECT c."id", c."reference", c."kind"::text AS "kind", c."familyParty"::text AS "familyParty", c."status"::text AS "status",
+      c."allocatedMediatorId" IS NOT NULL AS "mediatorAllocated",
+      ${day(Prisma.sql`c."decisionSentOn"`)} AS "decisionSentOn", ${day(Prisma.sql`c."meetingOn"`)} AS "meetingOn", ${day(Prisma.sql`c."heldOn"`)} AS "heldOn",
+      c."agreement"::text AS "agreement", c."disputedDecisions"::text[] AS "disputedDecisions",
+      la."name" AS "localAuthorityName", ch."name" AS "childName",
+      COALESCE((SELECT json_agg(json_build_object('kind', p."kind", 'consent', p."consent") ORDER BY p."createdAt")
+                FROM "Party" p WHERE p."caseId" = c."id"), '[]'::json) AS "parties",
+      COALESCE((SELECT json_agg(p."kind") FROM "Party" p WHERE p."caseId" = c."id" AND p."userId" = ${user.id}), '[]'::json) AS "ownPartyKinds",
+      COALESCE((SELECT json_agg(json_build_object('name', d."name", 'triggerOn', ${day(Prisma.sql`d."triggerOn"`)}, 'dueOn', ${day(Prisma.sql`d."dueOn"`)},
+                                                  'closedOn', ${day(Prisma.sql`d."closedOn"`)}, 'outcome', d."outcome") ORDER BY d."dueOn", d."createdAt")
+                FROM "CaseDeadline" d WHERE d."caseId" = c."id"), '[]'::json) AS "deadlines",
+      COALESCE((SELECT json_agg(json_build_object('status', m."status", 'startsAt', m."startsAt") ORDER BY m."startsAt")
+                FROM "Meeting" m WHERE m."caseId" = c."id" AND m."kind" IN ('JOINT_MEETING', 'DRS_MEETING') AND m."status" IN ('SCHEDULED', 'HELD')), '[]'::json) AS "meetings",
+      EXISTS (SELECT 1 FROM "MeetingRecord" r WHERE r."caseId" = c."id") AS "meetingRecorded",
+      COALESCE((SELECT json_agg(a."status") FROM "CaseAgreement" a WHERE a."caseId" = c."id" AND a."status" IN ('AWAITING_SIGNATURES', 'SEALED')), '[]'::json) AS "agreements",
+      cert."id" IS NOT NULL AS "certificateIssued", ${day(Prisma.sql`cert."appealDeadlineOn"`)} AS "appealDeadlineOn", cert."appealExplanation",
+      COALESCE((SELECT json_agg(json_build_object('status', o."status", 'responsible', o."responsible", 'dueOn', ${day(Prisma.sql`o."dueOn"`)}) ORDER BY o."dueOn", o."position")
+                FROM "Obligation" o WHERE o."caseId" = c."id"), '[]'::json) AS "obligations",
+      signer."id" IS NOT NULL AND COALESCE((
+        SELECT sg."outcome"::text FROM "AgreementSignature" sg WHERE sg."signerId" = signer."id" AND sg."contentSha256" = signer."contentSha256"
+        ORDER BY sg."at" DESC, sg."id" DESC LIMIT 1), 'WAITING') <> 'SIGNED' AS "youMustSign"
+    FROM "Case" c
+    JOIN "LocalAuthority" la ON la."id" = c."localAuthorityId"
+    LEFT JOIN "Child" ch ON ch."caseId" = c."id"
+    LEFT JOIN LATERAL (
+      SELECT ce."id", ce."appealDeadlineOn", ce."appealExplanation" FROM "Certificate" ce
+      WHERE ce."caseId" = c."id" AND NOT EXISTS (SELECT 1 FROM "Certificate" later WHERE later."supersedesId" = ce."id")
+      ORDER BY ce."issuedOn" DESC, ce."createdAt" DESC LIMIT 1) cert ON TRUE
+    LEFT JOIN LATERAL (
+      SELECT s."id", a."contentSha256" FROM "AgreementSigner" s
+      JOIN "CaseAgreement" a ON a."id" = s."agreementId"
+      JOIN "Party" p ON p."id" = s."partyId"
+      WHERE s."caseId" = c."id" AND a."caseId" = c."id" AND a."status" = 'AWAITING_SIGNATURES' AND p."caseId" = c."id" AND p."userId" = ${user.id}
+      ORDER BY a."version" DESC, s."position" ASC LIMIT 1) signer ON TRUE
+    WHERE c."id" = ${caseId} AND ${caseScopeSql(user)}`;
+}
+
 export async function getFamilyOverview(user: SessionUser, caseId: string, now: Date = new Date()): Promise<FamilyOverview> {
   authorize(user, "family:workspace");
-  const c = await findCaseOrThrow(user, caseId, {
-    ...SNAPSHOT_SELECT,
-    reference: true,
-    localAuthority: { select: { name: true } },
-    child: { select: { name: true } },
-  });
-  const today = todayInLondon(now);
   // Issue 13: who viewed the case, and when (one row per user per case per READ_AUDIT_WINDOW_MINUTES).
-  // Issue 14: written in the same round as the reads (not a transaction: each takes its own connection).
-  const [deadlines, meetings, records, agreements, certificate, obligations, ownParties, ownSigner] = await Promise.all([
-    db().caseDeadline.findMany({ where: { caseId: c.id }, orderBy: [{ dueOn: "asc" }, { createdAt: "asc" }], select: { name: true, triggerOn: true, dueOn: true, closedOn: true, outcome: true } }),
-    db().meeting.findMany({ where: { caseId: c.id, kind: { in: ["JOINT_MEETING", "DRS_MEETING"] }, status: { in: ["SCHEDULED", "HELD"] } }, orderBy: { startsAt: "asc" }, select: { status: true, startsAt: true } }),
-    db().meetingRecord.count({ where: { caseId: c.id } }),
-    db().caseAgreement.findMany({ where: { caseId: c.id, status: { in: ["AWAITING_SIGNATURES", "SEALED"] } }, select: { status: true } }),
-    db().certificate.findFirst({
-      where: { AND: [{ caseId: c.id }, certificateScope(user)], supersededBy: { is: null } },
-      orderBy: [{ issuedOn: "desc" }, { createdAt: "desc" }],
-      select: { issuedOn: true, appealDeadlineOn: true, appealExplanation: true },
-    }),
-    db().obligation.findMany({ where: { AND: [{ caseId: c.id }, obligationScope(user)] }, orderBy: [{ dueOn: "asc" }, { position: "asc" }], select: { status: true, responsible: true, dueOn: true } }),
-    db().party.findMany({ where: { caseId: c.id, userId: user.id }, select: { kind: true } }),
-    findOwnSigner(db(), user, c.id),
-    auditRead(user, { action: "case.viewed", entityType: "Case", entityId: c.id, caseId: c.id }),
+  // Issue 14: written in the same round as the read, only if the case is in the user's scope (as the
+  // read's own condition), so a case that is not theirs is a 404 with nothing written.
+  const [[c]] = await Promise.all([
+    db().$queryRaw<OverviewRow[]>(overviewSql(user, caseId)),
+    auditRead(user, { action: "case.viewed", entityType: "Case", entityId: caseId, caseId }, { whenCaseIn: caseScopeSql(user) }),
   ]);
+  if (!c) throw new NotFoundError("case");
+  const today = todayInLondon(now);
+  const { deadlines, meetings, obligations } = c;
 
-  let youMustSign = false;
-  if (ownSigner) {
-    const mine = (await signerStates(db(), ownSigner.agreementId, ownSigner.contentSha256)).find((s) => s.id === ownSigner.signerId);
-    youMustSign = mine?.state !== "SIGNED";
-  }
-
-  const snapshot = toSnapshot(c);
-  const required = partiesWhoseConsentIsRequired(snapshot);
+  const required = partiesWhoseConsentIsRequired(c);
   const scheduled = meetings.find((m) => m.status === "SCHEDULED");
-  const meetingHeld = c.heldOn !== null || records > 0 || meetings.some((m) => m.status === "HELD");
+  const meetingHeld = c.heldOn !== null || c.meetingRecorded || meetings.some((m) => m.status === "HELD");
   const openCertificate = deadlines.find((d) => d.closedOn === null && d.name in CERTIFICATE_DEADLINES);
   const clock = [...deadlines].reverse().find((d) => MEDIATION_CLOCKS.includes(d.name as DeadlineName) && !GONE.includes(d.outcome ?? ""));
   const open = obligations.filter((o) => o.status === "OPEN");
@@ -97,18 +152,18 @@ export async function getFamilyOverview(user: SessionUser, caseId: string, now: 
     kind: c.kind,
     status: c.status,
     everyoneAgreed: required.length > 0 && required.every((p) => p.consent === "GIVEN"),
-    mediatorAllocated: c.allocatedMediatorId !== null,
-    meetingOn: meetingHeld ? null : scheduled ? todayInLondon(scheduled.startsAt) : c.status === "MEETING_SCHEDULED" && c.meetingOn ? isoFromDbDate(c.meetingOn) : null,
+    mediatorAllocated: c.mediatorAllocated,
+    meetingOn: meetingHeld ? null : scheduled ? todayInLondon(new Date(scheduled.startsAt)) : c.status === "MEETING_SCHEDULED" && c.meetingOn ? c.meetingOn : null,
     meetingHeld,
     agreement: c.agreement,
-    agreementSealed: agreements.some((a) => a.status === "SEALED"),
-    agreementAwaitingSignatures: agreements.some((a) => a.status === "AWAITING_SIGNATURES"),
-    youMustSign,
-    certificateIssued: certificate !== null,
-    certificateDue: openCertificate ? { kind: CERTIFICATE_DEADLINES[openCertificate.name as keyof typeof CERTIFICATE_DEADLINES], dueOn: isoFromDbDate(openCertificate.dueOn) } : null,
-    mediationBy: clock && clock.closedOn === null ? isoFromDbDate(clock.dueOn) : null,
-    appealBy: certificate?.appealDeadlineOn ? isoFromDbDate(certificate.appealDeadlineOn) : null,
-    obligations: { total: obligations.length, open: open.length, nextOpen: open[0] ? { responsible: open[0].responsible, dueOn: isoFromDbDate(open[0].dueOn) } : null },
+    agreementSealed: c.agreements.includes("SEALED"),
+    agreementAwaitingSignatures: c.agreements.includes("AWAITING_SIGNATURES"),
+    youMustSign: c.youMustSign,
+    certificateIssued: c.certificateIssued,
+    certificateDue: openCertificate ? { kind: CERTIFICATE_DEADLINES[openCertificate.name as keyof typeof CERTIFICATE_DEADLINES], dueOn: openCertificate.dueOn } : null,
+    mediationBy: clock && clock.closedOn === null ? clock.dueOn : null,
+    appealBy: c.appealDeadlineOn,
+    obligations: { total: obligations.length, open: open.length, nextOpen: open[0] ? { responsible: open[0].responsible, dueOn: open[0].dueOn } : null },
     today,
   };
 
@@ -119,30 +174,25 @@ export async function getFamilyOverview(user: SessionUser, caseId: string, now: 
   // R-30: a certificate due (not yet issued).
   if (openCertificate) keyDates.push(deadlineDate("CERTIFICATE_DUE", openCertificate));
   // R-50: once a certificate exists, the last day to appeal, as worked out when it was issued.
-  if (certificate) {
-    keyDates.push({
-      id: "APPEAL_BY",
-      label: KEY_DATE_LABELS.APPEAL_BY,
-      on: certificate.appealDeadlineOn ? isoFromDbDate(certificate.appealDeadlineOn) : null,
-      explanation: withoutRuleIds(certificate.appealExplanation),
-    });
+  if (c.certificateIssued) {
+    keyDates.push({ id: "APPEAL_BY", label: KEY_DATE_LABELS.APPEAL_BY, on: c.appealDeadlineOn, explanation: withoutRuleIds(c.appealExplanation ?? "") });
   }
 
   const status = familyStatus({
     kind: c.kind,
     status: c.status,
-    decisionSentOn: c.decisionSentOn ? isoFromDbDate(c.decisionSentOn) : null,
+    decisionSentOn: c.decisionSentOn,
     sectionIOnly: isSectionIOnly(c.disputedDecisions),
     certificates: deadlines
       .filter((d) => d.name in CERTIFICATE_DEADLINES)
-      .map((d) => ({ name: d.name, dueOn: isoFromDbDate(d.dueOn), closedOn: d.closedOn ? isoFromDbDate(d.closedOn) : null, outcome: d.outcome })),
+      .map((d) => ({ name: d.name, dueOn: d.dueOn, closedOn: d.closedOn, outcome: d.outcome })),
   });
 
   return {
     id: c.id,
     reference: c.reference,
-    childFirstName: firstName(c.child?.name),
-    localAuthority: c.localAuthority.name,
+    childFirstName: firstName(c.childName),
+    localAuthority: c.localAuthorityName,
     statusText: status.text,
     stages: familyStages(facts),
     nextStep: {
@@ -154,16 +204,16 @@ export async function getFamilyOverview(user: SessionUser, caseId: string, now: 
     keyDates,
     sectionIOnly: c.kind !== "DRS" && isSectionIOnly(c.disputedDecisions),
     hasAgreedActions: obligations.length > 0,
-    links: familyCaseLinks(c.id, { familyParty: c.familyParty, ownPartyKinds: ownParties.map((p) => p.kind) }),
+    links: familyCaseLinks(c.id, { familyParty: c.familyParty, ownPartyKinds: c.ownPartyKinds }),
   };
 }
 
-function deadlineDate(id: KeyDateId, d: { name: string; triggerOn: Date; dueOn: Date }): KeyDate {
-  const on = isoFromDbDate(d.dueOn);
+function deadlineDate(id: KeyDateId, d: { name: string; triggerOn: string; dueOn: string }): KeyDate {
+  const on = d.dueOn;
   let explanation: string | null = null;
   if (isDeadlineName(d.name)) {
     try {
-      explanation = withoutRuleIds(explainDeadline(d.name, isoFromDbDate(d.triggerOn)).text);
+      explanation = withoutRuleIds(explainDeadline(d.name, d.triggerOn).text);
     } catch (e) {
       // R-64: outside the years the holiday data covers the engine refuses to guess; the date stands.
       if (!isDeadlineInputError(e)) throw e;

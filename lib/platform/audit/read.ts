@@ -13,7 +13,7 @@
  *    Exports are never merged: each is a new file that leaves the system, with its own filters.
  */
 import "server-only";
-import { db, type Prisma } from "@/lib/platform/db";
+import { db, Prisma } from "@/lib/platform/db";
 import type { SessionUser } from "@/lib/auth/types";
 import { redactPersonal, type AuditAction, type AuditInput } from "@/lib/platform/audit";
 
@@ -35,18 +35,26 @@ export type ReadAuditInput = {
   after?: Prisma.InputJsonValue | null;
 };
 
-export async function auditRead(user: Pick<SessionUser, "id">, r: ReadAuditInput): Promise<void> {
+/**
+ * `whenCaseIn` (issue 14): a condition on the case row `c` (a scope's SQL twin, lib/auth/scope.ts)
+ * — the row is written only if the case r.caseId meets it. So the write can go in the same round as
+ * the page's scoped read instead of after it, and still records only a view the scope let in.
+ */
+export async function auditRead(user: Pick<SessionUser, "id">, r: ReadAuditInput, opts: { whenCaseIn?: Prisma.Sql } = {}): Promise<void> {
   try {
+    const inScope = opts.whenCaseIn
+      ? Prisma.sql`EXISTS (SELECT 1 FROM "Case" c WHERE c."id" = ${r.caseId ?? null} AND ${opts.whenCaseIn})`
+      : Prisma.sql`TRUE`;
     const after = r.after === undefined || r.after === null ? null : JSON.stringify(redactPersonal(r.after));
     const merged = MERGED.has(r.action);
     await db().$executeRaw`
       INSERT INTO "AuditEvent" ("id", "actorId", "action", "entityType", "entityId", "caseId", "after")
       SELECT gen_random_uuid()::text, ${user.id}, ${r.action}, ${r.entityType}, ${r.entityId}, ${r.caseId ?? null}, ${after}::jsonb
-      WHERE NOT ${merged}::boolean OR NOT EXISTS (
+      WHERE ${inScope} AND (NOT ${merged}::boolean OR NOT EXISTS (
         SELECT 1 FROM "AuditEvent"
         WHERE "actorId" = ${user.id} AND "action" = ${r.action} AND "entityType" = ${r.entityType} AND "entityId" = ${r.entityId}
           AND "at" > now() - make_interval(mins => ${READ_AUDIT_WINDOW_MINUTES}::int)
-      )`;
+      ))`;
   } catch (e) {
     console.error(`[audit] could not record ${r.action} of ${r.entityType} ${r.entityId}: ${e instanceof Error ? e.message : String(e)}`);
   }

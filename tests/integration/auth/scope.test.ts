@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/platform/db";
-import { caseScope, caseScopeSql } from "@/lib/auth/scope";
+import { caseScope, caseScopeSql, localAuthorityScope, localAuthorityScopeSql } from "@/lib/auth/scope";
 import { Prisma } from "@/lib/platform/db";
 import { authorize, can } from "@/lib/auth/policy";
 import { getCaseDetail } from "@/lib/cases/details/get-case-detail";
@@ -68,11 +68,45 @@ describe("the authorization scope", () => {
     expect(await inSql(youngPerson)).toEqual([yp.id]);
   });
 
+  it("selects the same local authorities in SQL (localAuthorityScopeSql, for the case list's filter) as localAuthorityScope, for every role (issue 14)", async () => {
+    const [la1, la2, la3] = [await makeLa(), await makeLa(), await makeLa()];
+    const parent = await makeUser("PARENT");
+    const youngPerson = await makeUser("PARENT");
+    await makeCase(la1.id, { familyUserId: parent.id });
+    await makeCase(la2.id);
+    // A young person's case on LA 3: the young person's; the parent's only once consent is recorded.
+    const yp = await makeCase(la3.id);
+    await db().case.update({ where: { id: yp.id }, data: { familyParty: "YOUNG_PERSON" } });
+    await db().party.createMany({ data: [{ caseId: yp.id, kind: "YOUNG_PERSON", name: "Young person", userId: youngPerson.id }, { caseId: yp.id, kind: "PARENT", name: "Parent", userId: parent.id }] });
+    const ids = [la1.id, la2.id, la3.id];
+    const inPrisma = async (user: SessionUser) => (await db().localAuthority.findMany({ where: { AND: [localAuthorityScope(user), { id: { in: ids } }] }, select: { id: true } })).map((r) => r.id).sort();
+    const inSql = async (user: SessionUser) =>
+      (await db().$queryRaw<{ id: string }[]>(Prisma.sql`SELECT la."id" FROM "LocalAuthority" la WHERE la."id" IN (${Prisma.join(ids)}) AND ${localAuthorityScopeSql(user)}`)).map((r) => r.id).sort();
+    const users = [
+      await makeUser("CASEWORKER"),
+      await makeUser("ADMIN"),
+      await makeUser("MEDIATOR"),
+      await makeUser("LA_OFFICER", { localAuthorityId: la2.id }),
+      await makeUser("LA_OFFICER"),
+      parent,
+      youngPerson,
+      await makeUser("PARENT"),
+    ];
+    for (const user of users) expect(await inSql(user), `${user.role} ${user.email}`).toEqual(await inPrisma(user));
+    expect(await inSql(parent)).toEqual([la1.id]);
+    expect(await inSql(youngPerson)).toEqual([la3.id]);
+    await db().case.update({ where: { id: yp.id }, data: { parentAccessConsentAt: new Date() } });
+    expect(await inSql(parent)).toEqual([la1.id, la3.id].sort());
+    expect(await inPrisma(parent)).toEqual([la1.id, la3.id].sort());
+  });
+
   it("turns a case outside the scope into 'not found', not 'forbidden'", async () => {
     const [la1, la2] = [await makeLa(), await makeLa()];
     const other = await makeCase(la2.id);
     const officer = await makeUser("LA_OFFICER", { localAuthorityId: la1.id });
     await expect(getCaseDetail(officer, other.id)).rejects.toBeInstanceOf(NotFoundError);
+    // Issue 14: the read audit goes in the same round as the read, but only for a case in scope.
+    expect(await db().auditEvent.count({ where: { action: "case.viewed", entityId: other.id } })).toBe(0);
     const own = await makeCase(la1.id);
     expect((await getCaseDetail(officer, own.id)).reference).toBe(own.reference);
   });

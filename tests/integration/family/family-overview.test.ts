@@ -214,6 +214,12 @@ describe("scope and confidentiality (R-80)", () => {
     ]) {
       expect(await refusal(p())).toBeInstanceOf(NotFoundError);
     }
+    // The read audit (issue 13) is written in the same round as the read (issue 14), but only for a
+    // view the scope let in: the refused views recorded nothing; the family's own view one row.
+    const viewed = () => db().auditEvent.findMany({ where: { action: "case.viewed", entityId: c.id }, select: { actorId: true } });
+    expect(await viewed()).toEqual([]);
+    await overview(c.id);
+    expect(await viewed()).toEqual([{ actorId: parent.id }]);
   });
 
   it("holds none of the staff-only text planted in the case", async () => {

@@ -101,7 +101,7 @@ async function makeWorld(cases: number, events: number): Promise<World> {
 }
 
 /** Each page's data load, as the page makes it. */
-const PAGES: Record<string, (w: World) => Promise<unknown>> = {
+const PAGES = {
   "caseworker's case list (default)": (w) => Promise.all([listCases(w.caseworker, {}), listFilterOptions(w.caseworker)]),
   "caseworker's case list (filtered by LA and mediator)": (w) => Promise.all([listCases(w.caseworker, { la: w.la, mediator: w.mediator.id, status: "ALL" }), listFilterOptions(w.caseworker)]),
   "caseworker's case list (searched by name)": (w) => Promise.all([listCases(w.caseworker, { q: w.token, status: "ALL" }), listFilterOptions(w.caseworker)]),
@@ -112,7 +112,7 @@ const PAGES: Record<string, (w: World) => Promise<unknown>> = {
   "case page (LA officer)": (w) => casePage(w.officer, w.shownCase),
   "family's page": (w) => Promise.all([getFamilyCaseNav(w.parent, w.shownCase), getFamilyOverview(w.parent, w.shownCase)]),
   "reports page": (w) => getReport(w.admin, { la: w.la }),
-};
+} satisfies Record<string, (w: World) => Promise<unknown>>;
 
 /** app/cases/[id]/page.tsx. */
 function casePage(user: SessionUser, id: string) {
@@ -123,8 +123,23 @@ function casePage(user: SessionUser, id: string) {
   ]);
 }
 
-/** The most statements any of these pages may send (the reports page: one grouped count per table). */
-const MAX_STATEMENTS = 16;
+/**
+ * The most statements each page may send (decision 0033): the family's page is its layout's one
+ * hand-written statement, the overview's one and the read audit's INSERT; the reports page one
+ * grouped count per table. Lowered as each page is written in fewer statements.
+ */
+const MAX_STATEMENTS: Record<keyof typeof PAGES, number> = {
+  "caseworker's case list (default)": 2,
+  "caseworker's case list (filtered by LA and mediator)": 2,
+  "caseworker's case list (searched by name)": 2,
+  "LA officer's dashboard": 2,
+  "mediator's home": 2,
+  "case page (caseworker)": 7,
+  "case page (mediator)": 6,
+  "case page (LA officer)": 8,
+  "family's page": 3,
+  "reports page": 9,
+};
 
 let small: World;
 let large: World;
@@ -141,13 +156,13 @@ async function statements(page: (w: World) => Promise<unknown>, w: World): Promi
 }
 
 describe("the number of SQL statements per page does not grow with the number of cases or events (no N+1)", () => {
-  for (const [name, page] of Object.entries(PAGES)) {
+  for (const [name, page] of Object.entries(PAGES) as [keyof typeof PAGES, (w: World) => Promise<unknown>][]) {
     it(name, async () => {
       const few = await statements(page, small);
       const many = await statements(page, large);
       expect(few.length).toBeGreaterThan(0);
       expect(many.length, `with 60 cases / 200 events:\n${many.join("\n")}\n\nwith 3 cases / 5 events:\n${few.join("\n")}`).toBe(few.length);
-      expect(many.length).toBeLessThanOrEqual(MAX_STATEMENTS);
+      expect(many.length, many.join("\n")).toBeLessThanOrEqual(MAX_STATEMENTS[name]);
     });
   }
 
