@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { ErrorSummary } from "@/components/ErrorSummary";
 import { TextField } from "@/components/fields";
 import { IDLE_STATE } from "@/components/action-state";
-import { BODY_WORDS, type BodyKind } from "@/lib/admin/reference/body-schema";
+import { BODY_WORDS, type BodyKind } from "@/lib/admin/reference/body-words";
 import { addReferenceBodyAction, updateReferenceBodyAction } from "./actions";
 
 /** A local authority's or an ICB's details: add one, or change one (`id`). A plain post: works without JavaScript. */
