@@ -7,7 +7,7 @@
  */
 import type { AttendanceCapacity as DbCapacity, ChildViewsMethod as DbChildViewsMethod, ExpensesPayer as DbPayer, ExpensesStatus as DbExpensesStatus } from "@/lib/platform/db/generated/enums";
 import { AGREEMENTS, type Exactly } from "@/lib/cases/lifecycle/vocabulary";
-import { AGREEMENT_LABELS } from "@/lib/cases/lifecycle/transitions";
+import { AGREEMENT_LABELS } from "@/lib/cases/lifecycle/agreement-labels";
 import { toAnswerList } from "@/lib/cases/about/rules";
 import type { PartyKindValue } from "@/lib/cases/options";
 
