@@ -8,7 +8,7 @@ import { ErrorSummary } from "@/components/ErrorSummary";
 import { Checkboxes, DateInput, Radios, SelectField, TextArea, TextField } from "@/components/fields";
 import { IDLE_STATE } from "@/components/action-state";
 import { FAMILY_PARTY_LABELS } from "@/lib/cases/options";
-import { HONEYPOT_FIELD, NOT_SURE, PLAN_NOT_SURE } from "@/lib/cases/intake/self-referral-schema";
+import { HONEYPOT_FIELD, NOT_SURE, PLAN_NOT_SURE } from "@/lib/cases/intake/self-referral-answers";
 import { DECISION_FAMILY_OPTIONS, toAnswerList } from "@/lib/cases/about/rules";
 import type { ActionState } from "../_server/action";
 import { selfReferralAction } from "./actions";

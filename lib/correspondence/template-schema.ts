@@ -1,30 +1,13 @@
 /**
  * Issue 13 (decision 0030): a correspondence template as the admin edits it, and what may be sent
- * how. Client-safe (the edit form uses the labels and limits).
+ * how. The kinds, labels and limits are in ./template-kinds (client-safe, no
+ * zod), re-exported here.
  */
 import { z } from "zod";
-import type { CorrespondenceKind } from "@/lib/platform/db/generated/enums";
 import { placeholderProblems } from "./placeholders";
+import { CORRESPONDENCE_KINDS, TEMPLATE_LIMITS } from "./template-kinds";
 
-export const CORRESPONDENCE_KINDS = ["EMAIL", "LETTER", "BOTH"] as const satisfies readonly CorrespondenceKind[];
-
-export const CORRESPONDENCE_KIND_LABELS: Record<CorrespondenceKind, string> = {
-  EMAIL: "Email only",
-  LETTER: "Letter only",
-  BOTH: "Email or letter",
-};
-
-/** How one piece of correspondence goes: emailed through the outbox, or a PDF letter to post. */
-export const CHANNELS = ["EMAIL", "LETTER"] as const;
-export type Channel = (typeof CHANNELS)[number];
-
-export function kindAllows(kind: CorrespondenceKind, channel: Channel): boolean {
-  return kind === "BOTH" || kind === channel;
-}
-
-export const TEMPLATE_LIMITS = { name: 120, subject: 200, body: 10_000 } as const;
-
-export const TEMPLATE_FIELD_ORDER = ["name", "kind", "subject", "body", "active"] as const;
+export * from "./template-kinds";
 
 /** The text of a field whose placeholders are not all on the list (R-80: no field for private text). */
 function placeholdersOk(label: string) {

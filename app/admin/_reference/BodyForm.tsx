@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { ErrorSummary } from "@/components/ErrorSummary";
 import { TextField } from "@/components/fields";
 import { IDLE_STATE } from "@/components/action-state";
-import { BODY_WORDS, type BodyKind } from "@/lib/admin/reference/body-schema";
+import { BODY_WORDS, type BodyKind } from "@/lib/admin/reference/body-words";
 import { addReferenceBodyAction, updateReferenceBodyAction } from "./actions";
 import { SubmissionKeyField } from "@/components/SubmissionKeyField";
 

@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { ErrorSummary } from "@/components/ErrorSummary";
 import { WarningText } from "@/components/WarningText";
 import { IDLE_STATE } from "@/components/action-state";
-import { BODY_WORDS, type BodyKind } from "@/lib/admin/reference/body-schema";
+import { BODY_WORDS, type BodyKind } from "@/lib/admin/reference/body-words";
 import { changeReferenceBodyStatusAction } from "./actions";
 
 /**

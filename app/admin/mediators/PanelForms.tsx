@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { ErrorSummary } from "@/components/ErrorSummary";
 import { Checkboxes, DateInput, SelectField, TextArea, TextField } from "@/components/fields";
 import { IDLE_STATE } from "@/components/action-state";
-import { MAX_CONFLICT_REASON } from "@/lib/admin/reference/mediator-panel-schema";
+import { MAX_CONFLICT_REASON } from "@/lib/admin/reference/mediator-panel-limits";
 import { ACCREDITATION_WARNING_DAYS } from "@/lib/admin/reference/accreditation";
 import { addMediatorConflictAction, removeMediatorConflictAction, updateMediatorPanelAction } from "./actions";
 import { SubmissionKeyField } from "@/components/SubmissionKeyField";

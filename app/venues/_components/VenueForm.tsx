@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { ErrorSummary } from "@/components/ErrorSummary";
 import { Checkboxes, SelectField, TextArea, TextField } from "@/components/fields";
 import { IDLE_STATE } from "@/components/action-state";
-import { ACCESS_FEATURES, ACCESS_LABELS, MAX_VENUE_NOTES } from "@/lib/meetings/venues/venue-schema";
+import { ACCESS_FEATURES, ACCESS_LABELS, MAX_VENUE_NOTES } from "@/lib/meetings/venues/venue-access";
 import { addVenueAction, updateVenueAction } from "../actions";
 import { SubmissionKeyField } from "@/components/SubmissionKeyField";
 

@@ -1,16 +1,14 @@
 /**
  * Issue 13 (decision 0029): one definition of a mediator's panel details (accreditation, its
  * expiry, cases a month, the local authorities they cover) and of a conflict of interest (R-13:
- * a local authority, or a party by name or email, with the reason). Client-safe.
+ * a local authority, or a party by name or email, with the reason). The limits are in
+ * ./mediator-panel-limits (client-safe, no zod), re-exported here.
  */
 import { z } from "zod";
 import { LIMITS, optionalDate, optionalEmail, optionalText, requiredText, tooLong } from "@/lib/cases/fields";
+import { MAX_ACCREDITATION_BODY, MAX_ACCREDITATION_NUMBER, MAX_CONFLICT_PARTY, MAX_CONFLICT_REASON, MAX_MONTHLY_CAPACITY } from "./mediator-panel-limits";
 
-export const MAX_ACCREDITATION_BODY = 120;
-export const MAX_ACCREDITATION_NUMBER = 60;
-export const MAX_MONTHLY_CAPACITY = 200;
-export const MAX_CONFLICT_REASON = 500;
-export const MAX_CONFLICT_PARTY = 200;
+export * from "./mediator-panel-limits";
 
 const CAPACITY_MESSAGE = `Enter the number of cases a month as a whole number from 1 to ${MAX_MONTHLY_CAPACITY}, like 6, or leave it empty`;
 

@@ -2,20 +2,17 @@
  * The "what the disagreement is about" form (/cases/[id]/about): the decisions disputed (R-02),
  * whether the child has an EHC plan, the issues by category (R-03) and the ICB of a health case
  * (R-21). The form posts flat fields (issues.N.id / category / description / remove); `aboutFromForm`
- * turns them into the command's input. Client-safe.
+ * turns them into the command's input. The plan answers the form offers are in ./plan-answers
+ * (client-safe, no zod), re-exported here.
  */
 import { z } from "zod";
 import { ISSUE_CATEGORY_VALUES } from "../options";
 import { LIMITS, choice, optionalText, tooLong } from "../fields";
 import { MAX_ISSUES } from "../intake/referral-schema";
 import { toAnswerList } from "./rules";
+import { PLAN_ANSWERS } from "./plan-answers";
 
-export const PLAN_ANSWERS = ["yes", "no", "not-known"] as const;
-export const PLAN_OPTIONS = [
-  { value: "yes", label: "Yes" },
-  { value: "no", label: "No" },
-  { value: "not-known", label: "Not known" },
-];
+export * from "./plan-answers";
 
 export type AboutIssueInput = { id: string; category: string; description: string; remove: boolean };
 export type AboutInput = { disputedDecisions: string[]; hasEhcPlan: string; healthBodyId: string; issues: AboutIssueInput[] };

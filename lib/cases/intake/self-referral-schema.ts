@@ -1,11 +1,12 @@
 /**
  * The public self-referral form (/refer): a parent or a young person asks for mediation without
- * signing in. Field rules come from ../fields. Client-safe (the form and the server share it).
+ * signing in. Field rules come from ../fields. The "not sure" answers and the
+ * honeypot's name are in ./self-referral-answers (client-safe, no zod), re-exported here.
  */
 import { z } from "zod";
 import { todayInLondon } from "@/lib/deadlines/calendar";
 import { FAMILY_PARTY_VALUES, ISSUE_CATEGORY_VALUES, type DisputedDecisionValue, type FamilyPartyValue, type IssueCategoryValue } from "../options";
-import { DECISION_NOT_KNOWN, cleanDecisionAnswers, decisionAnswersProblem, issuesProblem, toAnswerList } from "../about/rules";
+import { cleanDecisionAnswers, decisionAnswersProblem, issuesProblem, toAnswerList } from "../about/rules";
 import {
   EMAIL_FORMAT_MESSAGE,
   LIMITS,
@@ -21,19 +22,13 @@ import {
   trimmed as str,
   typedDateOrNull as validDate,
 } from "../fields";
+import { PLAN_NOT_SURE } from "./self-referral-answers";
 
-export { HONEYPOT_FIELD } from "@/lib/platform/security/honeypot";
+export * from "./self-referral-answers";
 
 function issue(ctx: z.RefinementCtx, path: (string | number)[], message: string) {
   ctx.addIssue({ code: "custom", path, message });
 }
-
-
-/** "I'm not sure" on the self-referral form: stored as "decision not known yet" (a caseworker asks). */
-export const NOT_SURE = DECISION_NOT_KNOWN;
-
-/** "Not sure" about the EHC plan. */
-export const PLAN_NOT_SURE = "not-sure";
 
 /** The self-referral's fields in the order the form shows them (for the error summary). */
 export const SELF_REFERRAL_FIELD_ORDER = [

@@ -23,6 +23,7 @@
  */
 import type { AuditAction } from "@/lib/platform/audit";
 import { AGREEMENTS, CASE_STATUSES, MEDIATION_CLOCKS, OPEN_STATUSES, PRE_MEETING, type Agreement, type CaseDateName, type CaseKind, type CaseStatus, type DeadlineName, type Role } from "./vocabulary";
+import { AGREEMENT_LABELS } from "./agreement-labels";
 
 export type InputType = "date" | "text" | "id" | "partyId" | "boolean" | "choice";
 
@@ -233,12 +234,7 @@ const CERTIFICATE_DEADLINES: readonly DeadlineName[] = ["CERTIFICATE_ADVICE_ONLY
 export const ISSUE_CERTIFICATE_NOT_DUE =
   "No certificate of this kind is due on this case: the family did not ask for one when it withdrew (R-12), or the certificate due is the “could not be arranged” one (R-23).";
 
-/** R-40, R-72: what the meeting reached (the commissioners' agreement rate: full / partial / none). */
-export const AGREEMENT_LABELS: Record<Agreement, string> = {
-  FULL: "Full agreement",
-  PARTIAL: "Partial agreement",
-  NONE: "No agreement",
-};
+export { AGREEMENT_LABELS } from "./agreement-labels";
 /** The agreements that leave agreed actions to monitor (R-40..R-42, R-72). */
 export const AGREEMENTS_WITH_ACTIONS: readonly Agreement[] = ["FULL", "PARTIAL"];
 const mediatorInput = (label: string, validator: string): InputSpec => ({ name: "mediatorId", type: "id", label, validator, column: "allocatedMediatorId" });

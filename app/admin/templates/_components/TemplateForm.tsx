@@ -4,7 +4,7 @@ import { ErrorSummary } from "@/components/ErrorSummary";
 import { Radios, TextArea, TextField } from "@/components/fields";
 import { Checkbox } from "@/components/Checkbox";
 import { IDLE_STATE } from "@/components/action-state";
-import { CORRESPONDENCE_KIND_LABELS, CORRESPONDENCE_KINDS, TEMPLATE_LIMITS } from "@/lib/correspondence/template-schema";
+import { CORRESPONDENCE_KIND_LABELS, CORRESPONDENCE_KINDS, TEMPLATE_LIMITS } from "@/lib/correspondence/template-kinds";
 import type { TemplatePreview } from "@/lib/correspondence/preview-template";
 import { FilledText } from "../../../cases/[id]/correspondence/_components/FilledText";
 import { saveTemplateAction } from "../actions";

@@ -6,7 +6,7 @@ import { Checkbox } from "@/components/Checkbox";
 import { IDLE_STATE } from "@/components/action-state";
 import { ISSUE_CATEGORY_OPTIONS } from "@/lib/cases/options";
 import { DECISION_NOT_KNOWN, DECISION_OPTIONS, toAnswerList } from "@/lib/cases/about/rules";
-import { PLAN_OPTIONS } from "@/lib/cases/about/about-schema";
+import { PLAN_OPTIONS } from "@/lib/cases/about/plan-answers";
 import { updateAboutAction } from "../actions";
 
 type Issue = { id: string; category: string; description: string; remove: boolean };

@@ -23,7 +23,7 @@ import {
   meetingRecordFromForm,
   recordSummary,
   type CapacityValue,
-} from "@/lib/meetings/record/meeting-record-schema";
+} from "@/lib/meetings/record/meeting-record-form";
 import { recordMeetingAction } from "../meeting/record/actions";
 import { RecordSummaryList } from "./RecordSummaryList";
 
