@@ -19,7 +19,7 @@ import { createHash } from "node:crypto";
 import pg from "pg";
 import { hashPassword } from "@/lib/auth/passwords";
 import { addCalendarDays, daysBetween, todayInLondon } from "@/lib/deadlines";
-import type { CaseStatus } from "@/lib/cases/lifecycle/vocabulary";
+import { CASE_STATUSES, type CaseStatus } from "@/lib/cases/lifecycle/vocabulary";
 import {
   caseHistory,
   childFor,
@@ -81,21 +81,7 @@ export const LONG_TIMELINE_EVENTS = 200;
 export const LONG_TIMELINE_REFERENCE = `${SCALE_REFERENCE_PREFIX}000001`;
 /** Cases forced to each status (after the first), so that even a small run has every stage. */
 const FORCED_PER_STATUS = 2;
-const FORCED_STATUSES: CaseStatus[] = [
-  "REFERRED",
-  "CONTACTING_PARTIES",
-  "AWAITING_CONSENT",
-  "ALLOCATED",
-  "PREPARING",
-  "MEETING_SCHEDULED",
-  "MEETING_HELD",
-  "CERTIFICATE_ISSUED",
-  "MONITORING",
-  "CLOSED",
-  "ADVICE_ONLY",
-  "WITHDRAWN",
-  "NOT_PROCEEDING",
-];
+const FORCED_STATUSES: readonly CaseStatus[] = CASE_STATUSES;
 
 export class RealDataError extends Error {
   constructor(count: number) {
