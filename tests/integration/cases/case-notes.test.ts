@@ -38,7 +38,7 @@ beforeAll(async () => {
 
 async function caseWithParties() {
   const c = await makeCase({ status: "PREPARING", mediatorId: mediator.id, familyUserId: parentUser.id });
-  const parties = await db().party.findMany({ where: { caseId: c.id }, orderBy: { createdAt: "asc" }, select: { id: true } });
+  const parties = await db().party.findMany({ where: { caseId: c.id, kind: "PARENT" }, select: { id: true } });
   return { ...c, familyPartyId: parties[0]!.id };
 }
 

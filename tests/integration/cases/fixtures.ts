@@ -70,6 +70,8 @@ export type CaseOpts = {
 const dateOrNull = (iso: string | undefined) => (iso ? dbDateFromIso(iso) : null);
 
 export async function makeCase(o: CaseOpts = {}) {
+  // Parties created together share a timestamp; one millisecond apart they list in the order given (family first).
+  const createdAt = new Date();
   const c = await db().case.create({
     data: {
       reference: `SM-CMD-${uid()}`,
@@ -94,7 +96,7 @@ export async function makeCase(o: CaseOpts = {}) {
             { kind: "PARENT", name: "Jane Family", email: o.familyEmail ?? `jane-${uid()}@family.example`, consent: o.consent ?? "PENDING", consentOn: o.consentOn, userId: o.familyUserId ?? null },
             { kind: "LA", name: "Officer Rep", organisation: la.name, email: `rep-${uid()}@la.example` },
           ]
-        ).map((p) => ({ ...p, consentOn: dateOrNull(p.consentOn) })),
+        ).map((p, i) => ({ ...p, consentOn: dateOrNull(p.consentOn), createdAt: new Date(createdAt.getTime() + i) })),
       },
     },
     select: { id: true, reference: true },
