@@ -103,6 +103,8 @@ export const ROUTE_MATRIX: RouteRow[] = [
   { route: "/api/health", expect: everyone(ok("ok")) },
   // Issue 14 (decision 0032): the benchmark's empty-route floor: nothing read, nothing said, for anyone.
   { route: "/api/empty", expect: everyone(status(204)) },
+  // Issue 14 (decision 0040): the benchmark's empty-page floor: a heading, nothing read, for anyone.
+  { route: "/empty", expect: everyone(ok("Empty page")) },
   { route: "/api/auth/[...nextauth]", label: "next-auth's session endpoint", params: () => ({ nextauth: "session" }), expect: everyone(ok("{")) },
   // A POST only: a link (GET) cannot sign anyone out.
   { route: "/sign-out", expect: everyone(status(405)) },
