@@ -80,6 +80,35 @@ test("every family page is served with no JavaScript, signed in, including its 4
   expectNoJavaScript("a refused post", postHtml);
 });
 
+test("the family's pages keep the chain: the read is audited, another site's post is refused, signed out means signing in", async () => {
+  const family = await client("family");
+  // The overview's read goes into the audit trail, as it did on the App Router (issue 13): one row
+  // for this family user and case (reads within READ_AUDIT_WINDOW_MINUTES are one).
+  expect((await family.get(`/my-case/${f.caseId}`)).status()).toBe(200);
+  const reads = await sql<{ n: string }>(`SELECT count(*) AS n FROM "AuditEvent" WHERE "actorId" = $1 AND action = 'case.viewed' AND "caseId" = $2`, [f.users.family.id, f.caseId]);
+  expect(Number(reads[0]!.n)).toBe(1);
+
+  // A form posted from another site: refused before it is read (the rule Next applies to server actions), nothing written.
+  const before = Number((await sql<{ n: string }>(`SELECT count(*) AS n FROM "AuditEvent"`, []))[0]!.n);
+  const forged = await family.post(`/my-case/${f.caseId}/views`, {
+    maxRedirects: 0,
+    headers: { origin: "https://evil.example" },
+    multipart: { form: "send", caseId: f.caseId, views: "Sent from another site" },
+  });
+  expect(forged.status()).toBe(403);
+  expect(await forged.text()).toContain("This form could not be sent");
+  expect(Number((await sql<{ n: string }>(`SELECT count(*) AS n FROM "AuditEvent"`, []))[0]!.n)).toBe(before);
+  expect(await sql(`SELECT 1 FROM "FamilySubmission" WHERE views = 'Sent from another site'`, [])).toHaveLength(0);
+
+  // Signed out: the sign-in page, coming back to the page after signing in.
+  const anonymous = await request.newContext({ baseURL: `http://localhost:${e2eRun().port}` });
+  clients.push(anonymous);
+  const out = await anonymous.get(`/my-case/${f.caseId}/views`, { maxRedirects: 0 });
+  expect(out.status()).toBeGreaterThanOrEqual(300);
+  expect(out.status()).toBeLessThan(400);
+  expect(out.headers()["location"]).toBe(`/sign-in?next=${encodeURIComponent(`/my-case/${f.caseId}/views`)}`);
+});
+
 test("a staff page still loads Next's runtime (the check above is not vacuous)", async () => {
   const res = await (await client("family")).get("/deadline-calculator");
   expect(res.status()).toBe(200);
