@@ -8,8 +8,8 @@ const config = [
     ignores: [".next/**", "node_modules/**", ".data/**", "lib/platform/db/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
   },
   {
-    // One authorization choke point: pages, routes, actions and components never import Prisma.
-    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
+    // One authorization choke point: pages (both routers), routes, actions and components never import Prisma.
+    files: ["app/**/*.{ts,tsx}", "pages/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
     rules: {
       "no-restricted-imports": [
         "error",

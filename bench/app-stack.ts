@@ -15,7 +15,7 @@ import { spawnWorker, stopWorker } from "../scripts/worker-process";
 import { prepareJobs } from "../lib/platform/jobs/prepare";
 
 /** Sources whose change makes the build stale (newer than .next/BUILD_ID). */
-const BUILD_INPUTS = ["app", "components", "lib", "proxy.ts", "instrumentation.ts", "next.config.js", "package-lock.json", "tsconfig.json", "postcss.config.mjs"];
+const BUILD_INPUTS = ["app", "pages", "components", "lib", "scripts/turbopack", "proxy.ts", "instrumentation.ts", "next.config.js", "package-lock.json", "tsconfig.json", "postcss.config.mjs"];
 /** How long `next start` may take to answer /api/health. */
 const APP_START_TIMEOUT_MS = 120_000;
 

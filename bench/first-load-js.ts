@@ -11,6 +11,11 @@
  *    layouts, the page) and `clientModules[].chunks` (the chunks of the client components it uses).
  * Each file is gzipped (level 9, as Next's own report did) and summed. For a page over budget the
  * largest chunks are listed with the client modules that live in them.
+ *
+ * Pages under pages/ (the family's pages, decision 0038) are counted from `build-manifest.json`
+ * → `pages`: the `/_app` chunks and the page's own, with Next's runtime (`rootMainFiles`, which
+ * the Pages Router loads too) — unless the page sets `unstable_runtimeJS: false`, when Next writes
+ * no script into its HTML at all: 0 kB. tests/e2e/family-no-javascript.spec.ts checks that HTML.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
@@ -20,7 +25,7 @@ import type { BenchSuite, Comparison } from "./harness";
 import { formatKb, JS_BUDGETS, jsBudget, routeGroup, type RouteGroup } from "./stats";
 import { writeResultsSection } from "./results";
 
-export type BuildManifest = { rootMainFiles?: string[]; polyfillFiles?: string[] };
+export type BuildManifest = { rootMainFiles?: string[]; polyfillFiles?: string[]; pages?: Record<string, string[]> };
 export type ClientReferenceManifest = {
   clientModules?: Record<string, { chunks?: string[]; async?: boolean }>;
   entryJSFiles?: Record<string, string[]>;
@@ -71,6 +76,43 @@ export function listPageRoutes(appDir: string): { route: string; folder: string[
   return out.sort((a, b) => a.route.localeCompare(b.route));
 }
 
+/** A Pages Router file (relative to pages/) as its route: `index` is its folder; null for Next's own (`_app`, `_document`, `_error`, api). */
+export function pagesRouteOfFile(relative: string): string | null {
+  const segments = relative.replace(/\.(tsx|ts|jsx|js)$/, "").split(/[\\/]/);
+  if (segments[0] === "api" || segments.some((x) => x.startsWith("_"))) return null;
+  if (segments.at(-1) === "index") segments.pop();
+  return segments.length === 0 ? "/" : `/${segments.join("/")}`;
+}
+
+/** Every page under `pagesDir` (none when there is no such folder), as routes, sorted, with their files. */
+export function listPagesRouterPages(pagesDir: string): { route: string; file: string }[] {
+  const out: { route: string; file: string }[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (/\.(tsx|ts|jsx|js)$/.test(name)) {
+        const route = pagesRouteOfFile(path.relative(pagesDir, full));
+        if (route !== null && !["/404", "/500"].includes(route)) out.push({ route, file: full });
+      }
+    }
+  };
+  if (existsSync(pagesDir)) walk(pagesDir);
+  return out.sort((a, b) => a.route.localeCompare(b.route));
+}
+
+/** True when a Pages Router page's source turns Next's runtime off (`config = { …, unstable_runtimeJS: false }`). */
+export function disablesRuntimeJs(source: string): boolean {
+  return /export\s+const\s+config\s*=\s*\{[^}]*\bunstable_runtimeJS\s*:\s*false\b/.test(source);
+}
+
+/** The JavaScript a Pages Router page loads on its first visit: Next's runtime, `/_app`'s chunks and its own. */
+export function pagesRouterFiles(build: BuildManifest, route: string): string[] {
+  const files = new Set<string>();
+  for (const f of [...(build.rootMainFiles ?? []), ...(build.pages?.["/_app"] ?? []), ...(build.pages?.[route] ?? [])]) files.add(normaliseChunk(f));
+  return [...files].filter((f) => f.endsWith(".js")).sort();
+}
+
 /** Reads a `*_client-reference-manifest.js` (a script assigning globalThis.__RSC_MANIFEST[entry]). */
 export function readClientReferenceManifest(file: string): ClientReferenceManifest {
   const sandbox: { globalThis?: unknown; __RSC_MANIFEST?: Record<string, ClientReferenceManifest> } = {};
@@ -107,6 +149,19 @@ export function measureFirstLoadJs(projectDir = process.cwd()): { routes: RouteJ
     const bytes = files.reduce((sum, f) => sum + gz(f), 0);
     return { route, group, files, bytes, budget, pass: bytes <= budget };
   });
+  for (const { route, file } of listPagesRouterPages(path.join(projectDir, "pages"))) {
+    const group = routeGroup(route);
+    const budget = jsBudget(group);
+    if (!build.pages?.[route]) {
+      routes.push({ route, group, files: [], bytes: 0, budget, pass: false, note: "not in the build manifest (stale build?)" });
+      continue;
+    }
+    const noRuntime = disablesRuntimeJs(readFileSync(file, "utf8"));
+    const files = noRuntime ? [] : pagesRouterFiles(build, route);
+    const bytes = files.reduce((sum, f) => sum + gz(f), 0);
+    routes.push({ route, group, files, bytes, budget, pass: bytes <= budget, ...(noRuntime ? { note: "Pages Router, no JavaScript: decision 0038" } : {}) });
+  }
+  routes.sort((a, b) => a.route.localeCompare(b.route));
   return { routes, sizes, manifests };
 }
 
@@ -153,7 +208,7 @@ export function explainOverBudget(over: RouteJs[], build: BuildManifest, manifes
 
 function table(routes: RouteJs[]): string[] {
   const lines = ["| page | first-load JS (gzip) | budget | files | verdict |", "|---|---:|---:|---:|---|"];
-  for (const r of routes) lines.push(`| \`${r.route}\` | ${r.note ? "—" : formatKb(r.bytes)} | ${formatKb(r.budget)} | ${r.files.length} | ${r.pass ? "PASS" : "BELOW"}${r.note ? ` (${r.note})` : ""} |`);
+  for (const r of routes) lines.push(`| \`${r.route}\` | ${r.note && !r.pass ? "—" : formatKb(r.bytes)} | ${formatKb(r.budget)} | ${r.files.length} | ${r.pass ? "PASS" : "BELOW"}${r.note ? ` (${r.note})` : ""} |`);
   return lines;
 }
 
@@ -171,8 +226,8 @@ export function firstLoadJsSection(projectDir = process.cwd()): { markdown: stri
   ];
   const over = routes.filter((r) => !r.pass);
   const md = [
-    `Build \`${readFileSync(path.join(dist, "BUILD_ID"), "utf8").trim()}\`. Every page under app/ (${routes.length}), from the build's manifests (bench/first-load-js.ts):`,
-    `the runtime every page loads (\`rootMainFiles\`, ${formatKb(runtime)} gzip) plus the route's client chunks (\`entryJSFiles\` and \`clientModules\` of its client reference manifest), each gzipped at level 9. Polyfills (\`nomodule\`) are not counted.`,
+    `Build \`${readFileSync(path.join(dist, "BUILD_ID"), "utf8").trim()}\`. Every page under app/ and pages/ (${routes.length}), from the build's manifests (bench/first-load-js.ts):`,
+    `the runtime every page loads (\`rootMainFiles\`, ${formatKb(runtime)} gzip) plus the route's client chunks (\`entryJSFiles\` and \`clientModules\` of its client reference manifest), each gzipped at level 9. Polyfills (\`nomodule\`) are not counted. A Pages Router page with \`unstable_runtimeJS: false\` loads none (decision 0038; its HTML is checked by tests/e2e/family-no-javascript.spec.ts).`,
     "",
     ...groups.flatMap(([g, title]) => {
       const rs = routes.filter((r) => r.group === g);

@@ -6,7 +6,8 @@ import { PageTitle } from "./PageTitle";
 export type FieldErrors = Record<string, string | undefined>;
 
 /**
- * GOV.UK-style error summary: focused when it appears, each error links to its field, and the page
+ * GOV.UK-style error summary: focused when it appears (with JavaScript by the effect below; without,
+ * by the autofocus attribute of a page rendered with it), each error links to its field, and the page
  * title starts with "Error: " while it shows. `title`: the page's title, when the page leaves it to
  * this summary (components/page-title.ts), so a form posted without JavaScript gets "Error: " in
  * the title it is sent; otherwise the title already shown is prefixed in the browser.
@@ -34,7 +35,8 @@ export function ErrorSummary({ errors, message, idPrefix = "", title }: { errors
   return (
     <>
       {pageTitle}
-      <div className="error-summary" id="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} ref={ref} data-testid="error-summary">
+      {/* autoFocus: the summary has the focus on a page rendered with it, JavaScript or not (the family's pages have none: decision 0038). */}
+      <div className="error-summary" id="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} ref={ref} data-testid="error-summary" autoFocus>
         <h2 id="error-summary-title">There is a problem</h2>
         <ul>
           {message && <li>{message}</li>}

@@ -1,6 +1,8 @@
 /**
  * THE SERVER-ACTION MATRIX (decision 0024): for every exported function of every "use server"
- * module under app/, the form each actor posts and what each actor gets.
+ * module under app/, and of every form-handler module of the family's Pages Router pages (a
+ * `_forms` folder under app/, decision 0038: their posts are the family's actions), the form each
+ * actor posts and what each actor gets.
  * tests/integration/authz/actions-matrix.test.ts finds the modules and their exports itself and
  * fails for an action with no row here (and for a row whose action no longer exists).
  *
@@ -173,22 +175,23 @@ export const ACTION_MATRIX: Record<string, ActionRow> = {
   },
   "app/cases/[id]/actions/actions.ts#markDoneAction": { form: (c) => ({ caseId: c.f.caseId, obligationId: c.f.obligationId, completedOn: "2024-06-03", note: "Plan issued" }), expect: signedIn({ ...only(["caseworker", "admin", "laOfficer"], ALLOWED) }) },
   "app/cases/[id]/actions/actions.ts#closeObligationAction": { form: (c) => ({ caseId: c.f.caseId, obligationId: c.f.obligationId, reason: "No longer needed" }), expect: signedIn({ ...only(["caseworker", "admin", "laOfficer"], ALLOWED) }) },
+  // The family's forms post to their own Pages Router pages (decision 0038): the same chain and rows.
   // Issue 12 (decision 0020): the family answers on their own invitation only — case A's young
   // person, whom the addAttendeeAction row above invited to the booked meeting; everyone else 404.
-  "app/my-case/[caseId]/meeting/actions.ts#answerMeetingAction": { form: (c) => ({ caseId: c.f.caseId, answer: "COMING" }), expect: signedIn({ family: DONE }) },
+  "app/my-case/_forms/meeting.ts#answerMeetingForm": { form: (c) => ({ caseId: c.f.caseId, answer: "COMING" }), expect: signedIn({ family: DONE }) },
   // R-01 (decision 0022): "No" while no consent is recorded writes nothing, so the parent stays without it.
   // Decision 0019: the young person (case A's signer) answers while signed in (a decline, so nothing
   // is sealed). ALLOWED: the staff rows above may have changed the text, which the command then
   // refuses by its own rule ("read it again"); signing itself: tests/integration/family.
-  "app/my-case/[caseId]/agreement/sign/actions.ts#signAsFamilyUserAction": {
+  "app/my-case/_forms/agreement.ts#signAgreementForm": {
     form: (c) => ({ caseId: c.f.caseId, agreementId: c.f.agreementId, contentSha256: c.f.agreementContentSha256, outcome: "DECLINED", reason: "Not yet" }),
     expect: signedIn({ family: ALLOWED }),
   },
-  "app/my-case/[caseId]/parent-access/actions.ts#changeParentAccessAction": { form: (c) => ({ caseId: c.f.caseId, canSee: "no", confirmed: "yes" }), expect: signedIn({ family: ALLOWED }) },
+  "app/my-case/_forms/parent-access.ts#changeParentAccessForm": { form: (c) => ({ caseId: c.f.caseId, canSee: "no", confirmed: "yes" }), expect: signedIn({ family: ALLOWED }) },
   // Issue 12 (decision 0021): the family's views — the family of the case only (a parent without the young person's consent: 404).
-  "app/my-case/[caseId]/views/actions.ts#sendViewsAction": { form: (c) => ({ caseId: c.f.caseId, views: "We would like a weekly check-in" }), expect: signedIn({ family: DONE }) },
-  "app/my-case/[caseId]/views/actions.ts#shareItemAction": { form: (c) => ({ caseId: c.f.caseId, kind: "views", id: c.f.familySubmissionId }), expect: signedIn({ family: DONE }) },
-  "app/my-case/[caseId]/views/actions.ts#removeUploadAction": { form: (c) => ({ caseId: c.f.caseId, uploadId: c.f.familyUploadId }), expect: signedIn({ family: DONE }) },
+  "app/my-case/_forms/views.ts#sendViewsForm": { form: (c) => ({ caseId: c.f.caseId, views: "We would like a weekly check-in" }), expect: signedIn({ family: DONE }) },
+  "app/my-case/_forms/views.ts#shareItemForm": { form: (c) => ({ caseId: c.f.caseId, kind: "views", id: c.f.familySubmissionId }), expect: signedIn({ family: DONE }) },
+  "app/my-case/_forms/views.ts#removeUploadForm": { form: (c) => ({ caseId: c.f.caseId, uploadId: c.f.familyUploadId }), expect: signedIn({ family: DONE }) },
   // R-24 (issue 12, decision 0023): the LA officer of the case's LA names their LA's attendee (an LA party); another LA's officer: 404.
   // Case A's meeting has been held, so the command itself then turns the change down (its own tests cover a booked meeting).
   "app/cases/[id]/la-attendee/actions.ts#nameLaAttendeeAction": {

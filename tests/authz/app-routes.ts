@@ -1,11 +1,15 @@
 /**
  * What the authorization matrices cover, read from the code (decision 0024): every page and route
- * handler under app/, and every module whose first statement is "use server".
+ * handler under app/, every page under pages/ (the family's pages, decision 0038), every module
+ * whose first statement is "use server", and every form handler of a Pages Router page (the
+ * modules in a `_forms` folder under app/: their posts are the family's "actions").
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { pagesRouteOfFile } from "../../bench/first-load-js";
 
 export const APP_DIR = path.resolve(import.meta.dirname, "../../app");
+export const PAGES_DIR = path.resolve(import.meta.dirname, "../../pages");
 
 function walk(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir).sort()) {
@@ -25,9 +29,19 @@ function routeOf(relativeDir: string): string | null {
 
 export type AppRoute = { route: string; kind: "page" | "route handler"; file: string };
 
-/** Every page (`page.tsx`) and route handler (`route.ts`) under app/. */
-export function appRoutes(appDir = APP_DIR): AppRoute[] {
+/** A Pages Router file as its route (bench/first-load-js.ts counts the same pages); the error pages are not routes. */
+export function pagesRouteOf(relativeFile: string): string | null {
+  const route = pagesRouteOfFile(relativeFile);
+  return route === "/404" || route === "/500" ? null : route;
+}
+
+/** Every page (`page.tsx`) and route handler (`route.ts`) under app/, and every page under pages/. */
+export function appRoutes(appDir = APP_DIR, pagesDir = PAGES_DIR): AppRoute[] {
   const out: AppRoute[] = [];
+  for (const file of existsSync(pagesDir) ? walk(pagesDir) : []) {
+    const route = /\.(tsx|ts|jsx|js)$/.test(file) ? pagesRouteOf(path.relative(pagesDir, file)) : null;
+    if (route !== null) out.push({ route, kind: "page", file: path.relative(path.dirname(pagesDir), file) });
+  }
   for (const file of walk(appDir)) {
     const base = path.basename(file);
     const kind = /^page\.(tsx|ts|jsx|js)$/.test(base) ? "page" : /^route\.(ts|js)$/.test(base) ? "route handler" : null;
@@ -55,5 +69,15 @@ export function serverActionModules(appDir = APP_DIR): string[] {
       const code = readFileSync(f, "utf8").replace(/^(\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*/, "");
       return /^["']use server["']/.test(code);
     })
+    .map((f) => path.relative(path.dirname(appDir), f).split(path.sep).join("/"));
+}
+
+/**
+ * The form handlers of the family's Pages Router pages (decision 0038): every module in a `_forms`
+ * folder under app/, relative to the project. Each export is called as (caller, formData).
+ */
+export function pageFormModules(appDir = APP_DIR): string[] {
+  return walk(appDir)
+    .filter((f) => /\.(ts|tsx)$/.test(f) && path.basename(path.dirname(f)) === "_forms")
     .map((f) => path.relative(path.dirname(appDir), f).split(path.sep).join("/"));
 }

@@ -1,6 +1,6 @@
 /**
- * THE ROUTE MATRIX (decision 0024): for every page and route handler under app/, what each actor
- * gets. tests/e2e/authorization-matrix.spec.ts finds the routes in app/ itself and fails for a
+ * THE ROUTE MATRIX (decision 0024): for every page and route handler under app/ (and every page
+ * under pages/: the family's pages, decision 0038), what each actor gets. tests/e2e/authorization-matrix.spec.ts finds the routes in app/ itself and fails for a
  * route with no row here (and for a row whose route no longer exists).
  *
  * Adding a route: one row, in the section it belongs to, e.g.
@@ -138,6 +138,10 @@ export const ROUTE_MATRIX: RouteRow[] = [
   { route: "/my-case/[caseId]/agreement/sign", params: (f) => ({ caseId: f.caseId }), expect: signedIn({ family: ok("Sign the mediation agreement") }) },
   // R-01 (decision 0022): only the young person decides who else sees their case; their parent never may.
   { route: "/my-case/[caseId]/parent-access", params: (f) => ({ caseId: f.caseId }), expect: signedIn({ family: ok("Who can see your case") }) },
+  // Decision 0038: the family's forms post to their own pages. A post with no form is refused on the
+  // page (its error summary, nothing written) for the family; anyone else gets what a GET gets.
+  { route: "/my-case/[caseId]/agreement/sign", method: "POST", params: (f) => ({ caseId: f.caseId }), expect: signedIn({ family: ok("There is a problem") }) },
+  { route: "/my-case/[caseId]/parent-access", method: "POST", params: (f) => ({ caseId: f.caseId }), expect: signedIn({ family: ok("There is a problem") }) },
   { route: "/safeguarding", expect: signedIn({ admin: ok("Safeguarding concerns") }) },
   // Staff accounts (issue 13, decision 0027): the admin only; family accounts are not managed there.
   { route: "/admin/users", expect: signedIn({ admin: ok("Invite a user") }) },
@@ -228,12 +232,15 @@ export const ROUTE_MATRIX: RouteRow[] = [
   { route: "/my-case/[caseId]/meeting", params: (f) => ({ caseId: f.caseId }), expect: signedIn({ family: ok("When and where") }) },
   // The young person is not invited to case A's booked meeting (only the LA is): no form for them either.
   { route: "/my-case/[caseId]/meeting/answer", params: (f) => ({ caseId: f.caseId }), expect: signedIn({}) },
+  { route: "/my-case/[caseId]/meeting/answer", method: "POST", params: (f) => ({ caseId: f.caseId }), expect: signedIn({}) },
   { route: "/my-case/[caseId]/meeting/invite.ics", params: (f) => ({ caseId: f.caseId }), expect: signedIn({ family: ok("BEGIN:VCALENDAR") }) },
 
   // ── The family's views and uploads (issue 12, R-25, R-80, decision 0021) ───────────────────────
   // The family's own page; what they sent (not shared) reaches the allocated mediator only — never the LA.
   { route: "/my-case/[caseId]/views", params: (f) => ({ caseId: f.caseId }), expect: signedIn({ family: ok("drawing.png") }) },
   { route: "/my-case/[caseId]/views/remove/[uploadId]", params: (f) => ({ caseId: f.caseId, uploadId: f.familyUploadId }), expect: signedIn({ family: ok("drawing.png") }) },
+  { route: "/my-case/[caseId]/views", method: "POST", params: (f) => ({ caseId: f.caseId }), expect: signedIn({ family: ok("There is a problem") }) },
+  { route: "/my-case/[caseId]/views/remove/[uploadId]", method: "POST", params: (f) => ({ caseId: f.caseId, uploadId: f.familyUploadId }), expect: signedIn({ family: ok("There is a problem") }) },
   { route: "/family-uploads/[id]", params: (f) => ({ id: f.familyUploadId }), expect: signedIn({ ...only(["mediator", "family"], ok("PNG")) }) },
 
   // ── Data protection (issue 13, decision 0028): the admins only; the privacy notice for everyone ──

@@ -13,7 +13,7 @@ import { describe, expect, it } from "vitest";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const DOCS_DIR = path.join(ROOT, "docs/domain");
-const SOURCE_DIRS = ["lib", "app", "components", "tests", "prisma", "scripts", "bench"];
+const SOURCE_DIRS = ["lib", "app", "pages", "components", "tests", "prisma", "scripts", "bench"];
 const SOURCE_EXTENSIONS = [".ts", ".tsx", ".sql", ".prisma"];
 /** Generated or installed code: not ours, and not in git. */
 const SKIPPED_DIRS = new Set(["node_modules", "generated", ".next", ".data"]);

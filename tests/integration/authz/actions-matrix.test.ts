@@ -1,6 +1,7 @@
 /**
  * The authorization matrix, server actions (issue 12, decision 0024): every exported function of
- * every "use server" module under app/ is called as every actor (tests/authz/fixtures.ts) with the
+ * every "use server" module under app/ (and of every form handler of the family's Pages Router
+ * pages, decision 0038, with the actor as its caller) is called as every actor (tests/authz/fixtures.ts) with the
  * row's form (tests/authz/action-matrix.ts), outside Next: the session is the actor's
  * (app/_server/auth is replaced), and Next's redirect() and notFound() throw errors this test
  * recognises. Each answer must be exactly the row's outcome; a refusal (404, sign-in, refused)
@@ -55,7 +56,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}
 vi.mock("next/server", () => ({ after: () => {} }));
 
 import { db } from "@/lib/platform/db";
-import { serverActionModules } from "../../authz/app-routes";
+import { pageFormModules, serverActionModules } from "../../authz/app-routes";
 import { ACTION_MATRIX, type ActionOutcome, type FormContext } from "../../authz/action-matrix";
 import { ACTORS, createAuthzFixtures, type Actor, type AuthzFixtures } from "../../authz/fixtures";
 import { loadActiveUser } from "@/lib/users";
@@ -142,6 +143,8 @@ const REFUSALS: readonly ActionOutcome[] = ["404", "sign-in", "refused"];
 let f: AuthzFixtures;
 const users = new Map<Actor, SessionUser | null>();
 const modules = serverActionModules();
+/** The family's Pages Router forms (decision 0038): called as (caller, formData), the caller the actor's. */
+const pageForms = pageFormModules();
 
 beforeAll(async () => {
   f = await createAuthzFixtures((text, values = []) => db().$queryRawUnsafe(text, ...values));
@@ -157,6 +160,14 @@ async function exportedActions(): Promise<Map<string, (...a: unknown[]) => Promi
   for (const m of modules) {
     const mod = (await import(/* @vite-ignore */ `../../../${m}`)) as Record<string, unknown>;
     for (const [name, value] of Object.entries(mod)) if (typeof value === "function") out.set(`${m}#${name}`, value as (...a: unknown[]) => Promise<unknown>);
+  }
+  for (const m of pageForms) {
+    const mod = (await import(/* @vite-ignore */ `../../../${m}`)) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(mod)) {
+      if (typeof value !== "function") continue;
+      const form = value as (caller: { user: SessionUser | null; ip: string | null }, fd: FormData) => Promise<unknown>;
+      out.set(`${m}#${name}`, (_prev: unknown, fd: unknown) => form({ user: session.user, ip: session.ip }, fd as FormData));
+    }
   }
   return out;
 }

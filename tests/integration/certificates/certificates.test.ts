@@ -192,6 +192,7 @@ describe("immutability and correction (R-31)", () => {
     };
     walk(path.join(root, "lib"));
     walk(path.join(root, "app"));
+    walk(path.join(root, "pages"));
     // The one exception: the retention purge anonymises the certificates of a case past retention (decision 0028).
     const offenders = files.filter((f) => !f.endsWith(path.join("lib", "data-protection", "anonymise.ts")) && /\.certificate\.(update|updateMany|upsert|delete|deleteMany)\(/.test(readFileSync(f, "utf8")));
     expect(offenders).toEqual([]);

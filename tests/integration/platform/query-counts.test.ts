@@ -4,7 +4,7 @@
  * is the same for a small world (3 cases, 5 timeline events on the case shown) and one 20 times
  * larger (60 cases, 200 events on the case shown), and stays under a small bound per page. The
  * lib calls are made as each page makes them (app/cases/page.tsx, app/la/page.tsx,
- * app/mediator/page.tsx, app/cases/[id]/page.tsx, app/my-case/[caseId]/layout.tsx + page.tsx,
+ * app/mediator/page.tsx, app/cases/[id]/page.tsx, pages/my-case/[caseId]/index.tsx (nav + overview),
  * app/reports/page.tsx). The two worlds have the same shape (stages, a booked meeting, deadlines,
  * parties), only their size differs; each has its own LA, mediator, officer and family account,
  * so other files' rows in the shared database change nothing here.

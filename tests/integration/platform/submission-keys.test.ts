@@ -62,11 +62,13 @@ import { addMediatorConflictAction } from "@/app/admin/mediators/actions";
 import { placeLegalHoldAction, recordErasureRequestAction } from "@/app/admin/data-protection/actions";
 import { bookPreMeetingAction } from "@/app/cases/[id]/pre-meetings/actions";
 import { sendLinkAction } from "@/app/cases/[id]/agreement/actions";
-import { sendViewsAction } from "@/app/my-case/[caseId]/views/actions";
+import { sendViewsForm } from "@/app/my-case/_forms/views";
 import { selfReferralAction } from "@/app/refer/actions";
 import { createAuthzFixtures, type AuthzFixtures, type SignedInActor } from "../../authz/fixtures";
 
 type Action = (prev: ActionState, fd: FormData) => Promise<ActionState>;
+/** The family's views form posts to its Pages Router page (decision 0038): the same chain, the caller given. */
+const sendViewsAction: Action = (_prev, fd) => sendViewsForm({ user: session.user, ip: session.ip }, fd);
 /** What a post got: the state, or where it was redirected. */
 type Answer = { state?: ActionState; redirect?: string };
 

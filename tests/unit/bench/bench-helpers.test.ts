@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { JS_BUDGETS, jsBudget, loadVerdict, pageVerdict, parseBenchArgs, percentile, routeGroup, summarise, type LoadFigures } from "@/bench/stats";
-import { firstLoadFiles, listPageRoutes, normaliseChunk, readClientReferenceManifest, routeOfSegments } from "@/bench/first-load-js";
+import { disablesRuntimeJs, firstLoadFiles, listPageRoutes, listPagesRouterPages, normaliseChunk, pagesRouterFiles, readClientReferenceManifest, routeOfSegments } from "@/bench/first-load-js";
 import { familyLinkToken, formContaining, hiddenInputs } from "@/bench/http-client";
 import { writeResultsSection } from "@/bench/results";
 
@@ -117,6 +117,23 @@ describe("the files a page loads first, from the build's manifests", () => {
     for (const f of ["page.tsx", "la/page.tsx", "(office)/cases/[id]/page.tsx", "_components/page.tsx", "api/health/route.ts"]) writeFileSync(path.join(app, f), "");
     expect(listPageRoutes(app).map((r) => r.route)).toEqual(["/", "/cases/[id]", "/la"]);
     expect(routeOfSegments(["(office)", "cases", "[id]"])).toBe("/cases/[id]");
+  });
+
+  it("lists every page under pages/ (decision 0038): index is its folder, Next's own files and the error pages are not pages", () => {
+    const pages = tempDir();
+    mkdirSync(path.join(pages, "my-case/[caseId]/views/remove"), { recursive: true });
+    mkdirSync(path.join(pages, "api"), { recursive: true });
+    for (const f of ["_app.tsx", "_document.tsx", "404.tsx", "api/x.ts", "my-case/index.tsx", "my-case/[caseId]/index.tsx", "my-case/[caseId]/views/remove/[uploadId].tsx"]) writeFileSync(path.join(pages, f), "");
+    expect(listPagesRouterPages(pages).map((r) => r.route)).toEqual(["/my-case", "/my-case/[caseId]", "/my-case/[caseId]/views/remove/[uploadId]"]);
+    expect(listPagesRouterPages(path.join(pages, "none"))).toEqual([]);
+  });
+
+  it("a Pages Router page loads Next's runtime, /_app's chunks and its own — none when it turns the runtime off", () => {
+    const build = { rootMainFiles: ["static/chunks/runtime.js"], pages: { "/_app": ["static/chunks/app.js", "static/css/app.css"], "/my-case": ["static/chunks/app.js", "static/chunks/my-case.js"] } };
+    expect(pagesRouterFiles(build, "/my-case")).toEqual(["static/chunks/app.js", "static/chunks/my-case.js", "static/chunks/runtime.js"]);
+    expect(disablesRuntimeJs(`export const config = { runtime: "nodejs", unstable_runtimeJS: false };`)).toBe(true);
+    expect(disablesRuntimeJs(`export const config = { unstable_runtimeJS: true };`)).toBe(false);
+    expect(disablesRuntimeJs(`// unstable_runtimeJS: false\nexport const config = {};`)).toBe(false);
   });
 });
 
