@@ -19,16 +19,21 @@ export type ReportScope = {
   chosen: ReportLocalAuthority | null;
   /** The LAs counted. */
   laIds: string[];
+  /** Every LA is counted: the user's report scope is every LA and none was chosen (decision 0039). */
+  everyLocalAuthority: boolean;
 };
 
 export async function resolveReportScope(user: SessionUser, la: string | null): Promise<ReportScope> {
   authorize(user, "report:read");
-  const localAuthorities = await db().localAuthority.findMany({ where: reportLocalAuthorityScope(user), select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] });
+  const where = reportLocalAuthorityScope(user);
+  const localAuthorities = await db().localAuthority.findMany({ where, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] });
   const canChoose = user.role !== "LA_OFFICER";
   if (la) {
     const chosen = localAuthorities.find((l) => l.id === la);
     if (!chosen) throw new NotFoundError("local authority");
-    return { localAuthorities, canChoose, chosen, laIds: [chosen.id] };
+    return { localAuthorities, canChoose, chosen, laIds: [chosen.id], everyLocalAuthority: false };
   }
-  return { localAuthorities, canChoose, chosen: canChoose ? null : (localAuthorities[0] ?? null), laIds: localAuthorities.map((l) => l.id) };
+  // A scope with no condition at all is every LA (the office's): the counts then need no LA condition.
+  const everyLocalAuthority = Object.keys(where).length === 0;
+  return { localAuthorities, canChoose, chosen: canChoose ? null : (localAuthorities[0] ?? null), laIds: localAuthorities.map((l) => l.id), everyLocalAuthority };
 }

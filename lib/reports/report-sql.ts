@@ -7,6 +7,13 @@
  *
  * Only columns a retention purge keeps are read: dates, statuses, kinds, the LA, outcomes.
  * Every query is limited to the LAs the caller resolved through reportLocalAuthorityScope.
+ *
+ * Each table's rows are one range of an index that holds its date first and every column its
+ * bucket reads (migration 20261205100000_report_indexes, decision 0039), so a count reads that
+ * index and nothing else. Several are partial: their conditions (`kind = 'MEDIATION'`, `kind =
+ * 'DRS'`, the clock names and outcomes, `supersedesId IS NULL`) are the ones written here, which
+ * the planner must be able to match — tests/integration/reports/report-plans.test.ts checks it.
+ * A column added to a bucket belongs in its index too, or the count reads the table again.
  */
 import "server-only";
 import { Prisma } from "@/lib/platform/db";
@@ -16,6 +23,12 @@ import { ASSESSMENT_DECISIONS, type ReportTableId } from "./definitions";
 export type SqlFilters = {
   /** The LAs counted (never empty: a caller with none gets no query at all). */
   laIds: readonly string[];
+  /**
+   * True when the user's report scope is every LA and none was chosen (report-scope.ts): the
+   * queries then carry no LA condition, which would hold for every row (each case has an LA) but
+   * costs a look-up per row, and for certificates a join to every case (decision 0039).
+   */
+  everyLocalAuthority?: boolean;
   /** The period, inclusive ISO dates (Europe/London calendar dates, R-63). */
   from: string;
   to: string;
@@ -24,7 +37,10 @@ export type SqlFilters = {
 };
 
 const inPeriod = (column: Prisma.Sql, f: SqlFilters) => Prisma.sql`${column} BETWEEN ${f.from}::date AND ${f.to}::date`;
-const ofLas = (column: Prisma.Sql, f: SqlFilters) => Prisma.sql`${column} = ANY(${[...f.laIds]}::text[])`;
+const ofLas = (column: Prisma.Sql, f: SqlFilters) => (f.everyLocalAuthority ? Prisma.sql`TRUE` : Prisma.sql`${column} = ANY(${[...f.laIds]}::text[])`);
+/** The case of `caseId` is in one of the LAs counted (a certificate's LA is its case's). */
+const caseOfLas = (caseId: Prisma.Sql, f: SqlFilters) =>
+  f.everyLocalAuthority ? Prisma.sql`TRUE` : Prisma.sql`${caseId} IN (SELECT c."id" FROM "Case" c WHERE ${ofLas(Prisma.sql`c."localAuthorityId"`, f)})`;
 
 /**
  * R-63: a referral's date is the calendar day in London on which it was logged (Case.createdAt, an
@@ -68,8 +84,8 @@ export function tableSource(table: ReportTableId, f: SqlFilters): Prisma.Sql {
         SELECT ce."id" AS item_id, ce."caseId" AS case_id,
           ce."kind"::text || CASE WHEN ce."issuedOn" <= ce."dueOn" THEN '.ON_TIME' ELSE '.LATE' END AS bucket,
           ce."issuedOn" AS on_date
-        FROM "Certificate" ce JOIN "Case" c ON c."id" = ce."caseId"
-        WHERE ce."supersedesId" IS NULL AND ${inPeriod(Prisma.sql`ce."issuedOn"`, f)} AND ${ofLas(Prisma.sql`c."localAuthorityId"`, f)}`;
+        FROM "Certificate" ce
+        WHERE ce."supersedesId" IS NULL AND ${inPeriod(Prisma.sql`ce."issuedOn"`, f)} AND ${caseOfLas(Prisma.sql`ce."caseId"`, f)}`;
     case "agreements":
       return Prisma.sql`
         SELECT c."id" AS item_id, c."id" AS case_id, COALESCE(c."agreement"::text, 'NOT_RECORDED') AS bucket, c."heldOn" AS on_date
