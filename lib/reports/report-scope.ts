@@ -4,9 +4,9 @@
  * user may not report on is not found (404), the same as one that does not exist.
  */
 import "server-only";
-import { db } from "@/lib/platform/db";
+import { db, Prisma } from "@/lib/platform/db";
 import { authorize } from "@/lib/auth/policy";
-import { reportLocalAuthorityScope } from "@/lib/auth/scope";
+import { localAuthorityScopeSql, reportLocalAuthorityScope } from "@/lib/auth/scope";
 import { NotFoundError, type SessionUser } from "@/lib/auth/types";
 
 export type ReportLocalAuthority = { id: string; name: string };
@@ -25,8 +25,11 @@ export type ReportScope = {
 
 export async function resolveReportScope(user: SessionUser, la: string | null): Promise<ReportScope> {
   authorize(user, "report:read");
-  const where = reportLocalAuthorityScope(user);
-  const localAuthorities = await db().localAuthority.findMany({ where, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] });
+  // With report:read, reportLocalAuthorityScope is localAuthorityScope: read through its SQL twin
+  // (a hand-written statement costs the page a fraction of a Prisma findMany, decision 0039).
+  const localAuthorities = await db().$queryRaw<ReportLocalAuthority[]>(
+    Prisma.sql`SELECT la."id", la."name" FROM "LocalAuthority" la WHERE ${localAuthorityScopeSql(user)} ORDER BY la."name", la."id"`,
+  );
   const canChoose = user.role !== "LA_OFFICER";
   if (la) {
     const chosen = localAuthorities.find((l) => l.id === la);
@@ -34,6 +37,6 @@ export async function resolveReportScope(user: SessionUser, la: string | null): 
     return { localAuthorities, canChoose, chosen, laIds: [chosen.id], everyLocalAuthority: false };
   }
   // A scope with no condition at all is every LA (the office's): the counts then need no LA condition.
-  const everyLocalAuthority = Object.keys(where).length === 0;
+  const everyLocalAuthority = Object.keys(reportLocalAuthorityScope(user)).length === 0;
   return { localAuthorities, canChoose, chosen: canChoose ? null : (localAuthorities[0] ?? null), laIds: localAuthorities.map((l) => l.id), everyLocalAuthority };
 }
