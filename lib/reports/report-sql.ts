@@ -65,18 +65,19 @@ export function tableSource(table: ReportTableId, f: SqlFilters): Prisma.Sql {
         WHERE ${loggedInPeriod(f)} AND ${ofLas(Prisma.sql`c."localAuthorityId"`, f)}`;
     case "mediations":
       // R-20, R-21: the mediation clock(s) closed by "meeting held" — MET on or before the 30-day
-      // date, MISSED after it (lib/cases/deadlines/open-close.ts). Either clock missed: after.
+      // date, MISSED after it (lib/cases/deadlines/open-close.ts). Either clock missed: after; none
+      // closed (no row joined): not recorded. A join grouped by case, not a lateral sub-select, so
+      // the planner chooses: an index-only probe of CaseDeadline_mediation_clock_outcome_idx per
+      // held case, or one pass over that index hashed against the held cases when the period
+      // holds many of them (decision 0039).
       return Prisma.sql`
         SELECT c."id" AS item_id, c."id" AS case_id,
-          CASE WHEN k.missed THEN 'AFTER_30_DAYS' WHEN k.met THEN 'WITHIN_30_DAYS' ELSE 'NO_CLOCK' END AS bucket,
+          CASE WHEN bool_or(d."outcome" = 'MISSED') THEN 'AFTER_30_DAYS' WHEN bool_or(d."outcome" = 'MET') THEN 'WITHIN_30_DAYS' ELSE 'NO_CLOCK' END AS bucket,
           c."heldOn" AS on_date
         FROM "Case" c
-        LEFT JOIN LATERAL (
-          SELECT bool_or(d."outcome" = 'MISSED') AS missed, bool_or(d."outcome" = 'MET') AS met
-          FROM "CaseDeadline" d
-          WHERE d."caseId" = c."id" AND d."name" IN (${clocks}) AND d."outcome" IN ('MET', 'MISSED')
-        ) k ON true
-        WHERE ${mediationsHeld(f)}`;
+        LEFT JOIN "CaseDeadline" d ON d."caseId" = c."id" AND d."name" IN (${clocks}) AND d."outcome" IN ('MET', 'MISSED')
+        WHERE ${mediationsHeld(f)}
+        GROUP BY c."id"`;
     case "certificates":
       // R-30: due 3 working days after its trigger (Certificate.dueOn, from the date engine);
       // within when issued on or before it. A correction (R-31) is not a second certificate.
