@@ -6,7 +6,8 @@
  * the same rows, so a list always holds exactly what its number counts.
  *
  * Only columns a retention purge keeps are read: dates, statuses, kinds, the LA, outcomes.
- * Every query is limited to the LAs the caller resolved through reportLocalAuthorityScope.
+ * Every query is limited to the LAs the caller resolved through reportLocalAuthorityScope (no
+ * condition at all when that is every LA: SqlFilters.everyLocalAuthority).
  *
  * Each table's rows are one range of an index that holds its date first and every column its
  * bucket reads (migration 20261205100000_report_indexes, decision 0039), so a count reads that
