@@ -161,7 +161,8 @@ export async function pageAccesses(): Promise<PageAccess[]> {
   const { parseReportParams } = await import("../lib/reports/report-params");
   const { todayInLondon } = await import("../lib/deadlines");
   const defaults = parseReportParams({}, new Date()).filters;
-  const reportFilters = { laIds: Array.from({ length: LAS }, (_, i) => `da-la-${i + 1}`), from: defaults.from, to: defaults.to, today: todayInLondon() };
+  // The admin's report: every LA, none chosen, so no LA condition (lib/reports/report-scope.ts).
+  const reportFilters = { laIds: Array.from({ length: LAS }, (_, i) => `da-la-${i + 1}`), everyLocalAuthority: true, from: defaults.from, to: defaults.to, today: todayInLondon() };
   const { caseworker, mediator, officer, parent, admin } = SUBJECTS;
   const caseList = (params: Record<string, string>) => async () => {
     const [r, o] = await Promise.all([listCases(caseworker, params), listFilterOptions(caseworker)]);

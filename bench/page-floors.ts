@@ -270,7 +270,8 @@ const reportsPage: SqlFloor = async (pool, ctx) => {
   const las = await pool.query<{ id: string }>(`SELECT id, name FROM "LocalAuthority" ORDER BY name, id`);
   const parsed = parseReportParams({});
   if (!parsed.ok) throw new Error("the default report filters do not parse");
-  const f = { laIds: las.rows.map((r) => r.id), from: parsed.filters.from, to: parsed.filters.to, today: ctx.today };
+  // The caseworker's report: every LA, none chosen, so no LA condition (lib/reports/report-scope.ts).
+  const f = { laIds: las.rows.map((r) => r.id), everyLocalAuthority: true, from: parsed.filters.from, to: parsed.filters.to, today: ctx.today };
   return all(...REPORT_TABLES.map((t) => {
     const q = countsSql(t, f);
     return rows(pool, q.text, q.values);

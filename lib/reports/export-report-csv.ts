@@ -25,7 +25,7 @@ export async function exportReportCsv(user: SessionUser, raw: RawReportParams & 
   const scope = await resolveReportScope(user, parsed.filters.la);
   if (!parsed.ok) throw new NotFoundError("report");
   const { from, to } = parsed.filters;
-  const f: SqlFilters = { laIds: scope.laIds, from, to, today: todayInLondon(now) };
+  const f: SqlFilters = { laIds: scope.laIds, everyLocalAuthority: scope.everyLocalAuthority, from, to, today: todayInLondon(now) };
   const where = (scope.chosen?.name ?? "all local authorities").replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").toLowerCase();
   const table = first(raw.table);
   // Issue 13 (decision 0026): every export is in the audit trail — who, which report, which filters.

@@ -34,6 +34,6 @@ export async function getReport(user: SessionUser, raw: RawReportParams, now: Da
   const parsed = parseReportParams(raw, now);
   const scope = await resolveReportScope(user, parsed.filters.la);
   if (!parsed.ok) return { ok: false, errors: parsed.errors, filters: parsed.filters, scope };
-  const counts = await countTables({ laIds: scope.laIds, from: parsed.filters.from, to: parsed.filters.to, today: todayInLondon(now) });
+  const counts = await countTables({ laIds: scope.laIds, everyLocalAuthority: scope.everyLocalAuthority, from: parsed.filters.from, to: parsed.filters.to, today: todayInLondon(now) });
   return { ok: true, filters: parsed.filters, scope, counts };
 }

@@ -53,7 +53,7 @@ export async function listReportCases(user: SessionUser, raw: RawReportParams & 
   const scope = await resolveReportScope(user, parsed.filters.la);
   // A list is only ever opened from a report's link: a figure or period that is not one is not found.
   if (!figure || !parsed.ok) throw new NotFoundError("figure");
-  const f: SqlFilters = { laIds: scope.laIds, from: parsed.filters.from, to: parsed.filters.to, today: todayInLondon(now) };
+  const f: SqlFilters = { laIds: scope.laIds, everyLocalAuthority: scope.everyLocalAuthority, from: parsed.filters.from, to: parsed.filters.to, today: todayInLondon(now) };
   const asked = Number.parseInt(String((Array.isArray(raw.page) ? raw.page[0] : raw.page) ?? "1"), 10);
   let page = Number.isFinite(asked) && asked > 0 ? asked : 1;
   let result = await figureRows(f, figure, page, REPORT_CASES_PER_PAGE);

@@ -4,9 +4,9 @@
  * user may not report on is not found (404), the same as one that does not exist.
  */
 import "server-only";
-import { db } from "@/lib/platform/db";
+import { db, Prisma } from "@/lib/platform/db";
 import { authorize } from "@/lib/auth/policy";
-import { reportLocalAuthorityScope } from "@/lib/auth/scope";
+import { localAuthorityScopeSql, reportLocalAuthorityScope } from "@/lib/auth/scope";
 import { NotFoundError, type SessionUser } from "@/lib/auth/types";
 
 export type ReportLocalAuthority = { id: string; name: string };
@@ -19,16 +19,24 @@ export type ReportScope = {
   chosen: ReportLocalAuthority | null;
   /** The LAs counted. */
   laIds: string[];
+  /** Every LA is counted: the user's report scope is every LA and none was chosen (decision 0039). */
+  everyLocalAuthority: boolean;
 };
 
 export async function resolveReportScope(user: SessionUser, la: string | null): Promise<ReportScope> {
   authorize(user, "report:read");
-  const localAuthorities = await db().localAuthority.findMany({ where: reportLocalAuthorityScope(user), select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] });
+  // With report:read, reportLocalAuthorityScope is localAuthorityScope: read through its SQL twin
+  // (a hand-written statement costs the page a fraction of a Prisma findMany, decision 0039).
+  const localAuthorities = await db().$queryRaw<ReportLocalAuthority[]>(
+    Prisma.sql`SELECT la."id", la."name" FROM "LocalAuthority" la WHERE ${localAuthorityScopeSql(user)} ORDER BY la."name", la."id"`,
+  );
   const canChoose = user.role !== "LA_OFFICER";
   if (la) {
     const chosen = localAuthorities.find((l) => l.id === la);
     if (!chosen) throw new NotFoundError("local authority");
-    return { localAuthorities, canChoose, chosen, laIds: [chosen.id] };
+    return { localAuthorities, canChoose, chosen, laIds: [chosen.id], everyLocalAuthority: false };
   }
-  return { localAuthorities, canChoose, chosen: canChoose ? null : (localAuthorities[0] ?? null), laIds: localAuthorities.map((l) => l.id) };
+  // A scope with no condition at all is every LA (the office's): the counts then need no LA condition.
+  const everyLocalAuthority = Object.keys(reportLocalAuthorityScope(user)).length === 0;
+  return { localAuthorities, canChoose, chosen: canChoose ? null : (localAuthorities[0] ?? null), laIds: localAuthorities.map((l) => l.id), everyLocalAuthority };
 }

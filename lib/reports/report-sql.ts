@@ -6,7 +6,15 @@
  * the same rows, so a list always holds exactly what its number counts.
  *
  * Only columns a retention purge keeps are read: dates, statuses, kinds, the LA, outcomes.
- * Every query is limited to the LAs the caller resolved through reportLocalAuthorityScope.
+ * Every query is limited to the LAs the caller resolved through reportLocalAuthorityScope (no
+ * condition at all when that is every LA: SqlFilters.everyLocalAuthority).
+ *
+ * Each table's rows are one range of an index that holds its date first and every column its
+ * bucket reads (migration 20261205100000_report_indexes, decision 0039), so a count reads that
+ * index and nothing else. Several are partial: their conditions (`kind = 'MEDIATION'`, `kind =
+ * 'DRS'`, the clock names and outcomes, `supersedesId IS NULL`) are the ones written here, which
+ * the planner must be able to match — tests/integration/reports/report-plans.test.ts checks it.
+ * A column added to a bucket belongs in its index too, or the count reads the table again.
  */
 import "server-only";
 import { Prisma } from "@/lib/platform/db";
@@ -16,6 +24,12 @@ import { ASSESSMENT_DECISIONS, type ReportTableId } from "./definitions";
 export type SqlFilters = {
   /** The LAs counted (never empty: a caller with none gets no query at all). */
   laIds: readonly string[];
+  /**
+   * True when the user's report scope is every LA and none was chosen (report-scope.ts): the
+   * queries then carry no LA condition, which would hold for every row (each case has an LA) but
+   * costs a look-up per row, and for certificates a join to every case (decision 0039).
+   */
+  everyLocalAuthority?: boolean;
   /** The period, inclusive ISO dates (Europe/London calendar dates, R-63). */
   from: string;
   to: string;
@@ -24,7 +38,10 @@ export type SqlFilters = {
 };
 
 const inPeriod = (column: Prisma.Sql, f: SqlFilters) => Prisma.sql`${column} BETWEEN ${f.from}::date AND ${f.to}::date`;
-const ofLas = (column: Prisma.Sql, f: SqlFilters) => Prisma.sql`${column} = ANY(${[...f.laIds]}::text[])`;
+const ofLas = (column: Prisma.Sql, f: SqlFilters) => (f.everyLocalAuthority ? Prisma.sql`TRUE` : Prisma.sql`${column} = ANY(${[...f.laIds]}::text[])`);
+/** The case of `caseId` is in one of the LAs counted (a certificate's LA is its case's). */
+const caseOfLas = (caseId: Prisma.Sql, f: SqlFilters) =>
+  f.everyLocalAuthority ? Prisma.sql`TRUE` : Prisma.sql`${caseId} IN (SELECT c."id" FROM "Case" c WHERE ${ofLas(Prisma.sql`c."localAuthorityId"`, f)})`;
 
 /**
  * R-63: a referral's date is the calendar day in London on which it was logged (Case.createdAt, an
@@ -49,18 +66,19 @@ export function tableSource(table: ReportTableId, f: SqlFilters): Prisma.Sql {
         WHERE ${loggedInPeriod(f)} AND ${ofLas(Prisma.sql`c."localAuthorityId"`, f)}`;
     case "mediations":
       // R-20, R-21: the mediation clock(s) closed by "meeting held" — MET on or before the 30-day
-      // date, MISSED after it (lib/cases/deadlines/open-close.ts). Either clock missed: after.
+      // date, MISSED after it (lib/cases/deadlines/open-close.ts). Either clock missed: after; none
+      // closed (no row joined): not recorded. A join grouped by case, not a lateral sub-select, so
+      // the planner chooses: an index-only probe of CaseDeadline_mediation_clock_outcome_idx per
+      // held case, or one pass over that index hashed against the held cases when the period
+      // holds many of them (decision 0039).
       return Prisma.sql`
         SELECT c."id" AS item_id, c."id" AS case_id,
-          CASE WHEN k.missed THEN 'AFTER_30_DAYS' WHEN k.met THEN 'WITHIN_30_DAYS' ELSE 'NO_CLOCK' END AS bucket,
+          CASE WHEN bool_or(d."outcome" = 'MISSED') THEN 'AFTER_30_DAYS' WHEN bool_or(d."outcome" = 'MET') THEN 'WITHIN_30_DAYS' ELSE 'NO_CLOCK' END AS bucket,
           c."heldOn" AS on_date
         FROM "Case" c
-        LEFT JOIN LATERAL (
-          SELECT bool_or(d."outcome" = 'MISSED') AS missed, bool_or(d."outcome" = 'MET') AS met
-          FROM "CaseDeadline" d
-          WHERE d."caseId" = c."id" AND d."name" IN (${clocks}) AND d."outcome" IN ('MET', 'MISSED')
-        ) k ON true
-        WHERE ${mediationsHeld(f)}`;
+        LEFT JOIN "CaseDeadline" d ON d."caseId" = c."id" AND d."name" IN (${clocks}) AND d."outcome" IN ('MET', 'MISSED')
+        WHERE ${mediationsHeld(f)}
+        GROUP BY c."id"`;
     case "certificates":
       // R-30: due 3 working days after its trigger (Certificate.dueOn, from the date engine);
       // within when issued on or before it. A correction (R-31) is not a second certificate.
@@ -68,8 +86,8 @@ export function tableSource(table: ReportTableId, f: SqlFilters): Prisma.Sql {
         SELECT ce."id" AS item_id, ce."caseId" AS case_id,
           ce."kind"::text || CASE WHEN ce."issuedOn" <= ce."dueOn" THEN '.ON_TIME' ELSE '.LATE' END AS bucket,
           ce."issuedOn" AS on_date
-        FROM "Certificate" ce JOIN "Case" c ON c."id" = ce."caseId"
-        WHERE ce."supersedesId" IS NULL AND ${inPeriod(Prisma.sql`ce."issuedOn"`, f)} AND ${ofLas(Prisma.sql`c."localAuthorityId"`, f)}`;
+        FROM "Certificate" ce
+        WHERE ce."supersedesId" IS NULL AND ${inPeriod(Prisma.sql`ce."issuedOn"`, f)} AND ${caseOfLas(Prisma.sql`ce."caseId"`, f)}`;
     case "agreements":
       return Prisma.sql`
         SELECT c."id" AS item_id, c."id" AS case_id, COALESCE(c."agreement"::text, 'NOT_RECORDED') AS bucket, c."heldOn" AS on_date

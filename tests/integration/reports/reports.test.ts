@@ -235,7 +235,11 @@ beforeAll(async () => {
     agreement: "FULL",
     decisions: ["NO_PLAN_AFTER_ASSESSMENT"],
     appealLodgedOn: "2026-05-01",
-    clocks: [{ name: "MEDIATION_30_DAY", dueOn: "2026-02-25", outcome: "MET" }],
+    // Both clocks met: one mediation held within 30 days, counted (and listed) once.
+    clocks: [
+      { name: "MEDIATION_30_DAY", dueOn: "2026-02-25", outcome: "MET" },
+      { name: "ICB_MEDIATION_30_DAY", dueOn: "2026-02-24", outcome: "MET" },
+    ],
     certificates: [{ kind: "AFTER_MEDIATION", dueOn: "2026-02-25", issuedOn: "2026-02-24" }],
     actions: [{ dueOn: "2026-04-01", status: "DONE", completedOn: "2026-04-01" }],
   });
@@ -333,6 +337,13 @@ describe("every figure equals a count by hand", () => {
     expect(all.counts).toEqual(await handCounts(await allLaIds()));
     expect(all.scope.canChoose).toBe(true);
     for (const la of [laB, laC]) expect((await reportCounts(caseworker, { la: la.id })).counts).toEqual(await handCounts([la.id]));
+  });
+
+  it("a mediation whose two 30-day clocks were both met counts once, and lists once", async () => {
+    expect((await handCounts([laB.id])).mediations).toEqual({ WITHIN_30_DAYS: 1 });
+    expect((await reportCounts(caseworker, { la: laB.id })).counts.mediations).toEqual({ WITHIN_30_DAYS: 1 });
+    const list = await listReportCases(caseworker, params({ la: laB.id, figure: "mediations.WITHIN_30_DAYS" }), NOW);
+    expect([list.total, list.rows.length]).toEqual([1, 1]);
   });
 
   it("over the default period, the 12 months up to today", async () => {
