@@ -13,23 +13,11 @@ import type { SessionUser } from "@/lib/auth/types";
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null, ip: "203.0.113.1", forbidden: 0 }));
 
-vi.mock("@/app/_server/auth", () => ({
-  getSessionUser: async () => session.user,
-  // Each actor its own address, so one actor's rate limit is not another's.
-  clientIp: async () => session.ip,
-  startSession: async () => {},
-  signOutEverywhere: async () => {},
-  requireUser: async () => {
-    throw new Error("requireUser is for pages");
-  },
-  // Issue 13: the second sign-in step's cookie is encrypted with the session secret (app/_server/sign-in-step.ts).
-  authOptions: { secret: "authz-matrix-secret" },
-}));
-// No request here: no cookies (e.g. no pending second sign-in step) and no headers.
-vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: () => undefined, set: () => {}, delete: () => {} }),
-  headers: async () => new Headers(),
-}));
+// The actor's session (each actor its own address, so one actor's rate limit is not another's), no
+// request (no cookies, e.g. no pending second sign-in step; no headers), Next's redirect() and
+// notFound() as errors with their digests, nothing revalidated or left for after the answer.
+vi.mock("@/app/_server/auth", async () => (await import("../../support/next-mocks")).appAuthMock(session, "authz-matrix-secret"));
+vi.mock("next/headers", async () => (await import("../../support/next-mocks")).nextHeadersMock());
 // A ForbiddenError counted as it is made: ALLOWED means none was.
 vi.mock("@/lib/auth/types", async (importOriginal) => {
   const real = await importOriginal<typeof import("@/lib/auth/types")>();
@@ -42,18 +30,9 @@ vi.mock("@/lib/auth/types", async (importOriginal) => {
   return { ...real, ForbiddenError: CountedForbiddenError };
 });
 // Next's redirect() and notFound() throw errors with the digests runAction lets through.
-vi.mock("next/navigation", () => ({
-  redirect: (to: string) => {
-    throw Object.assign(new Error(`NEXT_REDIRECT ${to}`), { digest: `NEXT_REDIRECT;replace;${to};307;`, to });
-  },
-  notFound: () => {
-    throw Object.assign(new Error("NEXT_NOT_FOUND"), { digest: "NEXT_HTTP_ERROR_FALLBACK;404" });
-  },
-  RedirectType: { push: "push", replace: "replace" },
-}));
-vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
-// Work left for after the answer (emails) is not run here.
-vi.mock("next/server", () => ({ after: () => {} }));
+vi.mock("next/navigation", async () => (await import("../../support/next-mocks")).nextNavigationMock());
+vi.mock("next/cache", async () => (await import("../../support/next-mocks")).nextCacheMock());
+vi.mock("next/server", async () => (await import("../../support/next-mocks")).nextServerMock());
 
 import { db } from "@/lib/platform/db";
 import { pageFormModules, serverActionModules } from "../../authz/app-routes";

@@ -16,32 +16,12 @@ const session = vi.hoisted(() => {
   return { user: null as SessionUser | null, ip: "203.0.113.50" };
 });
 
-vi.mock("@/app/_server/auth", () => ({
-  getSessionUser: async () => session.user,
-  clientIp: async () => session.ip,
-  startSession: async () => {},
-  signOutEverywhere: async () => {},
-  requireUser: async () => {
-    throw new Error("requireUser is for pages");
-  },
-  authOptions: { secret: "submission-keys-secret" },
-}));
-vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: () => undefined, set: () => {}, delete: () => {} }),
-  headers: async () => new Headers(),
-}));
-// Next's redirect() throws an error with its digest (`NEXT_REDIRECT;type;url;status;`), as in Next.
-vi.mock("next/navigation", () => ({
-  redirect: (to: string, type = "replace") => {
-    throw Object.assign(new Error(`NEXT_REDIRECT ${to}`), { digest: `NEXT_REDIRECT;${type};${to};307;` });
-  },
-  notFound: () => {
-    throw Object.assign(new Error("NEXT_NOT_FOUND"), { digest: "NEXT_HTTP_ERROR_FALLBACK;404" });
-  },
-  RedirectType: { push: "push", replace: "replace" },
-}));
-vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
-vi.mock("next/server", () => ({ after: () => {} }));
+// Next's request-scoped modules, as in the authorization matrix (tests/support/next-mocks.ts).
+vi.mock("@/app/_server/auth", async () => (await import("../../support/next-mocks")).appAuthMock(session, "submission-keys-secret"));
+vi.mock("next/headers", async () => (await import("../../support/next-mocks")).nextHeadersMock());
+vi.mock("next/navigation", async () => (await import("../../support/next-mocks")).nextNavigationMock());
+vi.mock("next/cache", async () => (await import("../../support/next-mocks")).nextCacheMock());
+vi.mock("next/server", async () => (await import("../../support/next-mocks")).nextServerMock());
 
 import { randomUUID } from "node:crypto";
 import { db, transaction } from "@/lib/platform/db";
