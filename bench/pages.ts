@@ -7,8 +7,9 @@
  *
  * Server time = one sequential GET on loopback, from sending it to the last byte of the HTML (no
  * browser, no JavaScript run). Per round, for each page: the page, its SQL floor (the same data by
- * hand-written SQL through `pg`, bench/page-floors.ts) and the empty route (/api/empty: behind the
- * proxy like every page, no session, no database). Ratio = page median ÷ (SQL median + empty median).
+ * hand-written SQL through `pg`, bench/page-floors.ts) and the empty page of its router (/empty, or
+ * /empty-no-script for the family's page; signed out, no data: decision 0040), with the empty route
+ * handler (/api/empty) for reference. Ratio = page median ÷ (SQL median + empty-page median).
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -30,11 +31,12 @@ import { DB_POOL_MAX } from "../lib/platform/db/settings";
 export const PAGES_DEFAULTS = { cases: 100_000, rounds: 50, warmupRounds: 5, loadSeconds: 60, loadConnections: 50, thinkSeconds: 5 } as const;
 /** Pool of the SQL floor: as many connections as the app's own pool (DB_POOL_MAX, lib/platform/db/settings.ts). */
 const FLOOR_POOL_SIZE = DB_POOL_MAX;
-/** The empty page (app/empty/page.tsx): floor 2 of every page (decision 0040). */
+/** Floor 2 of a page (decision 0040): the empty page of its router — app/empty/page.tsx, or for the family's Pages Router pages (decision 0038) pages/empty-no-script.tsx. */
 const EMPTY_PAGE = "/empty";
+const EMPTY_PAGE_NO_SCRIPT = "/empty-no-script";
 
 type Role = "caseworker" | "laOfficer" | "mediator" | "family";
-type PageSpec = { id: string; title: string; role: Role; path: (s: BenchSubjects) => string; floor: SqlFloor; ctx: (s: BenchSubjects) => Omit<FloorContext, "today"> };
+type PageSpec = { id: string; title: string; role: Role; path: (s: BenchSubjects) => string; floor: SqlFloor; ctx: (s: BenchSubjects) => Omit<FloorContext, "today">; emptyPage?: string };
 
 const PAGES: PageSpec[] = [
   { id: "cases", title: "Case list, default (/cases)", role: "caseworker", path: () => "/cases", floor: SQL_FLOORS.casesDefault, ctx: (s) => ({ userId: s.caseworkerId }) },
@@ -71,6 +73,7 @@ const PAGES: PageSpec[] = [
     path: (s) => `/my-case/${encodeURIComponent(s.familyCaseId)}`,
     floor: SQL_FLOORS.familyPage,
     ctx: (s) => ({ userId: s.familyUserId, caseId: s.familyCaseId }),
+    emptyPage: EMPTY_PAGE_NO_SCRIPT,
   },
   { id: "reports", title: "Reports (/reports), default period", role: "caseworker", path: () => "/reports", floor: SQL_FLOORS.reports, ctx: (s) => ({ userId: s.caseworkerId }) },
 ];
@@ -119,10 +122,11 @@ async function measurePages(stack: AppStack, s: BenchSubjects, users: Record<Rol
         const path = spec.path(s);
         const page = await time(() => u.get200(path));
         const sql = await time(() => spec.floor(pool, { today, ...spec.ctx(s) }));
-        // Floor 2 (decision 0040): the empty page, signed out — what Next's App Router costs to serve any page.
+        // Floor 2 (decision 0040): the empty page of the page's router, signed out — what Next costs to serve any page.
+        const emptyPage = spec.emptyPage ?? EMPTY_PAGE;
         const empty = await time(async () => {
-          const r = await anonymous.request(EMPTY_PAGE);
-          if (r.status !== 200) throw new Error(`${EMPTY_PAGE} answered ${r.status}`);
+          const r = await anonymous.request(emptyPage);
+          if (r.status !== 200) throw new Error(`${emptyPage} answered ${r.status}`);
         });
         // For reference (decision 0032's floor 2): the empty route handler — HTTP, the proxy, routing.
         const emptyRoute = await time(async () => {
@@ -233,7 +237,7 @@ function pagesMarkdown(s: BenchSubjects, cases: number, rounds: number, results:
   const sizes = Object.entries(s.counts).map(([t, n]) => `${n.toLocaleString("en-GB")} ${t}`).join(", ");
   return [
     `Data: the scale seed with ${cases.toLocaleString("en-GB")} cases (${sizes}). Production build (\`next start\`), job worker running, embedded PostgreSQL 17, all on this machine.`,
-    `${rounds} rounds after ${PAGES_DEFAULTS.warmupRounds} warm-up rounds; each round requests every page once, sequentially, then its SQL floor, then the empty page (\`${EMPTY_PAGE}\`, signed out), then the empty route handler (\`/api/empty\`, for reference). Times in ms, server time on loopback (request sent → last byte).`,
+    `${rounds} rounds after ${PAGES_DEFAULTS.warmupRounds} warm-up rounds; each round requests every page once, sequentially, then its SQL floor, then the empty page of its router, signed out (\`${EMPTY_PAGE}\`; for the family's Pages Router page \`${EMPTY_PAGE_NO_SCRIPT}\`), then the empty route handler (\`/api/empty\`, for reference). Times in ms, server time on loopback (request sent → last byte).`,
     `Ratio = page median ÷ (SQL floor median + empty-page median) ([decision 0040](../docs/decisions/0040-page-floor-and-load-with-think-time.md)); targets: ratio ≤ ${PAGE_TARGETS.maxRatio} and page p95 < ${PAGE_TARGETS.maxP95Ms} ms. The last column is the ratio against the empty route handler instead (decision 0032's floor).`,
     "",
     "| page | median | p95 | SQL floor median (p95) | empty page median (p95) | ratio | verdict | empty route median | ratio to SQL + empty route |",

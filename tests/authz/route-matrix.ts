@@ -105,6 +105,8 @@ export const ROUTE_MATRIX: RouteRow[] = [
   { route: "/api/empty", expect: everyone(status(204)) },
   // Issue 14 (decision 0040): the benchmark's empty-page floor: a heading, nothing read, for anyone.
   { route: "/empty", expect: everyone(ok("Empty page")) },
+  // The same for the family's Pages Router pages (decisions 0038, 0040): no JavaScript.
+  { route: "/empty-no-script", expect: everyone(ok("Empty page")) },
   { route: "/api/auth/[...nextauth]", label: "next-auth's session endpoint", params: () => ({ nextauth: "session" }), expect: everyone(ok("{")) },
   // A POST only: a link (GET) cannot sign anyone out.
   { route: "/sign-out", expect: everyone(status(405)) },
