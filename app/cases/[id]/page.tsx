@@ -2,6 +2,10 @@ import Link from "next/link";
 import { requireUser } from "../../_server/auth";
 import { caseViewFor, getCaseDetail, type DeadlineView, type PartyView } from "@/lib/cases/details/get-case-detail";
 import { listCaseNotes } from "@/lib/cases/notes/list-case-notes";
+import { listCaseCertificates } from "@/lib/certificates/list-case-certificates";
+import { listCaseObligations } from "@/lib/obligations/list-case-obligations";
+import { listUndeliveredEmails } from "@/lib/cases/emails/list-undelivered-emails";
+import { listCaseFamilyViews } from "@/lib/family/views/list-family-views";
 import { SummaryList } from "@/components/SummaryList";
 import { Tag, type TagColour } from "@/components/Tag";
 import { formatLongDate } from "@/lib/deadlines";
@@ -42,6 +46,15 @@ const CONSENT_COLOUR: Record<string, TagColour> = { GIVEN: "green", DECLINED: "r
 
 const date = (iso: string | null) => (iso ? formatLongDate(iso) : null);
 
+/**
+ * A section's read started before the page knows the case is in scope: a refusal then (the page is
+ * a 404 from getCaseDetail) must not be an unhandled rejection. The section still awaits it.
+ */
+function started<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => {});
+  return p;
+}
+
 function Lines({ lines }: { lines: readonly string[] }) {
   if (lines.length === 0) return null;
   if (lines.length === 1) return <>{lines[0]}</>;
@@ -59,8 +72,15 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   // A signed-out visitor who opened a case link comes back here after signing in.
   const user = await requireUser("case:list", { returnTo: `/cases/${encodeURIComponent(id)}` });
   const { done, already } = await searchParams;
-  // Issue 14: the three reads are independent (each finds the case through the user's scope), so
-  // they run at once. R-80: notes are read for staff only; the shared view never asks for them.
+  // Issue 14: every read of the page is independent (each finds the case through the user's scope),
+  // so all start at once — the sections' own (certificates, agreed actions, undelivered emails, the
+  // family's views) too, rather than when their component renders after the case is read. Each
+  // section awaits its own; a case outside the scope is the page's 404, from getCaseDetail.
+  const certificates = started(listCaseCertificates(user, id));
+  const obligations = started(listCaseObligations(user, id));
+  const undelivered = can(user, "case:read-undelivered-emails") ? started(listUndeliveredEmails(user, id)) : null;
+  const views = started(listCaseFamilyViews(user, id));
+  // R-80: notes are read for staff only; the shared view never asks for them.
   // Issue 12: the LA officer's own part — the meeting, who attends for their LA (R-24), the agreement.
   const [c, notes, laView] = await Promise.all([
     orNotFound(getCaseDetail(user, id)),
@@ -258,10 +278,10 @@ export default async function CasePage({ params, searchParams }: { params: Promi
       {laView && <LaMeeting view={laView} />}
 
       {/* Issue 11 (R-30, R-31): issued, due, appeal deadline, download, replaced ones. */}
-      <CaseCertificates user={user} caseId={c.id} />
+      <CaseCertificates caseId={c.id} certificates={certificates} />
 
       {/* Issue 11 (R-40): the agreed actions tracked to done, with the overdue flag. */}
-      <AgreedActions user={user} caseId={c.id} />
+      <AgreedActions caseId={c.id} obligations={obligations} />
 
       {c.child && (
         <section aria-labelledby="child-title">
@@ -321,7 +341,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         )}
       </section>
 
-      {can(user, "case:read-undelivered-emails") && <UndeliveredEmails user={user} caseId={c.id} />}
+      {undelivered && <UndeliveredEmails undelivered={undelivered} />}
 
       <section aria-labelledby="issues-title">
         <h2 className="h-m" id="issues-title">
@@ -382,7 +402,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         {c.timelineLimited && <p className="hint">Only the most recent entries are shown.</p>}
       </section>
 
-      <FamilyViews user={user} caseId={c.id} />
+      <FamilyViews views={views} />
     </>
   );
 }

@@ -1,6 +1,5 @@
 import Link from "next/link";
-import type { SessionUser } from "@/lib/auth/types";
-import { listCaseObligations } from "@/lib/obligations/list-case-obligations";
+import type { CaseObligations } from "@/lib/obligations/list-case-obligations";
 import { RESPONSIBLE_LABELS, type ObligationStatus } from "@/lib/obligations/rules";
 import { formatLongDate } from "@/lib/deadlines";
 import { Tag } from "@/components/Tag";
@@ -17,8 +16,8 @@ export function ObligationTag({ o }: { o: { status: ObligationStatus; overdue: b
  * The case page's "Agreed actions" (issue 11, R-40): each action with who is responsible, its due
  * date, status and the overdue flag, linked to its page. Shown once the case has any.
  */
-export async function AgreedActions({ user, caseId }: { user: SessionUser; caseId: string }) {
-  const data = await listCaseObligations(user, caseId);
+export async function AgreedActions({ caseId, obligations }: { caseId: string; obligations: Promise<CaseObligations> }) {
+  const data = await obligations;
   if (data.items.length === 0) return null;
   return (
     <section aria-labelledby="agreed-actions-title" id="agreed-actions" data-testid="agreed-actions">

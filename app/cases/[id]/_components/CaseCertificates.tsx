@@ -1,6 +1,5 @@
 import Link from "next/link";
-import { listCaseCertificates } from "@/lib/certificates/list-case-certificates";
-import type { SessionUser } from "@/lib/auth/types";
+import type { CaseCertificates as Certificates } from "@/lib/certificates/list-case-certificates";
 import { formatLongDate } from "@/lib/deadlines";
 import { Tag } from "@/components/Tag";
 
@@ -10,8 +9,8 @@ import { Tag } from "@/components/Tag";
  * Shared facts (R-80): the LA officer and the family see the same list; only staff see the
  * correction's reason and the link to correct one.
  */
-export async function CaseCertificates({ user, caseId }: { user: SessionUser; caseId: string }) {
-  const c = await listCaseCertificates(user, caseId);
+export async function CaseCertificates({ caseId, certificates }: { caseId: string; certificates: Promise<Certificates> }) {
+  const c = await certificates;
   if (!c.applies) return null;
   return (
     <section aria-labelledby="certificates-title" id="certificates" data-testid="certificates">

@@ -1,6 +1,5 @@
-import { listCaseFamilyViews } from "@/lib/family/views/list-family-views";
+import type { listCaseFamilyViews } from "@/lib/family/views/list-family-views";
 import { formatFileSize } from "@/lib/family/views/rules";
-import type { SessionUser } from "@/lib/auth/types";
 import { Tag } from "@/components/Tag";
 import { formatInstant } from "../_shared";
 
@@ -9,8 +8,8 @@ import { formatInstant } from "../_shared";
  * mediator sees all of it; caseworkers and admins what the family shared with the case team; the
  * LA officer nothing — not even this heading (listCaseFamilyViews returns null for them).
  */
-export async function FamilyViews({ user, caseId }: { user: SessionUser; caseId: string }) {
-  const data = await listCaseFamilyViews(user, caseId);
+export async function FamilyViews({ views }: { views: ReturnType<typeof listCaseFamilyViews> }) {
+  const data = await views;
   if (!data) return null;
   const empty = data.submissions.length === 0 && data.uploads.length === 0;
   return (

@@ -1,5 +1,4 @@
-import { listUndeliveredEmails } from "@/lib/cases/emails/list-undelivered-emails";
-import type { SessionUser } from "@/lib/auth/types";
+import type { UndeliveredEmail } from "@/lib/cases/emails/list-undelivered-emails";
 import { formatInstant } from "../_shared";
 
 /**
@@ -7,8 +6,8 @@ import { formatInstant } from "../_shared";
  * reach those people another way. Only for ADMIN and CASEWORKER (the page checks
  * "case:read-undelivered-emails" before rendering this; the query checks again).
  */
-export async function UndeliveredEmails({ user, caseId }: { user: SessionUser; caseId: string }) {
-  const emails = await listUndeliveredEmails(user, caseId);
+export async function UndeliveredEmails({ undelivered }: { undelivered: Promise<UndeliveredEmail[]> }) {
+  const emails = await undelivered;
   return (
     <section aria-labelledby="undelivered-title" data-testid="undelivered-emails">
       <h2 className="h-m" id="undelivered-title">
