@@ -13,7 +13,6 @@
  */
 import "server-only";
 import { notFound, redirect, RedirectType } from "next/navigation";
-import { after } from "next/server";
 import { can, type Permission } from "@/lib/auth/policy";
 import { ForbiddenError, NotFoundError, type SessionUser } from "@/lib/auth/types";
 import { withJoinedDates } from "@/lib/platform/dates/date-input";
@@ -54,7 +53,12 @@ export type Options<U, R> = {
 };
 
 /** Who is posting: the signed-in user (or null) and their address, however the router found them. */
-export type Caller = { user: SessionUser | null; ip: string | null };
+export type Caller = {
+  user: SessionUser | null;
+  ip: string | null;
+  /** Runs work after the answer is sent (afterAnswer); absent: the work is done before answering. */
+  defer?: (work: () => Promise<void>) => void;
+};
 
 /**
  * A signed-in action: signed out → sign-in page; lacking `permission` → 404 (never 403); an admin
@@ -94,16 +98,13 @@ function tooLarge(formData: FormData, oversized: string[], echo = true): ActionS
 
 /**
  * Work left for after the answer (e.g. sending an email), so the answer takes the same time
- * whatever that work finds. Next's `after` where there is one (a server action); a Pages Router
- * page has no request scope for it (decision 0038), so there the work runs unawaited — the Node
- * server keeps running it after the answer is sent. The work must catch its own errors.
+ * whatever that work finds: handed to the caller's `defer` (a Pages Router page's: run unawaited,
+ * the Node server finishing it after the answer is sent — Next's `after` is App Router only),
+ * else done before answering. The work must catch its own errors.
  */
-export function afterAnswer(work: () => Promise<void>): void {
-  try {
-    after(work);
-  } catch {
-    void work().catch((e: unknown) => console.error("[after answer] unexpected error", e));
-  }
+export async function afterAnswer(caller: Caller, work: () => Promise<void>): Promise<void> {
+  if (caller.defer) caller.defer(work);
+  else await work();
 }
 
 export async function perform<U, R extends ActionState | void>(values: Record<string, string>, ctx: ActionContext<U>, opts: Options<U, R>, submission: Submission | null): Promise<ActionState> {

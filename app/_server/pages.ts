@@ -64,7 +64,12 @@ export type FamilyPageSpec<D> = {
 
 export async function pageCaller(ctx: Pick<GetServerSidePropsContext, "req" | "res">): Promise<Caller> {
   const user = await sessionUserFromCookie(ctx.req.cookies[SESSION_COOKIE]);
-  return { user, ip: clientIpFrom(ctx.req.headers as Record<string, unknown>) };
+  return { user, ip: clientIpFrom(ctx.req.headers as Record<string, unknown>), defer: runAfterAnswer };
+}
+
+/** A page's work after its answer (afterAnswer): not awaited, so the answer does not wait for it. */
+function runAfterAnswer(work: () => Promise<void>): void {
+  void work().catch((e: unknown) => console.error("[page] work after the answer failed", e));
 }
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);

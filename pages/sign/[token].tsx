@@ -14,13 +14,15 @@ import { ErrorSummary } from "@/components/ErrorSummary";
 import { Checkbox } from "@/components/Checkbox";
 import { Radios, TextArea } from "@/components/fields";
 import { NotFoundError } from "@/lib/auth/types";
-import { getSigningPageWithToken, LINK_MESSAGES, type SigningPage } from "@/lib/agreements/sign-with-token";
+import { getSigningPageWithToken, LINK_MESSAGES } from "@/lib/agreements/sign-with-token";
+import type { AgreementText } from "@/lib/agreements/agreement-content";
 import { ACCURATE_RECORD_STATEMENT, AGREEMENT_KIND_TITLES } from "@/lib/agreements/wording";
 import { HONEYPOT_FIELD } from "@/lib/platform/security/honeypot";
 
 export const config = { runtime: "nodejs", unstable_runtimeJS: false };
 
-type Data = { token: string; page: SigningPage };
+/** The text to sign, or why the link does not work (worked out on the server: the lib module is server-only). */
+type Data = { token: string; signerName: string; text: AgreementText; notWorking: null } | { token: string; notWorking: string };
 
 const NOT_WORKING = "This signing link does not work";
 
@@ -29,22 +31,23 @@ export const getServerSideProps: GetServerSideProps<FamilyPageProps<Data>> = (ct
   return publicPage<Data>(ctx, {
     forms: { default: signWithTokenForm },
     load: async () => {
-      const page = await getSigningPageWithToken(token);
-      if (!page) throw new NotFoundError("signing link");
-      return { token, page };
+      const p = await getSigningPageWithToken(token);
+      if (!p) throw new NotFoundError("signing link");
+      if (p.state !== "OPEN" || !p.text) return { token, notWorking: p.state === "OPEN" ? LINK_MESSAGES.TEXT_CHANGED : LINK_MESSAGES[p.state] };
+      return { token, signerName: p.signerName, text: p.text, notWorking: null };
     },
   });
 };
 
 export default function SignPage(props: FamilyPageProps<Data>) {
   return (
-    <FamilyPage props={props} title={({ page: p }) => (p.state !== "OPEN" || !p.text ? NOT_WORKING : AGREEMENT_KIND_TITLES[p.text.kind])}>
-      {({ token, page: p }, state) => {
-        if (p.state !== "OPEN" || !p.text)
+    <FamilyPage props={props} title={(d) => (d.notWorking !== null ? NOT_WORKING : AGREEMENT_KIND_TITLES[d.text.kind])}>
+      {(p, state) => {
+        if (p.notWorking !== null)
           return (
             <>
               <h1 className="h-l">{NOT_WORKING}</h1>
-              <p className="body">{p.state === "OPEN" ? LINK_MESSAGES.TEXT_CHANGED : LINK_MESSAGES[p.state]}</p>
+              <p className="body">{p.notWorking}</p>
             </>
           );
         const title = AGREEMENT_KIND_TITLES[p.text.kind];
@@ -54,7 +57,7 @@ export default function SignPage(props: FamilyPageProps<Data>) {
             <h1 className="h-l">{title}</h1>
             <p className="body">{p.signerName}, please read this record of the meeting, then sign it or tell us why you do not want to.</p>
             <AgreementTextView text={p.text} />
-            <SignWithTokenForm token={token} statement={ACCURATE_RECORD_STATEMENT} state={state} />
+            <SignWithTokenForm token={p.token} statement={ACCURATE_RECORD_STATEMENT} state={state} />
           </>
         );
       }}

@@ -1,5 +1,6 @@
 /** After asking for a sign-in link: the same words whether or not the email is known. No JavaScript (decision 0038). */
 import type { GetServerSideProps } from "next";
+import Link from "next/link";
 import { publicPage, type FamilyPageProps } from "@/app/_server/pages";
 import { FamilyPage } from "@/components/family/FamilyPage";
 
@@ -16,7 +17,7 @@ export default function CheckEmailPage(props: FamilyPageProps<Record<string, nev
           <p className="body">If we have a case for that email address, we have sent you a sign-in link. It works once and lasts 15 minutes.</p>
           <p className="body">The email may take a few minutes to arrive. Check your spam folder too.</p>
           <p className="body">
-            <a href="/sign-in/family">Ask for a new link</a>
+            <Link href="/sign-in/family">Ask for a new link</Link>
           </p>
         </>
       )}

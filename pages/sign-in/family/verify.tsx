@@ -7,6 +7,7 @@
  * link is refused, and this page says why.
  */
 import type { GetServerSideProps } from "next";
+import Link from "next/link";
 import { publicPage, type FamilyPageProps } from "@/app/_server/pages";
 import { nextAuthCsrfToken } from "@/app/_server/next-auth-csrf";
 import { FamilyPage } from "@/components/family/FamilyPage";
@@ -42,7 +43,7 @@ export default function VerifyPage(props: FamilyPageProps<Data>) {
           <>
             <h1 className="h-l">This sign-in link is not complete</h1>
             <p className="body">
-              Copy the whole link from the email, or <a href="/sign-in/family">get a new sign-in link</a>.
+              Copy the whole link from the email, or <Link href="/sign-in/family">get a new sign-in link</Link>.
             </p>
           </>
         ) : (
@@ -53,7 +54,7 @@ export default function VerifyPage(props: FamilyPageProps<Data>) {
                 <h2 className="h-m">You cannot sign in with this link</h2>
                 <p className="body">{d.message}</p>
                 <p className="body">
-                  <a href="/sign-in/family">Get a new sign-in link</a>
+                  <Link href="/sign-in/family">Get a new sign-in link</Link>
                 </p>
               </div>
             ) : (
