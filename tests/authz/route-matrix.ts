@@ -86,10 +86,12 @@ export const ROUTE_MATRIX: RouteRow[] = [
   { route: "/sign-in/family/check-email", expect: everyone(ok("Check your email")) },
   { route: "/sign-in/family/verify", expect: everyone(ok("This sign-in link is not complete")) },
   { route: "/refer", expect: everyone(ok("Ask for mediation")) },
+  { route: "/refer", method: "POST", expect: everyone(ok("There is a problem")) },
   { route: "/refer/done", expect: everyone(ok("Request sent")) },
   { route: "/deadline-calculator", expect: everyone(ok("<h1")) },
   { route: "/verify", expect: everyone(ok("Check a document")) },
   { route: "/verify/[code]", label: "a sealed document's code", params: (f) => ({ code: f.sharedDocumentCode }), expect: everyone(ok("Check a document")) },
+  { route: "/verify/[code]", method: "POST", label: "a sealed document's code", params: (f) => ({ code: f.sharedDocumentCode }), expect: everyone(ok("There is a problem")) },
   { route: "/sign/done", query: "outcome=signed", expect: everyone(ok("<h1")) },
   {
     route: "/sign/[token]",

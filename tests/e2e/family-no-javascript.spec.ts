@@ -109,8 +109,10 @@ test("the family's pages keep the chain: the read is audited, another site's pos
   expect(out.headers()["location"]).toBe(`/sign-in?next=${encodeURIComponent(`/my-case/${f.caseId}/views`)}`);
 });
 
-test("a staff page still loads Next's runtime (the check above is not vacuous)", async () => {
-  const res = await (await client("family")).get("/deadline-calculator");
+test("a page still on the App Router (staff sign-in) loads Next's runtime (the check above is not vacuous)", async () => {
+  const anonymous = await request.newContext({ baseURL: `http://localhost:${e2eRun().port}` });
+  clients.push(anonymous);
+  const res = await anonymous.get("/sign-in");
   expect(res.status()).toBe(200);
   expect(await res.text()).toMatch(/<script[^>]+src="\/_next\/static\/[^"]+\.js"/);
 });

@@ -1,6 +1,7 @@
 /**
  * Decision 0038, the pages a family or the public opens signed out (issue 14: "first-load
- * JavaScript of each family page ≤ 100 kB gzip"): family sign-in, signing by link, self-referral.
+ * JavaScript of each family page ≤ 100 kB gzip"): family sign-in, signing by link, self-referral,
+ * the deadline calculator, the privacy notice and the document check.
  * Every such page under pages/ (found from the code: every Pages Router page outside /my-case) is
  * fetched signed out from the production build: no <script> at all, yet the shell and the
  * stylesheet. Then a family signs in by emailed link in a browser with JavaScript turned off:
@@ -36,14 +37,20 @@ function expectNoJavaScript(url: string, html: string) {
 
 test("every page a family or the public opens signed out is served with no JavaScript", async () => {
   const pages = appRoutes().filter((r) => r.file.startsWith("pages/") && !r.route.startsWith("/my-case"));
-  expect(pages.map((p) => p.route)).toEqual(expect.arrayContaining(["/sign-in/family", "/sign-in/family/check-email", "/sign-in/family/verify", "/sign/[token]", "/sign/done"]));
-  const seen: string[] = [];
+  expect(pages.map((p) => p.route)).toEqual(
+    expect.arrayContaining(["/sign-in/family", "/sign-in/family/check-email", "/sign-in/family/verify", "/sign/[token]", "/sign/done", "/refer", "/refer/done", "/deadline-calculator", "/privacy", "/verify", "/verify/[code]"]),
+  );
   for (const p of pages) {
-    const url = fillRoute(p.route, { token: f.expiredSigningToken });
+    const url = fillRoute(p.route, { token: f.expiredSigningToken, code: f.sharedDocumentCode });
     const res = await anonymous.get(url, { maxRedirects: 0 });
+    // The home address is only a redirect: signed out, to the sign-in page.
+    if (p.route === "/") {
+      expect(res.status()).toBe(307);
+      expect(res.headers()["location"]).toBe("/sign-in");
+      continue;
+    }
     expect(res.status(), url).toBe(200);
     expectNoJavaScript(url, await res.text());
-    seen.push(url);
   }
   // The other states of those pages: the verify page's form and its refusal, a made-up signing link (404), a refused post.
   const verify = await anonymous.get("/sign-in/family/verify?token=made-up");
@@ -56,6 +63,11 @@ test("every page a family or the public opens signed out is served with no JavaS
   const unknown = await anonymous.get(`/sign/${"A".repeat(43)}`);
   expect(unknown.status()).toBe(404);
   expectNoJavaScript("a made-up signing link", await unknown.text());
+  const noDocument = await anonymous.get("/verify/0000-0000-0000-0000");
+  expect(noDocument.status()).toBe(404);
+  const noDocumentHtml = await noDocument.text();
+  expect(noDocumentHtml).toContain("No document with this code");
+  expectNoJavaScript("a code no document has", noDocumentHtml);
   const post = await anonymous.post("/sign-in/family", { maxRedirects: 0, form: { email: "" } });
   expect(post.status()).toBe(200);
   const postHtml = await post.text();
