@@ -223,7 +223,7 @@ export function firstLoadJsSection(projectDir = process.cwd()): { markdown: stri
     ["family", "Family pages (/my-case/…): budget 100 kB"],
     ["staff", "Staff pages: budget 150 kB"],
     ["public", "Pages opened signed out with no JavaScript (family sign-in, signing by link, self-referral, deadline calculator, privacy, document check): budget 100 kB"],
-    ["public-app-router", "Pages opened signed out on the App Router (staff sign-in, not found; decision 0038): budget 150 kB"],
+    ["public-app-router", "Pages opened signed out on the App Router (staff sign-in; decision 0038): budget 150 kB"],
   ];
   const over = routes.filter((r) => !r.pass);
   const md = [
