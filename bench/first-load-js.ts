@@ -222,12 +222,13 @@ export function firstLoadJsSection(projectDir = process.cwd()): { markdown: stri
   const groups: [RouteGroup, string][] = [
     ["family", "Family pages (/my-case/…): budget 100 kB"],
     ["staff", "Staff pages: budget 150 kB"],
-    ["public", "Public pages (signed out; held to the family budget)"],
+    ["public", "Pages opened signed out with no JavaScript (family sign-in, signing by link, self-referral, deadline calculator, privacy, document check): budget 100 kB"],
+    ["public-app-router", "Pages opened signed out on the App Router (staff sign-in; decision 0038): budget 150 kB"],
   ];
   const over = routes.filter((r) => !r.pass);
   const md = [
     `Build \`${readFileSync(path.join(dist, "BUILD_ID"), "utf8").trim()}\`. Every page under app/ and pages/ (${routes.length}), from the build's manifests (bench/first-load-js.ts):`,
-    `the runtime every page loads (\`rootMainFiles\`, ${formatKb(runtime)} gzip) plus the route's client chunks (\`entryJSFiles\` and \`clientModules\` of its client reference manifest), each gzipped at level 9. Polyfills (\`nomodule\`) are not counted. A Pages Router page with \`unstable_runtimeJS: false\` loads none (decision 0038; its HTML is checked by tests/e2e/family-no-javascript.spec.ts).`,
+    `the runtime every page loads (\`rootMainFiles\`, ${formatKb(runtime)} gzip) plus the route's client chunks (\`entryJSFiles\` and \`clientModules\` of its client reference manifest), each gzipped at level 9. Polyfills (\`nomodule\`) are not counted. A Pages Router page with \`unstable_runtimeJS: false\` loads none (decision 0038; its HTML is checked by tests/e2e/family-no-javascript.spec.ts and public-no-javascript.spec.ts).`,
     "",
     ...groups.flatMap(([g, title]) => {
       const rs = routes.filter((r) => r.group === g);

@@ -58,22 +58,38 @@ export function loadVerdict(f: LoadFigures, targets = LOAD_TARGETS): boolean {
   return f.p95 < targets.maxP95Ms && f.errors + f.timeouts <= targets.maxErrors && f.non2xx === 0;
 }
 
-export type RouteGroup = "family" | "staff" | "public";
+export type RouteGroup = "family" | "public" | "public-app-router" | "staff";
 
 /**
- * Which budget a page route (its folder path under app/, e.g. "/my-case/[caseId]/agreement") is
- * held to: the family's pages are under /my-case; pages anyone may open signed out are public
- * (held to the family budget: families open them too); every other page is staff.
+ * Pages a family or the public opens signed out that load no JavaScript (Pages Router,
+ * `unstable_runtimeJS: false`, decision 0038): held to the family budget — families open them.
+ */
+export const PUBLIC_NO_JS_ROUTES = ["/", "/sign-in/family", "/sign", "/refer", "/deadline-calculator", "/privacy", "/verify"] as const;
+/**
+ * Pages opened signed out that still load the App Router runtime (131.6 kB by itself): the staff
+ * sign-in pages and the App Router's not-found page — held to the staff budget, each with its
+ * reason in decision 0038.
+ */
+export const PUBLIC_APP_ROUTER_ROUTES = ["/sign-in", "/set-password", "/_not-found"] as const;
+
+/** A route is a prefix's when it is the prefix or under it (a whole segment: /sign is not /signature). */
+const under = (route: string, prefixes: readonly string[]) => prefixes.some((p) => route === p || (p !== "/" && route.startsWith(`${p}/`)));
+
+/**
+ * Which budget a page route (e.g. "/my-case/[caseId]/agreement") is held to: the family's pages
+ * are under /my-case; the pages opened signed out are "public" (no JavaScript, the family budget)
+ * or "public-app-router" (the staff budget, decision 0038); every other page is staff (including
+ * /safeguarding: the safeguarding leads' page, signed in).
  */
 export function routeGroup(route: string): RouteGroup {
-  if (route === "/my-case" || route.startsWith("/my-case/")) return "family";
-  const PUBLIC = ["/", "/sign-in", "/refer", "/deadline-calculator", "/privacy", "/safeguarding", "/set-password", "/sign", "/verify", "/_not-found"];
-  if (PUBLIC.some((p) => route === p || route.startsWith(`${p}/`))) return "public";
+  if (under(route, ["/my-case"])) return "family";
+  if (under(route, PUBLIC_NO_JS_ROUTES)) return "public";
+  if (under(route, PUBLIC_APP_ROUTER_ROUTES)) return "public-app-router";
   return "staff";
 }
 
 export function jsBudget(group: RouteGroup): number {
-  return group === "staff" ? JS_BUDGETS.staff : JS_BUDGETS.family;
+  return group === "staff" || group === "public-app-router" ? JS_BUDGETS.staff : JS_BUDGETS.family;
 }
 
 export type BenchOptions = { suites: string[]; strict: boolean; cases: number | null; duration: number | null; rounds: number | null; skipBuild: boolean };

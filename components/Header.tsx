@@ -23,7 +23,7 @@ export function Header({ user }: { user: SessionUser | null }) {
   return (
     <header className="header">
       <div className="page-width">
-        <Link href="/" className="header__name">
+        <Link href="/" prefetch={false} className="header__name">
           {/* Decorative (alt=""): the link's text names the service. A static SVG needs no optimising. */}
           {/* eslint-disable-next-line @next/next/no-img-element */}
           <img src="/crest.svg" alt="" width={44} height={30} className="header__crest" />
@@ -35,7 +35,10 @@ export function Header({ user }: { user: SessionUser | null }) {
               <>
                 {NAV[user.role].map((n) => (
                   <li key={n.href}>
-                    <Link href={n.href}>{n.label}</Link>
+                    {/* The family's pages are Pages Router pages with no JavaScript (decision 0038): never prefetched by the App Router. */}
+                    <Link href={n.href} prefetch={n.href === "/my-case" ? false : undefined}>
+                      {n.label}
+                    </Link>
                   </li>
                 ))}
                 {/* Issue 13: the reports for commissioners (the office, and LA officers for their LA). */}
@@ -61,7 +64,9 @@ export function Header({ user }: { user: SessionUser | null }) {
             ) : (
               <>
                 <li>
-                  <Link href="/deadline-calculator">Deadline calculator</Link>
+                  <Link href="/deadline-calculator" prefetch={false}>
+                    Deadline calculator
+                  </Link>
                 </li>
                 <li>
                   <Link href="/sign-in">Sign in</Link>

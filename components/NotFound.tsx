@@ -14,7 +14,9 @@ export function NotFoundContent() {
       <p className="body">If you typed the web address, check it is correct.</p>
       <p className="body">If you pasted the web address, check you copied the entire address.</p>
       <p className="body">
-        <Link href="/">Go to your home page</Link>
+        <Link href="/" prefetch={false}>
+          Go to your home page
+        </Link>
       </p>
     </>
   );

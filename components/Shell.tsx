@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 import type { SessionUser } from "@/lib/auth/types";
 import { Header } from "./Header";
@@ -22,7 +23,16 @@ export function Shell({ user, children }: { user: SessionUser | null; children: 
       <footer className="footer">
         <div className="page-width">
           <p>
-            Independent SEND mediation. <a href="/deadline-calculator">Work out your deadlines</a>. <a href="/privacy">Privacy</a>.
+            {/* Pages Router pages with no JavaScript (decision 0038): whole-page loads, never prefetched. */}
+            Independent SEND mediation.{" "}
+            <Link href="/deadline-calculator" prefetch={false}>
+              Work out your deadlines
+            </Link>
+            .{" "}
+            <Link href="/privacy" prefetch={false}>
+              Privacy
+            </Link>
+            .
           </p>
         </div>
       </footer>

@@ -19,6 +19,7 @@ import { withJoinedDates } from "@/lib/platform/dates/date-input";
 import { DomainError } from "@/lib/platform/errors";
 import { HONEYPOT_FIELD } from "@/lib/platform/security/honeypot";
 import { SUBMISSION_KEY_FIELD } from "@/lib/platform/idempotency/field";
+import { checkPublicInput, INPUT_TOO_LARGE_MESSAGE } from "@/lib/platform/security/input-bounds";
 import { AlreadySubmittedError, openSubmission, priorSubmission, recordSubmissionOutcome, runInSubmission, type Submission } from "@/lib/platform/idempotency/submission";
 import { mustEnrolSecondFactor, SECOND_FACTOR_PATH } from "@/lib/auth/totp/totp";
 
@@ -52,7 +53,12 @@ export type Options<U, R> = {
 };
 
 /** Who is posting: the signed-in user (or null) and their address, however the router found them. */
-export type Caller = { user: SessionUser | null; ip: string | null };
+export type Caller = {
+  user: SessionUser | null;
+  ip: string | null;
+  /** Runs work after the answer is sent (afterAnswer); absent: the work is done before answering. */
+  defer?: (work: () => Promise<void>) => void;
+};
 
 /**
  * A signed-in action: signed out → sign-in page; lacking `permission` → 404 (never 403); an admin
@@ -67,6 +73,38 @@ export async function runActionAs<R extends ActionState | void>(caller: Caller, 
   if (!can(user, opts.permission)) notFound();
   if (!opts.allowWithoutSecondFactor && mustEnrolSecondFactor(user)) redirect(SECOND_FACTOR_PATH);
   return perform(values, { user, ip: caller.ip }, opts, openSubmission(formData, user.id));
+}
+
+/**
+ * A public action (no sign-in): the command screens the submission itself. A submission over the
+ * size limits is refused here first, before its values are even gathered (issue 9 item 8), and
+ * only the fields within them are echoed back. The caller's address is given as for runActionAs.
+ */
+export async function runPublicActionAs<R extends ActionState | void>(caller: Caller, formData: FormData, opts: Options<null, R>): Promise<ActionState> {
+  const bounds = checkPublicInput(formData);
+  if (!bounds.ok) return tooLarge(formData, bounds.oversized, opts.echo);
+  const values = formValues(formData);
+  return perform(values, { user: null, ip: caller.ip }, opts, openSubmission(formData, null));
+}
+
+/** The refusal of an oversized public submission: one message; the fields within the limits echoed back. */
+function tooLarge(formData: FormData, oversized: string[], echo = true): ActionState {
+  const state: ActionState = { status: "error", message: INPUT_TOO_LARGE_MESSAGE };
+  if (!echo) return state;
+  const kept = new FormData();
+  for (const [k, v] of formData.entries()) if (typeof v === "string" && k !== HONEYPOT_FIELD && !oversized.includes(k)) kept.append(k, v);
+  return checkPublicInput(kept).ok ? { ...state, values: formValues(kept) } : state;
+}
+
+/**
+ * Work left for after the answer (e.g. sending an email), so the answer takes the same time
+ * whatever that work finds: handed to the caller's `defer` (a Pages Router page's: run unawaited,
+ * the Node server finishing it after the answer is sent — Next's `after` is App Router only),
+ * else done before answering. The work must catch its own errors.
+ */
+export async function afterAnswer(caller: Caller, work: () => Promise<void>): Promise<void> {
+  if (caller.defer) caller.defer(work);
+  else await work();
 }
 
 export async function perform<U, R extends ActionState | void>(values: Record<string, string>, ctx: ActionContext<U>, opts: Options<U, R>, submission: Submission | null): Promise<ActionState> {

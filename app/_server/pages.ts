@@ -64,7 +64,12 @@ export type FamilyPageSpec<D> = {
 
 export async function pageCaller(ctx: Pick<GetServerSidePropsContext, "req" | "res">): Promise<Caller> {
   const user = await sessionUserFromCookie(ctx.req.cookies[SESSION_COOKIE]);
-  return { user, ip: clientIpFrom(ctx.req.headers as Record<string, unknown>) };
+  return { user, ip: clientIpFrom(ctx.req.headers as Record<string, unknown>), defer: runAfterAnswer };
+}
+
+/** A page's work after its answer (afterAnswer): not awaited, so the answer does not wait for it. */
+function runAfterAnswer(work: () => Promise<void>): void {
+  void work().catch((e: unknown) => console.error("[page] work after the answer failed", e));
 }
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
@@ -124,14 +129,9 @@ const GENERIC_ERROR: ActionState = { status: "error", message: "Sorry, something
 export async function familyPage<D>(ctx: GetServerSidePropsContext, spec: FamilyPageSpec<D>): Promise<GetServerSidePropsResult<FamilyPageProps<D>>> {
   const post = ctx.req.method === "POST";
   const status = post ? 303 : 307;
-  const path = (ctx.resolvedUrl ?? "/").split("?")[0]!;
   const caller = await pageCaller(ctx);
   const user = caller.user;
-  const props = (outcome: FamilyPageProps<D>["outcome"], more: Partial<FamilyPageProps<D>> = {}): { props: FamilyPageProps<D> } => {
-    if (outcome === "not-found") ctx.res.statusCode = 404;
-    if (outcome === "refused") ctx.res.statusCode = 403;
-    return { props: { user: toWire(user), path, nav: null, outcome, data: null, state: null, ...more } };
-  };
+  const props = answer<D>(ctx, user);
   if (!user) return { redirect: { destination: spec.returnTo ? `/sign-in?next=${encodeURIComponent(spec.returnTo)}` : "/sign-in", statusCode: status } };
   if (!can(user, "family:workspace") || !can(user, spec.permission)) return props("not-found");
   if (mustEnrolSecondFactor(user)) return { redirect: { destination: SECOND_FACTOR_PATH, statusCode: status } };
@@ -145,11 +145,59 @@ export async function familyPage<D>(ctx: GetServerSidePropsContext, spec: Family
     const data = await spec.load(user, state);
     return props("ok", { nav: nav && toWire(nav), data: toWire(data), state: state && toWire(state) });
   } catch (e) {
-    if (isNotFound(e)) return props("not-found");
-    const to = e instanceof PageRedirect ? e.to : redirectOf(e);
-    if (to !== null) return { redirect: { destination: to, statusCode: e instanceof PageRedirect ? status : 303 } };
-    throw e;
+    return caught(e, props, status);
   }
+}
+
+export type PublicPageSpec<D> = {
+  /** The page's forms by their `form` field ("default" when the page has one form). */
+  forms?: Record<string, PageForm>;
+  /** What the page shows, after any post; NotFoundError → 404, PageRedirect → elsewhere. */
+  load: (caller: Caller, state: ActionState | null) => Promise<D>;
+};
+
+/**
+ * A page anyone may open, signed in or not (the pages a family or the public opens signed out:
+ * family sign-in, signing by link, self-referral — decision 0038): the same plumbing as
+ * familyPage without the permission step. The header still shows who is signed in, if anyone, as
+ * the App Router's root layout does; a post from another site is refused before it is read.
+ */
+export async function publicPage<D>(ctx: GetServerSidePropsContext, spec: PublicPageSpec<D>): Promise<GetServerSidePropsResult<FamilyPageProps<D>>> {
+  const post = ctx.req.method === "POST";
+  const status = post ? 303 : 307;
+  const caller = await pageCaller(ctx);
+  const props = answer<D>(ctx, caller.user);
+  try {
+    let state: ActionState | null = null;
+    if (post && spec.forms) {
+      if (!originAllowed(ctx.req.headers)) return props("refused");
+      state = await submit(ctx, caller, spec.forms);
+    }
+    const data = await spec.load(caller, state);
+    return props("ok", { data: toWire(data), state: state && toWire(state) });
+  } catch (e) {
+    return caught(e, props, status);
+  }
+}
+
+type Answer<D> = (outcome: FamilyPageProps<D>["outcome"], more?: Partial<FamilyPageProps<D>>) => { props: FamilyPageProps<D> };
+
+/** The page's props, with the status a 404 or a refused post is sent with. */
+function answer<D>(ctx: GetServerSidePropsContext, user: SessionUser | null): Answer<D> {
+  const path = (ctx.resolvedUrl ?? "/").split("?")[0]!;
+  return (outcome, more = {}) => {
+    if (outcome === "not-found") ctx.res.statusCode = 404;
+    if (outcome === "refused") ctx.res.statusCode = 403;
+    return { props: { user: toWire(user), path, nav: null, outcome, data: null, state: null, ...more } };
+  };
+}
+
+/** A page's load or form threw: not found → 404, a redirect → there, anything else → Next's error page. */
+function caught<D>(e: unknown, props: Answer<D>, status: 303 | 307): GetServerSidePropsResult<FamilyPageProps<D>> {
+  if (isNotFound(e)) return props("not-found");
+  const to = e instanceof PageRedirect ? e.to : redirectOf(e);
+  if (to !== null) return { redirect: { destination: to, statusCode: e instanceof PageRedirect ? status : 303 } };
+  throw e;
 }
 
 /** A post: its form's handler; a redirect (success) or a 404 thrown through, anything else a message. */

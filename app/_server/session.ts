@@ -35,6 +35,9 @@ export function clientIpFrom(h: Record<string, unknown> | Headers | undefined): 
   });
 }
 
+/** Where next-auth sends a family whose sign-in link is refused (`?error=<reason>`). */
+export const FAMILY_LINK_ERROR_PAGE = "/sign-in/family/verify";
+
 export const production = process.env.NODE_ENV === "production";
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 /** next-auth's own name for the session cookie (`__Secure-` when cookies are Secure). */
@@ -48,7 +51,9 @@ export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   // httpOnly is next-auth's default; Secure (and the __Secure- prefix) in production.
   useSecureCookies: production,
-  pages: { signIn: "/sign-in", error: "/sign-in" },
+  // A refused family link (EXPIRED, USED, INVALID: the credentials callback's error) comes back to
+  // the verify page, which says why (decision 0038); staff sign in without next-auth's pages.
+  pages: { signIn: "/sign-in", error: FAMILY_LINK_ERROR_PAGE },
   providers: [
     CredentialsProvider({
       id: "family-link",

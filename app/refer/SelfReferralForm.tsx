@@ -1,17 +1,13 @@
-"use client";
 /**
- * The public self-referral form. A plain form post to a server action, so it works without
- * JavaScript; with JavaScript, useActionState keeps what was typed when an answer needs changing.
+ * The public self-referral form (/refer): a plain form post to its own page, no JavaScript
+ * (decision 0038). A refusal is the page again with what was typed (the values echoed back).
  */
-import { useActionState } from "react";
 import { ErrorSummary } from "@/components/ErrorSummary";
 import { Checkboxes, DateInput, Radios, SelectField, TextArea, TextField } from "@/components/fields";
-import { IDLE_STATE } from "@/components/action-state";
 import { FAMILY_PARTY_LABELS } from "@/lib/cases/options";
 import { HONEYPOT_FIELD, NOT_SURE, PLAN_NOT_SURE } from "@/lib/cases/intake/self-referral-answers";
 import { DECISION_FAMILY_OPTIONS, toAnswerList } from "@/lib/cases/about/rules";
-import type { ActionState } from "../_server/action";
-import { selfReferralAction } from "./actions";
+import type { ActionState } from "@/app/_server/action-chain";
 import { SubmissionKeyField } from "@/components/SubmissionKeyField";
 
 const WHO_OPTIONS = [
@@ -32,14 +28,13 @@ const CATEGORY_OPTIONS = [
   { value: "SOCIAL_CARE", label: "Social care", hint: "For example short breaks or care at home (sections D and H of a plan)." },
 ];
 
-export function SelfReferralForm({ localAuthorities, submissionKey }: { localAuthorities: { id: string; name: string }[]; submissionKey?: string }) {
-  const [state, action, pending] = useActionState(selfReferralAction, IDLE_STATE as ActionState);
-  const v = state.values ?? {};
-  const e = state.fieldErrors ?? {};
+export function SelfReferralForm({ localAuthorities, submissionKey, state }: { localAuthorities: { id: string; name: string }[]; submissionKey?: string; state: ActionState | null }) {
+  const v = state?.values ?? {};
+  const e = state?.fieldErrors ?? {};
   return (
-    <form action={action} noValidate>
+    <form method="post" noValidate>
       {submissionKey && <SubmissionKeyField value={submissionKey} />}
-      <ErrorSummary errors={e} message={state.message} title="Ask for mediation" />
+      <ErrorSummary errors={e} message={state?.message} />
 
       <Radios name="familyParty" legend="Who are you?" options={WHO_OPTIONS} defaultValue={v.familyParty} error={e.familyParty} />
 
@@ -119,8 +114,8 @@ export function SelfReferralForm({ localAuthorities, submissionKey }: { localAut
       </div>
 
       <p className="body">We only use these details to help with your request.</p>
-      <button type="submit" className="button" disabled={pending} aria-disabled={pending}>
-        {pending ? "Sending…" : "Send request"}
+      <button type="submit" className="button">
+        Send request
       </button>
     </form>
   );

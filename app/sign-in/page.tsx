@@ -41,7 +41,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <h2 className="h-m">Parents, carers and young people</h2>
         <p className="body">You do not need a password. We will email you a link to sign in.</p>
         <p className="body">
-          <Link href="/sign-in/family">Get a sign-in link by email</Link>
+          {/* A Pages Router page with no JavaScript (decision 0038): a whole-page load, never prefetched (an App Router prefetch of it never settles). */}
+          <Link href="/sign-in/family" prefetch={false}>
+            Get a sign-in link by email
+          </Link>
         </p>
       </div>
       <aside aria-labelledby="other-services">
@@ -50,10 +53,14 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </h2>
         <ul>
           <li>
-            <Link href="/refer">Ask for mediation</Link>
+            <Link href="/refer" prefetch={false}>
+              Ask for mediation
+            </Link>
           </li>
           <li>
-            <Link href="/deadline-calculator">Work out your mediation and appeal deadlines</Link>
+            <Link href="/deadline-calculator" prefetch={false}>
+              Work out your mediation and appeal deadlines
+            </Link>
           </li>
         </ul>
       </aside>

@@ -65,12 +65,12 @@ export const ACTION_MATRIX: Record<string, ActionRow> = {
   // ── Public ──────────────────────────────────────────────────────────────────────────────────
   // Wrong password: refused for everyone, and nothing but the sign-in throttle is written.
   "app/sign-in/actions.ts#staffSignInAction": { form: (c) => ({ email: c.f.users.caseworker.email, password: "not-the-password" }), expect: everyone(REFUSED), refusalWrites: ["audit"] },
-  "app/sign-in/family/actions.ts#requestLinkAction": { form: (c) => ({ email: c.f.users.family.email }), expect: everyone(ALLOWED) },
+  "app/sign-in/family/_forms/request-link.ts#requestLinkForm": { form: (c) => ({ email: c.f.users.family.email }), expect: everyone(ALLOWED) },
   // An empty request: refused (the answers are checked), for everyone alike.
-  "app/refer/actions.ts#selfReferralAction": { form: () => ({}), expect: everyone(REFUSED) },
-  "app/verify/[code]/actions.ts#checkUploadAction": { form: (c) => ({ code: c.f.sharedDocumentCode }), expect: everyone(REFUSED) },
+  "app/refer/_forms/self-referral.ts#selfReferralForm": { form: () => ({}), expect: everyone(REFUSED) },
+  "app/verify/_forms/check-upload.ts#checkUploadForm": { form: (c) => ({ code: c.f.sharedDocumentCode }), expect: everyone(REFUSED) },
   // The expired link is refused; a made-up one is not found.
-  "app/sign/[token]/actions.ts#signWithTokenAction": {
+  "app/sign/_forms/sign-with-token.ts#signWithTokenForm": {
     form: (c, actor) => ({ token: actor === "expiredLink" ? c.f.expiredSigningToken : "A".repeat(43), outcome: "SIGNED", confirmed: "yes" }),
     expect: everyone(NOT_FOUND, { expiredLink: REFUSED }),
   },

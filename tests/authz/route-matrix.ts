@@ -81,16 +81,28 @@ export const ROUTE_MATRIX: RouteRow[] = [
   { route: "/", expect: { ...HOMES, signedOut: SIGN_IN, expiredLink: SIGN_IN } },
   { route: "/sign-in", expect: { ...HOMES, signedOut: ok("Sign in"), expiredLink: ok("Sign in") } },
   { route: "/sign-in/family", expect: everyone(ok("Get a sign-in link")) },
+  // The form posts to its own page (decision 0038): nothing in it → the page again with the error summary.
+  { route: "/sign-in/family", method: "POST", expect: everyone(ok("There is a problem")) },
   { route: "/sign-in/family/check-email", expect: everyone(ok("Check your email")) },
   { route: "/sign-in/family/verify", expect: everyone(ok("This sign-in link is not complete")) },
   { route: "/refer", expect: everyone(ok("Ask for mediation")) },
+  { route: "/refer", method: "POST", expect: everyone(ok("There is a problem")) },
   { route: "/refer/done", expect: everyone(ok("Request sent")) },
   { route: "/deadline-calculator", expect: everyone(ok("<h1")) },
   { route: "/verify", expect: everyone(ok("Check a document")) },
   { route: "/verify/[code]", label: "a sealed document's code", params: (f) => ({ code: f.sharedDocumentCode }), expect: everyone(ok("Check a document")) },
+  { route: "/verify/[code]", method: "POST", label: "a sealed document's code", params: (f) => ({ code: f.sharedDocumentCode }), expect: everyone(ok("There is a problem")) },
   { route: "/sign/done", query: "outcome=signed", expect: everyone(ok("<h1")) },
   {
     route: "/sign/[token]",
+    label: "an expired signing link (a made-up one for everyone else)",
+    params: (f, actor) => ({ token: actor === "expiredLink" ? f.expiredSigningToken : "A".repeat(43) }),
+    expect: everyone(NOT_FOUND, { expiredLink: ok("This signing link has expired") }),
+  },
+  // The answer posts to the page itself (decision 0038): the same outcome for a post with nothing in it.
+  {
+    route: "/sign/[token]",
+    method: "POST",
     label: "an expired signing link (a made-up one for everyone else)",
     params: (f, actor) => ({ token: actor === "expiredLink" ? f.expiredSigningToken : "A".repeat(43) }),
     expect: everyone(NOT_FOUND, { expiredLink: ok("This signing link has expired") }),

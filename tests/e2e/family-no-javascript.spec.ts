@@ -1,8 +1,8 @@
 /**
  * Decision 0038 (issue 14: "first-load JavaScript of each family page ≤ 100 kB gzip"): the family's
  * pages load no JavaScript at all — a family on a slow phone downloads the page and its stylesheet,
- * nothing else. Every page under pages/ (the family's pages, found from the code as the route
- * matrix finds them) is fetched from the production build as the family of case A (the young
+ * nothing else. Every page under pages/my-case (the signed-in family's pages, found from the code
+ * as the route matrix finds them; the signed-out ones: public-no-javascript.spec.ts) is fetched from the production build as the family of case A (the young
  * person; /my-case as the parent without consent, who stays on it): its HTML has no <script>
  * element — no script file, and none of React's inline data — yet has the shell every page has
  * (skip link, header, main, footer) and the stylesheet. A page the family may not see (404) and a
@@ -53,7 +53,7 @@ const PARAMS = (fx: AuthzFixtures): Record<string, string> => ({ caseId: fx.case
 test("every family page is served with no JavaScript, signed in, including its 404 and a refused post", async () => {
   const family = await client("family");
   const parent = await client("ypParent");
-  const pages = appRoutes().filter((r) => r.file.startsWith("pages/"));
+  const pages = appRoutes().filter((r) => r.file.startsWith("pages/my-case"));
   expect(pages.map((p) => p.route)).toEqual(expect.arrayContaining(["/my-case", "/my-case/[caseId]", "/my-case/[caseId]/views", "/my-case/[caseId]/agreement/sign"]));
   for (const p of pages) {
     const url = fillRoute(p.route, PARAMS(f));
@@ -109,8 +109,10 @@ test("the family's pages keep the chain: the read is audited, another site's pos
   expect(out.headers()["location"]).toBe(`/sign-in?next=${encodeURIComponent(`/my-case/${f.caseId}/views`)}`);
 });
 
-test("a staff page still loads Next's runtime (the check above is not vacuous)", async () => {
-  const res = await (await client("family")).get("/deadline-calculator");
+test("a page still on the App Router (staff sign-in) loads Next's runtime (the check above is not vacuous)", async () => {
+  const anonymous = await request.newContext({ baseURL: `http://localhost:${e2eRun().port}` });
+  clients.push(anonymous);
+  const res = await anonymous.get("/sign-in");
   expect(res.status()).toBe(200);
   expect(await res.text()).toMatch(/<script[^>]+src="\/_next\/static\/[^"]+\.js"/);
 });

@@ -15,7 +15,7 @@ export default async function DataProtectionPage() {
       <h1 className="h-l">Data protection</h1>
       <p className="body">
         Closed cases are kept for {retentionYears()} years after they close, and at least until the child turns {RETENTION_CHILD_AGE} when their date of birth is recorded. After that, a job
-        that runs every night anonymises them, unless they are on legal hold. The <Link href="/privacy">privacy notice</Link> tells families what we keep and why.
+        that runs every night anonymises them, unless they are on legal hold. The <Link href="/privacy" prefetch={false}>privacy notice</Link> tells families what we keep and why.
       </p>
       <ul className="body list-disc pl-6">
         <li>

@@ -43,12 +43,14 @@ import { placeLegalHoldAction, recordErasureRequestAction } from "@/app/admin/da
 import { bookPreMeetingAction } from "@/app/cases/[id]/pre-meetings/actions";
 import { sendLinkAction } from "@/app/cases/[id]/agreement/actions";
 import { sendViewsForm } from "@/app/my-case/_forms/views";
-import { selfReferralAction } from "@/app/refer/actions";
+import { selfReferralForm } from "@/app/refer/_forms/self-referral";
 import { createAuthzFixtures, type AuthzFixtures, type SignedInActor } from "../../authz/fixtures";
 
 type Action = (prev: ActionState, fd: FormData) => Promise<ActionState>;
 /** The family's views form posts to its Pages Router page (decision 0038): the same chain, the caller given. */
 const sendViewsAction: Action = (_prev, fd) => sendViewsForm({ user: session.user, ip: session.ip }, fd);
+/** The self-referral posts to its Pages Router page (decision 0038) too. */
+const selfReferralAction: Action = (_prev, fd) => selfReferralForm({ user: null, ip: session.ip }, fd);
 /** What a post got: the state, or where it was redirected. */
 type Answer = { state?: ActionState; redirect?: string };
 

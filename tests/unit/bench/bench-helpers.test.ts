@@ -69,16 +69,20 @@ describe("a page against its floors", () => {
 });
 
 describe("which JavaScript budget a page has", () => {
-  it("holds the family's pages to 100 kB, staff pages to 150 kB, and public pages to the family's", () => {
+  it("holds the family's pages and the pages opened signed out with no JavaScript to 100 kB; staff pages, staff sign-in and the App Router's not-found page to 150 kB", () => {
     expect(routeGroup("/my-case")).toBe("family");
     expect(routeGroup("/my-case/[caseId]/agreement/sign")).toBe("family");
     expect(routeGroup("/cases/[id]")).toBe("staff");
     expect(routeGroup("/la")).toBe("staff");
-    expect(routeGroup("/sign-in/family/verify")).toBe("public");
-    expect(routeGroup("/")).toBe("public");
+    for (const r of ["/", "/sign-in/family", "/sign-in/family/check-email", "/sign-in/family/verify", "/sign/[token]", "/sign/done", "/refer", "/refer/done", "/deadline-calculator", "/privacy", "/verify", "/verify/[code]"])
+      expect(routeGroup(r), r).toBe("public");
+    for (const r of ["/sign-in", "/sign-in/code", "/set-password/[token]", "/_not-found"]) expect(routeGroup(r), r).toBe("public-app-router");
+    expect(routeGroup("/safeguarding")).toBe("staff"); // the safeguarding leads' page, signed in
     expect(routeGroup("/signature")).toBe("staff"); // not /sign: a prefix is a whole segment
+    expect(routeGroup("/sign-in-help")).toBe("staff");
     expect(jsBudget("family")).toBe(JS_BUDGETS.family);
     expect(jsBudget("public")).toBe(JS_BUDGETS.family);
+    expect(jsBudget("public-app-router")).toBe(JS_BUDGETS.staff);
     expect(jsBudget("staff")).toBe(JS_BUDGETS.staff);
   });
 });

@@ -1,30 +1,35 @@
-import type { Metadata } from "next";
+/**
+ * Public deadline calculator for families (issue 3). No sign-in and no JavaScript (decision 0038):
+ * a plain GET form posts back to this page, which validates the query string on the server and
+ * shows either the dates or GOV.UK-style errors. Results are shareable and work with the back
+ * button. Dates are typed in day, month and year boxes (`decision-day`, …); a link with a whole
+ * ISO date (`?decision=2025-02-03`) still works.
+ */
+import type { GetServerSideProps } from "next";
+import Head from "next/head";
+import { publicPage, type FamilyPageProps } from "@/app/_server/pages";
+import { FamilyPage } from "@/components/family/FamilyPage";
 import { Checkbox } from "@/components/Checkbox";
 import { ErrorSummary } from "@/components/ErrorSummary";
 import { DateInput } from "@/components/fields";
 import { SummaryList } from "@/components/SummaryList";
+import { ERROR_TITLE_PREFIX } from "@/components/page-title";
 import { todayInLondon } from "@/lib/deadlines";
 import { CALCULATOR_MESSAGES, calculateDeadlines, type CalculatedDate, type CalculatorField, type CalculatorResult } from "@/lib/deadlines/calculator";
 import { dateValueProblem, withJoinedDates } from "@/lib/platform/dates/date-input";
 import { boundedQuery } from "@/lib/platform/security/input-bounds";
 
-/**
- * Public deadline calculator for families (issue 3). No sign-in and no client code of its own: a
- * plain GET form posts back to this page, which validates the query string on the server and shows
- * either the dates or GOV.UK-style errors. Results are shareable and work with the back button.
- * Dates are typed in day, month and year boxes (`decision-day`, …); a link with a whole ISO date
- * (`?decision=2025-02-03`) still works.
- */
+export const config = { runtime: "nodejs", unstable_runtimeJS: false };
 
 const TITLE = "Work out your mediation and appeal deadlines";
+
+type Data = { values: Record<string, string | undefined>; sectionIOnly: boolean; result: CalculatorResult | null };
 
 /** How the messages name each date, and the calculator's own "not a real date" message for it. */
 const DATE_FIELDS: Record<CalculatorField, { label: string; notReal: string }> = {
   decision: { label: "The date the decision letter was sent", notReal: CALCULATOR_MESSAGES.decisionNotReal },
   certificate: { label: "The date on your mediation certificate", notReal: CALCULATOR_MESSAGES.certificateNotReal },
 };
-
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /**
  * The query parameters the calculator reads, each at most 40 characters (issue 9 item 8): a longer
@@ -33,10 +38,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const QUERY_NAMES = ["decision", "certificate"].flatMap((n) => [n, `${n}-day`, `${n}-month`, `${n}-year`]).concat("sectionIOnly");
 const QUERY_VALUE_MAX = 40;
 
-async function readCalculator(
-  searchParams: SearchParams,
-): Promise<{ values: Record<string, string | undefined>; sectionIOnly: boolean; result: CalculatorResult | null }> {
-  const params = await searchParams;
+function readCalculator(params: Record<string, string | string[] | undefined>): Data {
   const today = todayInLondon();
   // The boxes joined under each date's name: an ISO date, "" or the boxes as typed.
   const values = withJoinedDates(boundedQuery(params, QUERY_NAMES, QUERY_VALUE_MAX));
@@ -56,13 +58,7 @@ async function readCalculator(
   return { values, sectionIOnly: sectionIOnly === "yes", result };
 }
 
-export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
-  const { result } = await readCalculator(searchParams);
-  return {
-    title: result && !result.ok ? `Error: ${TITLE}` : TITLE,
-    description: "Work out the last day to contact a mediation adviser and the deadline for a SEND Tribunal appeal.",
-  };
-}
+export const getServerSideProps: GetServerSideProps<FamilyPageProps<Data>> = (ctx) => publicPage<Data>(ctx, { load: async () => readCalculator(ctx.query) });
 
 function DateValue({ item }: { item: CalculatedDate }) {
   return (
@@ -77,13 +73,22 @@ function DateValue({ item }: { item: CalculatedDate }) {
   );
 }
 
-export default async function DeadlineCalculatorPage({ searchParams }: { searchParams: SearchParams }) {
-  const { values, sectionIOnly, result } = await readCalculator(searchParams);
+export default function DeadlineCalculatorPage(props: FamilyPageProps<Data>) {
+  return (
+    <FamilyPage props={props} title={({ result }) => (result && !result.ok ? `${ERROR_TITLE_PREFIX}${TITLE}` : TITLE)}>
+      {(d) => <Calculator {...d} />}
+    </FamilyPage>
+  );
+}
+
+function Calculator({ values, sectionIOnly, result }: Data) {
   const errors = result && !result.ok ? result.errors : undefined;
   const dates = result && result.ok ? result : null;
-
   return (
     <>
+      <Head>
+        <meta name="description" key="description" content="Work out the last day to contact a mediation adviser and the deadline for a SEND Tribunal appeal." />
+      </Head>
       <ErrorSummary errors={errors} />
       <h1 className="h-l">{TITLE}</h1>
       <p className="lead">

@@ -1,33 +1,21 @@
-"use client";
 /**
- * Upload a copy of the PDF to compare with the one issued. A plain multipart form post: works
- * without JavaScript (the page comes back with the answer); with JavaScript a file over the limit
- * is refused before it is sent.
+ * Upload a copy of the PDF to compare with the one issued: a plain multipart form post to the
+ * page, no JavaScript (decision 0038): the page comes back with the answer. A file over the limit
+ * is refused by the server (a post too large to read: 413, before it is read).
  */
-import { useActionState, useState, type FormEvent } from "react";
+import type { ActionState } from "@/app/_server/action-chain";
+import type { UploadResult as Result } from "@/app/verify/_forms/check-upload";
 import { ErrorSummary } from "@/components/ErrorSummary";
-import { checkUploadAction, type VerifyState } from "./actions";
 
-const MAX_BYTES = 10 * 1000 * 1000;
-const TOO_LARGE = "The selected file must be smaller than 10 MB";
-
-export function VerifyUploadForm({ code, title, current }: { code: string; title: string; current: boolean }) {
-  const [state, action, pending] = useActionState<VerifyState, FormData>(checkUploadAction, { status: "idle" });
-  const [tooLarge, setTooLarge] = useState(false);
-  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
-    const input = e.currentTarget.elements.namedItem("file");
-    const file = input instanceof HTMLInputElement ? input.files?.[0] : undefined;
-    setTooLarge(!!file && file.size > MAX_BYTES);
-    if (file && file.size > MAX_BYTES) e.preventDefault();
-  };
-  const fieldErrors = tooLarge ? { file: TOO_LARGE } : state.fieldErrors;
+export function VerifyUploadForm({ code, current, state }: { code: string; current: boolean; state: ActionState | null }) {
+  const fieldErrors = state?.fieldErrors;
   const error = fieldErrors?.file;
-  const result = !tooLarge && state.status === "checked" ? state.result : undefined;
+  const result = state?.status === "success" ? (state.data as Result | undefined) : undefined;
   return (
     <>
-      <ErrorSummary errors={fieldErrors} message={tooLarge ? undefined : state.message} title={title} />
+      <ErrorSummary errors={fieldErrors} message={state?.message} />
       {result && <UploadResult result={result} current={current} />}
-      <form action={action} onSubmit={onSubmit} noValidate>
+      <form method="post" encType="multipart/form-data" noValidate>
         <input type="hidden" name="code" value={code} />
         <div className={`form-group${error ? " form-group--error" : ""}`}>
           <label className="label" htmlFor="file">
@@ -51,15 +39,15 @@ export function VerifyUploadForm({ code, title, current }: { code: string; title
             aria-invalid={error ? true : undefined}
           />
         </div>
-        <button type="submit" className="button" disabled={pending}>
-          {pending ? "Checking…" : "Check the file"}
+        <button type="submit" className="button">
+          Check the file
         </button>
       </form>
     </>
   );
 }
 
-function UploadResult({ result, current }: { result: NonNullable<VerifyState["result"]>; current: boolean }) {
+function UploadResult({ result, current }: { result: Result; current: boolean }) {
   const name = result.fileName ? <>“{result.fileName}”</> : "The file";
   if (result.matches) {
     return (
