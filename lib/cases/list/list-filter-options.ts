@@ -4,7 +4,7 @@
  * service's office, `mediator:list`: never an LA officer's or a mediator's page, issue 9 item 11).
  */
 import "server-only";
-import { db, Prisma } from "@/lib/platform/db";
+import { Prisma, readRows } from "@/lib/platform/db";
 import { authorize, can } from "@/lib/auth/policy";
 import { localAuthorityScopeSql } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/types";
@@ -30,7 +30,8 @@ export async function listFilterOptions(user: SessionUser): Promise<CaseListFilt
     ? Prisma.sql`COALESCE((SELECT json_agg(json_build_object('id', u."id", 'name', u."name") ORDER BY u."name", u."id")
                   FROM "User" u WHERE u."role" = 'MEDIATOR' AND u."active"), '[]'::json)`
     : Prisma.sql`'[]'::json`;
-  const [{ localAuthorities, mediators }] = (await db().$queryRaw<Pick<CaseListFilterOptions, "localAuthorities" | "mediators">[]>(Prisma.sql`
+  // Through the pool (readRows, decision 0040): two json columns.
+  const [{ localAuthorities, mediators }] = (await readRows<Pick<CaseListFilterOptions, "localAuthorities" | "mediators">>(Prisma.sql`
     SELECT COALESCE((SELECT json_agg(json_build_object('id', la."id", 'name', la."name") ORDER BY la."name")
                      FROM "LocalAuthority" la WHERE ${localAuthorityScopeSql(user)}), '[]'::json) AS "localAuthorities",
            ${mediatorsSql} AS "mediators"`)) as [Pick<CaseListFilterOptions, "localAuthorities" | "mediators">];
