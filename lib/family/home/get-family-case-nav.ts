@@ -4,7 +4,7 @@
  * the case scope: a case that is not the family's is NotFoundError (404) on every page under it.
  */
 import "server-only";
-import { db, Prisma } from "@/lib/platform/db";
+import { Prisma, readRows } from "@/lib/platform/db";
 import { authorize } from "@/lib/auth/policy";
 import { caseScopeSql } from "@/lib/auth/scope";
 import { NotFoundError, type SessionUser } from "@/lib/auth/types";
@@ -19,7 +19,8 @@ export async function getFamilyCaseNav(user: SessionUser, caseId: string): Promi
   authorize(user, "family:workspace");
   // Issue 14 (decision 0033): one hand-written statement, the case through caseScopeSql (the SQL
   // twin of caseScope), with the user's own parties on it (which decide the "Who can see" link).
-  const [c] = await db().$queryRaw<NavRow[]>(Prisma.sql`
+  // Through the pool (readRows, decision 0040): text, text[].
+  const [c] = await readRows<NavRow>(Prisma.sql`
     SELECT c."id", c."reference", c."familyParty"::text AS "familyParty", ch."name" AS "childName",
       ARRAY(SELECT p."kind"::text FROM "Party" p WHERE p."caseId" = c."id" AND p."userId" = ${user.id}) AS "ownPartyKinds"
     FROM "Case" c LEFT JOIN "Child" ch ON ch."caseId" = c."id"

@@ -9,7 +9,7 @@
  * staff: explanations are shown without them (lib/cases/rule-ids.ts).
  */
 import "server-only";
-import { db, Prisma } from "@/lib/platform/db";
+import { Prisma, readRows } from "@/lib/platform/db";
 import { authorize } from "@/lib/auth/policy";
 import { caseScopeSql } from "@/lib/auth/scope";
 import { NotFoundError, type SessionUser } from "@/lib/auth/types";
@@ -134,7 +134,8 @@ export async function getFamilyOverview(user: SessionUser, caseId: string, now: 
   // Issue 14: written in the same round as the read, only if the case is in the user's scope (as the
   // read's own condition), so a case that is not theirs is a 404 with nothing written.
   const [[c]] = await Promise.all([
-    db().$queryRaw<OverviewRow[]>(overviewSql(user, caseId)),
+    // Through the pool (readRows, decision 0040): text, bool, text[], json; dates as to_char.
+    readRows<OverviewRow>(overviewSql(user, caseId)),
     auditRead(user, { action: "case.viewed", entityType: "Case", entityId: caseId, caseId }, { whenCaseIn: caseScopeSql(user) }),
   ]);
   if (!c) throw new NotFoundError("case");
