@@ -45,6 +45,24 @@ export function TextField({ name, label, hint, error, id, ...rest }: Base & Omit
   );
 }
 
+/** A file input (GOV.UK's file upload): label, hint and error as every field; works without JavaScript in a multipart form. */
+export function FileField({ name, label, hint, error, id, className, ...rest }: Base & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id" | "type">) {
+  const fid = id ?? name;
+  return (
+    <Wrap id={fid} label={label} hint={hint} error={error}>
+      <input
+        id={fid}
+        name={name}
+        type="file"
+        className={["file-upload", className, error ? "input--error" : null].filter(Boolean).join(" ")}
+        aria-describedby={describedBy(fid, hint, error)}
+        aria-invalid={error ? true : undefined}
+        {...rest}
+      />
+    </Wrap>
+  );
+}
+
 export function TextArea({ name, label, hint, error, id, ...rest }: Base & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "id">) {
   const fid = id ?? name;
   return (

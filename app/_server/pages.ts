@@ -206,7 +206,8 @@ async function submit(ctx: GetServerSidePropsContext, caller: Caller, forms: Rec
   try {
     fd = await readForm(ctx.req);
   } catch (e) {
-    console.error("[page form] unreadable body", e);
+    // A post that is not a form (no or another content type): said in one line, no stack.
+    console.error(`[page form] unreadable body: ${e instanceof Error ? e.message : String(e)}`);
     return GENERIC_ERROR;
   }
   const name = fd.get(FORM_FIELD);

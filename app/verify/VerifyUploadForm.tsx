@@ -6,6 +6,7 @@
 import type { ActionState } from "@/app/_server/action-chain";
 import type { UploadResult as Result } from "@/app/verify/_forms/check-upload";
 import { ErrorSummary } from "@/components/ErrorSummary";
+import { FileField } from "@/components/fields";
 
 export function VerifyUploadForm({ code, current, state }: { code: string; current: boolean; state: ActionState | null }) {
   const fieldErrors = state?.fieldErrors;
@@ -17,28 +18,13 @@ export function VerifyUploadForm({ code, current, state }: { code: string; curre
       {result && <UploadResult result={result} current={current} />}
       <form method="post" encType="multipart/form-data" noValidate>
         <input type="hidden" name="code" value={code} />
-        <div className={`form-group${error ? " form-group--error" : ""}`}>
-          <label className="label" htmlFor="file">
-            Upload your copy of the PDF
-          </label>
-          <span className="hint" id="file-hint">
-            A PDF file, smaller than 10 MB. The file is not kept: only its SHA-256 fingerprint is worked out and compared.
-          </span>
-          {error && (
-            <span className="error-message" id="file-error">
-              <span className="visually-hidden">Error:</span> {error}
-            </span>
-          )}
-          <input
-            id="file"
-            name="file"
-            type="file"
-            accept="application/pdf,.pdf"
-            className={`file-upload${error ? " input--error" : ""}`}
-            aria-describedby={error ? "file-hint file-error" : "file-hint"}
-            aria-invalid={error ? true : undefined}
-          />
-        </div>
+        <FileField
+          name="file"
+          label="Upload your copy of the PDF"
+          hint="A PDF file, smaller than 10 MB. The file is not kept: only its SHA-256 fingerprint is worked out and compared."
+          error={error}
+          accept="application/pdf,.pdf"
+        />
         <button type="submit" className="button">
           Check the file
         </button>

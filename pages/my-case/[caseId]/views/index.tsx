@@ -13,7 +13,7 @@ import type { ActionState } from "@/app/_server/action-chain";
 import { sendViewsForm, shareItemForm } from "@/app/my-case/_forms/views";
 import { FamilyPage } from "@/components/family/FamilyPage";
 import { ErrorSummary } from "@/components/ErrorSummary";
-import { TextArea } from "@/components/fields";
+import { FileField, TextArea } from "@/components/fields";
 import { Checkbox } from "@/components/Checkbox";
 import { SubmissionKeyField } from "@/components/SubmissionKeyField";
 import { Tag } from "@/components/Tag";
@@ -197,28 +197,14 @@ function SendViewsForm({ caseId, requestTooLarge, submissionKey, state }: { case
         defaultValue={v.childViewsHow ?? ""}
         error={errors?.childViewsHow}
       />
-      <div className={`form-group${fileError ? " form-group--error" : ""}`}>
-        <label className="label" htmlFor="file">
-          Upload a document (optional)
-        </label>
-        <span className="hint" id="file-hint">
-          A PDF, JPG or PNG file, smaller than 10 MB. For example, a letter, a report, or a picture your child drew.
-        </span>
-        {fileError && (
-          <span className="error-message" id="file-error">
-            <span className="visually-hidden">Error:</span> {fileError}
-          </span>
-        )}
-        <input
-          id="file"
-          name="file"
-          type="file"
-          accept="application/pdf,.pdf,image/jpeg,.jpg,.jpeg,image/png,.png"
-          className={fileError ? "file-upload max-w-full input--error" : "file-upload max-w-full"}
-          aria-describedby={fileError ? "file-hint file-error" : "file-hint"}
-          aria-invalid={fileError ? true : undefined}
-        />
-      </div>
+      <FileField
+        name="file"
+        label="Upload a document (optional)"
+        hint="A PDF, JPG or PNG file, smaller than 10 MB. For example, a letter, a report, or a picture your child drew."
+        error={fileError}
+        accept="application/pdf,.pdf,image/jpeg,.jpg,.jpeg,image/png,.png"
+        className="max-w-full"
+      />
       <Checkbox
         name="share"
         label="Also share this with the mediation service's case team"
