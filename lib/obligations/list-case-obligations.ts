@@ -1,7 +1,8 @@
 /**
  * The case page's "Agreed actions" (issue 11): every obligation of the case in the agreement's
  * order, with due date, who is responsible, status and the overdue flag, and whether the user may
- * record progress on them. Read through obligationScope (404 outside it).
+ * record progress on them. Read through obligationScope (here its SQL twin obligationScopeSql; 404
+ * outside the case scope).
  */
 import "server-only";
 import { Prisma, readRows } from "@/lib/platform/db";

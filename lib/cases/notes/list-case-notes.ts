@@ -1,6 +1,7 @@
 /**
  * The notes section of the case page (issue 10, R-80, R-81): the notes this user may read, newest
- * first, read only through caseNoteScope (lib/auth/scope.ts) — the allocated mediator all of them;
+ * first, read only through caseNoteScope (lib/auth/scope.ts; here its SQL twin caseNoteScopeSql) —
+ * the allocated mediator all of them;
  * caseworkers and admins those shared with the case team, and a safeguarding lead those marked as
  * a concern; the LA officer and the family never (their request is a 404, like a page their role
  * may not see). Says what the user may do with each: share, stop sharing, mark as a concern.

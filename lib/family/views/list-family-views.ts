@@ -1,6 +1,6 @@
 /**
  * Issue 12 (R-25, R-80): what the family sent, read only through familySubmissionScope
- * (lib/auth/scope.ts): the family their own (/my-case/<id>/views), the allocated mediator all of
+ * (lib/auth/scope.ts; here its SQL twin familySubmissionScopeSql): the family their own (/my-case/<id>/views), the allocated mediator all of
  * it, caseworkers and admins what the family shared (the case page's "The family's views"). The LA
  * officer never reaches it: their request is a 404, and the case page does not ask.
  */
