@@ -57,6 +57,17 @@ export function caseScopeSql(user: SessionUser): Prisma.Sql {
 }
 
 /**
+ * Issue 14 (decision 0033): "the row's case is in the user's scope" for a row with a case (`caseId`,
+ * the row's own column, e.g. ct."caseId") — what Prisma's `case: { is: caseScope(user) }` selects.
+ * For the roles whose case scope is every case (ADMIN, CASEWORKER) that is every row: the foreign
+ * key gives each its case. The case is aliased `c` inside, so caseScopeSql applies to it as is.
+ */
+function inCaseScopeSql(user: SessionUser, caseId: Prisma.Sql): Prisma.Sql {
+  if (user.role === "ADMIN" || user.role === "CASEWORKER") return Prisma.sql`TRUE`;
+  return Prisma.sql`EXISTS (SELECT 1 FROM "Case" c WHERE c."id" = ${caseId} AND ${caseScopeSql(user)})`;
+}
+
+/**
  * R-01 (decision 0022): the cases a family account sees. A young person (16-25) is the party in
  * their own right; a parent sees their case only while the young person's consent is recorded
  * (`Case.parentAccessConsentAt`), read on every request, so a withdrawal takes effect at once.
@@ -137,6 +148,16 @@ export function certificateScope(user: SessionUser): Prisma.CertificateWhereInpu
 }
 
 /**
+ * Issue 14 (decision 0033): `certificateScope` as a SQL condition on a "Certificate" row aliased
+ * `ct` (the case page's certificates, lib/certificates/list-case-certificates.ts). It selects
+ * exactly what certificateScope selects (tests/integration/auth/scope.test.ts compares the two).
+ */
+export function certificateScopeSql(user: SessionUser): Prisma.Sql {
+  if (!can(user, "case:read")) return Prisma.sql`FALSE`;
+  return inCaseScopeSql(user, Prisma.sql`ct."caseId"`);
+}
+
+/**
  * Agreements and outcome statements being drafted and signed (lib/agreements, R-40, R-72): the
  * mediation service only (the allocated mediator by caseScope). The LA officer and the family see
  * the sealed document (documentScope), never the draft.
@@ -175,6 +196,26 @@ export function caseNoteScope(user: SessionUser): Prisma.CaseNoteWhereInput {
 }
 
 /**
+ * Issue 14 (decision 0033): `caseNoteScope` as a SQL condition on a "CaseNote" row aliased `n`
+ * (the case page's notes, lib/cases/notes/list-case-notes.ts). It selects exactly what
+ * caseNoteScope selects, role by role — shared notes, and safeguarding concerns for a safeguarding
+ * lead only (R-80, R-81); none for the LA officer or the family (tests/integration/auth/scope.test.ts).
+ */
+export function caseNoteScopeSql(user: SessionUser): Prisma.Sql {
+  switch (user.role) {
+    case "MEDIATOR":
+      return Prisma.sql`EXISTS (SELECT 1 FROM "Case" c WHERE c."id" = n."caseId" AND c."allocatedMediatorId" = ${user.id})`;
+    case "ADMIN":
+    case "CASEWORKER": {
+      const safeguarding = can(user, "case:read-safeguarding") ? Prisma.sql` OR n."safeguardingAt" IS NOT NULL` : Prisma.empty;
+      return Prisma.sql`(${inCaseScopeSql(user, Prisma.sql`n."caseId"`)} AND (n."sharedAt" IS NOT NULL${safeguarding}))`;
+    }
+    default:
+      return Prisma.sql`FALSE`;
+  }
+}
+
+/**
  * Issue 11: the agreed actions (obligations) a user may see — those of the cases in their scope
  * (the LA officer: their own LA's; the family: their own case's). What of them each may see (the
  * family never sees a note not shared with them) is `obligationUpdateScope`.
@@ -184,6 +225,18 @@ export function obligationScope(user: SessionUser): Prisma.ObligationWhereInput 
   if (user.role === "LA_OFFICER") return user.localAuthorityId ? { localAuthorityId: user.localAuthorityId } : { id: { in: [] } };
   const cases = caseScope(user);
   return Object.keys(cases).length === 0 ? {} : { case: { is: cases } };
+}
+
+/**
+ * Issue 14 (decision 0033): `obligationScope` as a SQL condition on an "Obligation" row aliased `o`
+ * (the case page's agreed actions, lib/obligations/list-case-obligations.ts). It selects exactly
+ * what obligationScope selects — the LA officer by the obligation's own LA, as there
+ * (tests/integration/auth/scope.test.ts compares the two).
+ */
+export function obligationScopeSql(user: SessionUser): Prisma.Sql {
+  if (!can(user, "case:read")) return Prisma.sql`FALSE`;
+  if (user.role === "LA_OFFICER") return user.localAuthorityId ? Prisma.sql`o."localAuthorityId" = ${user.localAuthorityId}` : Prisma.sql`FALSE`;
+  return inCaseScopeSql(user, Prisma.sql`o."caseId"`);
 }
 
 /** The progress notes a user may read: the family only those shared with them (decision 0018). */
@@ -214,6 +267,28 @@ export function familySubmissionScope(user: SessionUser): Prisma.FamilySubmissio
       return { userId: user.id, case: { is: caseScope(user) } };
     default:
       return NO_FAMILY_ITEM;
+  }
+}
+
+/**
+ * Issue 14 (decision 0033): `familySubmissionScope` as a SQL condition on a "FamilySubmission" or
+ * "FamilyUpload" row aliased `f` (the family's views, lib/family/views/list-family-views.ts). It
+ * selects exactly what familySubmissionScope selects, role by role — what the family shared for
+ * the office, their own for the family, nothing for the LA officer (R-25, R-80;
+ * tests/integration/auth/scope.test.ts compares the two).
+ */
+export function familySubmissionScopeSql(user: SessionUser): Prisma.Sql {
+  if (!can(user, "family-views:read")) return Prisma.sql`FALSE`;
+  switch (user.role) {
+    case "MEDIATOR":
+      return Prisma.sql`EXISTS (SELECT 1 FROM "Case" c WHERE c."id" = f."caseId" AND c."allocatedMediatorId" = ${user.id})`;
+    case "ADMIN":
+    case "CASEWORKER":
+      return Prisma.sql`(${inCaseScopeSql(user, Prisma.sql`f."caseId"`)} AND f."sharedAt" IS NOT NULL)`;
+    case "PARENT":
+      return Prisma.sql`(f."userId" = ${user.id} AND ${inCaseScopeSql(user, Prisma.sql`f."caseId"`)})`;
+    default:
+      return Prisma.sql`FALSE`;
   }
 }
 

@@ -4,48 +4,31 @@
  * facts (R-80): whoever may see the case sees them. A case outside the scope is NotFoundError (404).
  */
 import "server-only";
-import { db } from "@/lib/platform/db";
+import { Prisma, readRows } from "@/lib/platform/db";
+import { isoDaySql } from "@/lib/platform/db/sql-values";
 import { authorize, can } from "@/lib/auth/policy";
-import { certificateScope } from "@/lib/auth/scope";
-import type { SessionUser } from "@/lib/auth/types";
-import { isoFromDbDate } from "@/lib/deadlines";
-import { findCaseOrThrow } from "@/lib/cases/store";
+import { caseScopeSql, certificateScopeSql } from "@/lib/auth/scope";
+import { NotFoundError, type SessionUser } from "@/lib/auth/types";
 import { isSectionIOnly } from "@/lib/cases/about/rules";
 import { DEADLINES } from "@/lib/cases/deadlines/definitions";
-import { isDeadlineName } from "@/lib/cases/lifecycle";
+import { isDeadlineName, type CaseKind, type CaseStatus } from "@/lib/cases/lifecycle";
 import { CERTIFICATE_KIND_LABELS, type CertificateKind } from "./certificate-content";
 
 const CERTIFICATE_DEADLINES = ["CERTIFICATE_ADVICE_ONLY", "CERTIFICATE_AFTER_MEDIATION", "CERTIFICATE_NOT_ARRANGED"];
 
-export const CERTIFICATE_SELECT = {
-  id: true,
-  kind: true,
-  issuedOn: true,
-  issuerName: true,
-  triggerOn: true,
-  dueOn: true,
-  appealDeadlineOn: true,
-  appealExplanation: true,
-  documentId: true,
-  correctionReason: true,
-  supersedesId: true,
-  supersededBy: { select: { id: true, issuedOn: true } },
-  document: { select: { version: true, fileName: true } },
-} as const;
-
+/** A certificate as read for its view: its days as ISO dates ("2026-01-05"). */
 type Row = {
   id: string;
   kind: CertificateKind;
-  issuedOn: Date;
+  issuedOn: string;
   issuerName: string;
-  triggerOn: Date;
-  dueOn: Date;
-  appealDeadlineOn: Date | null;
+  dueOn: string;
+  appealDeadlineOn: string | null;
   appealExplanation: string;
   documentId: string;
   correctionReason: string | null;
   supersedesId: string | null;
-  supersededBy: { id: string; issuedOn: Date } | null;
+  supersededBy: { id: string; issuedOn: string } | null;
   document: { version: number; fileName: string };
 };
 
@@ -72,22 +55,20 @@ export type CertificateView = {
 };
 
 export function toCertificateView(r: Row, opts: { staff: boolean }): CertificateView {
-  const issuedOn = isoFromDbDate(r.issuedOn);
-  const dueOn = isoFromDbDate(r.dueOn);
   return {
     id: r.id,
     kind: r.kind,
     kindLabel: CERTIFICATE_KIND_LABELS[r.kind],
     version: r.document.version,
-    issuedOn,
+    issuedOn: r.issuedOn,
     issuerName: r.issuerName,
-    dueOn,
-    late: issuedOn > dueOn,
-    appealDeadlineOn: r.appealDeadlineOn ? isoFromDbDate(r.appealDeadlineOn) : null,
+    dueOn: r.dueOn,
+    late: r.issuedOn > r.dueOn,
+    appealDeadlineOn: r.appealDeadlineOn,
     appealExplanation: r.appealExplanation,
     href: `/documents/${encodeURIComponent(r.documentId)}`,
     fileName: r.document.fileName,
-    supersededBy: r.supersededBy ? { id: r.supersededBy.id, issuedOn: isoFromDbDate(r.supersededBy.issuedOn) } : null,
+    supersededBy: r.supersededBy,
     corrects: r.supersedesId !== null,
     correctionReason: opts.staff ? r.correctionReason : null,
   };
@@ -106,25 +87,46 @@ export type CaseCertificates = {
   canCorrect: boolean;
 };
 
+type CaseRow = { kind: CaseKind; status: CaseStatus; disputedDecisions: string[]; due: { name: string; dueOn: string } | null; certificates: Row[] };
+
+/**
+ * Issue 14 (decision 0033): one hand-written statement through the pool (readRows, decision 0040:
+ * text, text[], json) — the case through caseScopeSql (the SQL twin of caseScope; a case outside
+ * the scope is no row, 404), its earliest open certificate deadline, and its certificates through
+ * certificateScopeSql (the twin of certificateScope), newest first, each with the one that
+ * replaced it (R-31) and its document's version and file name. It was a case read, then the
+ * certificates with their relations, through Prisma: about 3 ms a call in Node.
+ */
+function certificatesSql(user: SessionUser, caseId: string): Prisma.Sql {
+  const deadlines = Prisma.join(CERTIFICATE_DEADLINES);
+  return Prisma.sql`
+    SELECT c."kind"::text AS "kind", c."status"::text AS "status", c."disputedDecisions"::text[] AS "disputedDecisions",
+      (SELECT json_build_object('name', d."name", 'dueOn', ${isoDaySql(Prisma.sql`d."dueOn"`)})
+        FROM "CaseDeadline" d WHERE d."caseId" = c."id" AND d."closedOn" IS NULL AND d."name" IN (${deadlines})
+        ORDER BY d."dueOn" LIMIT 1) AS "due",
+      COALESCE((SELECT json_agg(json_build_object('id', ct."id", 'kind', ct."kind", 'issuedOn', ${isoDaySql(Prisma.sql`ct."issuedOn"`)}, 'issuerName', ct."issuerName",
+          'dueOn', ${isoDaySql(Prisma.sql`ct."dueOn"`)}, 'appealDeadlineOn', ${isoDaySql(Prisma.sql`ct."appealDeadlineOn"`)}, 'appealExplanation', ct."appealExplanation",
+          'documentId', ct."documentId", 'correctionReason', ct."correctionReason", 'supersedesId', ct."supersedesId",
+          'supersededBy', CASE WHEN sb."id" IS NULL THEN NULL ELSE json_build_object('id', sb."id", 'issuedOn', ${isoDaySql(Prisma.sql`sb."issuedOn"`)}) END,
+          'document', json_build_object('version', doc."version", 'fileName', doc."fileName"))
+          ORDER BY ct."createdAt" DESC, ct."id" DESC)
+        FROM "Certificate" ct
+        JOIN "Document" doc ON doc."id" = ct."documentId"
+        LEFT JOIN "Certificate" sb ON sb."supersedesId" = ct."id"
+        WHERE ct."caseId" = c."id" AND ${certificateScopeSql(user)}), '[]'::json) AS "certificates"
+    FROM "Case" c
+    WHERE c."id" = ${caseId} AND ${caseScopeSql(user)}`;
+}
+
 export async function listCaseCertificates(user: SessionUser, caseId: string): Promise<CaseCertificates> {
   authorize(user, "case:read");
-  const c = await findCaseOrThrow(user, caseId, {
-    id: true,
-    kind: true,
-    status: true,
-    disputedDecisions: true,
-    deadlines: { where: { closedOn: null, name: { in: CERTIFICATE_DEADLINES } }, select: { name: true, dueOn: true }, orderBy: { dueOn: "asc" }, take: 1 },
-  });
-  const rows = await db().certificate.findMany({
-    where: { AND: [{ caseId }, certificateScope(user)] },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: CERTIFICATE_SELECT,
-  });
+  const [c] = await readRows<CaseRow>(certificatesSql(user, caseId));
+  if (!c) throw new NotFoundError("case");
   const staff = can(user, "certificate:correct");
-  const due = c.deadlines[0];
+  const due = c.due;
   return {
-    issued: rows.map((r) => toCertificateView(r, { staff })),
-    due: due ? { name: due.name, label: isDeadlineName(due.name) ? DEADLINES[due.name].label : "Certificate due by", dueOn: isoFromDbDate(due.dueOn) } : null,
+    issued: c.certificates.map((r) => toCertificateView(r, { staff })),
+    due: due ? { name: due.name, label: isDeadlineName(due.name) ? DEADLINES[due.name].label : "Certificate due by", dueOn: due.dueOn } : null,
     sectionIOnly: c.kind !== "DRS" && isSectionIOnly(c.disputedDecisions),
     applies: c.kind !== "DRS",
     canCorrect: staff && c.status !== "CLOSED" && c.status !== "NOT_PROCEEDING",

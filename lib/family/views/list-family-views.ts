@@ -1,15 +1,15 @@
 /**
  * Issue 12 (R-25, R-80): what the family sent, read only through familySubmissionScope
- * (lib/auth/scope.ts): the family their own (/my-case/<id>/views), the allocated mediator all of
+ * (lib/auth/scope.ts; here its SQL twin familySubmissionScopeSql): the family their own (/my-case/<id>/views), the allocated mediator all of
  * it, caseworkers and admins what the family shared (the case page's "The family's views"). The LA
  * officer never reaches it: their request is a 404, and the case page does not ask.
  */
 import "server-only";
-import { db } from "@/lib/platform/db";
+import { Prisma, readRows } from "@/lib/platform/db";
+import { isoInstantSql } from "@/lib/platform/db/sql-values";
 import { authorize, can } from "@/lib/auth/policy";
-import { familySubmissionScope } from "@/lib/auth/scope";
+import { caseScopeSql, familySubmissionScopeSql } from "@/lib/auth/scope";
 import { NotFoundError, type SessionUser } from "@/lib/auth/types";
-import { findCaseOrThrow } from "@/lib/cases/store";
 import { ACCEPTED_UPLOAD_TYPES, type AcceptedMime } from "@/lib/platform/files/check-file-content";
 
 export type FamilyViewsItem = {
@@ -39,39 +39,54 @@ export type FamilyViews = { caseId: string; reference: string; submissions: Fami
 /** Where an upload is downloaded from (app/family-uploads/[id]/route.ts). */
 export const familyUploadHref = (id: string) => `/family-uploads/${encodeURIComponent(id)}`;
 
+type ViewsRow = {
+  id: string;
+  reference: string;
+  submissions: FamilyViewsItem[];
+  uploads: { id: string; at: string; fileName: string; mime: string; size: number; sharedAt: string | null; scanStatus: string; byName: string | null }[];
+};
+
+/**
+ * Issue 14 (decision 0033): one hand-written statement through the pool (readRows, decision 0040:
+ * text, json) — the case through caseScopeSql (the SQL twin of caseScope; a case outside the scope
+ * is no row, 404) with what the family wrote and uploaded through familySubmissionScopeSql (the
+ * twin of familySubmissionScope: R-25, R-80), newest first, each with its writer's name. It was a
+ * case read, the submissions, the uploads and their writers' names, through Prisma: about 3 ms.
+ */
+function viewsSql(user: SessionUser, caseId: string): Prisma.Sql {
+  const createdAt = isoInstantSql(Prisma.sql`f."createdAt"`);
+  const sharedAt = isoInstantSql(Prisma.sql`f."sharedAt"`);
+  return Prisma.sql`
+    SELECT c."id", c."reference",
+      COALESCE((SELECT json_agg(json_build_object('id', f."id", 'at', ${createdAt}, 'views', f."views", 'childViews', f."childViews",
+          'childViewsHow', f."childViewsHow", 'sharedAt', ${sharedAt}, 'byName', u."name") ORDER BY f."createdAt" DESC, f."id" DESC)
+        FROM "FamilySubmission" f LEFT JOIN "User" u ON u."id" = f."userId"
+        WHERE f."caseId" = c."id" AND ${familySubmissionScopeSql(user)}), '[]'::json) AS "submissions",
+      COALESCE((SELECT json_agg(json_build_object('id', f."id", 'at', ${createdAt}, 'fileName', f."fileName", 'mime', f."mime", 'size', f."size",
+          'sharedAt', ${sharedAt}, 'scanStatus', f."scanStatus", 'byName', u."name") ORDER BY f."createdAt" DESC, f."id" DESC)
+        FROM "FamilyUpload" f LEFT JOIN "User" u ON u."id" = f."userId"
+        WHERE f."caseId" = c."id" AND ${familySubmissionScopeSql(user)}), '[]'::json) AS "uploads"
+    FROM "Case" c
+    WHERE c."id" = ${caseId} AND ${caseScopeSql(user)}`;
+}
+
 async function read(user: SessionUser, caseId: string): Promise<FamilyViews> {
-  const c = await findCaseOrThrow(user, caseId, { id: true, reference: true });
-  const where = { AND: [familySubmissionScope(user), { caseId: c.id }] };
-  const orderBy = [{ createdAt: "desc" as const }, { id: "desc" as const }];
-  const [subs, ups] = await Promise.all([
-    db().familySubmission.findMany({ where, orderBy, select: { id: true, createdAt: true, views: true, childViews: true, childViewsHow: true, sharedAt: true, userId: true } }),
-    db().familyUpload.findMany({ where, orderBy, select: { id: true, createdAt: true, fileName: true, mime: true, size: true, sharedAt: true, scanStatus: true, userId: true } }),
-  ]);
-  const ids = [...new Set([...subs, ...ups].map((r) => r.userId))];
-  const users = ids.length ? await db().user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : [];
-  const name = (id: string) => users.find((u) => u.id === id)?.name ?? null;
+  const [c] = await readRows<ViewsRow>(viewsSql(user, caseId));
+  if (!c) throw new NotFoundError("case");
   return {
     caseId: c.id,
     reference: c.reference,
-    submissions: subs.map((s) => ({
-      id: s.id,
-      at: s.createdAt.toISOString(),
-      views: s.views,
-      childViews: s.childViews,
-      childViewsHow: s.childViewsHow,
-      sharedAt: s.sharedAt?.toISOString() ?? null,
-      byName: name(s.userId),
-    })),
-    uploads: ups.map((u) => ({
+    submissions: c.submissions,
+    uploads: c.uploads.map((u) => ({
       id: u.id,
-      at: u.createdAt.toISOString(),
+      at: u.at,
       fileName: u.fileName,
       typeLabel: ACCEPTED_UPLOAD_TYPES[u.mime as AcceptedMime]?.label ?? u.mime,
       size: u.size,
-      sharedAt: u.sharedAt?.toISOString() ?? null,
+      sharedAt: u.sharedAt,
       scanned: u.scanStatus === "CLEAN",
       href: familyUploadHref(u.id),
-      byName: name(u.userId),
+      byName: u.byName,
     })),
   };
 }
