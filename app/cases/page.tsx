@@ -6,7 +6,8 @@ import { listCases } from "@/lib/cases/list/list-cases";
 import { listFilterOptions } from "@/lib/cases/list/list-filter-options";
 import { Pagination } from "@/components/Pagination";
 import { CaseFilters } from "./_components/CaseFilters";
-import { CaseTable, caseCountText } from "./_components/CaseTable";
+import { CaseTable } from "./_components/CaseTable";
+import { caseCountText } from "./_components/case-count";
 
 export const metadata = { title: "Cases" };
 export const dynamic = "force-dynamic";

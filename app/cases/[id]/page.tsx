@@ -37,6 +37,7 @@ import { FamilyViews } from "./_components/FamilyViews";
 import { getLaCaseView } from "@/lib/la/get-la-case-view";
 import { LaMeeting } from "./_components/LaMeeting";
 import { SendCorrespondenceLink } from "./_components/SendCorrespondenceLink";
+import { Timeline } from "./_components/Timeline";
 
 export const metadata = { title: "Case" };
 export const dynamic = "force-dynamic";
@@ -376,28 +377,19 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         {c.timeline.length === 0 ? (
           <p className="body">Nothing has happened on this case yet.</p>
         ) : (
-          <ol className="list-none p-0" data-testid="timeline">
-            {c.timeline.map((e) => (
-              <li key={e.id} className="border-l-4 border-border pl-4 mb-4">
-                <p className="mb-1">
-                  <strong>{e.summary}</strong>
-                  {e.visibility === "STAFF" && full && (
-                    <>
-                      {" "}
-                      <Tag colour="grey">Staff only</Tag>
-                    </>
-                  )}
-                </p>
-                {e.detail && <p className="mb-1">Reason: {e.detail}</p>}
-                <p className="hint mb-0!">
-                  <time dateTime={e.at}>{formatInstant(e.at)}</time>
-                  {e.actorName ? ` by ${e.actorName}` : ""}
-                  {/* Rule ids are for staff (issue 9 item 13): the shared view has none. */}
-                  {full && e.rule ? ` (${e.rule})` : ""}
-                </p>
-              </li>
-            ))}
-          </ol>
+          <Timeline
+            rows={c.timeline.map((e) => ({
+              id: e.id,
+              at: e.at,
+              when: formatInstant(e.at),
+              summary: e.summary,
+              staffOnly: full && e.visibility === "STAFF",
+              detail: e.detail,
+              by: e.actorName,
+              // Rule ids are for staff (issue 9 item 13): the shared view has none.
+              rule: full ? e.rule : null,
+            }))}
+          />
         )}
         {c.timelineLimited && <p className="hint">Only the most recent entries are shown.</p>}
       </section>

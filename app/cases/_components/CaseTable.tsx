@@ -1,3 +1,4 @@
+"use client";
 import Link from "next/link";
 import { Tag, type TagColour } from "@/components/Tag";
 import { formatDate } from "@/lib/deadlines/calendar";
@@ -11,11 +12,13 @@ const STATE_COLOUR: Record<DeadlineState, TagColour> = { OVERDUE: "red", WILL_BE
 /** Shown under the reference for the kinds that are not a mediation case. */
 const KIND_NOTE: Partial<Record<CaseKind, string>> = { ADVICE_ONLY: "Advice only", DRS: "Disagreement resolution" };
 
-export function caseCountText(n: number): string {
-  return `${n.toLocaleString("en-GB")} ${n === 1 ? "case" : "cases"}`;
-}
-
-/** The case list as a table: one row per case, the next statutory deadline with its state. */
+/**
+ * The case list as a table: one row per case, the next statutory deadline with its state.
+ * A client component for speed only (issue 14, decision 0041): its props are the rows' text
+ * (CaseListRow, already decided on the server through the scope), so the page's React payload
+ * carries ~50 rows of data rather than their markup a second time. Nothing here runs in the
+ * browser that the HTML does not already show.
+ */
 export function CaseTable({ rows, caption }: { rows: readonly CaseListRow[]; caption: string }) {
   return (
     <table className="table">

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { Pagination } from "@/components/Pagination";
 import type { CaseListResult } from "@/lib/cases/list/list-cases";
-import { CaseTable, caseCountText } from "./CaseTable";
+import { CaseTable } from "./CaseTable";
+import { caseCountText } from "./case-count";
 
 /**
  * A role home's case list (/mediator, /la): the user's open cases in scope, soonest deadline

@@ -9,7 +9,7 @@
  *    Rule ids (R-xx) are for staff: the shared view has none (issue 9 item 13, ../rule-ids.ts).
  */
 import "server-only";
-import { db, Prisma } from "@/lib/platform/db";
+import { db, Prisma, readRows } from "@/lib/platform/db";
 import { authorize, can } from "@/lib/auth/policy";
 import { caseScopeSql } from "@/lib/auth/scope";
 import { NotFoundError, type SessionUser } from "@/lib/auth/types";
@@ -231,16 +231,17 @@ export async function getCaseDetail(user: SessionUser, id: string) {
   // case through caseScopeSql (the SQL twin of caseScope); and the read audit (issue 13: who viewed
   // the case, and when, one row per user per case per READ_AUDIT_WINDOW_MINUTES) is written only if
   // the case is in the user's scope. Not in a transaction, so each takes its own pooled connection.
+  // Both reads through the pool (readRows, decision 0040): text, int4, bool, json, jsonb, timestamptz, text[].
   const shownEvents = full ? Prisma.empty : Prisma.sql`AND e."visibility" = 'SHARED'`;
   const [[row], events] = await Promise.all([
-    db().$queryRaw<CaseRow[]>(caseSql(user, id, full)),
-    db().$queryRaw<EventRow[]>`
+    readRows<CaseRow>(caseSql(user, id, full)),
+    readRows<EventRow>(Prisma.sql`
       SELECT e."id", e."at", e."type", e."summary", e."rule", e."visibility"::text AS "visibility", e."actorId", u."name" AS "actorName",
         ${full ? Prisma.sql`e."data"` : Prisma.sql`NULL::jsonb`} AS "data"
       FROM "CaseEvent" e LEFT JOIN "User" u ON u."id" = e."actorId"
       WHERE e."caseId" = ${id} ${shownEvents} AND EXISTS (SELECT 1 FROM "Case" c WHERE c."id" = ${id} AND ${caseScopeSql(user)})
       ORDER BY e."at" DESC, e."id" DESC
-      LIMIT ${TIMELINE_LIMIT}`,
+      LIMIT ${TIMELINE_LIMIT}`),
     auditRead(user, { action: "case.viewed", entityType: "Case", entityId: id, caseId: id }, { whenCaseIn: caseScopeSql(user) }),
   ]);
   const c = row ? fromRow(row) : null;

@@ -13,7 +13,7 @@
  *    Exports are never merged: each is a new file that leaves the system, with its own filters.
  */
 import "server-only";
-import { db, Prisma } from "@/lib/platform/db";
+import { Prisma, writeRows } from "@/lib/platform/db";
 import type { SessionUser } from "@/lib/auth/types";
 import { redactPersonal, type AuditAction, type AuditInput } from "@/lib/platform/audit";
 
@@ -47,14 +47,15 @@ export async function auditRead(user: Pick<SessionUser, "id">, r: ReadAuditInput
       : Prisma.sql`TRUE`;
     const after = r.after === undefined || r.after === null ? null : JSON.stringify(redactPersonal(r.after));
     const merged = MERGED.has(r.action);
-    await db().$executeRaw`
+    // Through the pool (writeRows, decision 0040): it is sent on every case page.
+    await writeRows(Prisma.sql`
       INSERT INTO "AuditEvent" ("id", "actorId", "action", "entityType", "entityId", "caseId", "after")
       SELECT gen_random_uuid()::text, ${user.id}, ${r.action}, ${r.entityType}, ${r.entityId}, ${r.caseId ?? null}, ${after}::jsonb
       WHERE ${inScope} AND (NOT ${merged}::boolean OR NOT EXISTS (
         SELECT 1 FROM "AuditEvent"
         WHERE "actorId" = ${user.id} AND "action" = ${r.action} AND "entityType" = ${r.entityType} AND "entityId" = ${r.entityId}
           AND "at" > now() - make_interval(mins => ${READ_AUDIT_WINDOW_MINUTES}::int)
-      ))`;
+      ))`);
   } catch (e) {
     console.error(`[audit] could not record ${r.action} of ${r.entityType} ${r.entityId}: ${e instanceof Error ? e.message : String(e)}`);
   }

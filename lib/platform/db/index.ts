@@ -116,3 +116,14 @@ export async function readRows<T>(query: Prisma.Sql): Promise<T[]> {
   db();
   return (await globalForPrisma.__pool!.query(query.text, query.values)).rows as T[];
 }
+
+/**
+ * Issue 14 (decision 0040): readRows' twin for the one hot hand-written write outside any
+ * transaction — the read audit's conditional INSERT on every case page and family page
+ * (lib/platform/audit/read.ts) — through the same pool, skipping Prisma's raw layer. Returns the
+ * number of rows written. Anything that must commit with other writes stays in `transaction`.
+ */
+export async function writeRows(query: Prisma.Sql): Promise<number> {
+  db();
+  return (await globalForPrisma.__pool!.query(query.text, query.values)).rowCount ?? 0;
+}
