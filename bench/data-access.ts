@@ -151,7 +151,7 @@ export async function pageAccesses(): Promise<PageAccess[]> {
   const { listLaDeadlines } = await import("../lib/la/list-la-deadlines");
   const { listIssuedCertificates } = await import("../lib/certificates/list-issued-certificates");
   const { getMediatorHome } = await import("../lib/meetings/get-mediator-home");
-  const { getCaseDetail } = await import("../lib/cases/details/get-case-detail");
+  const { getCaseDetail, TIMELINE_PAGE_SIZE } = await import("../lib/cases/details/get-case-detail");
   const { listCaseNotes } = await import("../lib/cases/notes/list-case-notes");
   const { getFamilyCaseNav } = await import("../lib/family/home/get-family-case-nav");
   const { getFamilyOverview } = await import("../lib/family/home/get-family-overview");
@@ -228,6 +228,7 @@ export async function pageAccesses(): Promise<PageAccess[]> {
       },
     },
     {
+      // Decision 0041: the page shows the timeline's first page (TIMELINE_PAGE_SIZE entries) and the count.
       title: "Case page with 200 events (caseworker)",
       ours: async () => {
         // As app/cases/[id]/page.tsx: the detail and the notes at once.
@@ -240,7 +241,8 @@ export async function pageAccesses(): Promise<PageAccess[]> {
           (SELECT json_agg(i ORDER BY i.id) FROM "CaseIssue" i WHERE i."caseId" = c.id) AS issues,
           (SELECT json_agg(d ORDER BY d."dueOn", d."createdAt") FROM "CaseDeadline" d WHERE d."caseId" = c.id) AS deadlines,
           (SELECT json_agg(e) FROM (SELECT e.id, e.at, e.type, e.summary, e.rule, e.visibility, e.data, u.name FROM "CaseEvent" e LEFT JOIN "User" u ON u.id = e."actorId"
-             WHERE e."caseId" = c.id ORDER BY e.at DESC, e.id DESC LIMIT 200) e) AS events,
+             WHERE e."caseId" = c.id ORDER BY e.at DESC, e.id DESC LIMIT ${TIMELINE_PAGE_SIZE}) e) AS events,
+          (SELECT count(*) FROM "CaseEvent" e WHERE e."caseId" = c.id) AS "eventCount",
           (SELECT json_agg(n) FROM "CaseNote" n WHERE n."caseId" = c.id AND n."sharedAt" IS NOT NULL) AS notes
           FROM "Case" c JOIN "LocalAuthority" la ON la.id = c."localAuthorityId" LEFT JOIN "User" m ON m.id = c."allocatedMediatorId" LEFT JOIN "Child" ch ON ch."caseId" = c.id
           WHERE c.id = $1`,

@@ -12,7 +12,7 @@ import type pg from "pg";
 import { PAGE_SIZE } from "../lib/cases/list/list-params";
 import { TERMINAL_STATUSES, MEDIATION_CLOCKS } from "../lib/cases/lifecycle";
 import { MEETING_DEADLINES, deadlineThresholds } from "../lib/cases/deadlines/state";
-import { TIMELINE_LIMIT } from "../lib/cases/details/get-case-detail";
+import { TIMELINE_PAGE_SIZE } from "../lib/cases/details/get-case-detail";
 import { NOT_MET_ALONE, PRE_MEETING_STATUSES } from "../lib/meetings/pre-meetings/pre-meeting-rules";
 import { MEDIATOR_HOME_DAYS_AHEAD } from "../lib/meetings/get-mediator-home";
 import { londonInstant } from "../lib/meetings/london-time";
@@ -165,11 +165,11 @@ const mediatorHome: SqlFloor = async (pool, ctx) => {
   );
 };
 
-/** /cases/[id] for a caseworker: the case, parties, issues, deadlines, the timeline (200 events) and its actors, notes, agreed actions, certificates, the family's views, undelivered emails, the booked meeting's attendees. */
+/** /cases/[id] for a caseworker: the case, parties, issues, deadlines, the timeline's first page (TIMELINE_PAGE_SIZE of its 200 events, decision 0041) with their count and actors, notes, agreed actions, certificates, the family's views, undelivered emails, the booked meeting's attendees. */
 const casePage: SqlFloor = async (pool, ctx) => {
   const id = ctx.caseId!;
   const timeline = pool.query<{ actorId: string | null }>(
-    `SELECT id, at, type, summary, rule, visibility, "actorId", data FROM "CaseEvent" WHERE "caseId" = $1 ORDER BY at DESC, id DESC LIMIT ${TIMELINE_LIMIT}`,
+    `SELECT id, at, type, summary, rule, visibility, "actorId", data FROM "CaseEvent" WHERE "caseId" = $1 ORDER BY at DESC, id DESC LIMIT ${TIMELINE_PAGE_SIZE}`,
     [id],
   );
   const actors = timeline.then(async (r) => {
@@ -189,6 +189,7 @@ const casePage: SqlFloor = async (pool, ctx) => {
     ),
     rows(pool, `SELECT * FROM "Party" WHERE "caseId" = $1 ORDER BY "createdAt"`, [id]),
     rows(pool, `SELECT id, category, description FROM "CaseIssue" WHERE "caseId" = $1 ORDER BY id`, [id]),
+    rows(pool, `SELECT count(*) FROM "CaseEvent" WHERE "caseId" = $1`, [id]),
     rows(pool, `SELECT id, name, rule, "triggerOn", "dueOn", "closedOn", outcome, "daysLate" FROM "CaseDeadline" WHERE "caseId" = $1 ORDER BY "dueOn", "createdAt"`, [id]),
     actors,
     rows(

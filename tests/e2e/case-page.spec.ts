@@ -532,3 +532,26 @@ test("the mediator finds a time for the joint meeting and books it (issue 10)", 
   await expect(banner(page)).toContainText("The joint meeting has been booked.");
   await expect(page.getByRole("definition").filter({ hasText: "Meeting scheduled" }).first()).toBeVisible();
 });
+
+test("a long timeline is shown a page at a time, newest first, and the older pages are a link away (issue 14)", async ({ page }) => {
+  const c = await createCase();
+  // 60 entries a minute apart: the first page holds the newest 50, the second the oldest 10.
+  await sql(
+    `INSERT INTO "CaseEvent" (id, "caseId", at, type, summary, visibility)
+     SELECT $1 || n, $2, timestamptz '2025-01-06 09:00+00' + n * interval '1 minute', 'NOTE', 'Phone call ' || n, 'STAFF' FROM generate_series(1, 60) n`,
+    [`e2e-ev-${randomUUID()}-`, c.id],
+  );
+  await signIn(page, "caseworker@demo.test");
+  await page.goto(`/cases/${c.id}`);
+  const timeline = page.getByTestId("timeline");
+  await expect(timeline.getByRole("listitem")).toHaveCount(50);
+  await expect(timeline.getByRole("listitem").first()).toContainText("Phone call 60");
+  const pages = page.getByRole("navigation", { name: "Timeline pages" });
+  await expect(pages).toContainText("Showing 1 to 50 of 60 (page 1 of 2)");
+  await pages.getByRole("link", { name: "Next page" }).click();
+  await expect(pages).toContainText("Showing 51 to 60 of 60 (page 2 of 2)");
+  await expect(page).toHaveURL(/\?timeline=2#timeline-title$/);
+  await expect(timeline.getByRole("listitem")).toHaveCount(10);
+  await expect(timeline.getByRole("listitem").last()).toContainText("Phone call 1");
+  await expectAccessible(page);
+});

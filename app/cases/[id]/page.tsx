@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { requireUser } from "../../_server/auth";
-import { caseViewFor, getCaseDetail, type DeadlineView, type PartyView } from "@/lib/cases/details/get-case-detail";
+import { caseViewFor, getCaseDetail, parseTimelinePage, type DeadlineView, type PartyView } from "@/lib/cases/details/get-case-detail";
+import { Pagination } from "@/components/Pagination";
 import { listCaseNotes } from "@/lib/cases/notes/list-case-notes";
 import { listCaseCertificates } from "@/lib/certificates/list-case-certificates";
 import { listCaseObligations } from "@/lib/obligations/list-case-obligations";
@@ -68,11 +69,11 @@ function Lines({ lines }: { lines: readonly string[] }) {
   );
 }
 
-export default async function CasePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string | string[]; already?: string | string[] }> }) {
+export default async function CasePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string | string[]; already?: string | string[]; timeline?: string | string[] }> }) {
   const { id } = await params;
   // A signed-out visitor who opened a case link comes back here after signing in.
   const user = await requireUser("case:list", { returnTo: `/cases/${encodeURIComponent(id)}` });
-  const { done, already } = await searchParams;
+  const { done, already, timeline } = await searchParams;
   // Issue 14: every read of the page is independent (each finds the case through the user's scope),
   // so all start at once — the sections' own (certificates, agreed actions, undelivered emails, the
   // family's views) too, rather than when their component renders after the case is read. Each
@@ -84,7 +85,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   // R-80: notes are read for staff only; the shared view never asks for them.
   // Issue 12: the LA officer's own part — the meeting, who attends for their LA (R-24), the agreement.
   const [c, notes, laView] = await Promise.all([
-    orNotFound(getCaseDetail(user, id)),
+    orNotFound(getCaseDetail(user, id, { timelinePage: parseTimelinePage(timeline) })),
     caseViewFor(user) === "FULL" ? orNotFound(listCaseNotes(user, id)) : null,
     can(user, "meeting:name-la-attendee") ? orNotFound(getLaCaseView(user, id)) : null,
   ]);
@@ -374,6 +375,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           Timeline
         </h2>
         {!full && <p className="hint">Only entries shared with everyone involved are shown.</p>}
+        {c.timelinePage.pageCount > 1 && <p className="hint">Newest first.</p>}
         {c.timeline.length === 0 ? (
           <p className="body">Nothing has happened on this case yet.</p>
         ) : (
@@ -391,7 +393,16 @@ export default async function CasePage({ params, searchParams }: { params: Promi
             }))}
           />
         )}
-        {c.timelineLimited && <p className="hint">Only the most recent entries are shown.</p>}
+        {/* Issue 14 (decision 0041): a page of the timeline at a time; the links come back to this section. */}
+        {c.timelinePage.pageCount > 1 && (
+          <Pagination
+            label="Timeline pages"
+            page={c.timelinePage.page}
+            perPage={c.timelinePage.pageSize}
+            total={c.timelinePage.total}
+            href={(p) => `${base}${p > 1 ? `?timeline=${p}` : ""}#timeline-title`}
+          />
+        )}
       </section>
 
       <FamilyViews views={views} />

@@ -9,6 +9,7 @@
  *    Rule ids (R-xx) are for staff: the shared view has none (issue 9 item 13, ../rule-ids.ts).
  */
 import "server-only";
+import { z } from "zod";
 import { db, Prisma, readRows } from "@/lib/platform/db";
 import { authorize, can } from "@/lib/auth/policy";
 import { caseScopeSql } from "@/lib/auth/scope";
@@ -105,7 +106,21 @@ export type TimelineEntry = {
 /** `ownPage`: done on a page of its own under the case (the meeting record, issue 10), not the transition form. */
 export type TransitionAction = { name: TransitionName; label: string; destructive: boolean; ownPage: string | null };
 
-export const TIMELINE_LIMIT = 200;
+/**
+ * Issue 14 (decision 0041): the timeline is shown a page at a time, newest first — every entry is
+ * reachable however long a case runs (it used to stop at the newest 200), and the case page stays
+ * quick to open.
+ */
+export const TIMELINE_PAGE_SIZE = 50;
+
+/** The timeline page asked for (`?timeline=3`): a bad or hand-edited value is the first page, never an error. */
+const timelinePageSchema = z.preprocess((v) => (Array.isArray(v) ? v[0] : v) || undefined, z.coerce.number().int().min(1).max(1_000_000).default(1)).catch(1);
+
+export function parseTimelinePage(raw: unknown): number {
+  return timelinePageSchema.parse(raw);
+}
+
+export type TimelinePage = { page: number; pageCount: number; total: number; pageSize: number };
 
 type EventRow = { id: string; at: Date; type: string; summary: string; rule: string | null; visibility: "STAFF" | "SHARED"; actorId: string | null; actorName: string | null; data: unknown };
 
@@ -146,6 +161,8 @@ type CaseRow = {
   deadlines: { id: string; name: string; rule: string; triggerOn: string; dueOn: string; closedOn: Day; outcome: string | null; daysLate: number | null }[];
   notArrangedCertificates: number;
   openObligations: number;
+  /** The timeline entries this view shows, all pages. */
+  timelineTotal: number;
   /** Staff view only (R-24): the booked joint (or DRS) meeting's invited, or null when none is booked. */
   bookedMeeting: { attendees: AuthorityAttendee[] } | null;
 };
@@ -191,6 +208,7 @@ function caseSql(user: SessionUser, id: string, full: boolean): Prisma.Sql {
         FROM "CaseDeadline" d WHERE d."caseId" = c."id"), '[]'::json) AS "deadlines",
       (SELECT count(*)::int FROM "CaseDeadline" d WHERE d."caseId" = c."id" AND d."name" = 'CERTIFICATE_NOT_ARRANGED' AND d."outcome" IN ('MET', 'MISSED')) AS "notArrangedCertificates",
       (SELECT count(*)::int FROM "Obligation" o WHERE o."caseId" = c."id" AND o."status" = 'OPEN') AS "openObligations",
+      (SELECT count(*)::int FROM "CaseEvent" e WHERE e."caseId" = c."id" ${shownEventsSql(full)}) AS "timelineTotal",
       ${
         full
           ? Prisma.sql`(SELECT json_build_object('attendees', COALESCE((SELECT json_agg(json_build_object('response', a."response", 'kind', p."kind", 'hasAuthority', p."hasAuthority"))
@@ -204,6 +222,20 @@ function caseSql(user: SessionUser, id: string, full: boolean): Prisma.Sql {
     LEFT JOIN "User" m ON m."id" = c."allocatedMediatorId"
     LEFT JOIN "Child" ch ON ch."caseId" = c."id"
     WHERE c."id" = ${id} AND ${caseScopeSql(user)}`;
+}
+
+/** R-80: the shared view's timeline is its SHARED entries only. */
+const shownEventsSql = (full: boolean) => (full ? Prisma.empty : Prisma.sql`AND e."visibility" = 'SHARED'`);
+
+/** One page of the timeline, newest first, with its actors' names; the case through caseScopeSql. */
+function eventsSql(user: SessionUser, id: string, full: boolean, page: number): Prisma.Sql {
+  return Prisma.sql`
+      SELECT e."id", e."at", e."type", e."summary", e."rule", e."visibility"::text AS "visibility", e."actorId", u."name" AS "actorName",
+        ${full ? Prisma.sql`e."data"` : Prisma.sql`NULL::jsonb`} AS "data"
+      FROM "CaseEvent" e LEFT JOIN "User" u ON u."id" = e."actorId"
+      WHERE e."caseId" = ${id} ${shownEventsSql(full)} AND EXISTS (SELECT 1 FROM "Case" c WHERE c."id" = ${id} AND ${caseScopeSql(user)})
+      ORDER BY e."at" DESC, e."id" DESC
+      LIMIT ${TIMELINE_PAGE_SIZE} OFFSET ${(page - 1) * TIMELINE_PAGE_SIZE}`;
 }
 
 /** The row with its days as Dates, shaped as the lifecycle's snapshot (toSnapshot) reads a case. */
@@ -222,7 +254,8 @@ function fromRow(r: CaseRow) {
   };
 }
 
-export async function getCaseDetail(user: SessionUser, id: string) {
+/** `timelinePage`: which page of the timeline (TIMELINE_PAGE_SIZE entries, newest first); past the last, the last. */
+export async function getCaseDetail(user: SessionUser, id: string, opts: { timelinePage?: number } = {}) {
   authorize(user, "case:read");
   const view = caseViewFor(user);
   const full = view === "FULL";
@@ -232,20 +265,22 @@ export async function getCaseDetail(user: SessionUser, id: string) {
   // the case, and when, one row per user per case per READ_AUDIT_WINDOW_MINUTES) is written only if
   // the case is in the user's scope. Not in a transaction, so each takes its own pooled connection.
   // Both reads through the pool (readRows, decision 0040): text, int4, bool, json, jsonb, timestamptz, text[].
-  const shownEvents = full ? Prisma.empty : Prisma.sql`AND e."visibility" = 'SHARED'`;
-  const [[row], events] = await Promise.all([
+  // The timeline's page and its count are read in the same round; only a page past the last (a
+  // stale or hand-edited link) takes a second one, for the last page.
+  let timelinePage = opts.timelinePage ?? 1;
+  const [[row], firstEvents] = await Promise.all([
     readRows<CaseRow>(caseSql(user, id, full)),
-    readRows<EventRow>(Prisma.sql`
-      SELECT e."id", e."at", e."type", e."summary", e."rule", e."visibility"::text AS "visibility", e."actorId", u."name" AS "actorName",
-        ${full ? Prisma.sql`e."data"` : Prisma.sql`NULL::jsonb`} AS "data"
-      FROM "CaseEvent" e LEFT JOIN "User" u ON u."id" = e."actorId"
-      WHERE e."caseId" = ${id} ${shownEvents} AND EXISTS (SELECT 1 FROM "Case" c WHERE c."id" = ${id} AND ${caseScopeSql(user)})
-      ORDER BY e."at" DESC, e."id" DESC
-      LIMIT ${TIMELINE_LIMIT}`),
+    readRows<EventRow>(eventsSql(user, id, full, timelinePage)),
     auditRead(user, { action: "case.viewed", entityType: "Case", entityId: id, caseId: id }, { whenCaseIn: caseScopeSql(user) }),
   ]);
   const c = row ? fromRow(row) : null;
   if (!c) throw new NotFoundError("case");
+  let events = firstEvents;
+  const timelinePageCount = Math.max(1, Math.ceil(c.timelineTotal / TIMELINE_PAGE_SIZE));
+  if (timelinePage > timelinePageCount) {
+    timelinePage = timelinePageCount;
+    events = await readRows<EventRow>(eventsSql(user, id, full, timelinePage));
+  }
   const { parties, issues, deadlines } = c;
   const snapshot = toSnapshot({ ...c, deadlines: deadlines.filter((d) => d.closedOn === null) });
   const actor = { id: user.id, role: user.role };
@@ -350,7 +385,7 @@ export async function getCaseDetail(user: SessionUser, id: string) {
         detail: full ? reasonFrom(e.data) : null,
       }),
     ),
-    timelineLimited: events.length === TIMELINE_LIMIT,
+    timelinePage: { page: timelinePage, pageCount: timelinePageCount, total: c.timelineTotal, pageSize: TIMELINE_PAGE_SIZE } satisfies TimelinePage,
     transitions,
     blocked,
     /** R-20, R-23: "Mediation could not take place within 30 days", why, and the certificate (null when not late). */

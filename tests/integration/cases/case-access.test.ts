@@ -7,7 +7,7 @@ import { db } from "@/lib/platform/db";
 import { NotFoundError, type SessionUser } from "@/lib/auth/types";
 import { recordEvent } from "@/lib/cases/timeline";
 import { openDeadlines, refreshNextDeadline } from "@/lib/cases/deadlines/open-close";
-import { getCaseDetail } from "@/lib/cases/details/get-case-detail";
+import { getCaseDetail, parseTimelinePage, TIMELINE_PAGE_SIZE } from "@/lib/cases/details/get-case-detail";
 import { getCaseForEdit } from "@/lib/cases/details/get-case-for-edit";
 import { getPartyForEdit } from "@/lib/cases/parties/get-party-for-edit";
 import { getTransitionPage } from "@/lib/cases/transition/get-transition-page";
@@ -183,5 +183,49 @@ describe("form pages are 404 for those who may not use them", () => {
     // Allowed for the role, but not from this status: the page explains why.
     const held = await getTransitionPage(caseworker, caseId, "recordMeetingHeld");
     expect(held.refusal).toContain("This can only be done when the case is: Meeting scheduled");
+  });
+});
+
+describe("getCaseDetail: the timeline a page at a time (issue 14, decision 0041)", () => {
+  it("shows the newest entries first, every older one on a later page, and counts only what the view may see", async () => {
+    // 120 entries a minute apart: every third is staff-only (40), the rest shared (80).
+    const c = await db().case.create({ data: { reference: `SM-TL-${uid()}`, localAuthorityId: laA.id } });
+    const start = Date.UTC(2025, 0, 6, 9, 0);
+    await db().caseEvent.createMany({
+      data: Array.from({ length: 120 }, (_, i) => ({
+        caseId: c.id,
+        at: new Date(start + i * 60_000),
+        type: "NOTE",
+        summary: `Entry ${i + 1}`,
+        visibility: i % 3 === 0 ? ("STAFF" as const) : ("SHARED" as const),
+      })),
+    });
+    const summaries = (d: Awaited<ReturnType<typeof getCaseDetail>>) => d.timeline.map((e) => e.summary);
+
+    const first = await getCaseDetail(caseworker, c.id);
+    expect(first.timelinePage).toEqual({ page: 1, pageCount: 3, total: 120, pageSize: TIMELINE_PAGE_SIZE });
+    expect(summaries(first)).toHaveLength(TIMELINE_PAGE_SIZE);
+    expect(summaries(first)[0]).toBe("Entry 120");
+    const last = await getCaseDetail(caseworker, c.id, { timelinePage: 3 });
+    expect(summaries(last)).toEqual(Array.from({ length: 20 }, (_, i) => `Entry ${20 - i}`));
+    // Every entry is on exactly one page.
+    const second = await getCaseDetail(caseworker, c.id, { timelinePage: 2 });
+    expect(new Set([...summaries(first), ...summaries(second), ...summaries(last)]).size).toBe(120);
+    // A stale or hand-edited link past the end shows the last page.
+    const past = await getCaseDetail(caseworker, c.id, { timelinePage: 40 });
+    expect(past.timelinePage.page).toBe(3);
+    expect(summaries(past)).toEqual(summaries(last));
+
+    // R-80: the LA officer's pages hold the shared entries only, and their count says so.
+    const officer = await getCaseDetail(officerA, c.id, { timelinePage: 2 });
+    expect(officer.timelinePage).toEqual({ page: 2, pageCount: 2, total: 80, pageSize: TIMELINE_PAGE_SIZE });
+    expect(officer.timeline).toHaveLength(30);
+    expect(officer.timeline.every((e) => e.visibility === "SHARED")).toBe(true);
+  });
+
+  it("reads the page asked for from the address, and the first page from anything else", () => {
+    expect(parseTimelinePage("2")).toBe(2);
+    expect(parseTimelinePage(["3", "4"])).toBe(3);
+    for (const bad of [undefined, "", "0", "-1", "two", "1.5", "99999999999"]) expect(parseTimelinePage(bad)).toBe(1);
   });
 });
