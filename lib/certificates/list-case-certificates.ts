@@ -4,7 +4,8 @@
  * facts (R-80): whoever may see the case sees them. A case outside the scope is NotFoundError (404).
  */
 import "server-only";
-import { Prisma, readRows } from "@/lib/platform/db";
+import { Prisma } from "@/lib/platform/db";
+import { readOne, rowRead, type RowRead } from "@/lib/platform/db/row-reads";
 import { isoDaySql } from "@/lib/platform/db/sql-values";
 import { authorize, can } from "@/lib/auth/policy";
 import { caseScopeSql, certificateScopeSql } from "@/lib/auth/scope";
@@ -118,11 +119,21 @@ function certificatesSql(user: SessionUser, caseId: string): Prisma.Sql {
     WHERE c."id" = ${caseId} AND ${caseScopeSql(user)}`;
 }
 
-export async function listCaseCertificates(user: SessionUser, caseId: string): Promise<CaseCertificates> {
+/** The read (decision 0042): alone in listCaseCertificates, or with the case page's other sections. */
+export function caseCertificatesRead(user: SessionUser, caseId: string): RowRead<CaseCertificates> {
   authorize(user, "case:read");
-  const [c] = await readRows<CaseRow>(certificatesSql(user, caseId));
-  if (!c) throw new NotFoundError("case");
   const staff = can(user, "certificate:correct");
+  return rowRead<CaseRow, CaseCertificates>(certificatesSql(user, caseId), (c) => {
+    if (!c) throw new NotFoundError("case");
+    return shape(c, staff);
+  });
+}
+
+export async function listCaseCertificates(user: SessionUser, caseId: string): Promise<CaseCertificates> {
+  return readOne(caseCertificatesRead(user, caseId));
+}
+
+function shape(c: CaseRow, staff: boolean): CaseCertificates {
   const due = c.due;
   return {
     issued: c.certificates.map((r) => toCertificateView(r, { staff })),

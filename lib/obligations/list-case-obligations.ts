@@ -5,7 +5,8 @@
  * outside the case scope).
  */
 import "server-only";
-import { Prisma, readRows } from "@/lib/platform/db";
+import { Prisma } from "@/lib/platform/db";
+import { readOne, rowRead, type RowRead } from "@/lib/platform/db/row-reads";
 import { isoDaySql } from "@/lib/platform/db/sql-values";
 import { can } from "@/lib/auth/policy";
 import { caseScopeSql, obligationScopeSql } from "@/lib/auth/scope";
@@ -36,10 +37,20 @@ function obligationsSql(user: SessionUser, caseId: string): Prisma.Sql {
     WHERE c."id" = ${caseId} AND ${caseScopeSql(user)}`;
 }
 
+/** The read (decision 0042): alone in listCaseObligations, or with the case page's other sections. */
+export function caseObligationsRead(user: SessionUser, caseId: string, now: Date = new Date()): RowRead<CaseObligations> {
+  return rowRead<{ obligations: JsonObligation[] }, CaseObligations>(obligationsSql(user, caseId), (c) => {
+    if (!c) throw new NotFoundError("case");
+    return shape(c.obligations, user, now);
+  });
+}
+
 export async function listCaseObligations(user: SessionUser, caseId: string, now: Date = new Date()): Promise<CaseObligations> {
-  const [c] = await readRows<{ obligations: JsonObligation[] }>(obligationsSql(user, caseId));
-  if (!c) throw new NotFoundError("case");
+  return readOne(caseObligationsRead(user, caseId, now));
+}
+
+function shape(obligations: JsonObligation[], user: SessionUser, now: Date): CaseObligations {
   const today = todayInLondon(now);
-  const items = c.obligations.map((r) => toObligationView({ ...r, dueOn: dbDateFromIso(r.dueOn), completedOn: r.completedOn ? dbDateFromIso(r.completedOn) : null }, today));
+  const items = obligations.map((r) => toObligationView({ ...r, dueOn: dbDateFromIso(r.dueOn), completedOn: r.completedOn ? dbDateFromIso(r.completedOn) : null }, today));
   return { items, open: items.filter((i) => i.status === "OPEN").length, overdue: items.filter((i) => i.overdue).length, canUpdate: can(user, "obligation:update") };
 }

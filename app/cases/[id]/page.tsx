@@ -1,12 +1,8 @@
 import Link from "next/link";
 import { requireUser } from "../../_server/auth";
-import { caseViewFor, getCaseDetail, parseTimelinePage, type DeadlineView, type PartyView } from "@/lib/cases/details/get-case-detail";
+import { getCaseDetail, parseTimelinePage, type DeadlineView, type PartyView } from "@/lib/cases/details/get-case-detail";
 import { Pagination } from "@/components/Pagination";
-import { listCaseNotes } from "@/lib/cases/notes/list-case-notes";
-import { listCaseCertificates } from "@/lib/certificates/list-case-certificates";
-import { listCaseObligations } from "@/lib/obligations/list-case-obligations";
-import { listUndeliveredEmails } from "@/lib/cases/emails/list-undelivered-emails";
-import { listCaseFamilyViews } from "@/lib/family/views/list-family-views";
+import { readCaseSections } from "@/lib/cases/details/read-case-sections";
 import { SummaryList } from "@/components/SummaryList";
 import { Tag, type TagColour } from "@/components/Tag";
 import { formatLongDate } from "@/lib/deadlines";
@@ -48,15 +44,6 @@ const CONSENT_COLOUR: Record<string, TagColour> = { GIVEN: "green", DECLINED: "r
 
 const date = (iso: string | null) => (iso ? formatLongDate(iso) : null);
 
-/**
- * A section's read started before the page knows the case is in scope: a refusal then (the page is
- * a 404 from getCaseDetail) must not be an unhandled rejection. The section still awaits it.
- */
-function started<T>(p: Promise<T>): Promise<T> {
-  p.catch(() => {});
-  return p;
-}
-
 function Lines({ lines }: { lines: readonly string[] }) {
   if (lines.length === 0) return null;
   if (lines.length === 1) return <>{lines[0]}</>;
@@ -75,20 +62,16 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   const user = await requireUser("case:list", { returnTo: `/cases/${encodeURIComponent(id)}` });
   const { done, already, timeline } = await searchParams;
   // Issue 14: every read of the page is independent (each finds the case through the user's scope),
-  // so all start at once — the sections' own (certificates, agreed actions, undelivered emails, the
-  // family's views) too, rather than when their component renders after the case is read. Each
-  // section awaits its own; a case outside the scope is the page's 404, from getCaseDetail.
-  const certificates = started(listCaseCertificates(user, id));
-  const obligations = started(listCaseObligations(user, id));
-  const undelivered = can(user, "case:read-undelivered-emails") ? started(listUndeliveredEmails(user, id)) : null;
-  const views = started(listCaseFamilyViews(user, id));
-  // R-80: notes are read for staff only; the shared view never asks for them.
+  // so all start at once. The sections (certificates, agreed actions, undelivered emails, the
+  // family's views, the notes: R-80, staff only) are one statement (decision 0042); each section's
+  // component awaits its own part. A case outside the scope is the page's 404.
   // Issue 12: the LA officer's own part — the meeting, who attends for their LA (R-24), the agreement.
-  const [c, notes, laView] = await Promise.all([
+  const [c, sections, laView] = await Promise.all([
     orNotFound(getCaseDetail(user, id, { timelinePage: parseTimelinePage(timeline) })),
-    caseViewFor(user) === "FULL" ? orNotFound(listCaseNotes(user, id)) : null,
+    orNotFound(readCaseSections(user, id)),
     can(user, "meeting:name-la-attendee") ? orNotFound(getLaCaseView(user, id)) : null,
   ]);
+  const { notes, undelivered } = sections;
   const full = c.view === "FULL";
   const success = doneMessage(done);
   const alreadyDone = alreadyMessage(already);
@@ -280,10 +263,10 @@ export default async function CasePage({ params, searchParams }: { params: Promi
       {laView && <LaMeeting view={laView} />}
 
       {/* Issue 11 (R-30, R-31): issued, due, appeal deadline, download, replaced ones. */}
-      <CaseCertificates caseId={c.id} certificates={certificates} />
+      <CaseCertificates caseId={c.id} certificates={sections.certificates} />
 
       {/* Issue 11 (R-40): the agreed actions tracked to done, with the overdue flag. */}
-      <AgreedActions caseId={c.id} obligations={obligations} />
+      <AgreedActions caseId={c.id} obligations={sections.obligations} />
 
       {c.child && (
         <section aria-labelledby="child-title">
@@ -405,7 +388,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         )}
       </section>
 
-      <FamilyViews views={views} />
+      <FamilyViews views={sections.views} />
     </>
   );
 }

@@ -6,7 +6,8 @@
  * written to or why it failed. The case itself is read through the scope (404 outside it).
  */
 import "server-only";
-import { Prisma, readRows } from "@/lib/platform/db";
+import { Prisma } from "@/lib/platform/db";
+import { readOne, rowRead, type RowRead } from "@/lib/platform/db/row-reads";
 import { isoInstantSql } from "@/lib/platform/db/sql-values";
 import { authorize } from "@/lib/auth/policy";
 import { caseScopeSql } from "@/lib/auth/scope";
@@ -33,9 +34,15 @@ function undeliveredSql(user: SessionUser, caseId: string): Prisma.Sql {
     WHERE c."id" = ${caseId} AND ${caseScopeSql(user)}`;
 }
 
-export async function listUndeliveredEmails(user: SessionUser, caseId: string): Promise<UndeliveredEmail[]> {
+/** The read (decision 0042): alone in listUndeliveredEmails, or with the case page's other sections. */
+export function undeliveredEmailsRead(user: SessionUser, caseId: string): RowRead<UndeliveredEmail[]> {
   authorize(user, "case:read-undelivered-emails");
-  const [c] = await readRows<{ emails: (Omit<UndeliveredEmail, "createdAt"> & { createdAt: string })[] }>(undeliveredSql(user, caseId));
-  if (!c) throw new NotFoundError("case");
-  return c.emails.map((e) => ({ ...e, createdAt: new Date(e.createdAt) }));
+  return rowRead<{ emails: (Omit<UndeliveredEmail, "createdAt"> & { createdAt: string })[] }, UndeliveredEmail[]>(undeliveredSql(user, caseId), (c) => {
+    if (!c) throw new NotFoundError("case");
+    return c.emails.map((e) => ({ ...e, createdAt: new Date(e.createdAt) }));
+  });
+}
+
+export async function listUndeliveredEmails(user: SessionUser, caseId: string): Promise<UndeliveredEmail[]> {
+  return readOne(undeliveredEmailsRead(user, caseId));
 }

@@ -7,7 +7,8 @@
  * may not see). Says what the user may do with each: share, stop sharing, mark as a concern.
  */
 import "server-only";
-import { db, Prisma, readRows } from "@/lib/platform/db";
+import { db, Prisma } from "@/lib/platform/db";
+import { readOne, rowRead, type RowRead } from "@/lib/platform/db/row-reads";
 import { isoInstantSql } from "@/lib/platform/db/sql-values";
 import { authorize, can } from "@/lib/auth/policy";
 import { caseNoteScopeSql, caseScopeSql } from "@/lib/auth/scope";
@@ -156,15 +157,21 @@ function caseNotesSql(user: SessionUser, caseId: string, withParties: boolean): 
     WHERE c."id" = ${caseId} AND ${caseScopeSql(user)}`;
 }
 
-export async function listCaseNotes(user: SessionUser, caseId: string): Promise<CaseNotes> {
+/** The read (decision 0042): alone in listCaseNotes, or with the case page's other sections. */
+export function caseNotesRead(user: SessionUser, caseId: string): RowRead<CaseNotes> {
   // R-80: the LA officer and the family never reach a note, not even an empty list.
   authorize(user, "case:read-private-notes");
   const canWrite = can(user, "case:write-notes");
-  const [c] = await readRows<CaseNotesRow>(caseNotesSql(user, caseId, canWrite));
-  if (!c) throw new NotFoundError("case");
-  return {
-    canWrite,
-    notes: c.notes.map((n) => toNoteView(n, canWrite)),
-    parties: c.parties ? c.parties.map((p) => ({ id: p.id, label: describeParty(p) })) : [],
-  };
+  return rowRead<CaseNotesRow, CaseNotes>(caseNotesSql(user, caseId, canWrite), (c) => {
+    if (!c) throw new NotFoundError("case");
+    return {
+      canWrite,
+      notes: c.notes.map((n) => toNoteView(n, canWrite)),
+      parties: c.parties ? c.parties.map((p) => ({ id: p.id, label: describeParty(p) })) : [],
+    };
+  });
+}
+
+export async function listCaseNotes(user: SessionUser, caseId: string): Promise<CaseNotes> {
+  return readOne(caseNotesRead(user, caseId));
 }

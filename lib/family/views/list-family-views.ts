@@ -5,7 +5,8 @@
  * officer never reaches it: their request is a 404, and the case page does not ask.
  */
 import "server-only";
-import { Prisma, readRows } from "@/lib/platform/db";
+import { Prisma } from "@/lib/platform/db";
+import { readOne, rowRead, type RowRead } from "@/lib/platform/db/row-reads";
 import { isoInstantSql } from "@/lib/platform/db/sql-values";
 import { authorize, can } from "@/lib/auth/policy";
 import { caseScopeSql, familySubmissionScopeSql } from "@/lib/auth/scope";
@@ -70,9 +71,18 @@ function viewsSql(user: SessionUser, caseId: string): Prisma.Sql {
     WHERE c."id" = ${caseId} AND ${caseScopeSql(user)}`;
 }
 
-async function read(user: SessionUser, caseId: string): Promise<FamilyViews> {
-  const [c] = await readRows<ViewsRow>(viewsSql(user, caseId));
-  if (!c) throw new NotFoundError("case");
+function viewsRead(user: SessionUser, caseId: string): RowRead<FamilyViews> {
+  return rowRead<ViewsRow, FamilyViews>(viewsSql(user, caseId), (c) => {
+    if (!c) throw new NotFoundError("case");
+    return shape(c);
+  });
+}
+
+function read(user: SessionUser, caseId: string): Promise<FamilyViews> {
+  return readOne(viewsRead(user, caseId));
+}
+
+function shape(c: ViewsRow): FamilyViews {
   return {
     caseId: c.id,
     reference: c.reference,
@@ -101,9 +111,18 @@ export async function listMyFamilyViews(user: SessionUser, caseId: string): Prom
  * The case page's section: null for a user who may not read the family's views at all (the LA
  * officer), so the page shows nothing — not even an empty section.
  */
-export async function listCaseFamilyViews(user: SessionUser, caseId: string): Promise<(FamilyViews & { sharedOnly: boolean }) | null> {
+export async function listCaseFamilyViews(user: SessionUser, caseId: string): Promise<CaseFamilyViews | null> {
+  const r = caseFamilyViewsRead(user, caseId);
+  return r ? readOne(r) : null;
+}
+
+export type CaseFamilyViews = FamilyViews & { sharedOnly: boolean };
+
+/** The read (decision 0042), or null for a user who may not read them (nothing is read). */
+export function caseFamilyViewsRead(user: SessionUser, caseId: string): RowRead<CaseFamilyViews> | null {
   if (!can(user, "family-views:read") || user.role === "PARENT") return null;
-  return { ...(await read(user, caseId)), sharedOnly: user.role !== "MEDIATOR" };
+  const { sql, shape } = viewsRead(user, caseId);
+  return { sql, shape: (row) => ({ ...shape(row), sharedOnly: user.role !== "MEDIATOR" }) };
 }
 
 /** One of the family's own uploads (the remove confirmation page), or NotFoundError. */

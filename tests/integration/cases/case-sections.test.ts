@@ -13,6 +13,7 @@ import { listCaseObligations } from "@/lib/obligations/list-case-obligations";
 import { listUndeliveredEmails } from "@/lib/cases/emails/list-undelivered-emails";
 import { listCaseFamilyViews, listMyFamilyViews } from "@/lib/family/views/list-family-views";
 import { listCaseNotes } from "@/lib/cases/notes/list-case-notes";
+import { readCaseSections } from "@/lib/cases/details/read-case-sections";
 import { makeCase, makeLa, makeUser, uid } from "../helpers";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -105,5 +106,38 @@ describe("the case page's sections (issue 14)", () => {
     ];
     for (const [name, read, users] of outside) for (const u of users) expect(await refusal(read(u)), `${name}: ${u.role}`).toBeInstanceOf(NotFoundError);
     for (const read of [listCaseCertificates, listCaseObligations, listUndeliveredEmails, listCaseNotes]) expect(await refusal(read(caseworker, `missing-${uid()}`))).toBeInstanceOf(NotFoundError);
+  });
+
+  it("are read together in one statement, each exactly as it reads alone, for every role (decision 0042)", async () => {
+    const { la, mediator, parent, c } = await caseWithSections();
+    const now = new Date("2026-02-01T12:00:00Z");
+    const users: SessionUser[] = [
+      await makeUser("CASEWORKER"),
+      await makeUser("ADMIN"),
+      mediator,
+      await makeUser("LA_OFFICER", { localAuthorityId: la.id }),
+      parent,
+    ];
+    for (const u of users) {
+      const { result, queries } = await recordQueries(() => readCaseSections(u, c.id, now));
+      expect(queries, u.role).toHaveLength(1);
+      const full = u.role !== "LA_OFFICER" && u.role !== "PARENT";
+      expect(result, u.role).toEqual({
+        certificates: await listCaseCertificates(u, c.id),
+        obligations: await listCaseObligations(u, c.id, now),
+        undelivered: u.role === "ADMIN" || u.role === "CASEWORKER" ? await listUndeliveredEmails(u, c.id) : null,
+        views: full ? await listCaseFamilyViews(u, c.id) : null,
+        notes: full ? await listCaseNotes(u, c.id) : null,
+      });
+    }
+    // What each role gets is what it should (R-80): the mediator every note, the caseworker the shared one.
+    expect((await readCaseSections(mediator, c.id)).notes?.notes.map((n) => n.body)).toEqual(["Note 1", "Note 0"]);
+    expect((await readCaseSections(users[0]!, c.id)).notes?.notes.map((n) => n.body)).toEqual(["Note 1"]);
+    expect((await readCaseSections(users[0]!, c.id)).undelivered?.map((e) => e.createdAt)).toEqual([new Date("2026-01-06T10:00:00.450Z"), new Date("2026-01-05T10:00:00.120Z")]);
+
+    // Outside the scope, or no such case: not found, as for each section alone.
+    const outsiders = [await makeUser("MEDIATOR"), await makeUser("LA_OFFICER", { localAuthorityId: (await makeLa()).id }), await makeUser("PARENT")];
+    for (const u of outsiders) expect(await refusal(readCaseSections(u, c.id)), u.role).toBeInstanceOf(NotFoundError);
+    expect(await refusal(readCaseSections(users[0]!, `missing-${uid()}`))).toBeInstanceOf(NotFoundError);
   });
 });

@@ -16,8 +16,7 @@ export function ObligationTag({ o }: { o: { status: ObligationStatus; overdue: b
  * The case page's "Agreed actions" (issue 11, R-40): each action with who is responsible, its due
  * date, status and the overdue flag, linked to its page. Shown once the case has any.
  */
-export async function AgreedActions({ caseId, obligations }: { caseId: string; obligations: Promise<CaseObligations> }) {
-  const data = await obligations;
+export function AgreedActions({ caseId, obligations: data }: { caseId: string; obligations: CaseObligations }) {
   if (data.items.length === 0) return null;
   return (
     <section aria-labelledby="agreed-actions-title" id="agreed-actions" data-testid="agreed-actions">

@@ -9,8 +9,7 @@ import { Tag } from "@/components/Tag";
  * Shared facts (R-80): the LA officer and the family see the same list; only staff see the
  * correction's reason and the link to correct one.
  */
-export async function CaseCertificates({ caseId, certificates }: { caseId: string; certificates: Promise<Certificates> }) {
-  const c = await certificates;
+export function CaseCertificates({ caseId, certificates: c }: { caseId: string; certificates: Certificates }) {
   if (!c.applies) return null;
   return (
     <section aria-labelledby="certificates-title" id="certificates" data-testid="certificates">

@@ -1,4 +1,4 @@
-import type { listCaseFamilyViews } from "@/lib/family/views/list-family-views";
+import type { CaseFamilyViews } from "@/lib/family/views/list-family-views";
 import { formatFileSize } from "@/lib/family/views/rules";
 import { Tag } from "@/components/Tag";
 import { formatInstant } from "../_shared";
@@ -8,8 +8,7 @@ import { formatInstant } from "../_shared";
  * mediator sees all of it; caseworkers and admins what the family shared with the case team; the
  * LA officer nothing — not even this heading (listCaseFamilyViews returns null for them).
  */
-export async function FamilyViews({ views }: { views: ReturnType<typeof listCaseFamilyViews> }) {
-  const data = await views;
+export function FamilyViews({ views: data }: { views: CaseFamilyViews | null }) {
   if (!data) return null;
   const empty = data.submissions.length === 0 && data.uploads.length === 0;
   return (

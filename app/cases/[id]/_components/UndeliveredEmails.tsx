@@ -6,8 +6,7 @@ import { formatInstant } from "../_shared";
  * reach those people another way. Only for ADMIN and CASEWORKER (the page checks
  * "case:read-undelivered-emails" before rendering this; the query checks again).
  */
-export async function UndeliveredEmails({ undelivered }: { undelivered: Promise<UndeliveredEmail[]> }) {
-  const emails = await undelivered;
+export function UndeliveredEmails({ undelivered: emails }: { undelivered: UndeliveredEmail[] }) {
   return (
     <section aria-labelledby="undelivered-title" data-testid="undelivered-emails">
       <h2 className="h-m" id="undelivered-title">
