@@ -152,7 +152,7 @@ export async function pageAccesses(): Promise<PageAccess[]> {
   const { listIssuedCertificates } = await import("../lib/certificates/list-issued-certificates");
   const { getMediatorHome } = await import("../lib/meetings/get-mediator-home");
   const { getCaseDetail, TIMELINE_PAGE_SIZE } = await import("../lib/cases/details/get-case-detail");
-  const { listCaseNotes } = await import("../lib/cases/notes/list-case-notes");
+  const { readCaseSections } = await import("../lib/cases/details/read-case-sections");
   const { getFamilyCaseNav } = await import("../lib/family/home/get-family-case-nav");
   const { getFamilyOverview } = await import("../lib/family/home/get-family-overview");
   const { getReport } = await import("../lib/reports/get-report");
@@ -231,9 +231,9 @@ export async function pageAccesses(): Promise<PageAccess[]> {
       // Decision 0041: the page shows the timeline's first page (TIMELINE_PAGE_SIZE entries) and the count.
       title: "Case page with 200 events (caseworker)",
       ours: async () => {
-        // As app/cases/[id]/page.tsx: the detail and the notes at once.
-        const [c, notes] = await Promise.all([getCaseDetail(caseworker, BIG_CASE), listCaseNotes(caseworker, BIG_CASE)]);
-        return c.timeline.length + c.parties.length + notes.notes.length;
+        // As app/cases/[id]/page.tsx: the detail (with the timeline's first page) and the sections at once (decision 0042).
+        const [c, s] = await Promise.all([getCaseDetail(caseworker, BIG_CASE), readCaseSections(caseworker, BIG_CASE)]);
+        return c.timeline.length + c.parties.length + (s.notes?.notes.length ?? 0) + s.certificates.issued.length + s.obligations.items.length;
       },
       floor: {
         sql: `SELECT c.*, la.name AS la, m.name AS mediator, row_to_json(ch) AS child,
@@ -243,7 +243,12 @@ export async function pageAccesses(): Promise<PageAccess[]> {
           (SELECT json_agg(e) FROM (SELECT e.id, e.at, e.type, e.summary, e.rule, e.visibility, e.data, u.name FROM "CaseEvent" e LEFT JOIN "User" u ON u.id = e."actorId"
              WHERE e."caseId" = c.id ORDER BY e.at DESC, e.id DESC LIMIT ${TIMELINE_PAGE_SIZE}) e) AS events,
           (SELECT count(*) FROM "CaseEvent" e WHERE e."caseId" = c.id) AS "eventCount",
-          (SELECT json_agg(n) FROM "CaseNote" n WHERE n."caseId" = c.id AND n."sharedAt" IS NOT NULL) AS notes
+          (SELECT json_agg(n) FROM "CaseNote" n WHERE n."caseId" = c.id AND n."sharedAt" IS NOT NULL) AS notes,
+          (SELECT json_agg(ct) FROM "Certificate" ct WHERE ct."caseId" = c.id) AS certificates,
+          (SELECT json_agg(o ORDER BY o.position, o."createdAt") FROM "Obligation" o WHERE o."caseId" = c.id) AS obligations,
+          (SELECT json_agg(f) FROM "FamilySubmission" f WHERE f."caseId" = c.id AND f."sharedAt" IS NOT NULL) AS views,
+          (SELECT json_agg(f) FROM "FamilyUpload" f WHERE f."caseId" = c.id AND f."sharedAt" IS NOT NULL) AS uploads,
+          (SELECT json_agg(m) FROM "OutboxEmail" m WHERE m."caseId" = c.id AND m.status = 'FAILED') AS undelivered
           FROM "Case" c JOIN "LocalAuthority" la ON la.id = c."localAuthorityId" LEFT JOIN "User" m ON m.id = c."allocatedMediatorId" LEFT JOIN "Child" ch ON ch."caseId" = c.id
           WHERE c.id = $1`,
         params: [BIG_CASE],

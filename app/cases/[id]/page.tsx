@@ -63,8 +63,8 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   const { done, already, timeline } = await searchParams;
   // Issue 14: every read of the page is independent (each finds the case through the user's scope),
   // so all start at once. The sections (certificates, agreed actions, undelivered emails, the
-  // family's views, the notes: R-80, staff only) are one statement (decision 0042); each section's
-  // component awaits its own part. A case outside the scope is the page's 404.
+  // family's views, the notes: R-80, staff only) are one statement (decision 0042), each section a
+  // value for its component. A case outside the scope is the page's 404.
   // Issue 12: the LA officer's own part — the meeting, who attends for their LA, the agreement.
   const [c, sections, laView] = await Promise.all([
     orNotFound(getCaseDetail(user, id, { timelinePage: parseTimelinePage(timeline) })),

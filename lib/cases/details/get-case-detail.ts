@@ -11,6 +11,7 @@
 import "server-only";
 import { z } from "zod";
 import { db, Prisma, readRows } from "@/lib/platform/db";
+import { isoInstantSql } from "@/lib/platform/db/sql-values";
 import { authorize, can } from "@/lib/auth/policy";
 import { caseScopeSql } from "@/lib/auth/scope";
 import { NotFoundError, type SessionUser } from "@/lib/auth/types";
@@ -122,7 +123,7 @@ export function parseTimelinePage(raw: unknown): number {
 
 export type TimelinePage = { page: number; pageCount: number; total: number; pageSize: number };
 
-type EventRow = { id: string; at: Date; type: string; summary: string; rule: string | null; visibility: "STAFF" | "SHARED"; actorId: string | null; actorName: string | null; data: unknown };
+type EventRow = { id: string; at: string; type: string; summary: string; rule: string | null; visibility: "STAFF" | "SHARED"; actorId: string | null; actorName: string | null; data: unknown };
 
 /** A stored day (to_char'd ISO) as the Date the lifecycle's snapshot and the views read. */
 const dbDay = (iso: string | null): Date | null => (iso ? dbDateFromIso(iso) : null);
@@ -163,6 +164,8 @@ type CaseRow = {
   openObligations: number;
   /** The timeline entries this view shows, all pages. */
   timelineTotal: number;
+  /** The timeline page asked for (empty past the last). */
+  timeline: EventRow[];
   /** Staff view only (R-24): the booked joint (or DRS) meeting's invited, or null when none is booked. */
   bookedMeeting: { attendees: AuthorityAttendee[] } | null;
 };
@@ -179,7 +182,7 @@ type CaseIssueBase = Prisma.CaseIssueGetPayload<object>;
  * birth are not even read for the shared view. For the staff view, R-24's booked meeting's invited
  * are read with it (they were a further statement after it).
  */
-function caseSql(user: SessionUser, id: string, full: boolean): Prisma.Sql {
+function caseSql(user: SessionUser, id: string, full: boolean, timelinePage: number): Prisma.Sql {
   const staff = (col: Prisma.Sql) => (full ? col : Prisma.sql`NULL`);
   const day = (col: Prisma.Sql) => Prisma.sql`to_char(${col}, 'YYYY-MM-DD')`;
   return Prisma.sql`
@@ -209,6 +212,7 @@ function caseSql(user: SessionUser, id: string, full: boolean): Prisma.Sql {
       (SELECT count(*)::int FROM "CaseDeadline" d WHERE d."caseId" = c."id" AND d."name" = 'CERTIFICATE_NOT_ARRANGED' AND d."outcome" IN ('MET', 'MISSED')) AS "notArrangedCertificates",
       (SELECT count(*)::int FROM "Obligation" o WHERE o."caseId" = c."id" AND o."status" = 'OPEN') AS "openObligations",
       (SELECT count(*)::int FROM "CaseEvent" e WHERE e."caseId" = c."id" ${shownEventsSql(full)}) AS "timelineTotal",
+      ${timelineSql(full, timelinePage)} AS "timeline",
       ${
         full
           ? Prisma.sql`(SELECT json_build_object('attendees', COALESCE((SELECT json_agg(json_build_object('response', a."response", 'kind', p."kind", 'hasAuthority', p."hasAuthority"))
@@ -227,15 +231,17 @@ function caseSql(user: SessionUser, id: string, full: boolean): Prisma.Sql {
 /** R-80: the shared view's timeline is its SHARED entries only. */
 const shownEventsSql = (full: boolean) => (full ? Prisma.empty : Prisma.sql`AND e."visibility" = 'SHARED'`);
 
-/** One page of the timeline, newest first, with its actors' names; the case through caseScopeSql. */
-function eventsSql(user: SessionUser, id: string, full: boolean, page: number): Prisma.Sql {
-  return Prisma.sql`
-      SELECT e."id", e."at", e."type", e."summary", e."rule", e."visibility"::text AS "visibility", e."actorId", u."name" AS "actorName",
-        ${full ? Prisma.sql`e."data"` : Prisma.sql`NULL::jsonb`} AS "data"
-      FROM "CaseEvent" e LEFT JOIN "User" u ON u."id" = e."actorId"
-      WHERE e."caseId" = ${id} ${shownEventsSql(full)} AND EXISTS (SELECT 1 FROM "Case" c WHERE c."id" = ${id} AND ${caseScopeSql(user)})
-      ORDER BY e."at" DESC, e."id" DESC
-      LIMIT ${TIMELINE_PAGE_SIZE} OFFSET ${(page - 1) * TIMELINE_PAGE_SIZE}`;
+/**
+ * One page of the case `c`'s timeline as json, newest first, with its actors' names (the data, which
+ * may hold a reason kept out of the shared summary, for the full view only: R-80).
+ */
+function timelineSql(full: boolean, page: number): Prisma.Sql {
+  return Prisma.sql`COALESCE((SELECT json_agg(json_build_object('id', e."id", 'at', ${isoInstantSql(Prisma.sql`e."at"`)}, 'type', e."type", 'summary', e."summary",
+        'rule', e."rule", 'visibility', e."visibility", 'actorId', e."actorId", 'actorName', u."name", 'data', ${full ? Prisma.sql`e."data"` : Prisma.sql`NULL::jsonb`})
+        ORDER BY e."at" DESC, e."id" DESC)
+      FROM (SELECT * FROM "CaseEvent" e WHERE e."caseId" = c."id" ${shownEventsSql(full)} ORDER BY e."at" DESC, e."id" DESC
+        LIMIT ${TIMELINE_PAGE_SIZE} OFFSET ${(page - 1) * TIMELINE_PAGE_SIZE}) e
+      LEFT JOIN "User" u ON u."id" = e."actorId"), '[]'::json)`;
 }
 
 /** The row with its days as Dates, shaped as the lifecycle's snapshot (toSnapshot) reads a case. */
@@ -259,27 +265,28 @@ export async function getCaseDetail(user: SessionUser, id: string, opts: { timel
   authorize(user, "case:read");
   const view = caseViewFor(user);
   const full = view === "FULL";
-  // Issue 14 (decision 0033): one round. The case with its parties, issues and deadlines is one
-  // hand-written statement (caseSql); the timeline with its actors' names one hand-written statement, the
-  // case through caseScopeSql (the SQL twin of caseScope); and the read audit (issue 13: who viewed
-  // the case, and when, one row per user per case per READ_AUDIT_WINDOW_MINUTES) is written only if
-  // the case is in the user's scope. Not in a transaction, so each takes its own pooled connection.
-  // Both reads through the pool (readRows, decision 0040): text, int4, bool, json, jsonb, timestamptz, text[].
-  // The timeline's page and its count are read in the same round; only a page past the last (a
-  // stale or hand-edited link) takes a second one, for the last page.
+  // Issue 14 (decision 0033): one round. The case with its parties, issues, deadlines and the
+  // timeline's page with its count and its actors' names is one hand-written statement (caseSql),
+  // the case through caseScopeSql (the SQL twin of caseScope), through the pool (readRows, decision
+  // 0040: text, int4, bool, json, timestamptz, text[]); and the read audit (issue 13: who viewed
+  // the case, and when, one row per user per case per READ_AUDIT_WINDOW_MINUTES) is written beside
+  // it, only if the case is in the user's scope. Not in a transaction, so each takes its own
+  // pooled connection. Only a timeline page past the last (a stale or hand-edited link) takes a
+  // second round, for the last page.
   let timelinePage = opts.timelinePage ?? 1;
-  const [[row], firstEvents] = await Promise.all([
-    readRows<CaseRow>(caseSql(user, id, full)),
-    readRows<EventRow>(eventsSql(user, id, full, timelinePage)),
+  const [[row]] = await Promise.all([
+    readRows<CaseRow>(caseSql(user, id, full, timelinePage)),
     auditRead(user, { action: "case.viewed", entityType: "Case", entityId: id, caseId: id }, { whenCaseIn: caseScopeSql(user) }),
   ]);
   const c = row ? fromRow(row) : null;
   if (!c) throw new NotFoundError("case");
-  let events = firstEvents;
+  let events = c.timeline;
   const timelinePageCount = Math.max(1, Math.ceil(c.timelineTotal / TIMELINE_PAGE_SIZE));
   if (timelinePage > timelinePageCount) {
     timelinePage = timelinePageCount;
-    events = await readRows<EventRow>(eventsSql(user, id, full, timelinePage));
+    const [again] = await readRows<CaseRow>(caseSql(user, id, full, timelinePage));
+    if (!again) throw new NotFoundError("case");
+    events = again.timeline;
   }
   const { parties, issues, deadlines } = c;
   const snapshot = toSnapshot({ ...c, deadlines: deadlines.filter((d) => d.closedOn === null) });
@@ -376,7 +383,7 @@ export async function getCaseDetail(user: SessionUser, id: string, opts: { timel
     timeline: events.map(
       (e): TimelineEntry => ({
         id: e.id,
-        at: e.at.toISOString(),
+        at: e.at,
         type: e.type,
         summary: shown(e.summary),
         rule: full ? e.rule : null,

@@ -130,12 +130,12 @@ const MAX_STATEMENTS: Record<keyof typeof PAGES, number> = {
   "caseworker's case list (searched by name)": 2,
   "LA officer's dashboard": 2,
   "mediator's home": 2,
-  // The case, its timeline, the read audit, its sections (one statement: certificates, agreed
-  // actions, undelivered emails, family's views, notes), and for a caseworker on an allocated case
-  // who else could take it; the LA officer's own part is 5 more.
-  "case page (caseworker)": 5,
-  "case page (mediator)": 4,
-  "case page (LA officer)": 9,
+  // The case with its timeline's page, the read audit, its sections (one statement: certificates,
+  // agreed actions, undelivered emails, family's views, notes), and for a caseworker on an
+  // allocated case who else could take it; the LA officer's own part is 5 more.
+  "case page (caseworker)": 4,
+  "case page (mediator)": 3,
+  "case page (LA officer)": 8,
   "family's page": 3,
   "reports page": 9,
 };
