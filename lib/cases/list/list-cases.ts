@@ -92,10 +92,14 @@ function searchSql(q: string, maxById: number): Prisma.Sql {
   const names = Prisma.sql`'%' || replace(replace(replace(name_search_key(${q}::text), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'`;
   const reference = `%${likeEscape(q)}%`;
   if (maxById > 0 && q.length >= MIN_SEARCH_LENGTH_FOR_INDEX) {
-    return Prisma.sql`c."id" IN (
+    // `= ANY (ARRAY(…))`: the matching ids are found first, once, and the cases then read by their
+    // primary key, whatever the planner estimates of how many names match. As `IN (…)` the plan
+    // depended on those estimates, which change with each ANALYZE: one bench run read every case
+    // instead (56 ms against 18 for the same page).
+    return Prisma.sql`c."id" = ANY (ARRAY(
       SELECT "caseId" FROM "Child" WHERE "nameKey" LIKE ${names}
       UNION SELECT "caseId" FROM "Party" WHERE "nameKey" LIKE ${names}
-      UNION SELECT "id" FROM "Case" WHERE "reference" ILIKE ${reference})`;
+      UNION SELECT "id" FROM "Case" WHERE "reference" ILIKE ${reference}))`;
   }
   return Prisma.sql`(c."reference" ILIKE ${reference}
     OR EXISTS (SELECT 1 FROM "Child" ch WHERE ch."caseId" = c."id" AND ch."nameKey" LIKE ${names})
