@@ -29,18 +29,24 @@ function Wrap({ id, label, hint, error, children }: { id: string; label: ReactNo
   );
 }
 
+/** The `<input>` of a field with its label (TextField, FileField): its id, the field's ARIA, and the error class after `inputClass`. */
+function FieldInput({ fid, hint, error, inputClass, ...rest }: { fid: string; hint?: ReactNode; error?: string; inputClass: string } & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <input
+      id={fid}
+      className={error ? `${inputClass} input--error` : inputClass}
+      aria-describedby={describedBy(fid, hint, error)}
+      aria-invalid={error ? true : undefined}
+      {...rest}
+    />
+  );
+}
+
 export function TextField({ name, label, hint, error, id, ...rest }: Base & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id">) {
   const fid = id ?? name;
   return (
     <Wrap id={fid} label={label} hint={hint} error={error}>
-      <input
-        id={fid}
-        name={name}
-        className={`input${error ? " input--error" : ""}`}
-        aria-describedby={describedBy(fid, hint, error)}
-        aria-invalid={error ? true : undefined}
-        {...rest}
-      />
+      <FieldInput fid={fid} name={name} hint={hint} error={error} inputClass="input" {...rest} />
     </Wrap>
   );
 }
@@ -50,15 +56,7 @@ export function FileField({ name, label, hint, error, id, className, ...rest }: 
   const fid = id ?? name;
   return (
     <Wrap id={fid} label={label} hint={hint} error={error}>
-      <input
-        id={fid}
-        name={name}
-        type="file"
-        className={["file-upload", className, error ? "input--error" : null].filter(Boolean).join(" ")}
-        aria-describedby={describedBy(fid, hint, error)}
-        aria-invalid={error ? true : undefined}
-        {...rest}
-      />
+      <FieldInput fid={fid} name={name} type="file" hint={hint} error={error} inputClass={className ? `file-upload ${className}` : "file-upload"} {...rest} />
     </Wrap>
   );
 }
